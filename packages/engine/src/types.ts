@@ -1,0 +1,149 @@
+/**
+ * The engine's contract: a case, the commands that step it, the events it appends, and the
+ * reports replay gives. All plain JSON; clock and id generation are injected.
+ */
+import type { Country, Jurisdiction, JsonLogic, Role, Text } from '@ruta/protocol';
+
+/** Injected time: the engine never reads the system clock. Returns an ISO 8601 instant. */
+export type Clock = () => string;
+/** Injected id generation: the engine never draws random numbers. */
+export type IdGenerator = () => string;
+
+export interface Actor {
+  userId: string;
+  role: Role | 'system';
+  /** The country the actor works in, or REGIONAL. */
+  country: Jurisdiction;
+}
+
+export interface Command {
+  /** The event to send, one of the protocol's `events` (or a timer event, actor role "system"). */
+  event: string;
+  /** Form data for transitions that record a form. */
+  data?: unknown;
+  actor: Actor;
+}
+
+/** XState's state value: a state key, or nested objects of them for compound and parallel states. */
+export type StateValue = string | { [key: string]: StateValue };
+
+export interface Deadline {
+  /** "state:<path>" for a state's own deadline, or the name given by a setDeadline action. */
+  name: string;
+  title: Text;
+  dueAt: string;
+  setAt: string;
+}
+
+/** A delayed transition that will fire at `dueAt` unless the state is left first. */
+export interface Timer {
+  /** The event to send when due (XState's "xstate.after.<delay>.<stateId>"). */
+  event: string;
+  dueAt: string;
+  state: string;
+}
+
+export interface CaseProfile {
+  originCountry?: string;
+  sex?: string;
+  ageGroup?: string;
+  exploitation?: string;
+}
+
+export interface ProtocolRef {
+  id: string;
+  version: number;
+  jurisdiction: Jurisdiction;
+}
+
+export interface CaseState {
+  id: string;
+  protocol: ProtocolRef;
+  /** The country whose agencies run this case. */
+  country: Country;
+  value: StateValue;
+  status: 'active' | 'closed';
+  /** Recorded form data, keyed by form id. */
+  data: Record<string, unknown>;
+  profile: CaseProfile;
+  deadlines: Deadline[];
+  timers: Timer[];
+  /** Sequence number of the last event (0 = opened). */
+  seq: number;
+  /** Hash of the last event. */
+  head: string;
+  openedAt: string;
+  updatedAt: string;
+}
+
+export type EventKind = 'opened' | 'step' | 'timer' | 'migrated';
+
+/** Something the outside world must do after a step: the server carries these out. */
+export type Effect =
+  | { type: 'notifyFocalPoint'; country: string; reason: Text }
+  | { type: 'openLinkedCase'; protocol: string; country: string; relation: 'referral' | 'handover' };
+
+export interface EventRecord {
+  caseId: string;
+  seq: number;
+  id: string;
+  kind: EventKind;
+  /** The event sent (for "opened": "case.opened"; for "migrated": "case.migrated"). */
+  type: string;
+  at: string;
+  actor: Actor;
+  data?: unknown;
+  from: StateValue | null;
+  to: StateValue;
+  protocol: ProtocolRef;
+  /** For "migrated": the version left and the state mapping used. */
+  migration?: { from: ProtocolRef; mapping: Record<string, string> };
+  effects: Effect[];
+  /** Hash of the previous event ("" for the first). */
+  prev: string;
+  /** SHA-256 (hex) over the canonical JSON of this record without `hash`, which includes `prev`. */
+  hash: string;
+}
+
+export type Rejection =
+  | { code: 'bad-input'; message: string; path?: string }
+  | { code: 'case-closed'; message: string }
+  | { code: 'event-not-available'; message: string; event: string; available: string[] }
+  | { code: 'role-not-allowed'; message: string; role: string; allowed: string[] }
+  | { code: 'country-not-allowed'; message: string; country: string; caseCountry: string }
+  | { code: 'form-invalid'; message: string; form: string; path: string; keyword: string }
+  | { code: 'guard-failed'; message: string; guard: string; description: Text; condition: JsonLogic };
+
+export type StepResult =
+  | { ok: true; case: CaseState; event: EventRecord; effects: Effect[] }
+  | { ok: false; reasons: Rejection[] };
+
+/** One event the actor could send now, and why not where it cannot. */
+export interface AvailableAction {
+  event: string;
+  title: Text;
+  /** The form this event records, if any. */
+  form?: string;
+  ok: boolean;
+  reasons: Rejection[];
+}
+
+export interface EventConformance {
+  seq: number;
+  type: string;
+  accepted: boolean;
+  sameState: boolean;
+  hashIntact: boolean;
+  /** Why this event diverges, when it does. */
+  reasons: Rejection[] | { code: string; message: string }[];
+  expected: StateValue | null;
+  actual: StateValue | null;
+}
+
+export interface ConformanceReport {
+  ok: boolean;
+  protocol: ProtocolRef;
+  events: EventConformance[];
+  /** The first event that diverges, if any. */
+  firstDivergence: number | null;
+}

@@ -1,0 +1,328 @@
+/**
+ * The protocol format: what a file in workflows/ or forms/ holds, and what a resolved
+ * (complete, self-contained) protocol version looks like. Everything here is plain JSON
+ * data; the JSON Schemas in ../schema describe the same shapes for editors and CI.
+ */
+
+export const LANGS = ['es', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A text in every language the product ships. Spanish first, English complete. */
+export interface Text {
+  es: string;
+  en: string;
+}
+
+export const ROLES = [
+  'designer',
+  'caseworker',
+  'supervisor',
+  'auditor',
+  'focalpoint',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Countries of the regional coalition and the wider migration conference (ISO 3166-1 alpha-2).
+ * BZ Belize, CR Costa Rica, DO Dominican Republic, SV El Salvador, GT Guatemala, HN Honduras,
+ * MX Mexico, NI Nicaragua, PA Panama, CA Canada, US United States.
+ */
+export const COUNTRIES = ['BZ', 'CR', 'DO', 'SV', 'GT', 'HN', 'MX', 'NI', 'PA', 'CA', 'US'] as const;
+export type Country = (typeof COUNTRIES)[number];
+export type Jurisdiction = 'REGIONAL' | Country;
+
+/** A JSON Logic expression (https://jsonlogic.com): data, never code. */
+export type JsonLogic = boolean | number | string | null | JsonLogic[] | { [op: string]: JsonLogic };
+
+/** A citation of the seed clause a state or transition implements, e.g. seed "004", clause "B.3". */
+export interface LegalRef {
+  seed: '000' | '001' | '002' | '003' | '004';
+  clause: string;
+  /** National law a variant adds, e.g. "Ley VET (Decreto 9-2009) art. 11". */
+  law?: string;
+  note?: Text;
+}
+
+export interface Duration {
+  hours: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions: a fixed vocabulary, declared as data on transitions and on state entry/exit.
+
+export type ActionConfig =
+  /** Store the submitted form data in the case under the form's id (params.form, else the source state's form). */
+  | { type: 'recordForm'; params?: { form?: string } }
+  /** Start a named deadline on the case, due `hours` after the step. */
+  | { type: 'setDeadline'; params: { name: string; hours: number; title: Text } }
+  | { type: 'clearDeadline'; params: { name: string } }
+  /** Tell the focal point (liaison, seed 003 §9.3) of a country about this case. */
+  | { type: 'notifyFocalPoint'; params: { country: CountryRef; reason: Text } }
+  /** Open a case linked to this one, under another protocol, in the country named. */
+  | {
+      type: 'openLinkedCase';
+      params: { protocol: string; country: CountryRef; relation: 'referral' | 'handover' };
+    };
+export type ActionType = ActionConfig['type'];
+export const ACTION_TYPES: readonly ActionType[] = [
+  'recordForm',
+  'setDeadline',
+  'clearDeadline',
+  'notifyFocalPoint',
+  'openLinkedCase',
+];
+
+/**
+ * Which country an action means: the case's own country, the victim's country of origin
+ * (from the case profile), or a fixed country.
+ */
+export type CountryRef = 'case' | 'origin' | Country;
+
+// ---------------------------------------------------------------------------------------------
+// The statechart: XState v5 JSON config with Ruta metadata.
+
+export interface TransitionConfig {
+  /**
+   * Target state, as XState resolves it: a sibling key ("riskAssessment"), a child (".shelter"),
+   * or an absolute reference from the machine root ("#child-repatriation.decision.return").
+   */
+  target?: string;
+  /** Name of a guard in the protocol's `guards` map. */
+  guard?: string;
+  actions?: ActionConfig[];
+  /** Roles allowed to take this transition; defaults to the source state's roles. */
+  roles?: Role[];
+  description?: Text;
+}
+export type TransitionsConfig = TransitionConfig | TransitionConfig[];
+
+export interface StateMeta {
+  title: Text;
+  description?: Text;
+  /** Id of the form a case worker fills in this state. */
+  form?: string;
+  /** Roles allowed to act (send events) in this state. */
+  roles?: Role[];
+  /** The step must be done within this many hours of entering the state. */
+  deadline?: Duration;
+  /** The seed clauses (and, in variants, national law) this state implements. */
+  legal: LegalRef[];
+  /** The institution that acts at this step, e.g. {es: "PGN", en: "Attorney General (PGN)"}. */
+  institution?: Text;
+}
+
+export interface StateConfig {
+  type?: 'atomic' | 'compound' | 'parallel' | 'final';
+  initial?: string;
+  /** Explicit id, to be targeted as "#id". */
+  id?: string;
+  states?: Record<string, StateConfig>;
+  on?: Record<string, TransitionsConfig>;
+  /** Delayed transitions, keyed by the name of a delay in the protocol's `delays`. */
+  after?: Record<string, TransitionsConfig>;
+  /** Taken when every region of a parallel state (or the child of a compound) is final. */
+  onDone?: TransitionsConfig;
+  entry?: ActionConfig[];
+  exit?: ActionConfig[];
+  /**
+   * Tags the invariants speak of: "consent", "best-interest", "risk-assessment", "travel",
+   * "return", "closure", "protection", "regularisation", ...
+   */
+  tags?: string[];
+  meta: StateMeta;
+}
+
+export interface MachineConfig {
+  /** Equal to the protocol id. */
+  id: string;
+  initial: string;
+  states: Record<string, StateConfig>;
+  /** Transitions available in every state (e.g. a withdrawal of consent). */
+  on?: Record<string, TransitionsConfig>;
+}
+
+/** The label and help of an event, shown on the action button that sends it. */
+export interface EventDefinition {
+  title: Text;
+  description?: Text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invariants: properties of every path through the statechart, checked statically.
+
+/** Matches states by tag. */
+export interface StateSelector {
+  tag: string;
+}
+
+export type Invariant =
+  /**
+   * Every path from the initial state to a state matching `target` passes, before it, through
+   * a state matching each entry of `requires` (an entry that is a list is satisfied by any one).
+   */
+  | {
+      id: string;
+      kind: 'mustPassBefore';
+      target: StateSelector;
+      requires: (StateSelector | StateSelector[])[];
+      description: Text;
+    }
+  /**
+   * From every state reachable before a state matching `until` is entered, `event` is
+   * available (e.g. withdrawal of consent is possible from every state before travel).
+   */
+  | {
+      id: string;
+      kind: 'availableUntil';
+      event: string;
+      until: StateSelector;
+      description: Text;
+    };
+
+/** Who the protocol is for: the regional invariants that apply depend on it. */
+export type Population = 'child' | 'adult' | 'any';
+
+/**
+ * The anonymised profile of a case, for statistics (seed 003 §6.9-6.10, seed 002 #22):
+ * each field a JSON Logic expression over `{ case: caseData }`.
+ */
+export interface ProfileMapping {
+  originCountry?: JsonLogic;
+  sex?: JsonLogic;
+  ageGroup?: JsonLogic;
+  exploitation?: JsonLogic;
+}
+
+/** A protocol version as written in workflows/ (forms referenced by id, not embedded). */
+export interface ProtocolFile {
+  $schema?: string;
+  kind: 'protocol';
+  id: string;
+  version: number;
+  jurisdiction: Jurisdiction;
+  title: Text;
+  description?: Text;
+  population: Population;
+  /** Ids of shared invariants (workflows/invariants.json) this protocol must satisfy, beyond those for its population. */
+  invariants?: string[];
+  /** Invariants of this protocol alone. */
+  ownInvariants?: Invariant[];
+  events: Record<string, EventDefinition>;
+  guards: Record<string, { logic: JsonLogic; description: Text }>;
+  delays?: Record<string, Duration>;
+  profile?: ProfileMapping;
+  machine: MachineConfig;
+}
+
+/** A complete, self-contained protocol version: what cases run under and auditors replay against. */
+export interface ResolvedProtocol extends Omit<ProtocolFile, '$schema'> {
+  /** Every form the protocol uses, embedded so the version never changes under a case. */
+  forms: Record<string, FormDefinition>;
+  /** The invariants in force: shared ones for the population plus listed and own ones. */
+  invariantsInForce: Invariant[];
+  /** Set when the protocol is a resolved national variant: its base, "id@version". */
+  base?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// National variants.
+
+export type VariantChange =
+  | { op: 'addState'; path: string; state: StateConfig }
+  | { op: 'replaceState'; path: string; state: StateConfig }
+  | { op: 'removeState'; path: string }
+  /** Adds a transition for `event` from the state at `from` (appended after existing candidates). */
+  | { op: 'addTransition'; from: string; event: string; transition: TransitionConfig }
+  /** Replaces every transition for `event` from `from`. */
+  | { op: 'replaceTransition'; from: string; event: string; transitions: TransitionsConfig }
+  | { op: 'removeTransition'; from: string; event: string }
+  /** Merges into a state's metadata: institution, deadline, roles, title, legal references, form. */
+  | { op: 'setStateMeta'; path: string; meta: Partial<StateMeta> }
+  | { op: 'removeDeadline'; path: string }
+  | { op: 'setGuard'; name: string; guard: { logic: JsonLogic; description: Text } }
+  | { op: 'setEvent'; event: string; definition: EventDefinition }
+  | { op: 'setDelay'; name: string; delay: Duration }
+  | { op: 'setTitle'; title: Text; description?: Text }
+  | { op: 'addForm'; form: FormDefinition }
+  | { op: 'replaceForm'; form: FormDefinition }
+  /** Adds a field to a form (a dotted path to nested sections), optionally required. */
+  | { op: 'addField'; form: string; field: string; schema: FieldSchema; required?: boolean }
+  | { op: 'replaceField'; form: string; field: string; schema: FieldSchema; required?: boolean }
+  | { op: 'removeField'; form: string; field: string };
+
+export interface VariantFile {
+  $schema?: string;
+  kind: 'variant';
+  id: string;
+  version: number;
+  jurisdiction: Country;
+  /** The protocol (or variant) this derives from, "id@version". */
+  base: string;
+  title: Text;
+  description?: Text;
+  changes: VariantChange[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forms: JSON Schema (draft-07, as react-jsonschema-form uses) plus uiSchema, with Ruta
+// annotations on each field.
+
+export interface FieldSchema {
+  type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
+  properties?: Record<string, FieldSchema>;
+  required?: string[];
+  items?: FieldSchema;
+  enum?: (string | number | boolean)[];
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  pattern?: string;
+  additionalProperties?: boolean;
+  default?: unknown;
+  const?: unknown;
+  /** Conditional requirement and visibility, as JSON Schema and rjsf read them. */
+  if?: FieldSchema;
+  then?: FieldSchema;
+  else?: FieldSchema;
+  allOf?: FieldSchema[];
+  dependencies?: Record<string, FieldSchema | string[]>;
+  /** Label of the field in every language. */
+  'x-label'?: Text;
+  'x-help'?: Text;
+  /** Labels of the choices of an `enum`, in the same order. */
+  'x-enumLabels'?: Text[];
+  /** Identifying or intimate data: hidden until revealed with a stated reason. */
+  'x-sensitive'?: boolean;
+  /** May cross a border in a handover packet (seed 004 §F.2: only what the receiver needs). */
+  'x-shareable'?: boolean;
+}
+
+export interface FormDefinition {
+  $schema?: string;
+  kind: 'form';
+  id: string;
+  version: number;
+  title: Text;
+  description?: Text;
+  schema: FieldSchema & { type: 'object' };
+  uiSchema?: Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification results.
+
+export interface Problem {
+  /** Stable machine-readable code, e.g. "unreachable-state", "unknown-guard", "invariant-violated". */
+  code: string;
+  /** Where: a JSON pointer into the file, and the state path or form field when there is one. */
+  location: { file?: string; pointer: string; state?: string; form?: string; field?: string };
+  message: string;
+  /** What to do to fix it. */
+  hint: string;
+}
