@@ -1,1 +1,3 @@
 export * from './types.js';
+export * from './stateTree.js';
+export * from './toMachineConfig.js';
