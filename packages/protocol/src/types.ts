@@ -194,6 +194,13 @@ export interface ProfileMapping {
   exploitation?: JsonLogic;
 }
 
+/** workflows/invariants.json: the regional invariants, each for the populations it applies to. */
+export interface InvariantsFile {
+  $schema?: string;
+  kind: 'invariants';
+  invariants: (Invariant & { appliesTo: Population[] })[];
+}
+
 /** A protocol version as written in workflows/ (forms referenced by id, not embedded). */
 export interface ProtocolFile {
   $schema?: string;
@@ -312,6 +319,11 @@ export interface FormDefinition {
   description?: Text;
   schema: FieldSchema & { type: 'object' };
   uiSchema?: Record<string, unknown>;
+  /**
+   * Valid sample submissions, one per meaningful branch (e.g. one with decision "return", one
+   * with "stay"): used by tests that walk every path, by the simulator and by Storybook.
+   */
+  examples?: Record<string, unknown>[];
 }
 
 // ---------------------------------------------------------------------------------------------
