@@ -337,4 +337,9 @@ export interface Problem {
   message: string;
   /** What to do to fix it. */
   hint: string;
+  /**
+   * "warning" for things worth a look that do not make the protocol wrong (an unused guard);
+   * absent or "error" otherwise. Only errors stop a protocol from verifying.
+   */
+  severity?: 'error' | 'warning';
 }
