@@ -1,0 +1,159 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { escapePointer } from './stateTree.js';
+import type { FieldSchema, FormDefinition, Problem } from './types.js';
+
+/** The Ruta annotations a form schema may carry besides JSON Schema draft-07. */
+const RUTA_KEYWORDS = ['x-label', 'x-help', 'x-enumLabels', 'x-sensitive', 'x-shareable'];
+
+/**
+ * Problems of one form: a schema JSON Schema (draft-07) cannot compile, fields without a label
+ * in both languages, choices (`enum`) whose labels are missing or do not match one to one,
+ * required fields that are not defined, and sample submissions the schema rejects.
+ * `pointer` is where the form sits in the file being verified ("" for a form file,
+ * "/forms/<id>" inside a resolved protocol).
+ */
+export function verifyForm(form: FormDefinition, options: { pointer?: string } = {}): Problem[] {
+  const base = options.pointer ?? '';
+  const problems: Problem[] = [];
+  const where = (pointer: string, field?: string) => ({
+    pointer: `${base}${pointer}`,
+    form: form.id,
+    ...(field === undefined ? {} : { field }),
+  });
+
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, logger: false });
+  addFormats(ajv);
+  for (const keyword of RUTA_KEYWORDS) ajv.addKeyword(keyword);
+  let validate: ReturnType<Ajv['compile']> | undefined;
+  try {
+    validate = ajv.compile(form.schema ?? {});
+  } catch (error) {
+    problems.push({
+      code: 'form-schema-invalid',
+      location: where('/schema'),
+      message: `Form "${form.id}" is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}.`,
+      hint: 'Correct the schema so JSON Schema draft-07 accepts it (the message names the keyword at fault); the form builder writes valid schemas.',
+    });
+  }
+
+  walkObject(form.schema, '/schema', '', problems, where);
+
+  if (validate) {
+    (form.examples ?? []).forEach((example, index) => {
+      if (validate(example)) return;
+      const error: ErrorObject | undefined = validate.errors?.[0];
+      const at = error?.instancePath ?? '';
+      problems.push({
+        code: 'example-invalid',
+        location: where(`/examples/${index}${at}`, at === '' ? undefined : at.slice(1).replace(/\//g, '.')),
+        message: `Sample submission ${index + 1} of form "${form.id}" does not fill the form correctly: ${at || 'the submission'} ${error?.message ?? 'is invalid'}.`,
+        hint: 'Fix the sample so it is a submission a case worker could really make; tests and the simulator use it to walk the protocol.',
+      });
+    });
+  }
+  return problems;
+}
+
+type Where = (pointer: string, field?: string) => Problem['location'];
+
+/** Checks the fields of an object schema, and of the conditional parts that add fields to it. */
+function walkObject(schema: FieldSchema | undefined, pointer: string, prefix: string, problems: Problem[], where: Where): void {
+  if (!schema || typeof schema !== 'object') return;
+  const own = schema.properties ?? {};
+  const conditional: [FieldSchema | undefined, string][] = [
+    [schema.then, '/then'],
+    [schema.else, '/else'],
+    ...(schema.allOf ?? []).map((s, i): [FieldSchema, string] => [s, `/allOf/${i}`]),
+    ...Object.entries(schema.dependencies ?? {})
+      .filter((e): e is [string, FieldSchema] => !Array.isArray(e[1]))
+      .map(([k, s]): [FieldSchema, string] => [s, `/dependencies/${escapePointer(k)}`]),
+  ];
+  const defined = new Set(Object.keys(own));
+  for (const [part] of conditional) for (const key of Object.keys(part?.properties ?? {})) defined.add(key);
+
+  for (const [key, field] of Object.entries(own)) walkField(field, `${pointer}/properties/${escapePointer(key)}`, join(prefix, key), problems, where);
+  for (const [part, suffix] of conditional) {
+    if (!part) continue;
+    // A conditional part either refines a field already defined (no label needed) or adds one.
+    for (const [key, field] of Object.entries(part.properties ?? {})) {
+      if (!Object.hasOwn(own, key)) walkField(field, `${pointer}${suffix}/properties/${escapePointer(key)}`, join(prefix, key), problems, where);
+    }
+    checkRequired(part.required, defined, `${pointer}${suffix}/required`, prefix, problems, where);
+  }
+  checkRequired(schema.required, defined, `${pointer}/required`, prefix, problems, where);
+}
+
+function walkField(field: FieldSchema, pointer: string, path: string, problems: Problem[], where: Where): void {
+  if (!field || typeof field !== 'object') return;
+  const label = field['x-label'];
+  if (!label || typeof label.es !== 'string' || !label.es.trim() || typeof label.en !== 'string' || !label.en.trim()) {
+    problems.push({
+      code: 'field-without-label',
+      location: where(`${pointer}/x-label`, path),
+      message: `Field "${path}" has no label in ${!label?.es?.trim?.() ? (!label?.en?.trim?.() ? 'Spanish or English' : 'Spanish') : 'English'}.`,
+      hint: 'Give the field an "x-label" with the text case workers see, in both languages: {"es": "...", "en": "..."}.',
+    });
+  }
+  checkChoices(field, pointer, path, problems, where);
+  if (field.items) checkChoices(field.items, `${pointer}/items`, path, problems, where);
+  if (field.type === 'object' || field.properties) walkObject(field, pointer, path, problems, where);
+  if (field.items && (field.items.type === 'object' || field.items.properties)) walkObject(field.items, `${pointer}/items`, path, problems, where);
+}
+
+function checkChoices(field: FieldSchema, pointer: string, path: string, problems: Problem[], where: Where): void {
+  const choices = field.enum;
+  const labels = field['x-enumLabels'];
+  if (!choices && !labels) return;
+  if (choices && !labels) {
+    problems.push({
+      code: 'enum-without-labels',
+      location: where(`${pointer}/enum`, path),
+      message: `Field "${path}" offers ${choices.length} choices (${choices.join(', ')}) but no labels for them, so case workers would see codes.`,
+      hint: 'Add "x-enumLabels": one {"es": "...", "en": "..."} per choice, in the same order as "enum".',
+    });
+    return;
+  }
+  if (!choices || !labels || choices.length !== labels.length) {
+    problems.push({
+      code: 'enum-labels-mismatch',
+      location: where(`${pointer}/x-enumLabels`, path),
+      message: `Field "${path}" has ${choices?.length ?? 0} choices but ${labels?.length ?? 0} choice labels.`,
+      hint: 'Give exactly one label per choice in "x-enumLabels", in the same order as "enum".',
+    });
+    return;
+  }
+  labels.forEach((text, index) => {
+    if (!text || typeof text.es !== 'string' || !text.es.trim() || typeof text.en !== 'string' || !text.en.trim()) {
+      problems.push({
+        code: 'enum-labels-mismatch',
+        location: where(`${pointer}/x-enumLabels/${index}`, path),
+        message: `Choice "${String(choices[index])}" of field "${path}" has no label in both languages.`,
+        hint: 'Write the label of the choice in Spanish and English: {"es": "...", "en": "..."}.',
+      });
+    }
+  });
+}
+
+function checkRequired(
+  required: string[] | undefined,
+  defined: Set<string>,
+  pointer: string,
+  prefix: string,
+  problems: Problem[],
+  where: Where,
+): void {
+  (required ?? []).forEach((name, index) => {
+    if (defined.has(name)) return;
+    problems.push({
+      code: 'required-field-missing',
+      location: where(`${pointer}/${index}`, join(prefix, name)),
+      message: `Field "${join(prefix, name)}" is required but the form does not define it, so no submission can ever be valid.`,
+      hint: `Define the field under "properties", or remove "${name}" from "required".`,
+    });
+  });
+}
+
+function join(prefix: string, key: string): string {
+  return prefix === '' ? key : `${prefix}.${key}`;
+}

@@ -1,0 +1,138 @@
+import { escapePointer, getState, listTransitions } from './stateTree.js';
+import { stateLabel } from './verifyStateLabel.js';
+import type { FieldSchema, JsonLogic, Problem, ResolvedProtocol, TransitionConfig } from './types.js';
+
+/**
+ * Problems of the data guards read. A guard sees `{ form, case }`: `form.X` is field X of the
+ * form the transition records (its recordForm, else its state's form) and `case.<formId>.X` is
+ * field X of a form recorded earlier. A variable that names no such field is always empty, so
+ * the condition silently never (or always) holds.
+ */
+export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
+  const problems: Problem[] = [];
+  const forms = protocol.forms ?? {};
+  const seen = new Set<string>();
+  const report = (key: string, problem: Problem) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(problem);
+  };
+
+  for (const [name, guard] of Object.entries(protocol.guards ?? {})) {
+    const pointer = `/guards/${escapePointer(name)}/logic`;
+    for (const variable of variablesOf(guard?.logic)) {
+      const [root, ...rest] = variable.split('.');
+      if (root === 'form') continue; // depends on the transition: checked below
+      if (root === 'case') {
+        const [formId, ...field] = rest;
+        if (formId === undefined) continue;
+        if (!Object.hasOwn(forms, formId)) {
+          report(`${name}:${variable}`, {
+            code: 'unknown-guard-field',
+            location: { pointer, form: formId },
+            message: `Guard "${name}" reads "${variable}", but the protocol has no form "${formId}".`,
+            hint: `Write case.<form id>.<field>, with a form of the protocol: ${Object.keys(forms).join(', ') || '(none yet)'}.`,
+          });
+        } else if (field.length > 0 && !hasField(forms[formId]?.schema, field)) {
+          report(`${name}:${variable}`, {
+            code: 'unknown-guard-field',
+            location: { pointer, form: formId, field: field.join('.') },
+            message: `Guard "${name}" reads "${variable}", but form "${formId}" has no field "${field.join('.')}".`,
+            hint: `Use a field of form "${formId}": ${fieldList(forms[formId]?.schema)}.`,
+          });
+        }
+        continue;
+      }
+      report(`${name}:${variable}`, {
+        code: 'unknown-guard-variable',
+        location: { pointer },
+        message: `Guard "${name}" reads "${variable}", which is neither a field of the submitted form nor of the case.`,
+        hint: 'Start the variable with "form." (a field of the form sent with this step) or "case.<form id>." (a field recorded earlier).',
+      });
+    }
+  }
+
+  for (const t of listTransitions(protocol.machine)) {
+    const name = t.transition?.guard;
+    if (name === undefined || !Object.hasOwn(protocol.guards ?? {}, name)) continue;
+    const formVariables = variablesOf(protocol.guards[name]?.logic).filter((v) => v.split('.')[0] === 'form');
+    if (formVariables.length === 0) continue;
+    const formId = formOfTransition(protocol, t.source, t.transition);
+    for (const variable of formVariables) {
+      const field = variable.split('.').slice(1);
+      if (formId === undefined) {
+        report(`${t.pointer}:${variable}`, {
+          code: 'guard-reads-no-form',
+          location: { pointer: `${t.pointer}/guard`, state: t.source },
+          message: `Guard "${name}" reads "${variable}" on a transition from ${stateLabel(protocol.machine, t.source)} that records no form, so it has nothing to read.`,
+          hint: `Give the state a form, add {"type": "recordForm", "params": {"form": "<form id>"}} to the transition, or read a recorded form with "case.<form id>.${field.join('.')}".`,
+        });
+      } else if (field.length > 0 && Object.hasOwn(forms, formId) && !hasField(forms[formId]?.schema, field)) {
+        report(`${formId}:${name}:${variable}`, {
+          code: 'unknown-guard-field',
+          location: { pointer: `/guards/${escapePointer(name)}/logic`, state: t.source, form: formId, field: field.join('.') },
+          message: `Guard "${name}" reads "${variable}", but the form recorded on the transition from ${stateLabel(protocol.machine, t.source)} ("${formId}") has no field "${field.join('.')}".`,
+          hint: `Use a field of form "${formId}": ${fieldList(forms[formId]?.schema)}.`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** The form a transition records: its recordForm's form, else its source state's form. */
+export function formOfTransition(protocol: ResolvedProtocol, source: string, transition: TransitionConfig | undefined): string | undefined {
+  const record = (transition?.actions ?? []).find((a) => a?.type === 'recordForm');
+  const named = record && record.type === 'recordForm' ? record.params?.form : undefined;
+  return named ?? (source === '' ? undefined : getState(protocol.machine, source)?.meta?.form);
+}
+
+/** Every `var` path (and `missing` / `missing_some` name) a JSON Logic expression reads. */
+function variablesOf(logic: JsonLogic | undefined): string[] {
+  const out: string[] = [];
+  const visit = (node: JsonLogic | undefined): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    for (const [op, arg] of Object.entries(node)) {
+      if (op === 'var') {
+        const path = Array.isArray(arg) ? arg[0] : arg;
+        if (typeof path === 'string' && path !== '') out.push(path);
+        else if (typeof path === 'number') out.push(String(path));
+        else visit(path);
+      } else if (op === 'missing') {
+        (Array.isArray(arg) ? arg : [arg]).forEach((a) => (typeof a === 'string' ? out.push(a) : visit(a)));
+      } else if (op === 'missing_some' && Array.isArray(arg)) {
+        const names = arg[1];
+        if (Array.isArray(names)) names.forEach((a) => (typeof a === 'string' ? out.push(a) : visit(a)));
+      } else visit(arg);
+    }
+  };
+  visit(logic);
+  return [...new Set(out)];
+}
+
+/** Whether a dotted field path (numeric segments index arrays) names a field of the schema. */
+function hasField(schema: FieldSchema | undefined, path: string[]): boolean {
+  let current: FieldSchema[] = schema ? [schema] : [];
+  for (const segment of path) {
+    const next: FieldSchema[] = [];
+    for (const s of current) {
+      if (/^\d+$/.test(segment) && s.items) next.push(s.items);
+      if (segment === 'length' && s.type === 'array') next.push({ type: 'integer' });
+      for (const part of [s, s.then, s.else, ...(s.allOf ?? []), ...Object.values(s.dependencies ?? {})]) {
+        if (part && !Array.isArray(part) && part.properties && Object.hasOwn(part.properties, segment)) {
+          const field = part.properties[segment];
+          if (field) next.push(field);
+        }
+      }
+    }
+    if (next.length === 0) return false;
+    current = next;
+  }
+  return true;
+}
+
+function fieldList(schema: FieldSchema | undefined): string {
+  const names = Object.keys(schema?.properties ?? {});
+  return names.length > 0 ? names.join(', ') : '(the form has no fields)';
+}
