@@ -1,0 +1,50 @@
+import { listTransitions } from '@ruta/protocol';
+import type { Duration, EventDefinition, JsonLogic, Text } from '@ruta/protocol';
+import type { DesignDoc } from './DesignDoc.js';
+import { EditError } from './EditError.js';
+import { uniqueKey } from './uniqueKey.js';
+
+const NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+
+/** Creates or changes the label of an event (the button a case worker presses). */
+export function setEvent(doc: DesignDoc, name: string, definition: EventDefinition): DesignDoc {
+  if (!NAME.test(name) || name === 'done' || name.startsWith('after:')) throw new EditError('bad-event-name', { name });
+  if (!definition.title.es.trim() || !definition.title.en.trim()) throw new EditError('title-needs-both-languages', {});
+  return { ...doc, events: { ...doc.events, [name]: definition } };
+}
+
+/** A new event name made from its Spanish title, not yet used by the protocol. */
+export function newEventName(doc: DesignDoc, title: Text): string {
+  return uniqueKey(title.es || title.en, Object.keys(doc.events), 'event');
+}
+
+/** Creates or changes a named guard: a JSON Logic condition with a description in both languages. */
+export function setGuard(doc: DesignDoc, name: string, guard: { logic: JsonLogic; description: Text }): DesignDoc {
+  if (!NAME.test(name)) throw new EditError('bad-guard-name', { name });
+  return { ...doc, guards: { ...doc.guards, [name]: guard } };
+}
+
+export function newGuardName(doc: DesignDoc, description: Text): string {
+  return uniqueKey(description.es || description.en, Object.keys(doc.guards), 'guard');
+}
+
+/** Removes a guard no transition uses any more. */
+export function removeGuard(doc: DesignDoc, name: string): DesignDoc {
+  const users = listTransitions(doc.machine).filter((t) => t.transition.guard === name).length;
+  if (users > 0) throw new EditError('guard-in-use', { guard: name, count: users });
+  const guards = { ...doc.guards };
+  delete guards[name];
+  return { ...doc, guards };
+}
+
+export function setDelay(doc: DesignDoc, name: string, delay: Duration): DesignDoc {
+  if (!NAME.test(name)) throw new EditError('bad-delay-name', { name });
+  if (!(delay.hours > 0)) throw new EditError('bad-deadline', { path: name });
+  return { ...doc, delays: { ...(doc.delays ?? {}), [name]: delay } };
+}
+
+export function setProtocolTitle(doc: DesignDoc, title: Text, description?: Text): DesignDoc {
+  const out: DesignDoc = { ...doc, title };
+  if (description !== undefined) out.description = description;
+  return out;
+}
