@@ -96,6 +96,11 @@ export interface EventRecord {
   from: StateValue | null;
   to: StateValue;
   protocol: ProtocolRef;
+  /**
+   * For "opened": the country whose agencies run the case (added by the engine: the actor may
+   * be REGIONAL, so replay could not tell the case's country otherwise).
+   */
+  country?: Country;
   /** For "migrated": the version left and the state mapping used. */
   migration?: { from: ProtocolRef; mapping: Record<string, string> };
   effects: Effect[];
@@ -146,4 +151,33 @@ export interface ConformanceReport {
   events: EventConformance[];
   /** The first event that diverges, if any. */
   firstDivergence: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Added by the engine (not in the first contract draft).
+
+/** SHA-256 of a text's UTF-8 bytes, as lowercase hex. Injected so a browser can pass its own. */
+export type Sha256 = (text: string) => string;
+
+/** What the engine needs from the outside world. `sha256` defaults to node:crypto under Node. */
+export interface EngineDeps {
+  clock: Clock;
+  ids: IdGenerator;
+  sha256?: Sha256;
+}
+
+/** The result of migrateCase. */
+export type MigrateResult =
+  | { ok: true; case: CaseState; event: EventRecord }
+  | { ok: false; reasons: Rejection[] };
+
+/** The result of verifyChain: where the chain of hashes first breaks, and why. */
+export interface ChainReport {
+  ok: boolean;
+  /** How many events were checked. */
+  events: number;
+  /** Position (= the seq it should have) of the first broken event, or null. */
+  brokenAt: number | null;
+  /** Why it breaks there; "" when the chain is intact. */
+  reason: string;
 }

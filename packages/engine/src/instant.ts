@@ -1,0 +1,46 @@
+/**
+ * ISO 8601 instants without reading the system clock: the engine only ever adds a duration to
+ * a time the injected clock gave it.
+ */
+
+/** Milliseconds since the epoch of an ISO 8601 instant, or null when the text is not one. */
+export function parseInstant(iso: string): number | null {
+  // An instant needs a date, a time and an offset; Date.parse alone would also accept "2024".
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** The UTC ISO 8601 text (as Date#toISOString writes it) of milliseconds since the epoch. */
+export function formatInstant(ms: number): string {
+  const days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const hh = Math.floor(rest / 3_600_000);
+  rest -= hh * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const ss = Math.floor(rest / 1000);
+  const mss = rest - ss * 1000;
+  // Civil date from days since 1970-01-01 (H. Hinnant, "chrono-compatible low-level date algorithms").
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T${pad(hh, 2)}:${pad(mi, 2)}:${pad(ss, 2)}.${pad(mss, 3)}Z`;
+}
+
+/** `iso` plus `ms` milliseconds, as a UTC instant. */
+export function addMilliseconds(iso: string, ms: number): string {
+  const base = parseInstant(iso);
+  if (base === null) throw new TypeError(`"${iso}" is not an ISO 8601 instant such as 2025-01-31T09:00:00.000Z`);
+  return formatInstant(base + ms);
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}

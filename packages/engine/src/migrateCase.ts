@@ -1,0 +1,168 @@
+import { addMilliseconds } from './instant.js';
+import { badInput, checkActor, checkCase, checkId, checkInstant, isPlainObject, recordedActor } from './checkInput.js';
+import type { CompiledProtocol } from './compileProtocol.js';
+import { computeProfile } from './computeProfile.js';
+import { canonicalJson } from './canonicalJson.js';
+import { findForbiddenKey } from './protocolAdapter.js';
+import { cloneValue, type Configuration } from './runtime.js';
+import { resolveSha256 } from './sha256.js';
+import type { Actor, CaseState, Deadline, EngineDeps, EventRecord, MigrateResult, Rejection, Sha256, StateValue, Timer } from './types.js';
+
+const HOUR = 3_600_000;
+
+/**
+ * Moves a running case to another protocol version (or variant): each active state is mapped to
+ * a state of the new version (`mapping`: old state path -> new state path, covering every active
+ * atomic state), the recorded data is kept, the profile is recomputed, and the deadlines and
+ * timers of the new states start at the time of the migration (deadlines set by actions are
+ * kept). Recorded as a "migrated" event in the same hash chain. No entry action runs: a
+ * migration is not a step of the protocol.
+ *
+ * @example
+ *   migrateCase(v1, v2, c, { screening: 'detection.screening' }, supervisor, deps)
+ */
+export function migrateCase(
+  from: CompiledProtocol,
+  to: CompiledProtocol,
+  c: CaseState,
+  mapping: Record<string, string>,
+  actor: Actor,
+  deps: EngineDeps,
+): MigrateResult {
+  const at = deps.clock();
+  const id = deps.ids();
+  const problems = [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')];
+  if (problems.length > 0) return { ok: false, reasons: problems };
+  return migrateAt(from, to, c, mapping, actor, { at, id, sha256: resolveSha256(deps.sha256) });
+}
+
+export function migrateAt(
+  from: CompiledProtocol,
+  to: CompiledProtocol,
+  c: CaseState,
+  mapping: Record<string, string>,
+  actor: Actor,
+  env: { at: string; id: string; sha256: Sha256 | null },
+): MigrateResult {
+  const caseProblems = checkCase(from, c);
+  if (caseProblems.length > 0) return { ok: false, reasons: caseProblems };
+  const reasons: Rejection[] = [...checkActor(actor)];
+  if (reasons.length > 0) return { ok: false, reasons };
+  if (c.status === 'closed') reasons.push({ code: 'case-closed', message: `case ${c.id} is closed: a closed case is not migrated` });
+  if (actor.country !== 'REGIONAL' && actor.country !== c.country) {
+    reasons.push({
+      code: 'country-not-allowed',
+      message: `case ${c.id} is run by ${c.country}; an actor from ${actor.country} cannot migrate it`,
+      country: actor.country,
+      caseCountry: c.country,
+    });
+  }
+  if (!isPlainObject(mapping)) return { ok: false, reasons: [...reasons, badInput('the mapping must be an object {old state path: new state path}', '/mapping')] };
+  const forbidden = findForbiddenKey(mapping);
+  if (forbidden !== null) return { ok: false, reasons: [...reasons, badInput(`the mapping may not contain the key at ${forbidden}`, `/mapping${forbidden}`)] };
+
+  let conf: Configuration;
+  try {
+    conf = from.runtime.configuration(c.value);
+  } catch (err) {
+    return { ok: false, reasons: [...reasons, badInput((err as Error).message, '/case/value')] };
+  }
+  for (const [oldPath, newPath] of Object.entries(mapping)) {
+    if (!from.states.has(oldPath)) reasons.push(badInput(`mapping key "${oldPath}" is not a state of ${from.ref.id}@${from.ref.version}`, `/mapping/${oldPath}`));
+    if (typeof newPath !== 'string' || !to.states.has(newPath)) {
+      reasons.push(badInput(`mapping "${oldPath}" -> ${JSON.stringify(newPath)}: not a state of ${to.ref.id}@${to.ref.version}`, `/mapping/${oldPath}`));
+    }
+  }
+  const targets: string[] = [];
+  for (const leaf of conf.atomic) {
+    const target = Object.hasOwn(mapping, leaf.path) ? mapping[leaf.path] : undefined;
+    if (target === undefined) {
+      reasons.push(badInput(`the mapping does not say where the active state "${leaf.path}" goes: add "${leaf.path}": "<state of ${to.ref.id}@${to.ref.version}>"`, '/mapping'));
+    } else if (typeof target === 'string' && to.states.has(target) && !targets.includes(target)) targets.push(target);
+  }
+  if (reasons.length > 0) return { ok: false, reasons };
+
+  const built = valueOf(to, targets);
+  if ('conflict' in built) return { ok: false, reasons: [badInput(built.conflict, '/mapping')] };
+  let next: Configuration;
+  try {
+    const snapshot = to.machine.resolveState({ value: built.value, context: {} });
+    next = to.runtime.configuration(snapshot.value);
+  } catch (err) {
+    return { ok: false, reasons: [badInput(`the mapped states do not form a configuration of ${to.ref.id}@${to.ref.version}: ${(err as Error).message}`, '/mapping')] };
+  }
+
+  const deadlines: Deadline[] = c.deadlines.filter((d) => !d.name.startsWith('state:'));
+  const timers: Timer[] = [];
+  if (!next.done) {
+    for (const s of next.active) {
+      if (s.deadline) deadlines.push({ name: `state:${s.path}`, title: s.title, dueAt: addMilliseconds(env.at, s.deadline.hours * HOUR), setAt: env.at });
+      for (const t of s.timers) timers.push({ event: t.event, dueAt: addMilliseconds(env.at, t.ms), state: s.path });
+    }
+  }
+  const recordedMapping = JSON.parse(canonicalJson(mapping)) as Record<string, string>;
+  const record: Omit<EventRecord, 'hash'> = {
+    caseId: c.id,
+    seq: c.seq + 1,
+    id: env.id,
+    kind: 'migrated',
+    type: 'case.migrated',
+    at: env.at,
+    actor: recordedActor(actor),
+    from: cloneValue(conf.value),
+    to: cloneValue(next.value),
+    protocol: { ...to.ref },
+    migration: { from: { ...from.ref }, mapping: recordedMapping },
+    effects: [],
+    prev: c.head,
+  };
+  const hash = env.sha256 ? env.sha256(canonicalJson(record)) : '';
+  const migrated: CaseState = {
+    ...c,
+    protocol: { ...to.ref },
+    value: cloneValue(next.value),
+    status: next.done ? 'closed' : 'active',
+    profile: computeProfile(to, c.data),
+    deadlines: next.done ? [] : deadlines,
+    timers,
+    seq: c.seq + 1,
+    head: hash,
+    updatedAt: env.at,
+  };
+  return { ok: true, case: migrated, event: { ...record, hash } };
+}
+
+/**
+ * The (partial) state value that makes each target path active; XState fills in the initial
+ * states of everything left out; or why two targets exclude each other.
+ */
+function valueOf(to: CompiledProtocol, targets: string[]): { value: StateValue } | { conflict: string } {
+  interface Node {
+    children: Map<string, Node>;
+  }
+  const root: Node = { children: new Map() };
+  for (const target of targets) {
+    let node = root;
+    let path = '';
+    for (const key of target.split('.')) {
+      const parentState = path === '' ? undefined : to.states.get(path);
+      const exclusive = path === '' || parentState?.type !== 'parallel';
+      if (exclusive && node.children.size > 0 && !node.children.has(key)) {
+        const other = [...node.children.keys()][0];
+        return { conflict: `the mapping sends active states to both "${path ? `${path}.` : ''}${other}" and "${path ? `${path}.` : ''}${key}", which cannot be active together` };
+      }
+      let child = node.children.get(key);
+      if (!child) node.children.set(key, (child = { children: new Map() }));
+      node = child;
+      path = path === '' ? key : `${path}.${key}`;
+    }
+  }
+  const toValue = (node: Node): StateValue => {
+    const entries = [...node.children];
+    if (entries.length === 1 && entries[0]![1].children.size === 0) return entries[0]![0];
+    const out: { [key: string]: StateValue } = {};
+    for (const [key, child] of entries) out[key] = child.children.size === 0 ? {} : toValue(child);
+    return out;
+  };
+  return { value: toValue(root) };
+}

@@ -1,0 +1,309 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import { canonicalJson } from './canonicalJson.js';
+import {
+  ENTER,
+  EXIT,
+  TAKE,
+  type CompiledProtocol,
+  type CompiledState,
+  type CompiledTransition,
+  type Marker,
+} from './compileProtocol.js';
+import { evaluateGuard } from './protocolAdapter.js';
+import type { StateValue } from './types.js';
+
+/** The scope guards read: the case's recorded data and the data submitted with the command. */
+export interface GuardScope {
+  case: Record<string, unknown>;
+  form: unknown;
+}
+
+/** One configuration of the chart (a state value), with what a step from it needs. */
+export interface Configuration {
+  /** Canonical JSON of the value. */
+  key: string;
+  /** Frozen: clone before handing it out. */
+  value: StateValue;
+  snapshot: AnyMachineSnapshot;
+  /** Active states in document order, parents before children. */
+  active: CompiledState[];
+  atomic: CompiledState[];
+  /** The machine reached a top-level final state. */
+  done: boolean;
+  /** Protocol events some active state handles, in the order XState looks at them. */
+  events: string[];
+  /** Per event, the transitions XState would try, in its order (atomic states up to the root). */
+  candidates: Map<string, CompiledTransition[]>;
+}
+
+/** What XState did with one event: the markers in execution order, and where it ended. */
+export interface Outcome {
+  markers: Marker[];
+  taken: CompiledTransition[];
+  next: Configuration;
+}
+
+interface MemoEntry {
+  /** The guards XState evaluated, in order, with their results. */
+  trace: [string, boolean][];
+  outcome: Outcome;
+}
+
+/** Thrown when a case's state value is not a configuration of the protocol. */
+export class StateValueError extends Error {}
+
+/**
+ * The mutable part of a compiled protocol: caches, and the scope the guard implementations
+ * read. XState context stays empty, so a snapshot depends only on the state value and is
+ * cached per value; the case reaches the guards through `begin(scope)` before each synchronous
+ * transition.
+ */
+export interface Runtime {
+  attach(compiled: CompiledProtocol): void;
+  /** Sets the scope for the next transition and forgets guard results of the previous one. */
+  begin(scope: GuardScope): void;
+  /** A guard's value in the current scope (each guard evaluated at most once per begin). */
+  evalGuard(name: string): boolean;
+  /** Why a guard could not be evaluated in the current scope, if it threw. */
+  guardError(name: string): string | undefined;
+  /** Called by XState's guard implementations. */
+  guard(name: string): boolean;
+  /** @throws StateValueError */
+  configuration(value: unknown): Configuration;
+  initial(): { markers: Marker[]; next: Configuration };
+  /**
+   * XState's transition for `event`. With `memo`, the result is reused when the configuration,
+   * the event and the results of every guard XState consulted are the same as a previous run;
+   * without it, XState's `transition` runs every time.
+   */
+  run(conf: Configuration, event: string, memo: boolean): Outcome;
+}
+
+export function createRuntime(): Runtime {
+  let compiled: CompiledProtocol | undefined;
+  let scope: GuardScope = { case: {}, form: undefined };
+  const guardValues = new Map<string, boolean>();
+  const guardErrors = new Map<string, string>();
+  let trace: [string, boolean][] | null = null;
+  const configurations = new Map<string, Configuration>();
+  const memo = new Map<string, MemoEntry[]>();
+  /** Transitions by source path, then by event. */
+  const bySource = new Map<string, Map<string, CompiledTransition[]>>();
+
+  const self = (): CompiledProtocol => {
+    if (!compiled) throw new Error('runtime used before its protocol was compiled');
+    return compiled;
+  };
+
+  const evalGuard = (name: string): boolean => {
+    let v = guardValues.get(name);
+    if (v === undefined) {
+      const def = self().guards.get(name);
+      try {
+        v = def ? evaluateGuard(def.logic, scope) : false;
+      } catch (err) {
+        guardErrors.set(name, (err as Error).message);
+        v = false;
+      }
+      guardValues.set(name, v);
+    }
+    return v;
+  };
+
+  const build = (key: string, snapshot: AnyMachineSnapshot): Configuration => {
+    const c = self();
+    const value = deepFreeze(cloneValue(snapshot.value as StateValue));
+    const active: CompiledState[] = [];
+    const collect = (v: StateValue, parent: string | null) => {
+      if (typeof v === 'string') {
+        const p = parent === null ? v : `${parent}.${v}`;
+        const s = c.states.get(p);
+        if (!s) throw new StateValueError(`"${p}" is not a state of ${c.ref.id}@${c.ref.version}`);
+        active.push(s);
+        return;
+      }
+      for (const [k, child] of Object.entries(v)) {
+        const p = parent === null ? k : `${parent}.${k}`;
+        const s = c.states.get(p);
+        if (!s) throw new StateValueError(`"${p}" is not a state of ${c.ref.id}@${c.ref.version}`);
+        active.push(s);
+        collect(child, p);
+      }
+    };
+    collect(value, null);
+    active.sort((a, b) => a.order - b.order);
+    const atomic = active.filter((s) => !active.some((o) => o.parent === s.path));
+    const events: string[] = [];
+    const candidates = new Map<string, CompiledTransition[]>();
+    /** For the action bar: events of the states acted in first, then their parents', then the root's. */
+    const height = new Map<string, number>();
+    for (const leaf of atomic) {
+      // XState tries the atomic state's transitions, then each ancestor's, then the root's.
+      let p: string | null = leaf.path;
+      let h = 0;
+      while (p !== null) {
+        const own = bySource.get(p);
+        if (own) {
+          for (const [event, ts] of own) {
+            let list = candidates.get(event);
+            if (!list) {
+              list = [];
+              candidates.set(event, list);
+              if (!event.startsWith('xstate.')) events.push(event);
+            }
+            height.set(event, Math.min(height.get(event) ?? ROOT_HEIGHT, p === '' ? ROOT_HEIGHT : h));
+            for (const t of ts) if (!list.includes(t)) list.push(t);
+          }
+        }
+        p = p === '' ? null : (c.states.get(p)?.parent ?? '');
+        h++;
+      }
+    }
+    events.sort((a, b) => height.get(a)! - height.get(b)!);
+    return { key, value, snapshot, active, atomic, done: snapshot.status === 'done', events, candidates };
+  };
+
+  const fromSnapshot = (snapshot: AnyMachineSnapshot): Configuration => {
+    const key = canonicalJson(snapshot.value);
+    let conf = configurations.get(key);
+    if (!conf) {
+      conf = build(key, snapshot);
+      configurations.set(key, conf);
+    }
+    return conf;
+  };
+
+  const markersOf = (actions: readonly { type: string; params?: unknown }[]): { markers: Marker[]; taken: CompiledTransition[] } => {
+    const markers: Marker[] = [];
+    const taken: CompiledTransition[] = [];
+    for (const a of actions) {
+      const params = a.params as { state?: CompiledState; transition?: CompiledTransition } | undefined;
+      if (a.type === ENTER && params?.state) markers.push({ type: ENTER, state: params.state });
+      else if (a.type === EXIT && params?.state) markers.push({ type: EXIT, state: params.state });
+      else if (a.type === TAKE && params?.transition) {
+        markers.push({ type: TAKE, transition: params.transition });
+        taken.push(params.transition);
+      }
+    }
+    return { markers, taken };
+  };
+
+  const runXState = (conf: Configuration, event: string): Outcome => {
+    const [next, actions] = transition(self().machine, conf.snapshot, { type: event });
+    const { markers, taken } = markersOf(actions);
+    return { markers, taken, next: fromSnapshot(next) };
+  };
+
+  return {
+    attach(c) {
+      compiled = c;
+      for (const t of c.transitions) {
+        let own = bySource.get(t.source);
+        if (!own) bySource.set(t.source, (own = new Map()));
+        let list = own.get(t.event);
+        if (!list) own.set(t.event, (list = []));
+        list.push(t);
+      }
+    },
+    begin(s) {
+      scope = s;
+      guardValues.clear();
+      guardErrors.clear();
+    },
+    evalGuard,
+    guardError: (name) => guardErrors.get(name),
+    guard(name) {
+      const v = evalGuard(name);
+      trace?.push([name, v]);
+      return v;
+    },
+    configuration(value) {
+      let key: string;
+      try {
+        key = canonicalJson(value);
+      } catch (err) {
+        throw new StateValueError(`the case's state value is not JSON: ${(err as Error).message}`);
+      }
+      const cached = configurations.get(key);
+      if (cached) return cached;
+      if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+        throw new StateValueError(`the case's state value ${key} is neither a state key nor an object of them`);
+      }
+      let snapshot: AnyMachineSnapshot;
+      try {
+        snapshot = self().machine.resolveState({ value: value as StateValue, context: {} });
+      } catch (err) {
+        throw new StateValueError(`the case's state value ${key} is not a configuration of ${self().ref.id}@${self().ref.version}: ${(err as Error).message}`);
+      }
+      const conf = fromSnapshot(snapshot);
+      if (conf.key !== key) {
+        throw new StateValueError(`the case's state value ${key} is incomplete: the full configuration is ${conf.key}`);
+      }
+      return conf;
+    },
+    initial() {
+      const [snapshot, actions] = initialTransition(self().machine);
+      const { markers } = markersOf(actions);
+      return { markers, next: fromSnapshot(snapshot) };
+    },
+    run(conf, event, useMemo) {
+      if (!useMemo) return runXState(conf, event);
+      const memoKey = `${conf.key}\n${event}`;
+      let entries = memo.get(memoKey);
+      if (entries) {
+        for (const e of entries) {
+          let same = true;
+          for (const [name, v] of e.trace) {
+            if (evalGuard(name) !== v) {
+              same = false;
+              break;
+            }
+          }
+          if (same) return e.outcome;
+        }
+      } else {
+        entries = [];
+        memo.set(memoKey, entries);
+      }
+      trace = [];
+      try {
+        const outcome = runXState(conf, event);
+        entries.push({ trace, outcome });
+        return outcome;
+      } finally {
+        trace = null;
+      }
+    },
+  };
+}
+
+/** A copy of a state value that the caller may change freely. */
+export function cloneValue(v: StateValue): StateValue {
+  if (typeof v === 'string') return v;
+  const out: { [key: string]: StateValue } = {};
+  for (const k of Object.keys(v)) out[k] = cloneValue(v[k]!);
+  return out;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null) {
+    for (const child of Object.values(v)) deepFreeze(child);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+/** Whether two state values are the same configuration. */
+export function sameValue(a: StateValue | null, b: StateValue | null): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (!Object.hasOwn(b, k) || !sameValue(a[k]!, b[k]!)) return false;
+  }
+  return true;
+}
+
+/** Sorts the root's own events after every state's. */
+const ROOT_HEIGHT = 1_000_000;

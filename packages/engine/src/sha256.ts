@@ -1,0 +1,20 @@
+import type { Sha256 } from './types.js';
+
+let nodeSha256: Sha256 | undefined;
+
+/**
+ * The hasher to use: the one injected, else node:crypto's. Loaded through
+ * process.getBuiltinModule so that bundling the engine for a browser pulls in no Node module;
+ * a browser must inject its own (Web Crypto is asynchronous, the engine is not).
+ */
+export function resolveSha256(injected: Sha256 | undefined): Sha256 {
+  if (injected) return injected;
+  if (nodeSha256) return nodeSha256;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const crypto = proc?.getBuiltinModule?.('node:crypto') as typeof import('node:crypto') | undefined;
+  if (!crypto) {
+    throw new Error('No SHA-256 available here: pass deps.sha256, a function (text) => lowercase hex digest.');
+  }
+  nodeSha256 = (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+  return nodeSha256;
+}

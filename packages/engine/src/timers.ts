@@ -1,0 +1,61 @@
+import { badInput, checkId, checkInstant, isPlainObject } from './checkInput.js';
+import type { CompiledProtocol } from './compileProtocol.js';
+import { parseInstant } from './instant.js';
+import { runStep } from './runStep.js';
+import { resolveSha256 } from './sha256.js';
+import type { CaseState, EngineDeps, StepResult, Timer } from './types.js';
+
+/** The case's timers due at `now` (an ISO 8601 instant), earliest first. */
+export function dueTimers(c: CaseState, now: string): Timer[] {
+  const nowMs = parseInstant(now);
+  if (nowMs === null || c.status !== 'active') return [];
+  return c.timers
+    .map((t) => ({ t, due: parseInstant(t.dueAt) }))
+    .filter((x): x is { t: Timer; due: number } => x.due !== null && x.due <= nowMs)
+    .sort((a, b) => a.due - b.due)
+    .map((x) => ({ ...x.t }));
+}
+
+/**
+ * Fires a due timer: steps the case with XState's delayed event, as the "system" actor of the
+ * case's country, recorded as kind "timer". Firing the same timer twice is refused the second
+ * time (it is no longer in case.timers), so a scheduler may retry safely.
+ */
+export function fireTimer(compiled: CompiledProtocol, c: CaseState, timer: Timer, deps: EngineDeps): StepResult {
+  const at = deps.clock();
+  const id = deps.ids();
+  const problems = [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')];
+  if (problems.length > 0) return { ok: false, reasons: problems };
+  return fireTimerAt(compiled, c, timer, { at, id, memo: false, sha256: resolveSha256(deps.sha256) });
+}
+
+export function fireTimerAt(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  timer: Timer,
+  env: { at: string; id: string; memo: boolean; sha256: ((text: string) => string) | null },
+): StepResult {
+  if (!isPlainObject(timer) || typeof timer.event !== 'string') {
+    return { ok: false, reasons: [badInput('the timer must be one of case.timers: {event, dueAt, state}', '/timer')] };
+  }
+  const pending = Array.isArray(c?.timers) ? c.timers.find((t) => t.event === timer.event && t.state === timer.state) : undefined;
+  if (!pending) {
+    return {
+      ok: false,
+      reasons: [
+        {
+          code: 'event-not-available',
+          message: `timer "${timer.event}" is not pending on case ${c?.id}: it already fired, or its state was left`,
+          event: timer.event,
+          available: Array.isArray(c?.timers) ? c.timers.map((t) => t.event) : [],
+        },
+      ],
+    };
+  }
+  const due = parseInstant(pending.dueAt);
+  const now = parseInstant(env.at)!;
+  if (due === null || now < due) {
+    return { ok: false, reasons: [badInput(`timer "${timer.event}" is due at ${pending.dueAt}; it is ${env.at}: fire it when due`, '/timer/dueAt')] };
+  }
+  return runStep(compiled, c, { event: pending.event, actor: { userId: 'system', role: 'system', country: c.country } }, { ...env, kind: 'timer' });
+}
