@@ -22,12 +22,9 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
     ...(field === undefined ? {} : { field }),
   });
 
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, logger: false });
-  addFormats(ajv);
-  for (const keyword of RUTA_KEYWORDS) ajv.addKeyword(keyword);
   let validate: ReturnType<Ajv['compile']> | undefined;
   try {
-    validate = ajv.compile(form.schema ?? {});
+    validate = formSchemaAjv().compile(form.schema ?? {});
   } catch (error) {
     problems.push({
       code: 'form-schema-invalid',
@@ -53,6 +50,18 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
     });
   }
   return problems;
+}
+
+let shared: Ajv | undefined;
+
+/** One Ajv for every form: creating one costs far more than compiling a schema with it. */
+function formSchemaAjv(): Ajv {
+  if (!shared) {
+    shared = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, logger: false, addUsedSchema: false });
+    addFormats(shared);
+    for (const keyword of RUTA_KEYWORDS) shared.addKeyword(keyword);
+  }
+  return shared;
 }
 
 type Where = (pointer: string, field?: string) => Problem['location'];
