@@ -333,7 +333,16 @@ export interface Problem {
   /** Stable machine-readable code, e.g. "unreachable-state", "unknown-guard", "invariant-violated". */
   code: string;
   /** Where: a JSON pointer into the file, and the state path or form field when there is one. */
-  location: { file?: string; pointer: string; state?: string; form?: string; field?: string };
+  location: {
+    file?: string;
+    pointer: string;
+    state?: string;
+    form?: string;
+    field?: string;
+    /** 1-based line and column in the file's text, when known (malformed JSON). */
+    line?: number;
+    column?: number;
+  };
   message: string;
   /** What to do to fix it. */
   hint: string;

@@ -1,0 +1,420 @@
+import { checkFormRules } from './checkFormRules.js';
+import { deepEqual } from './deepEqual.js';
+import { fromPointer, toPointer } from './jsonPointer.js';
+import { nearestName } from './nearestName.js';
+import { asList, getState } from './stateTree.js';
+import type {
+  FieldSchema,
+  FormDefinition,
+  MachineConfig,
+  Problem,
+  ResolvedProtocol,
+  StateConfig,
+  TransitionConfig,
+  TransitionsConfig,
+  VariantChange,
+} from './types.js';
+
+/** Where a change is written, for its problems. */
+export interface ChangeSite {
+  file?: string;
+  index: number;
+}
+
+/**
+ * Applies one change of a national variant to a resolved protocol, in place. Returns the
+ * problems that kept it from applying (and then changes nothing): a state, transition, form or
+ * field that does not exist (with what exists nearby), or something added that already exists.
+ */
+export function applyVariantChange(
+  protocol: ResolvedProtocol,
+  change: VariantChange,
+  site: ChangeSite,
+): Problem[] {
+  const fail = (
+    code: string,
+    key: string,
+    message: string,
+    hint: string,
+    extra: Partial<Problem['location']> = {},
+  ): Problem[] => [
+    {
+      code,
+      location: {
+        ...(site.file !== undefined ? { file: site.file } : {}),
+        pointer: toPointer(['changes', site.index, ...(key === '' ? [] : [key])]),
+        ...extra,
+      },
+      message: `Change ${site.index} (${change.op}): ${message}`,
+      hint,
+    },
+  ];
+  const machine = protocol.machine;
+
+  /** Problems when the state at `path` does not exist, naming what does. */
+  const missingState = (path: string, key = 'path'): Problem[] =>
+    fail('change-state-missing', key, `there is no state "${path}"`, nearbyStates(machine, path), {
+      state: path,
+    });
+
+  switch (change.op) {
+    case 'addState': {
+      const { parent, key } = splitPath(change.path);
+      const siblings = childStates(machine, parent);
+      if (siblings === null) {
+        return getState(machine, parent)
+          ? fail(
+              'change-state-missing',
+              'path',
+              `the state "${parent}" has no child states to add "${key}" to`,
+              `add "${key}" beside it instead, or make "${parent}" compound with replaceState (child states and an initial)`,
+              { state: change.path },
+            )
+          : missingState(parent);
+      }
+      if (Object.hasOwn(siblings, key)) {
+        return fail(
+          'change-already-exists',
+          'path',
+          `the state "${change.path}" already exists`,
+          'use replaceState to change it, or choose another key',
+          {
+            state: change.path,
+          },
+        );
+      }
+      siblings[key] = structuredClone(change.state);
+      return [];
+    }
+    case 'replaceState': {
+      const { parent, key } = splitPath(change.path);
+      const siblings = childStates(machine, parent);
+      if (!siblings || !Object.hasOwn(siblings, key)) return missingState(change.path);
+      siblings[key] = structuredClone(change.state);
+      return [];
+    }
+    case 'removeState': {
+      const { parent, key } = splitPath(change.path);
+      const siblings = childStates(machine, parent);
+      if (!siblings || !Object.hasOwn(siblings, key)) return missingState(change.path);
+      const initial = parent === '' ? machine.initial : getState(machine, parent)?.initial;
+      if (initial === key) {
+        return fail(
+          'change-removes-initial',
+          'path',
+          `"${change.path}" is the state ${parent === '' ? 'every case starts in' : `"${parent}" starts in`}`,
+          parent === ''
+            ? 'a variant cannot remove the first state of the protocol; change it with replaceState instead'
+            : `replace "${parent}" with replaceState, giving it another initial state`,
+          { state: change.path },
+        );
+      }
+      if (Object.keys(siblings).length === 1) {
+        return fail(
+          'change-removes-initial',
+          'path',
+          `"${change.path}" is the only child of "${parent}"`,
+          `replace "${parent}" with replaceState instead`,
+          { state: change.path },
+        );
+      }
+      delete siblings[key];
+      return [];
+    }
+    case 'addTransition':
+    case 'replaceTransition':
+    case 'removeTransition': {
+      const source = transitionHolder(machine, change.from);
+      if (!source) return missingState(change.from, 'from');
+      const { table, name } = transitionTable(source, change.event);
+      const existing = table?.[name];
+      if (change.op === 'addTransition') {
+        const added = structuredClone(change.transition);
+        const list: TransitionConfig[] = existing === undefined ? [] : asList(existing);
+        setTransitions(source, change.event, list.length === 0 ? added : [...list, added]);
+        return [];
+      }
+      if (existing === undefined) {
+        const events = Object.keys(source.on ?? {}).concat(
+          Object.keys(source.after ?? {}).map((d) => `after:${d}`),
+        );
+        const near = nearestName(change.event, events);
+        return fail(
+          'change-transition-missing',
+          'event',
+          `${change.from === '' ? 'the machine' : `the state "${change.from}"`} has no transition for "${change.event}"`,
+          `${near ? `did you mean "${near}"? ` : ''}${events.length > 0 ? `transitions there: ${events.join(', ')}` : 'it has no transitions'}${change.op === 'replaceTransition' ? '; use addTransition to add one' : ''}`,
+          { state: change.from },
+        );
+      }
+      if (change.op === 'replaceTransition') {
+        setTransitions(source, change.event, structuredClone(change.transitions));
+      } else {
+        setTransitions(source, change.event, undefined);
+      }
+      return [];
+    }
+    case 'setStateMeta': {
+      const state = getState(machine, change.path);
+      if (!state) return missingState(change.path);
+      const { legal, ...rest } = structuredClone(change.meta);
+      Object.assign(state.meta, rest);
+      for (const ref of legal ?? []) {
+        if (!state.meta.legal.some((r) => deepEqual(r, ref))) state.meta.legal.push(ref);
+      }
+      return [];
+    }
+    case 'removeDeadline': {
+      const state = getState(machine, change.path);
+      if (!state) return missingState(change.path);
+      if (!state.meta.deadline) {
+        return fail(
+          'change-deadline-missing',
+          'path',
+          `the state "${change.path}" has no deadline`,
+          'remove this change: there is nothing to remove',
+          {
+            state: change.path,
+          },
+        );
+      }
+      delete state.meta.deadline;
+      return [];
+    }
+    case 'setGuard':
+      protocol.guards[change.name] = structuredClone(change.guard);
+      return [];
+    case 'setEvent':
+      protocol.events[change.event] = structuredClone(change.definition);
+      return [];
+    case 'setDelay':
+      protocol.delays = { ...(protocol.delays ?? {}), [change.name]: structuredClone(change.delay) };
+      return [];
+    case 'setTitle':
+      protocol.title = structuredClone(change.title);
+      if (change.description) protocol.description = structuredClone(change.description);
+      return [];
+    case 'addForm':
+    case 'replaceForm': {
+      const id = change.form.id;
+      const exists = Object.hasOwn(protocol.forms, id);
+      if (change.op === 'addForm' && exists) {
+        return fail(
+          'change-already-exists',
+          'form',
+          `the protocol already has a form "${id}"`,
+          'use replaceForm to change it, or give the new form another id',
+          {
+            form: id,
+          },
+        );
+      }
+      if (change.op === 'replaceForm' && !exists) {
+        return fail(
+          'change-form-missing',
+          'form',
+          `the protocol has no form "${id}"`,
+          formsHint(protocol, id, 'use addForm to add it'),
+          { form: id },
+        );
+      }
+      const rules = checkFormRules(change.form, site.file);
+      if (rules.length > 0) {
+        return rules.map((p) => ({
+          ...p,
+          location: {
+            ...p.location,
+            pointer: toPointer(['changes', site.index, 'form', ...fromPointer(p.location.pointer)]),
+          },
+          message: `Change ${site.index} (${change.op}): ${p.message}`,
+        }));
+      }
+      protocol.forms[id] = structuredClone(change.form);
+      return [];
+    }
+    case 'addField':
+    case 'replaceField':
+    case 'removeField': {
+      if (!Object.hasOwn(protocol.forms, change.form)) {
+        return fail(
+          'change-form-missing',
+          'form',
+          `the protocol has no form "${change.form}"`,
+          formsHint(protocol, change.form),
+          {
+            form: change.form,
+          },
+        );
+      }
+      const form = protocol.forms[change.form]!;
+      const { parent, key } = splitPath(change.field);
+      const section = sectionAt(form.schema, parent);
+      const where = { form: change.form, field: change.field };
+      if (!section) {
+        return fail(
+          'change-field-missing',
+          'field',
+          `the form "${change.form}" has no section "${parent}"`,
+          nearbyFields(form.schema, parent),
+          where,
+        );
+      }
+      const properties = (section.properties ??= {});
+      const exists = Object.hasOwn(properties, key);
+      if (change.op === 'addField') {
+        if (exists) {
+          return fail(
+            'change-already-exists',
+            'field',
+            `the form "${change.form}" already has a field "${change.field}"`,
+            'use replaceField to change it',
+            where,
+          );
+        }
+      } else if (!exists) {
+        return fail(
+          'change-field-missing',
+          'field',
+          `the form "${change.form}" has no field "${change.field}"`,
+          nearbyFields(form.schema, change.field),
+          where,
+        );
+      }
+      if (change.op === 'removeField') {
+        delete properties[key];
+        setRequired(section, key, false);
+        forgetField(form, change.field);
+        return [];
+      }
+      properties[key] = structuredClone(change.schema);
+      if (change.required !== undefined) setRequired(section, key, change.required);
+      return [];
+    }
+  }
+}
+
+function splitPath(path: string): { parent: string; key: string } {
+  const i = path.lastIndexOf('.');
+  return i < 0 ? { parent: '', key: path } : { parent: path.slice(0, i), key: path.slice(i + 1) };
+}
+
+/** The child states of a state ("" for the machine), or null when it has none or does not exist. */
+function childStates(machine: MachineConfig, parent: string): Record<string, StateConfig> | null {
+  if (parent === '') return machine.states;
+  return getState(machine, parent)?.states ?? null;
+}
+
+/** What holds transitions at a path: the machine for "", else the state. */
+function transitionHolder(
+  machine: MachineConfig,
+  from: string,
+): Pick<StateConfig, 'on' | 'after'> | undefined {
+  return from === '' ? machine : getState(machine, from);
+}
+
+function transitionTable(
+  holder: Pick<StateConfig, 'on' | 'after'>,
+  event: string,
+): { table: Record<string, TransitionsConfig> | undefined; name: string } {
+  return event.startsWith('after:')
+    ? { table: holder.after, name: event.slice(6) }
+    : { table: holder.on, name: event };
+}
+
+function setTransitions(
+  holder: Pick<StateConfig, 'on' | 'after'>,
+  event: string,
+  value: TransitionsConfig | undefined,
+): void {
+  const field = event.startsWith('after:') ? 'after' : 'on';
+  const name = field === 'after' ? event.slice(6) : event;
+  const table = { ...(holder[field] ?? {}) };
+  if (value === undefined) delete table[name];
+  else table[name] = value;
+  if (Object.keys(table).length === 0) delete holder[field];
+  else holder[field] = table;
+}
+
+/** A hint naming the states that do exist near a path that does not. */
+function nearbyStates(machine: MachineConfig, path: string): string {
+  const parts = path.split('.');
+  let prefix = '';
+  for (const part of parts) {
+    const next = prefix === '' ? part : `${prefix}.${part}`;
+    if (!getState(machine, next)) break;
+    prefix = next;
+  }
+  const children = Object.keys(childStates(machine, prefix) ?? {});
+  const missing = parts[prefix === '' ? 0 : prefix.split('.').length] ?? '';
+  const near = nearestName(missing, children);
+  const within = prefix === '' ? 'at the top level' : `inside "${prefix}"`;
+  return `${near ? `did you mean "${prefix === '' ? near : `${prefix}.${near}`}"? ` : ''}states ${within}: ${children.join(', ') || 'none'}`;
+}
+
+function formsHint(protocol: ResolvedProtocol, id: string, extra?: string): string {
+  const ids = Object.keys(protocol.forms);
+  const near = nearestName(id, ids);
+  return `${near ? `did you mean "${near}"? ` : ''}forms of the protocol: ${ids.join(', ') || 'none'}${extra ? `; ${extra}` : ''}`;
+}
+
+/** The object schema at a dotted field path ("" for the form itself), or undefined. */
+function sectionAt(schema: FieldSchema, path: string): FieldSchema | undefined {
+  let s: FieldSchema | undefined = schema;
+  if (path === '') return s;
+  for (const key of path.split('.')) {
+    s = s.properties && Object.hasOwn(s.properties, key) ? s.properties[key] : undefined;
+    if (!s) return undefined;
+  }
+  return s.type === 'object' || s.properties ? s : undefined;
+}
+
+function nearbyFields(schema: FieldSchema, path: string): string {
+  const parts = path.split('.');
+  let prefix = '';
+  let section: FieldSchema = schema;
+  for (const part of parts) {
+    const next =
+      section.properties && Object.hasOwn(section.properties, part) ? section.properties[part] : undefined;
+    if (!next || !(next.type === 'object' || next.properties)) break;
+    section = next;
+    prefix = prefix === '' ? part : `${prefix}.${part}`;
+  }
+  const fields = Object.keys(section.properties ?? {});
+  const missing = parts[prefix === '' ? 0 : prefix.split('.').length] ?? '';
+  const near = nearestName(missing, fields);
+  const within = prefix === '' ? 'at the top of the form' : `in "${prefix}"`;
+  return `${near ? `did you mean "${prefix === '' ? near : `${prefix}.${near}`}"? ` : ''}fields ${within}: ${fields.join(', ') || 'none'}`;
+}
+
+function setRequired(section: FieldSchema, key: string, required: boolean): void {
+  const list = (section.required ?? []).filter((k) => k !== key);
+  if (required) list.push(key);
+  if (list.length > 0) section.required = list;
+  else delete section.required;
+}
+
+/** A removed field leaves no trace in the form's uiSchema (rjsf refuses an order naming it) or examples. */
+function forgetField(form: FormDefinition, path: string): void {
+  const parts = path.split('.');
+  const key = parts.pop()!;
+  const parentOf = (root: unknown): Record<string, unknown> | undefined => {
+    let node = root;
+    for (const p of parts) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, p)) return undefined;
+      node = (node as Record<string, unknown>)[p];
+    }
+    return typeof node === 'object' && node !== null && !Array.isArray(node)
+      ? (node as Record<string, unknown>)
+      : undefined;
+  };
+  const ui = parentOf(form.uiSchema);
+  if (ui) {
+    delete ui[key];
+    const order = ui['ui:order'];
+    if (Array.isArray(order)) ui['ui:order'] = order.filter((k) => k !== key);
+  }
+  for (const example of form.examples ?? []) {
+    const parent = parentOf(example);
+    if (parent) delete parent[key];
+  }
+}

@@ -1,0 +1,332 @@
+import Ajv, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import commonSchema from '../schema/common.schema.json' with { type: 'json' };
+import formSchema from '../schema/form.schema.json' with { type: 'json' };
+import invariantsSchema from '../schema/invariants.schema.json' with { type: 'json' };
+import protocolSchema from '../schema/protocol.schema.json' with { type: 'json' };
+import variantSchema from '../schema/variant.schema.json' with { type: 'json' };
+import { checkFormRules } from './checkFormRules.js';
+import { fromPointer, toPointer } from './jsonPointer.js';
+import { nearestName } from './nearestName.js';
+import type { FormDefinition, InvariantsFile, Problem, ProtocolFile, VariantFile } from './types.js';
+
+/** The kinds of file the format has, each with its JSON Schema in ../schema. */
+export const SCHEMA_KINDS = ['protocol', 'variant', 'form', 'invariants'] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+/** The type a file of each kind has once it passes its schema. */
+export interface FileOfKind {
+  protocol: ProtocolFile;
+  variant: VariantFile;
+  form: FormDefinition;
+  invariants: InvariantsFile;
+}
+
+export type FileCheck<K extends SchemaKind> =
+  { ok: true; value: FileOfKind[K] } | { ok: false; problems: Problem[] };
+
+/**
+ * Checks a parsed file against the JSON Schema of its kind. Each problem carries the JSON pointer
+ * of the value at fault (for a missing key, where it should be), the state, form or field it
+ * concerns, and a hint a protocol designer can act on ("add an English title: title.en").
+ * Forms are also checked for what a schema cannot say: x-enumLabels as long as enum, required
+ * keys that are fields, examples that the form accepts.
+ *
+ * @example checkSchema('protocol', JSON.parse(text), 'workflows/child-repatriation.v1.json')
+ */
+export function checkSchema(kind: SchemaKind, value: unknown, file?: string): Problem[] {
+  const result = validateFile(kind, value, file);
+  return result.ok ? [] : result.problems;
+}
+
+/** checkSchema, giving back the value with its type when it passes. */
+export function validateFile<K extends SchemaKind>(kind: K, value: unknown, file?: string): FileCheck<K> {
+  const validate = validators()[kind] as ValidateFunction<FileOfKind[K]>;
+  if (validate(value)) {
+    const extra = kind === 'form' ? checkFormRules(value as FormDefinition, file) : [];
+    return extra.length === 0 ? { ok: true, value } : { ok: false, problems: extra };
+  }
+  return { ok: false, problems: toProblems(kind, validate.errors ?? [], value, file) };
+}
+
+let ajv: Ajv | undefined;
+let compiled: { [K in SchemaKind]: ValidateFunction<FileOfKind[K]> } | undefined;
+
+function validators(): { [K in SchemaKind]: ValidateFunction<FileOfKind[K]> } {
+  if (!compiled) {
+    ajv = new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+      inlineRefs: false,
+    });
+    addFormats(ajv);
+    ajv.addSchema([commonSchema, invariantsSchema, protocolSchema, formSchema, variantSchema]);
+    compiled = {
+      protocol: ajv.getSchema<ProtocolFile>('protocol.schema.json')!,
+      variant: ajv.getSchema<VariantFile>('variant.schema.json')!,
+      form: ajv.getSchema<FormDefinition>('form.schema.json')!,
+      invariants: ajv.getSchema<InvariantsFile>('invariants.schema.json')!,
+    };
+  }
+  return compiled;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From Ajv errors to problems a designer can act on.
+
+const LANG_NAMES: Record<string, string> = { es: 'a Spanish', en: 'an English' };
+
+function toProblems(kind: SchemaKind, errors: ErrorObject[], value: unknown, file?: string): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    // Wrappers repeat what the errors inside them say.
+    if (['if', 'allOf', 'anyOf', 'oneOf', 'propertyNames'].includes(e.keyword)) continue;
+    const p = toProblem(kind, e, value, file);
+    const id = `${p.location.pointer}|${p.code}|${p.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(p);
+  }
+  return out;
+}
+
+function toProblem(kind: SchemaKind, e: ErrorObject, value: unknown, file?: string): Problem {
+  const segments = fromPointer(e.instancePath);
+  const where = describePath(segments);
+  const parent: AnySchemaObject = e.parentSchema ?? {};
+  let code = `schema-${kebab(e.keyword)}`;
+  let message = `${where} ${e.message ?? 'is invalid'}`;
+  let hint = 'fix the value to match the format described in the schema';
+
+  if (e.propertyName !== undefined) {
+    // An error about a key itself (propertyNames): point at the key.
+    segments.push(e.propertyName);
+    code = 'schema-key';
+    message = `The key "${e.propertyName}" is not allowed in ${where}`;
+    hint = keyHint(e, parent);
+  } else if (e.keyword === 'required') {
+    const prop = String(e.params.missingProperty);
+    segments.push(prop);
+    message = `${where} is missing "${prop}"`;
+    hint = requiredHint(segments, prop, parent);
+  } else if (e.keyword === 'additionalProperties') {
+    const prop = String(e.params.additionalProperty);
+    segments.push(prop);
+    code = 'schema-unknown-property';
+    message = `"${prop}" is not allowed in ${where}`;
+    hint = additionalHint(prop, parent);
+  } else if (e.keyword === 'type') {
+    const wanted = String(e.params.type);
+    message = isGuardLogic(parent)
+      ? `${where} must be a JSON Logic condition (an object) or true/false, but it is ${describeValue(e.data)}`
+      : `${where} must be ${article(wanted)} (it is ${describeValue(e.data)})`;
+    hint = isGuardLogic(parent)
+      ? 'write the condition as a JSON Logic object, e.g. {"==": [{"var": "form.decision"}, "return"]}, or true/false; strings of code are not accepted'
+      : `make ${dotted(segments) || 'the file'} ${article(wanted)}`;
+  } else if (e.keyword === 'enum') {
+    const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+    message = `${where} is ${JSON.stringify(e.data)}, which is not one of the allowed values`;
+    const near = nearestName(String(e.data), (e.params.allowedValues as unknown[]).map(String));
+    hint = `${near ? `did you mean "${near}"? ` : ''}use one of: ${allowed.join(', ')}`;
+  } else if (e.keyword === 'const') {
+    message = `${where} must be ${JSON.stringify(e.params.allowedValue)}`;
+    hint = `set ${dotted(segments)} to ${JSON.stringify(e.params.allowedValue)}`;
+  } else if (e.keyword === 'pattern' || e.keyword === 'minLength' || e.keyword === 'not') {
+    const lang = segments.at(-1);
+    if ((lang === 'es' || lang === 'en') && parent === commonSchema.definitions.text.properties[lang]) {
+      code = 'schema-empty-text';
+      message = `${where} is empty`;
+      hint = `write ${LANG_NAMES[lang]} text at ${dotted(segments)}; it must not be empty`;
+    } else {
+      message = `${where} is ${JSON.stringify(e.data)}, which is not allowed here`;
+      hint = `change ${dotted(segments)}: ${lowerFirst(String(parent.description ?? e.message ?? 'see the schema'))}`;
+    }
+  } else if (e.keyword === 'maxProperties' && parent === commonSchema.definitions.jsonLogicOperation) {
+    message = `${where} has several keys, but a JSON Logic operation has exactly one: the operator`;
+    hint = 'combine conditions with {"and": [...]} or {"or": [...]}, one operation per object';
+  } else if (e.keyword === 'minProperties' && parent === commonSchema.definitions.jsonLogicOperation) {
+    message = `${where} is an empty object, not a JSON Logic operation`;
+    hint = 'write an operation such as {"==": [{"var": "form.decision"}, "return"]}, or true/false';
+  } else if (e.keyword === 'minItems' || e.keyword === 'minProperties') {
+    hint = `add at least ${String(e.params.limit)} ${e.keyword === 'minItems' ? 'item(s) to' : 'entry(ies) to'} ${dotted(segments)}, or remove it`;
+  } else if (e.keyword === 'uniqueItems') {
+    hint = `remove the repeated item ${String(e.params.j)} or ${String(e.params.i)} (counting from 0) from ${dotted(segments)}`;
+  } else if (e.keyword === 'minimum' || e.keyword === 'exclusiveMinimum' || e.keyword === 'maximum') {
+    hint = `use a number ${String(e.params.comparison)} ${String(e.params.limit)} at ${dotted(segments)}`;
+  } else if (e.keyword === 'format') {
+    message = `${where} is not a valid ${String(e.params.format)}`;
+    hint =
+      e.params.format === 'regex'
+        ? `write a valid regular expression at ${dotted(segments)}`
+        : `write a valid ${String(e.params.format)} at ${dotted(segments)}`;
+  }
+
+  const problem: Problem = {
+    code,
+    location: { ...(file !== undefined ? { file } : {}), pointer: toPointer(segments) },
+    message,
+    hint,
+  };
+  addContext(kind, problem, segments, value);
+  return problem;
+}
+
+function requiredHint(segments: string[], prop: string, parent: AnySchemaObject): string {
+  if ((prop === 'es' || prop === 'en') && segments.length >= 2) {
+    const owner = segments.at(-2)!;
+    const what = /^[0-9]+$/.test(owner) ? 'text' : owner.replace(/^x-/, '');
+    return `add ${LANG_NAMES[prop]} ${what}: ${dotted(segments)}`;
+  }
+  if (prop === 'x-label')
+    return `add a label in both languages: ${dotted(segments)}: {"es": "...", "en": "..."}`;
+  const description = describeProperty(parent, prop);
+  return `add ${dotted(segments)}${description ? `: ${description}` : ''}`;
+}
+
+function additionalHint(prop: string, parent: AnySchemaObject): string {
+  const allowed = Object.keys((parent.properties as Record<string, unknown> | undefined) ?? {});
+  if ((prop === 'title' || prop === 'description') && parent === formSchema.definitions.schema) {
+    return `remove "${prop}": a field's label is written as "x-label": {"es": ..., "en": ...} and its help as "x-help"`;
+  }
+  const near = nearestName(prop, allowed);
+  const list = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
+  return `${near ? `did you mean "${near}"? ` : ''}remove "${prop}"${list}`;
+}
+
+/** The schemas a guard's logic is checked against where a string of code would land. */
+function isGuardLogic(parent: AnySchemaObject): boolean {
+  const logic = commonSchema.definitions.jsonLogic;
+  const value = commonSchema.definitions.jsonLogicValue;
+  return parent === logic.else || parent === value.else.else;
+}
+
+function keyHint(e: ErrorObject, parent: AnySchemaObject): string {
+  if (e.keyword === 'enum') {
+    const allowed = (e.params.allowedValues as unknown[]).map(String);
+    const near = nearestName(String(e.propertyName), allowed);
+    return `${near ? `did you mean "${near}"? ` : ''}use one of: ${allowed.join(', ')}`;
+  }
+  if (e.keyword === 'not')
+    return `rename "${String(e.propertyName)}": constructor and prototype are reserved words`;
+  return `rename "${String(e.propertyName)}": ${lowerFirst(String(parent.description ?? e.message ?? 'see the schema'))}`;
+}
+
+/** The description of a property of a schema, following a $ref when the property has none of its own. */
+function describeProperty(parent: AnySchemaObject, prop: string): string | undefined {
+  const sub = (parent.properties as Record<string, AnySchemaObject> | undefined)?.[prop];
+  if (!sub) return undefined;
+  if (typeof sub.description === 'string') return sub.description;
+  if (typeof sub.$ref === 'string' && ajv) {
+    const target = ajv.getSchema(sub.$ref)?.schema;
+    if (typeof target === 'object' && typeof target.description === 'string')
+      return lowerFirst(target.description);
+  }
+  return undefined;
+}
+
+/** Fills in the state, form and field a problem concerns, from where it is in the file. */
+function addContext(kind: SchemaKind, problem: Problem, segments: string[], value: unknown): void {
+  const loc = problem.location;
+  if (kind === 'protocol' && segments[0] === 'machine' && segments[1] === 'states') {
+    const keys: string[] = [];
+    for (let i = 1; i + 1 < segments.length && segments[i] === 'states'; i += 2) keys.push(segments[i + 1]!);
+    if (keys.length > 0) loc.state = keys.join('.');
+  }
+  if (kind === 'form') {
+    const id = get(value, ['id']);
+    if (typeof id === 'string') loc.form = id;
+    if (segments[0] === 'schema') {
+      const field = fieldPathOf(segments.slice(1));
+      if (field) loc.field = field;
+    }
+  }
+  if (kind === 'variant' && segments[0] === 'changes' && segments[1] !== undefined) {
+    const change = get(value, ['changes', segments[1]]);
+    const path = get(change, ['path']) ?? get(change, ['from']);
+    if (typeof path === 'string' && path !== '') loc.state = path;
+    const form = get(change, ['form']);
+    const formId = typeof form === 'string' ? form : get(form, ['id']);
+    if (typeof formId === 'string') loc.form = formId;
+    const field = get(change, ['field']);
+    if (typeof field === 'string') loc.field = field;
+    else if (segments[2] === 'form' && segments[3] === 'schema') {
+      const f = fieldPathOf(segments.slice(4));
+      if (f) loc.field = f;
+    }
+  }
+}
+
+/** "properties/victim/properties/name/x-label" -> "victim.name"; items become "[]". */
+function fieldPathOf(segments: string[]): string | undefined {
+  const parts: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    if (segments[i] === 'properties' && segments[i + 1] !== undefined) {
+      parts.push(segments[i + 1]!);
+      i++;
+    } else if (segments[i] === 'items' && parts.length > 0) {
+      parts[parts.length - 1] += '[]';
+    } else if (
+      !['then', 'else', 'allOf', 'dependencies'].includes(segments[i]!) &&
+      !/^[0-9]+$/.test(segments[i]!)
+    ) {
+      break;
+    }
+  }
+  return parts.length > 0 ? parts.join('.') : undefined;
+}
+
+function get(value: unknown, path: string[]): unknown {
+  let v = value;
+  for (const k of path) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, k)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+function describePath(segments: string[]): string {
+  return segments.length === 0 ? 'The file' : `"${dotted(segments)}"`;
+}
+
+/** ["machine", "states", "a", "on", "GO", "0"] -> "machine.states.a.on.GO[0]". */
+function dotted(segments: string[]): string {
+  let out = '';
+  for (const s of segments) out += /^[0-9]+$/.test(s) ? `[${s}]` : out === '' ? s : `.${s}`;
+  return out;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    object: 'an object {...}',
+    array: 'a list [...]',
+    string: 'a text in double quotes',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+    null: 'null',
+  };
+  return type
+    .split(',')
+    .map((t) => names[t] ?? t)
+    .join(' or ');
+}
+
+function kebab(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 1 && /[A-Z][a-z]/.test(s.slice(0, 2)) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}

@@ -1,0 +1,142 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { stableStringify } from './deepEqual.js';
+import { formAjv } from './formAjv.js';
+import { fieldAtPointer } from './formFields.js';
+import { fromPointer, toPointer } from './jsonPointer.js';
+import { normalizeFormSchema } from './normalizeFormSchema.js';
+import { findForbiddenKey, findTooDeep, MAX_JSON_DEPTH } from './parseJson.js';
+import type { FormDefinition, Text } from './types.js';
+
+export interface FormError {
+  /** JSON pointer of the value at fault in the submission, e.g. "/victim/age". */
+  path: string;
+  /** The JSON Schema keyword that failed ("required", "maxLength", "additionalProperties", ...). */
+  keyword: string;
+  /** In English, for logs and API clients; the UI shows `label` with a message of its own by keyword. */
+  message: string;
+  /** The label of the field at fault, when the form declares it. */
+  label?: Text;
+}
+
+export type FormValidation = { ok: true } | { ok: false; errors: FormError[] };
+export type FormValidator = (data: unknown) => FormValidation;
+
+const byObject = new WeakMap<FormDefinition, FormValidator>();
+const byContent = new Map<string, FormValidator>();
+
+/**
+ * The validator of a form's submissions, compiled once per form (by id, version and content:
+ * a variant's changed copy of a form gets its own). Strict: fields the form does not declare,
+ * texts over 2000 characters and lists over 200 items are refused (see normalizeFormSchema);
+ * wrong types are never coerced and the data is never changed. Never throws.
+ *
+ * @example
+ *   const result = createFormValidator(form)(submission);
+ *   if (!result.ok) result.errors // [{ path: "/victim/age", keyword: "type", message: "must be integer" }]
+ */
+export function createFormValidator(form: FormDefinition): FormValidator {
+  const known = byObject.get(form);
+  if (known) return known;
+  const key = `${form.id}@${form.version}#${stableStringify(form.schema)}`;
+  let validator = byContent.get(key);
+  if (!validator) {
+    validator = compile(form);
+    byContent.set(key, validator);
+  }
+  byObject.set(form, validator);
+  return validator;
+}
+
+function compile(form: FormDefinition): FormValidator {
+  let validate: ValidateFunction;
+  try {
+    validate = formAjv().compile(normalizeFormSchema(form.schema));
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return () => ({
+      ok: false,
+      errors: [
+        {
+          path: '',
+          keyword: 'schema',
+          message: `The form "${form.id}" version ${form.version} cannot be used to validate: ${reason}. Fix the form's schema.`,
+        },
+      ],
+    });
+  }
+  return (data) => {
+    const forbidden = findForbiddenKey(data);
+    if (forbidden) {
+      return {
+        ok: false,
+        errors: [
+          {
+            path: forbidden.pointer,
+            keyword: 'forbiddenKey',
+            message: `the key "${forbidden.key}" is not allowed`,
+          },
+        ],
+      };
+    }
+    const tooDeep = findTooDeep(data);
+    if (tooDeep !== null) {
+      return {
+        ok: false,
+        errors: [
+          {
+            path: tooDeep,
+            keyword: 'maxDepth',
+            message: `is nested more than ${MAX_JSON_DEPTH} levels deep`,
+          },
+        ],
+      };
+    }
+    try {
+      if (validate(data)) return { ok: true };
+    } catch (e) {
+      return {
+        ok: false,
+        errors: [
+          {
+            path: '',
+            keyword: 'invalid',
+            message: `cannot be validated: ${e instanceof Error ? e.message : String(e)}`,
+          },
+        ],
+      };
+    }
+    return { ok: false, errors: toFormErrors(form, validate.errors ?? []) };
+  };
+}
+
+function toFormErrors(form: FormDefinition, errors: ErrorObject[]): FormError[] {
+  const out: FormError[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    // "must match then schema" repeats the errors of the branch that failed.
+    if (e.keyword === 'if') continue;
+    const segments = fromPointer(e.instancePath);
+    let message = e.message ?? 'is invalid';
+    if (e.keyword === 'required') {
+      segments.push(String(e.params.missingProperty));
+      message = 'is required';
+    } else if (e.keyword === 'additionalProperties') {
+      segments.push(String(e.params.additionalProperty));
+      message = 'is not a field of this form: remove it';
+    } else if (e.keyword === 'maxLength') {
+      message = `must be at most ${String(e.params.limit)} characters`;
+    } else if (e.keyword === 'maxItems') {
+      message = `must have at most ${String(e.params.limit)} items`;
+    } else if (e.keyword === 'enum') {
+      message = `must be one of: ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    }
+    const error: FormError = { path: toPointer(segments), keyword: e.keyword, message };
+    const label = fieldAtPointer(form, segments)?.label;
+    if (label) error.label = label;
+    const id = `${error.path}|${error.keyword}|${message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(error);
+  }
+  return out;
+}

@@ -1,0 +1,191 @@
+import { applyVariantChange } from './applyVariantChange.js';
+import { formReferences } from './formReferences.js';
+import { latestVersion, versionsOf, type Registry, type RegistryEntry } from './loadRegistry.js';
+import { nearestName } from './nearestName.js';
+import type { Invariant, Problem, ProtocolFile, ResolvedProtocol, VariantFile } from './types.js';
+
+export type ResolveResult = { ok: true; protocol: ResolvedProtocol } | { ok: false; problems: Problem[] };
+
+const REF = /^([a-z][a-z0-9-]*)(?:@([1-9][0-9]*))?$/;
+
+/**
+ * A complete, self-contained protocol version from the registry: "id@version", or "id" for its
+ * latest version. A protocol gets its forms embedded and its invariants in force computed (the
+ * shared ones whose appliesTo names its population or "any", those it lists, and its own). A
+ * national variant resolves its base first (which may itself be a variant), then applies its
+ * changes in order; it takes the variant's id, version, jurisdiction and title, records its
+ * `base`, and keeps the base's population and invariants: a variant never drops a regional one.
+ *
+ * Nothing is shared with the registry: the result can be stored and changed freely.
+ *
+ * @example
+ *   const r = resolveProtocol(registry, 'child-repatriation-gt@1');
+ *   if (!r.ok) for (const p of r.problems) console.error(p.message, '->', p.hint);
+ */
+export function resolveProtocol(registry: Registry, ref: string): ResolveResult {
+  return resolve(registry, ref, [], undefined);
+}
+
+/** @param from the variant whose base is being resolved, to point its problems at its `base`. */
+function resolve(
+  registry: Registry,
+  ref: string,
+  chain: string[],
+  from: RegistryEntry<VariantFile> | undefined,
+): ResolveResult {
+  const m = REF.exec(ref);
+  const at = from ? { file: from.path, pointer: '/base' } : { pointer: '' };
+  if (!m) {
+    return fail({
+      code: 'bad-protocol-ref',
+      location: at,
+      message: `"${ref}" is not a protocol reference`,
+      hint: 'write "id@version", e.g. "child-repatriation@1", or just the id for its latest version',
+    });
+  }
+  const id = m[1]!;
+  const version = m[2] !== undefined ? Number(m[2]) : latestVersion(registry, id);
+  const key = `${id}@${version ?? '?'}`;
+  const protocol = registry.protocols.get(key);
+  const variant = registry.variants.get(key);
+  if (!protocol && !variant) return fail(notFound(registry, id, version, key, at, from));
+  if (chain.includes(key)) {
+    const cycle = [...chain.slice(chain.indexOf(key)), key].join(' -> ');
+    return fail({
+      code: 'variant-cycle',
+      location: { file: from?.path ?? variant?.path ?? '', pointer: '/base' },
+      message: `These variants derive from each other in a circle: ${cycle}`,
+      hint: 'make one of them derive from a regional protocol (or another variant outside the circle)',
+    });
+  }
+  return protocol ? resolvePlain(registry, protocol) : resolveVariant(registry, variant!, [...chain, key]);
+}
+
+function notFound(
+  registry: Registry,
+  id: string,
+  version: number | undefined,
+  key: string,
+  at: Problem['location'],
+  from: RegistryEntry<VariantFile> | undefined,
+): Problem {
+  const whose = from ? `The base of ${from.file.id}@${from.file.version}, ` : '';
+  const code = from ? 'missing-base' : 'unknown-protocol';
+  const rejectedIn = registry.rejected.get(key);
+  if (rejectedIn !== undefined) {
+    return {
+      code: from ? 'missing-base' : 'invalid-protocol',
+      location: { ...at, file: at.file ?? rejectedIn },
+      message: `${whose}${key}, is in ${rejectedIn} but that file has problems`,
+      hint: `fix the problems reported for ${rejectedIn} first`,
+    };
+  }
+  const versions = versionsOf(registry, id);
+  if (versions.length > 0) {
+    return {
+      code: from ? 'missing-base' : 'unknown-version',
+      location: at,
+      message: `${whose}${id} has no version ${version ?? ''}`.trim(),
+      hint: `versions that exist: ${versions.map((v) => `${id}@${v}`).join(', ')}`,
+    };
+  }
+  const ids = [
+    ...new Set([...registry.protocols.values(), ...registry.variants.values()].map((e) => e.file.id)),
+  ].sort();
+  const near = nearestName(id, ids);
+  return {
+    code,
+    location: at,
+    message: `${whose}there is no protocol "${id}"`,
+    hint: `${near ? `did you mean "${near}"? ` : ''}protocols that exist: ${ids.join(', ') || 'none'}`,
+  };
+}
+
+function resolvePlain(registry: Registry, entry: RegistryEntry<ProtocolFile>): ResolveResult {
+  const { $schema: _schema, ...file } = structuredClone(entry.file);
+  const problems: Problem[] = [];
+  const resolved: ResolvedProtocol = { ...file, forms: {}, invariantsInForce: [] };
+
+  const shared = registry.invariants.filter(
+    (inv) => inv.appliesTo.includes('any') || inv.appliesTo.includes(file.population),
+  );
+  const inForce: Invariant[] = shared.map(
+    ({ appliesTo: _appliesTo, ...inv }) => structuredClone(inv) as Invariant,
+  );
+  (file.invariants ?? []).forEach((id, i) => {
+    if (inForce.some((inv) => inv.id === id)) return;
+    const inv = registry.invariants.find((x) => x.id === id);
+    if (!inv) {
+      const near = nearestName(
+        id,
+        registry.invariants.map((x) => x.id),
+      );
+      problems.push({
+        code: 'unknown-invariant',
+        location: { file: entry.path, pointer: `/invariants/${i}` },
+        message: `${file.id}@${file.version} lists the invariant "${id}", which is not among the shared invariants`,
+        hint: `${near ? `did you mean "${near}"? ` : ''}shared invariants: ${registry.invariants.map((x) => x.id).join(', ') || 'none'}`,
+      });
+      return;
+    }
+    const { appliesTo: _appliesTo, ...own } = structuredClone(inv);
+    inForce.push(own as Invariant);
+  });
+  inForce.push(...structuredClone(file.ownInvariants ?? []));
+  resolved.invariantsInForce = inForce;
+
+  problems.push(...embedForms(registry, resolved, entry.path));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, protocol: resolved };
+}
+
+function resolveVariant(
+  registry: Registry,
+  entry: RegistryEntry<VariantFile>,
+  chain: string[],
+): ResolveResult {
+  const variant = entry.file;
+  const base = resolve(registry, variant.base, chain, entry);
+  if (!base.ok) return base;
+  const resolved = base.protocol;
+  resolved.id = variant.id;
+  resolved.version = variant.version;
+  resolved.jurisdiction = variant.jurisdiction;
+  resolved.title = structuredClone(variant.title);
+  if (variant.description) resolved.description = structuredClone(variant.description);
+  resolved.base = variant.base;
+
+  const problems: Problem[] = [];
+  variant.changes.forEach((change, index) => {
+    problems.push(...applyVariantChange(resolved, change, { file: entry.path, index }));
+  });
+  problems.push(...embedForms(registry, resolved, entry.path));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, protocol: resolved };
+}
+
+/** Embeds every form the statechart names that is not embedded yet; a form the registry lacks is a problem. */
+function embedForms(registry: Registry, protocol: ResolvedProtocol, file: string): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (const ref of formReferences(protocol.machine)) {
+    if (Object.hasOwn(protocol.forms, ref.form)) continue;
+    const form = registry.forms.get(ref.form);
+    if (form) {
+      protocol.forms[ref.form] = structuredClone(form.file);
+      continue;
+    }
+    if (reported.has(ref.form)) continue;
+    reported.add(ref.form);
+    const near = nearestName(ref.form, [...registry.forms.keys()]);
+    problems.push({
+      code: 'unknown-form',
+      location: { file, pointer: protocol.base ? '/changes' : ref.pointer, state: ref.state, form: ref.form },
+      message: `${protocol.id}@${protocol.version} uses the form "${ref.form}", which is not in forms/`,
+      hint: `${near ? `did you mean "${near}"? ` : ''}add forms/${ref.form}.json, or use one of: ${[...registry.forms.keys()].sort().join(', ') || 'none'}`,
+    });
+  }
+  return problems;
+}
+
+function fail(problem: Problem): ResolveResult {
+  return { ok: false, problems: [problem] };
+}
