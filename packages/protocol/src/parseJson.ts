@@ -197,6 +197,7 @@ class Parser {
         if (this.text[this.pos] === '}') {
           this.fail(this.pos, 'Trailing comma before "}"', 'remove the comma after the last property');
         }
+        if (this.text[this.pos] === '/') this.unexpectedValue();
         this.fail(
           this.pos,
           `Expected a property name in double quotes, found ${this.describe(this.pos)}`,

@@ -69,14 +69,14 @@ function notFound(
   at: Problem['location'],
   from: RegistryEntry<VariantFile> | undefined,
 ): Problem {
-  const whose = from ? `The base of ${from.file.id}@${from.file.version}, ` : '';
+  const whose = from ? `${from.file.id}@${from.file.version} is based on ${key}, but ` : '';
   const code = from ? 'missing-base' : 'unknown-protocol';
   const rejectedIn = registry.rejected.get(key);
   if (rejectedIn !== undefined) {
     return {
       code: from ? 'missing-base' : 'invalid-protocol',
       location: { ...at, file: at.file ?? rejectedIn },
-      message: `${whose}${key}, is in ${rejectedIn} but that file has problems`,
+      message: `${whose}${from ? 'its file' : key}, ${rejectedIn}, has problems`,
       hint: `fix the problems reported for ${rejectedIn} first`,
     };
   }
