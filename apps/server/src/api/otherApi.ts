@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { Country, Id, Instant, JsonObject, Text } from './common.js';
+import { CaseView, ProtocolRef, StateValue } from './caseApi.js';
+import { STATS_DIMENSIONS } from '../services/statsService.js';
+
+export const Handover = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  fromCountry: z.string(),
+  toCountry: z.string(),
+  note: z.string(),
+  packet: z.object({
+    protocol: ProtocolRef,
+    state: StateValue,
+    data: z
+      .record(z.string(), z.record(z.string(), z.unknown()))
+      .describe('Only x-shareable fields, by form id'),
+  }),
+  packetHash: z.string().describe('SHA-256 (hex) of the canonical JSON of the packet'),
+  status: z.enum(['pending', 'accepted', 'declined']),
+  createdAt: Instant,
+  decidedAt: Instant.nullable(),
+  declineReason: z.string().nullable(),
+  linkedCaseId: z.string().nullable(),
+});
+
+export const HandoverParams = z.object({ id: Id });
+export const HandoverCreateBody = z.object({ toCountry: Country, note: z.string().max(2000).default('') });
+export const HandoverListQuery = z.object({ status: z.enum(['pending', 'accepted', 'declined']).optional() });
+export const AcceptBody = z
+  .object({
+    data: JsonObject.optional().describe(
+      'Fields of the receiving form the packet cannot fill (e.g. expectedArrival, portOfEntry, escortingInstitution)',
+    ),
+  })
+  .optional();
+export const DeclineBody = z.object({
+  reason: z.string().trim().min(5, 'say why the handover is declined').max(2000),
+});
+
+export const ChainReport = z.object({
+  ok: z.boolean(),
+  events: z.number().int(),
+  brokenAt: z.number().int().nullable(),
+  reason: z.string(),
+});
+
+export const ConformanceReport = z.object({
+  ok: z.boolean(),
+  protocol: ProtocolRef,
+  events: z.array(
+    z.looseObject({
+      seq: z.number().int(),
+      type: z.string(),
+      accepted: z.boolean(),
+      sameState: z.boolean(),
+      hashIntact: z.boolean(),
+      reasons: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+    }),
+  ),
+  firstDivergence: z.number().int().nullable(),
+});
+
+export const WhatIfBody = z.object({
+  protocol: z.object({ id: z.string().min(1), version: z.number().int().min(1) }),
+});
+
+export const StatsQuery = z.object({
+  by: z
+    .string()
+    .default('originCountry')
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(STATS_DIMENSIONS)).min(1).max(STATS_DIMENSIONS.length))
+    .describe(`Comma-separated: ${STATS_DIMENSIONS.join(', ')}`),
+});
+export const StatsResponse = z.object({
+  cells: z.array(z.object({ key: z.record(z.string(), z.string().nullable()), count: z.number().int() })),
+  suppressed: z.number().int(),
+  rounding: z.number().int(),
+});
+
+export const FocalPointsQuery = z.object({ country: Country.optional() });
+export const FocalPoint = z.object({
+  id: z.string(),
+  country: z.string(),
+  institution: Text,
+  function: Text,
+  contact: z.string(),
+  userId: z.string().nullable(),
+});
+
+export const AcceptResponse = z.object({ handover: Handover, linkedCase: CaseView });

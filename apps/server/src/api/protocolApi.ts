@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { Id, Instant, Jurisdiction, JsonObject, PositiveIntText, ProtocolId, Text } from './common.js';
+
+export const Problem = z.looseObject({
+  code: z.string(),
+  location: z.looseObject({ pointer: z.string() }),
+  message: z.string(),
+  hint: z.string(),
+  severity: z.enum(['error', 'warning']).optional(),
+});
+
+export const ProtocolListItem = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  jurisdiction: Jurisdiction,
+  title: Text,
+  population: z.string(),
+  base: z.string().optional(),
+  status: z.enum(['published', 'draft']),
+  draftId: z.string().optional(),
+});
+
+export const ResolvedProtocol = z.looseObject({
+  id: z.string(),
+  version: z.number().int(),
+  jurisdiction: Jurisdiction,
+  title: Text,
+  population: z.string(),
+  events: z.record(z.string(), z.unknown()),
+  guards: z.record(z.string(), z.unknown()),
+  machine: z.looseObject({ id: z.string(), initial: z.string() }),
+  forms: z.record(z.string(), z.looseObject({ id: z.string() })),
+  invariantsInForce: z.array(z.looseObject({ id: z.string() })),
+  base: z.string().optional(),
+});
+
+export const Verification = z.object({
+  ok: z.boolean(),
+  problems: z.array(Problem),
+  invariants: z.array(z.object({ id: z.string(), description: Text, ok: z.boolean() })),
+});
+
+export const ProtocolDiff = z
+  .looseObject({})
+  .describe('The differences between two protocol versions (see @ruta/protocol ProtocolDiff)');
+
+export const DraftView = z.object({
+  id: z.string(),
+  file: JsonObject,
+  revision: z.number().int(),
+  updatedAt: Instant,
+  problems: z.array(Problem),
+});
+
+export const VersionParams = z.object({ id: ProtocolId, version: PositiveIntText });
+export const DraftParams = z.object({ draftId: Id });
+export const DiffQuery = z.object({
+  a: z.string().min(3).max(120).describe('id@version'),
+  b: z.string().min(3).max(120).describe('id@version'),
+});
+export const DraftCreateBody = z.object({ file: JsonObject });
+export const DraftUpdateBody = z.object({ file: JsonObject, expectedRevision: z.number().int().min(1) });
+export const VariantBody = z.object({
+  jurisdiction: z.string().regex(/^[A-Z]{2}$/, { message: 'must be a country code such as "GT"' }),
+  id: ProtocolId.optional(),
+});

@@ -1,0 +1,64 @@
+import type { Connection, Model } from 'mongoose';
+import { accessLogSchema, type AccessLogDoc } from './schemas/accessLogSchema.js';
+import { caseEventSchema, type CaseEventDoc } from './schemas/caseEventSchema.js';
+import { caseSchema, type CaseDoc } from './schemas/caseSchema.js';
+import { draftSchema, type DraftDoc } from './schemas/draftSchema.js';
+import { focalPointSchema, type FocalPointDoc } from './schemas/focalPointSchema.js';
+import { handoverSchema, type HandoverDoc } from './schemas/handoverSchema.js';
+import { linkSchema, type LinkDoc } from './schemas/linkSchema.js';
+import { notificationSchema, type NotificationDoc } from './schemas/notificationSchema.js';
+import { protocolSchema, type ProtocolDoc } from './schemas/protocolSchema.js';
+import { sessionSchema, type SessionDoc } from './schemas/sessionSchema.js';
+import { userSchema, type UserDoc } from './schemas/userSchema.js';
+
+export interface Models {
+  protocols: Model<ProtocolDoc>;
+  drafts: Model<DraftDoc>;
+  cases: Model<CaseDoc>;
+  caseEvents: Model<CaseEventDoc>;
+  links: Model<LinkDoc>;
+  handovers: Model<HandoverDoc>;
+  users: Model<UserDoc>;
+  sessions: Model<SessionDoc>;
+  focalPoints: Model<FocalPointDoc>;
+  accessLog: Model<AccessLogDoc>;
+  notifications: Model<NotificationDoc>;
+}
+
+const byConnection = new WeakMap<Connection, Models>();
+
+/** The models of one connection (each test file has its own database, so its own models). */
+export function createModels(connection: Connection): Models {
+  const known = byConnection.get(connection);
+  if (known) return known;
+  const models: Models = {
+    protocols: connection.model<ProtocolDoc>('Protocol', protocolSchema),
+    drafts: connection.model<DraftDoc>('ProtocolDraft', draftSchema),
+    cases: connection.model<CaseDoc>('Case', caseSchema),
+    caseEvents: connection.model<CaseEventDoc>('CaseEvent', caseEventSchema),
+    links: connection.model<LinkDoc>('Link', linkSchema),
+    handovers: connection.model<HandoverDoc>('Handover', handoverSchema),
+    users: connection.model<UserDoc>('User', userSchema),
+    sessions: connection.model<SessionDoc>('Session', sessionSchema),
+    focalPoints: connection.model<FocalPointDoc>('FocalPoint', focalPointSchema),
+    accessLog: connection.model<AccessLogDoc>('AccessLog', accessLogSchema),
+    notifications: connection.model<NotificationDoc>('Notification', notificationSchema),
+  };
+  byConnection.set(connection, models);
+  return models;
+}
+
+/** Creates every collection and index; run once at start-up so a missing index fails loudly. */
+export async function ensureIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models) as Model<unknown>[]) {
+    await model.createCollection().catch((e: { codeName?: string; code?: number }) => {
+      if (e.codeName !== 'NamespaceExists' && e.code !== 48) throw e;
+    });
+    await model.createIndexes();
+  }
+}
+
+/** MongoDB's duplicate-key error: the unique index refused a second writer. */
+export function isDuplicateKey(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: number }).code === 11000;
+}

@@ -1,0 +1,61 @@
+import type { EventRecord } from '@ruta/engine';
+import type { Models } from '../models.js';
+import { isDuplicateKey } from '../models.js';
+import { eventKey, type CaseEventDoc } from '../schemas/caseEventSchema.js';
+
+/** The append-only history of cases. Nothing here updates or deletes an event. */
+export class EventRepository {
+  constructor(
+    private readonly models: Models,
+    private readonly encode: (record: EventRecord) => string,
+  ) {}
+
+  /**
+   * Appends an event: the commit point of a step. Returns false when an event with that
+   * (caseId, seq) exists, i.e. another writer got there first.
+   */
+  async append(record: EventRecord): Promise<boolean> {
+    const doc: CaseEventDoc = {
+      _id: eventKey(record.caseId, record.seq),
+      caseId: record.caseId,
+      seq: record.seq,
+      kind: record.kind,
+      at: record.at,
+      record: this.encode(record),
+    };
+    try {
+      await this.models.caseEvents.create(doc);
+      return true;
+    } catch (e) {
+      if (isDuplicateKey(e)) return false;
+      throw e;
+    }
+  }
+
+  /** The event at `seq` of a case, or null. Looked up by _id (the cheapest read on any backend). */
+  async find(caseId: string, seq: number): Promise<EventRecord | null> {
+    const doc = await this.models.caseEvents.findById(eventKey(caseId, seq)).lean<CaseEventDoc>().exec();
+    return doc ? decode(doc) : null;
+  }
+
+  /** Every event of a case in order. */
+  async history(caseId: string): Promise<EventRecord[]> {
+    const docs = await this.models.caseEvents.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>().exec();
+    return docs.map(decode);
+  }
+
+  /**
+   * The last seq of each case (start-up recovery). Seqs run 0, 1, 2... without gaps (the unique
+   * index and the chain see to it), so the last is the count minus one; FerretDB has no $max.
+   */
+  async lastSeqs(): Promise<Map<string, number>> {
+    const rows = await this.models.caseEvents
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$caseId', n: { $sum: 1 } } }])
+      .exec();
+    return new Map(rows.map((r) => [r._id, r.n - 1]));
+  }
+}
+
+function decode(doc: CaseEventDoc): EventRecord {
+  return JSON.parse(doc.record) as EventRecord;
+}

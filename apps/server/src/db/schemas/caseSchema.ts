@@ -1,0 +1,102 @@
+import { Schema } from 'mongoose';
+import type { Country, Jurisdiction } from '@ruta/protocol';
+
+/** A link to another case, kept on both cases so a case view needs no join. */
+export interface CaseLinkDoc {
+  caseId: string;
+  country: string;
+  /** referral / handover: this case opened the other; referred-from / handed-over-from: the reverse. */
+  relation: 'referral' | 'handover' | 'referred-from' | 'handed-over-from';
+  protocol: { id: string; version: number };
+}
+
+export interface CaseHandoverDoc {
+  id: string;
+  createdAt: string;
+  toCountry: string;
+  fromCountry: string;
+  status: 'pending' | 'accepted' | 'declined';
+}
+
+/**
+ * The current state of a case: the engine's CaseState as JSON text (form data may hold
+ * nested arrays and dotted keys, which FerretDB cannot store) plus the fields the worklist,
+ * the scheduler and the statistics query on. `seq` is the version clients send back as
+ * `expectedVersion`; it only ever moves forward (updates are conditional on it).
+ */
+export interface CaseDoc {
+  _id: string;
+  country: Country;
+  protocolId: string;
+  protocolVersion: number;
+  protocolJurisdiction: Jurisdiction;
+  status: 'active' | 'closed';
+  /** XState's state value (state keys never contain dots, so it stores as is). */
+  value: unknown;
+  /** Dotted paths of the active atomic states, e.g. ["protection.shelter"]. */
+  states: string[];
+  /** The top-level state ("stage" in the statistics). */
+  stage: string;
+  seq: number;
+  head: string;
+  assignee: string | null;
+  /** Earliest deadline (ISO) or null. */
+  nextDue: string | null;
+  /** nextDue, or "9999" when none: sorts overdue first, then nearest due, then undated. */
+  dueKey: string;
+  /** Earliest delayed-transition timer (ISO) or null: what the scheduler looks for. */
+  nextTimer: string | null;
+  profile: {
+    originCountry: string | null;
+    sex: string | null;
+    ageGroup: string | null;
+    exploitation: string | null;
+  };
+  state: string;
+  /** Linked cases by case id (a map, so adding one twice is harmless; FerretDB has no positional updates). */
+  links: Record<string, CaseLinkDoc>;
+  /** Handovers of this case by handover id. */
+  handovers: Record<string, CaseHandoverDoc>;
+  openedAt: string;
+  updatedAt: string;
+}
+
+export const NO_DUE = '9999';
+
+export const caseSchema = new Schema<CaseDoc>(
+  {
+    _id: { type: String, required: true },
+    country: { type: String, required: true },
+    protocolId: { type: String, required: true },
+    protocolVersion: { type: Number, required: true },
+    protocolJurisdiction: { type: String, required: true },
+    status: { type: String, required: true },
+    value: { type: Schema.Types.Mixed, required: true },
+    states: { type: [String], default: [] },
+    stage: { type: String, default: '' },
+    seq: { type: Number, required: true },
+    head: { type: String, required: true },
+    assignee: { type: String, default: null },
+    nextDue: { type: String, default: null },
+    dueKey: { type: String, required: true },
+    nextTimer: { type: String, default: null },
+    profile: {
+      originCountry: { type: String, default: null },
+      sex: { type: String, default: null },
+      ageGroup: { type: String, default: null },
+      exploitation: { type: String, default: null },
+    },
+    state: { type: String, required: true },
+    links: { type: Schema.Types.Mixed, default: {} },
+    handovers: { type: Schema.Types.Mixed, default: {} },
+    openedAt: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+  },
+  { versionKey: false, strict: 'throw', minimize: false, collection: 'cases' },
+);
+// Serves: the worklist GET /api/cases (country, then overdue first / nearest due).
+caseSchema.index({ country: 1, status: 1, dueKey: 1 });
+// Serves: the scheduler's "active cases with a timer due by now".
+caseSchema.index({ status: 1, nextTimer: 1 });
+// Serves: GET /api/stats (grouping by profile within a country).
+caseSchema.index({ country: 1, protocolId: 1 });

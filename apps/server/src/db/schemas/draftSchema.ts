@@ -1,0 +1,41 @@
+import { Schema } from 'mongoose';
+import type { Jurisdiction } from '@ruta/protocol';
+
+/** A protocol or variant file being edited. `revision` guards concurrent edits. */
+export interface DraftDoc {
+  _id: string;
+  jurisdiction: Jurisdiction;
+  /** The file's own id and version, as written in it. */
+  fileId: string;
+  fileVersion: number;
+  kind: 'protocol' | 'variant';
+  /** The ProtocolFile or VariantFile as JSON text (JSON Logic may nest arrays). */
+  file: string;
+  revision: number;
+  /** Problem[] as JSON text, from the last save. */
+  problems: string;
+  createdBy: string;
+  updatedBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const draftSchema = new Schema<DraftDoc>(
+  {
+    _id: { type: String, required: true },
+    jurisdiction: { type: String, required: true },
+    fileId: { type: String, required: true },
+    fileVersion: { type: Number, required: true },
+    kind: { type: String, required: true },
+    file: { type: String, required: true },
+    revision: { type: Number, required: true },
+    problems: { type: String, required: true },
+    createdBy: { type: String, required: true },
+    updatedBy: { type: String, required: true },
+    createdAt: { type: String, required: true },
+    updatedAt: { type: String, required: true },
+  },
+  { versionKey: false, strict: 'throw', collection: 'protocolDrafts' },
+);
+// Serves: GET /api/protocol-drafts and the drafts in GET /api/protocols (by jurisdiction).
+draftSchema.index({ jurisdiction: 1, updatedAt: -1 });

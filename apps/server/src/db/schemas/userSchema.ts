@@ -1,0 +1,30 @@
+import { Schema } from 'mongoose';
+import type { Jurisdiction, Role } from '@ruta/protocol';
+
+export interface UserDoc {
+  _id: string;
+  username: string;
+  name: string;
+  role: Role;
+  country: Jurisdiction;
+  /** scrypt parameters and output, hex; a salt per user. */
+  passwordSalt: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export const userSchema = new Schema<UserDoc>(
+  {
+    _id: { type: String, required: true },
+    username: { type: String, required: true },
+    name: { type: String, required: true },
+    role: { type: String, required: true },
+    country: { type: String, required: true },
+    passwordSalt: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    createdAt: { type: String, required: true },
+  },
+  { versionKey: false, strict: 'throw', collection: 'users' },
+);
+// Serves: login by user name (and keeps names unique).
+userSchema.index({ username: 1 }, { unique: true });

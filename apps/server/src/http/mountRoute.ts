@@ -1,0 +1,70 @@
+import type { Express, Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import { forbidden, unauthenticated, userError } from '../errors.js';
+import type { Services } from '../services/createServices.js';
+import type { Route } from './route.js';
+
+export const SESSION_COOKIE = 'ruta_session';
+
+/** The session token: a bearer token, else the session cookie. */
+export function readToken(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (header && /^Bearer\s+/i.test(header)) return header.replace(/^Bearer\s+/i, '').trim() || null;
+  const cookies = req.cookies as Record<string, unknown> | undefined;
+  const cookie = cookies?.[SESSION_COOKIE];
+  return typeof cookie === 'string' && cookie !== '' ? cookie : null;
+}
+
+/** Validates one part of the request, or throws a user error listing every problem with where it is. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  where: 'path' | 'query' | 'body',
+): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const details = r.error.issues.map((i) => ({
+    in: where,
+    path: i.path.map(String).join('.'),
+    message: i.message,
+  }));
+  const text = details.map((d) => `${d.path ? `${where}.${d.path}` : where}: ${d.message}`).join('; ');
+  throw userError('invalid-input', `Fix the request: ${text}.`, details);
+}
+
+/** Mounts a route on the app: authentication, role check, input validation, then the handler. */
+export function mountRoute(
+  app: Express,
+  route: Route,
+  services: Services,
+  options: { secureCookies: boolean; loginLimiter: RequestHandler },
+): void {
+  const handle: RequestHandler = async (req: Request, res: Response) => {
+    const token = readToken(req);
+    const user = token ? await services.auth.authenticate(token) : null;
+    if (route.access !== 'public' && !user) throw unauthenticated();
+    if (Array.isArray(route.access) && user && !route.access.includes(user.role)) {
+      throw forbidden(
+        `Your role (${user.role}) cannot do this; it needs one of: ${route.access.join(', ')}.`,
+      );
+    }
+    const params = parseInput(route.params, req.params, 'path');
+    const query = parseInput(route.query, req.query, 'query');
+    const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
+    const out = await route.handler({ params, query, body, user, token }, services);
+    if (out.session === 'clear') res.clearCookie(SESSION_COOKIE, { path: '/' });
+    else if (out.session) {
+      res.cookie(SESSION_COOKIE, out.session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: options.secureCookies,
+        path: '/',
+        expires: new Date(out.session.expiresAt),
+      });
+    }
+    if (out.body === undefined) res.status(out.status).end();
+    else res.status(out.status).json(out.body);
+  };
+  const chain = route.loginRateLimit ? [options.loginLimiter, handle] : [handle];
+  app[route.method](route.path, ...chain);
+}

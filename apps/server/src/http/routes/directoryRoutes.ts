@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { NoParams } from '../../api/common.js';
+import { FocalPoint, FocalPointsQuery, StatsQuery, StatsResponse } from '../../api/otherApi.js';
+import { defineRoute } from '../route.js';
+
+export const directoryRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/stats',
+    summary: 'Anonymised case counts; cells under 5 withheld, counts rounded down to a multiple of 5',
+    tag: 'stats',
+    access: 'any',
+    params: NoParams,
+    query: StatsQuery,
+    responses: { 200: { description: 'Counts', schema: StatsResponse } },
+    handler: async ({ query, user }, s) => ({ status: 200, body: await s.stats.counts(user, query.by) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/focal-points',
+    summary: 'The focal-point directory (seed 003 §6.5, §9.3)',
+    tag: 'directory',
+    access: 'any',
+    params: NoParams,
+    query: FocalPointsQuery,
+    responses: { 200: { description: 'Focal points', schema: z.array(FocalPoint) } },
+    handler: async ({ query }, s) => ({ status: 200, body: await s.focalPoints.list(query.country) }),
+  }),
+];

@@ -1,0 +1,12 @@
+export { createApp } from './http/createApp.js';
+export { allRoutes } from './http/routes/allRoutes.js';
+export { buildOpenApi, errorStatuses } from './http/openApi.js';
+export type { Route } from './http/route.js';
+export { connectDatabase, DatabaseUnavailableError, type Database } from './db/connectDatabase.js';
+export { createModels, ensureIndexes, type Models } from './db/models.js';
+export { loadConfig, type ServerConfig } from './config.js';
+export type { AppDeps, Clock, Ids } from './deps.js';
+export { seed } from './seed.js';
+export { demoUsers, DEMO_PASSWORD } from './seedData.js';
+export { TimerScheduler } from './scheduler/timerScheduler.js';
+export type { Services } from './services/createServices.js';

@@ -1,0 +1,107 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Jurisdiction, Role } from '@ruta/protocol';
+import type { SessionRepository } from '../db/repositories/sessionRepository.js';
+import type { UserRepository } from '../db/repositories/userRepository.js';
+import type { Clock } from '../deps.js';
+import { unauthenticated } from '../errors.js';
+import { checkPassword, DECOY } from './passwords.js';
+
+/** The logged-in user as every service sees it. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  country: Jurisdiction;
+}
+
+export interface LoginResult {
+  user: SessionUser;
+  token: string;
+  expiresAt: string;
+}
+
+/** Sessions are cached this long in memory: a logout elsewhere takes at most this to apply here. */
+const CACHE_MS = 5_000;
+
+export class AuthService {
+  private readonly cache = new Map<string, { user: SessionUser; until: number }>();
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly clock: Clock,
+    private readonly sessionTtlMs: number,
+  ) {}
+
+  /** Checks the password and opens a session; the same answer for an unknown user and a wrong password. */
+  async login(username: string, password: string): Promise<LoginResult> {
+    const found = await this.users.findByUsername(username);
+    const ok = await checkPassword(
+      password,
+      found?.passwordSalt ?? DECOY.salt,
+      found?.passwordHash ?? DECOY.hash,
+    );
+    if (!found || !ok) throw unauthenticated('Wrong user name or password.');
+    const now = this.clock();
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.parse(now) + this.sessionTtlMs).toISOString();
+    const user: SessionUser = {
+      id: found._id,
+      username: found.username,
+      name: found.name,
+      role: found.role,
+      country: found.country,
+    };
+    await this.sessions.insert({
+      _id: tokenHash(token),
+      userId: user.id,
+      username: user.username,
+      name: user.name,
+      role: user.role,
+      country: user.country,
+      createdAt: now,
+      expiresAt,
+    });
+    return { user, token, expiresAt };
+  }
+
+  /** The user of a live session, or null for an unknown or expired token. */
+  async authenticate(token: string): Promise<SessionUser | null> {
+    if (token.length < 16 || token.length > 128) return null;
+    const key = tokenHash(token);
+    const now = this.clock();
+    const nowMs = Date.parse(now);
+    const hit = this.cache.get(key);
+    if (hit && hit.until > nowMs) return hit.user;
+    const s = await this.sessions.findLive(key, now);
+    if (!s) {
+      this.cache.delete(key);
+      return null;
+    }
+    const user: SessionUser = {
+      id: s.userId,
+      username: s.username,
+      name: s.name,
+      role: s.role,
+      country: s.country,
+    };
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, { user, until: Math.min(nowMs + CACHE_MS, Date.parse(s.expiresAt)) });
+    return user;
+  }
+
+  async logout(token: string): Promise<void> {
+    const key = tokenHash(token);
+    this.cache.delete(key);
+    await this.sessions.remove(key);
+  }
+
+  async purgeExpired(): Promise<number> {
+    return this.sessions.purgeExpired(this.clock());
+  }
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

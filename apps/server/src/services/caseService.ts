@@ -1,0 +1,312 @@
+import { migrateCase, openCase, OpenCaseError, step, type EventRecord } from '@ruta/engine';
+import { findFormField, type Country } from '@ruta/protocol';
+import type { CaseRepository } from '../db/repositories/caseRepository.js';
+import type { EventRepository } from '../db/repositories/eventRepository.js';
+import type { UserRepository } from '../db/repositories/userRepository.js';
+import type { Clock, Ids } from '../deps.js';
+import { conflict, forbidden, notFound, rejected, userError } from '../errors.js';
+import type { AccessLog } from './accessLog.js';
+import type { SessionUser } from './authService.js';
+import { canSeeCase, STEP_ROLES, visibleCountries } from './caseAccess.js';
+import type { CaseStore, LoadedCase } from './caseStore.js';
+import { buildCaseView, stateTitles, type CaseView } from './caseView.js';
+import type { ProtocolStore } from './protocolStore.js';
+import { redactEvent } from './redaction.js';
+
+export interface WorklistQuery {
+  country?: string;
+  protocol?: string;
+  state?: string;
+  assignee?: string;
+  overdue?: boolean;
+  status?: 'active' | 'closed';
+}
+
+export interface WorklistRow {
+  id: string;
+  protocol: { id: string; version: number; jurisdiction: string };
+  title: { es: string; en: string };
+  state: { value: unknown; titles: { es: string; en: string }[] };
+  country: string;
+  assignee: string | null;
+  nextDue: string | null;
+  overdue: boolean;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CaseServiceDeps {
+  store: CaseStore;
+  cases: CaseRepository;
+  events: EventRepository;
+  users: UserRepository;
+  protocols: ProtocolStore;
+  accessLog: AccessLog;
+  clock: Clock;
+  ids: Ids;
+}
+
+/** The rules of working on cases: who sees what, opening, stepping, revealing, assigning. */
+export class CaseService {
+  constructor(private readonly d: CaseServiceDeps) {}
+
+  /** Opens a case in the caller's country under a published protocol version. */
+  async open(user: SessionUser, ref: { id: string; version: number }): Promise<CaseView> {
+    if (user.country === 'REGIONAL') {
+      throw userError(
+        'no-country',
+        'Cases are opened by a country: log in as a user of the country that runs the case.',
+      );
+    }
+    const protocol = await this.d.protocols.find(ref.id, ref.version);
+    if (!protocol)
+      throw userError(
+        'unknown-protocol',
+        `No published protocol ${ref.id}@${ref.version}; pick one from GET /api/protocols.`,
+      );
+    const j = protocol.summary.jurisdiction;
+    if (j !== 'REGIONAL' && j !== user.country) {
+      throw forbidden(
+        `${ref.id}@${ref.version} is the national protocol of ${j}; open cases in ${user.country} under a regional protocol or one of ${user.country}.`,
+      );
+    }
+    const country: Country = user.country;
+    let opened;
+    try {
+      opened = openCase(
+        protocol.compiled,
+        { id: this.d.ids(), country, actor: actorOf(user) },
+        { clock: this.d.clock, ids: this.d.ids },
+      );
+    } catch (e) {
+      if (e instanceof OpenCaseError) throw rejected('cannot-open', e.message, e.reasons);
+      throw e;
+    }
+    const loaded = await this.d.store.create(opened.case, opened.event, user.id);
+    if (!loaded) throw conflict('id-taken', 'A case with the new id already exists; try again.');
+    await this.d.accessLog.record(user, loaded.state.id, 'open');
+    return buildCaseView(loaded, protocol, user, this.d.clock());
+  }
+
+  /** The case as the caller may see it (404 when the caller may not know it exists). */
+  async get(user: SessionUser, caseId: string): Promise<CaseView> {
+    const loaded = await this.visible(user, caseId);
+    const protocol = await this.d.protocols.get(loaded.state.protocol.id, loaded.state.protocol.version);
+    await this.d.accessLog.record(user, caseId, 'read');
+    return buildCaseView(loaded, protocol, user, this.d.clock());
+  }
+
+  /** Sends an event: 409 when `expectedVersion` is stale, 422 with every reason the engine gives. */
+  async step(
+    user: SessionUser,
+    caseId: string,
+    cmd: { event: string; data?: unknown; expectedVersion: number },
+  ): Promise<CaseView> {
+    const before = await this.d.store.forWrite(caseId, cmd.expectedVersion);
+    if (!before || !canSeeCase(user, before.doc)) throw notFound('case', caseId);
+    this.checkVersion(before, cmd.expectedVersion);
+    const protocol = await this.d.protocols.get(before.state.protocol.id, before.state.protocol.version);
+    const command = {
+      event: cmd.event,
+      actor: actorOf(user),
+      ...(cmd.data === undefined ? {} : { data: cmd.data }),
+    };
+    const result = step(protocol.compiled, before.state, command, { clock: this.d.clock, ids: this.d.ids });
+    if (!result.ok) {
+      throw rejected(
+        'step-rejected',
+        `The case cannot take "${cmd.event}" now: ${result.reasons.map((r) => r.message).join('; ')}.`,
+        result.reasons,
+      );
+    }
+    const after = await this.d.store.commit(before, result);
+    await this.d.accessLog.record(user, caseId, 'step', { detail: cmd.event });
+    return buildCaseView(after, protocol, user, this.d.clock());
+  }
+
+  /** Every event of the case, sensitive form values replaced. */
+  async history(user: SessionUser, caseId: string): Promise<EventRecord[]> {
+    await this.visible(user, caseId);
+    const events = await this.d.events.history(caseId);
+    const out: EventRecord[] = [];
+    for (const e of events) {
+      const p = await this.d.protocols.get(e.protocol.id, e.protocol.version);
+      out.push(redactEvent(p.compiled, e));
+    }
+    await this.d.accessLog.record(user, caseId, 'history');
+    return out;
+  }
+
+  /** One recorded value, sensitive or not, with the reason written to the access log first. */
+  async reveal(
+    user: SessionUser,
+    caseId: string,
+    req: { form: string; field: string; reason: string },
+  ): Promise<{ value: unknown }> {
+    const loaded = await this.visible(user, caseId);
+    const protocol = await this.d.protocols.get(loaded.state.protocol.id, loaded.state.protocol.version);
+    const form = Object.hasOwn(protocol.resolved.forms, req.form)
+      ? protocol.resolved.forms[req.form]
+      : undefined;
+    if (!form)
+      throw userError(
+        'unknown-form',
+        `The protocol has no form "${req.form}"; forms: ${Object.keys(protocol.resolved.forms).join(', ')}.`,
+      );
+    if (!findFormField(form, req.field))
+      throw userError('unknown-field', `The form "${req.form}" has no field "${req.field}".`);
+    await this.d.accessLog.record(user, caseId, 'reveal', {
+      detail: `${req.form}.${req.field}`,
+      reason: req.reason,
+    });
+    return { value: valueAt(loaded.state.data[req.form], req.field) };
+  }
+
+  /** Gives the case to a user of its country who works on cases (supervisors only). */
+  async assign(
+    user: SessionUser,
+    caseId: string,
+    req: { userId: string; expectedVersion: number },
+  ): Promise<CaseView> {
+    const loaded = await this.visible(user, caseId);
+    this.checkVersion(loaded, req.expectedVersion);
+    const assignee = await this.d.users.find(req.userId);
+    if (!assignee || assignee.country !== loaded.doc.country || !STEP_ROLES.includes(assignee.role)) {
+      throw userError(
+        'bad-assignee',
+        `Assign the case to a case worker, supervisor or focal point of ${loaded.doc.country}; "${req.userId}" is not one.`,
+      );
+    }
+    if (!(await this.d.cases.assign(caseId, req.expectedVersion, assignee._id, this.d.clock()))) {
+      throw conflict('stale-version', 'The case changed meanwhile; reload it and try again.', [
+        { expectedVersion: req.expectedVersion },
+      ]);
+    }
+    this.d.store.forget(caseId);
+    await this.d.accessLog.record(user, caseId, 'assign', { detail: assignee._id });
+    return this.view(user, caseId);
+  }
+
+  /** Moves the case to another published version, each active state mapped (supervisors). */
+  async migrate(
+    user: SessionUser,
+    caseId: string,
+    req: { to: { id: string; version: number }; mapping: Record<string, string>; expectedVersion: number },
+  ): Promise<CaseView> {
+    const before = await this.visible(user, caseId);
+    this.checkVersion(before, req.expectedVersion);
+    const from = await this.d.protocols.get(before.state.protocol.id, before.state.protocol.version);
+    const to = await this.d.protocols.find(req.to.id, req.to.version);
+    if (!to)
+      throw userError(
+        'unknown-protocol',
+        `No published protocol ${req.to.id}@${req.to.version}; pick one from GET /api/protocols.`,
+      );
+    const j = to.summary.jurisdiction;
+    if (j !== 'REGIONAL' && j !== before.doc.country) {
+      throw forbidden(
+        `${req.to.id}@${req.to.version} is the national protocol of ${j}; a case of ${before.doc.country} cannot run under it.`,
+      );
+    }
+    const r = migrateCase(from.compiled, to.compiled, before.state, req.mapping, actorOf(user), {
+      clock: this.d.clock,
+      ids: this.d.ids,
+    });
+    if (!r.ok)
+      throw rejected(
+        'migration-rejected',
+        `The case cannot move to ${req.to.id}@${req.to.version}: ${r.reasons.map((x) => x.message).join('; ')}.`,
+        r.reasons,
+      );
+    const after = await this.d.store.commit(before, {
+      ok: true,
+      case: r.case,
+      event: r.event,
+      effects: r.event.effects,
+    });
+    await this.d.accessLog.record(user, caseId, 'migrate', {
+      detail: `${from.summary._id} -> ${to.summary._id}`,
+    });
+    return buildCaseView(after, to, user, this.d.clock());
+  }
+
+  /** The worklist: overdue first, then nearest due; only cases of the caller's country (all for regional users). */
+  async worklist(user: SessionUser, q: WorklistQuery): Promise<WorklistRow[]> {
+    let countries = visibleCountries(user);
+    if (q.country) {
+      if (countries && !countries.includes(q.country))
+        throw forbidden(`You see cases of ${user.country} only.`);
+      countries = [q.country];
+    }
+    const now = this.d.clock();
+    const docs = await this.d.cases.worklist({
+      countries,
+      ...(q.protocol ? { protocolId: q.protocol } : {}),
+      ...(q.state ? { state: q.state } : {}),
+      ...(q.assignee ? { assignee: q.assignee === 'me' ? user.id : q.assignee } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.overdue ? { overdueBefore: now } : {}),
+      limit: 500,
+    });
+    const rows: WorklistRow[] = [];
+    for (const doc of docs) {
+      const p = await this.d.protocols.get(doc.protocolId, doc.protocolVersion);
+      const value = doc.value as Parameters<typeof stateTitles>[1];
+      rows.push({
+        id: doc._id,
+        protocol: {
+          id: doc.protocolId,
+          version: doc.protocolVersion,
+          jurisdiction: doc.protocolJurisdiction,
+        },
+        title: p.resolved.title,
+        state: { value, titles: stateTitles(p, value) },
+        country: doc.country,
+        assignee: doc.assignee,
+        nextDue: doc.nextDue,
+        overdue: doc.nextDue !== null && doc.nextDue < now,
+        updatedAt: doc.updatedAt,
+        version: doc.seq,
+      });
+    }
+    return rows;
+  }
+
+  /** The case view after a change (no access log entry: the change itself was logged). */
+  async view(user: SessionUser, caseId: string): Promise<CaseView> {
+    const loaded = await this.visible(user, caseId);
+    const protocol = await this.d.protocols.get(loaded.state.protocol.id, loaded.state.protocol.version);
+    return buildCaseView(loaded, protocol, user, this.d.clock());
+  }
+
+  /** The case if the user may see it; not-found otherwise, so existence does not leak. */
+  async visible(user: SessionUser, caseId: string): Promise<LoadedCase> {
+    const loaded = await this.d.store.load(caseId);
+    if (!loaded || !canSeeCase(user, loaded.doc)) throw notFound('case', caseId);
+    return loaded;
+  }
+
+  checkVersion(loaded: LoadedCase, expected: number): void {
+    if (loaded.state.seq !== expected) {
+      throw conflict(
+        'stale-version',
+        `The case is at version ${loaded.state.seq}, not ${expected}: someone changed it meanwhile. Reload it and try again.`,
+        [{ expectedVersion: expected, version: loaded.state.seq }],
+      );
+    }
+  }
+}
+
+export function actorOf(user: SessionUser) {
+  return { userId: user.id, role: user.role, country: user.country };
+}
+
+/** The value at a dotted path ("victim.name", "relatives.0.name") of recorded form data. */
+function valueAt(data: unknown, path: string): unknown {
+  let v: unknown = data;
+  for (const key of path.split('.')) {
+    if (typeof v !== 'object' || v === null || !Object.hasOwn(v, key)) return null;
+    v = (v as Record<string, unknown>)[key];
+  }
+  return v === undefined ? null : v;
+}

@@ -1,0 +1,145 @@
+import type { AppDeps } from '../deps.js';
+import { createModels, type Models } from '../db/models.js';
+import { AccessLogRepository } from '../db/repositories/accessLogRepository.js';
+import { CaseRepository } from '../db/repositories/caseRepository.js';
+import { DraftRepository } from '../db/repositories/draftRepository.js';
+import { EventRepository } from '../db/repositories/eventRepository.js';
+import { FocalPointRepository } from '../db/repositories/focalPointRepository.js';
+import { HandoverRepository } from '../db/repositories/handoverRepository.js';
+import { LinkRepository } from '../db/repositories/linkRepository.js';
+import { NotificationRepository } from '../db/repositories/notificationRepository.js';
+import { ProtocolRepository } from '../db/repositories/protocolRepository.js';
+import { SessionRepository } from '../db/repositories/sessionRepository.js';
+import { UserRepository } from '../db/repositories/userRepository.js';
+import { canonicalJson } from '@ruta/engine';
+import { AccessLog } from './accessLog.js';
+import { AuditService } from './auditService.js';
+import { AuthService } from './authService.js';
+import { createEffectRunner } from './caseEffects.js';
+import { CaseService } from './caseService.js';
+import { CaseStore } from './caseStore.js';
+import { FocalPointService } from './focalPointService.js';
+import { HandoverService } from './handoverService.js';
+import { ProtocolService } from './protocolService.js';
+import { ProtocolStore } from './protocolStore.js';
+import { readShippedFiles } from './shippedFiles.js';
+import { StatsService } from './statsService.js';
+
+export interface Repositories {
+  protocols: ProtocolRepository;
+  drafts: DraftRepository;
+  cases: CaseRepository;
+  events: EventRepository;
+  links: LinkRepository;
+  handovers: HandoverRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  focalPoints: FocalPointRepository;
+  accessLog: AccessLogRepository;
+  notifications: NotificationRepository;
+}
+
+export interface Services {
+  models: Models;
+  repos: Repositories;
+  auth: AuthService;
+  accessLog: AccessLog;
+  protocolStore: ProtocolStore;
+  caseStore: CaseStore;
+  cases: CaseService;
+  handovers: HandoverService;
+  audit: AuditService;
+  stats: StatsService;
+  focalPoints: FocalPointService;
+  protocols: ProtocolService;
+  /** The shipped protocol files (read from disk once). */
+  shippedFiles: () => { path: string; text: string }[];
+  clock: AppDeps['clock'];
+  ids: AppDeps['ids'];
+}
+
+/** Wires repositories and services over one database connection. */
+export function createServices(deps: AppDeps): Services {
+  const { clock, ids, logger, config } = deps;
+  const models = createModels(deps.db.connection);
+  const repos: Repositories = {
+    protocols: new ProtocolRepository(models),
+    drafts: new DraftRepository(models),
+    cases: new CaseRepository(models),
+    events: new EventRepository(models, canonicalJson),
+    links: new LinkRepository(models),
+    handovers: new HandoverRepository(models),
+    users: new UserRepository(models),
+    sessions: new SessionRepository(models),
+    focalPoints: new FocalPointRepository(models),
+    accessLog: new AccessLogRepository(models),
+    notifications: new NotificationRepository(models),
+  };
+  let shipped: { path: string; text: string }[] | null = null;
+  const shippedFiles = () => (shipped ??= readShippedFiles(config.protocolsRoot));
+
+  const accessLog = new AccessLog(repos.accessLog, clock, ids);
+  const protocolStore = new ProtocolStore(repos.protocols);
+  const caseStore = new CaseStore(repos.cases, repos.events, protocolStore, logger);
+  const cases = new CaseService({
+    store: caseStore,
+    cases: repos.cases,
+    events: repos.events,
+    users: repos.users,
+    protocols: protocolStore,
+    accessLog,
+    clock,
+    ids,
+  });
+  const handovers = new HandoverService({
+    handovers: repos.handovers,
+    cases: repos.cases,
+    store: caseStore,
+    caseService: cases,
+    protocols: protocolStore,
+    accessLog,
+    effects: { links: repos.links, cases: repos.cases, store: caseStore },
+    clock,
+    ids,
+  });
+  caseStore.setEffectRunner(
+    createEffectRunner({
+      store: caseStore,
+      cases: repos.cases,
+      links: repos.links,
+      notifications: repos.notifications,
+      protocols: protocolStore,
+      logger,
+      handOver: (after, toCountry, event, key) => handovers.createFromEffect(after, toCountry, event, key),
+    }),
+  );
+  return {
+    models,
+    repos,
+    auth: new AuthService(repos.users, repos.sessions, clock, config.sessionTtlMs),
+    accessLog,
+    protocolStore,
+    caseStore,
+    cases,
+    handovers,
+    audit: new AuditService({
+      caseService: cases,
+      events: repos.events,
+      protocols: protocolStore,
+      accessLog,
+    }),
+    stats: new StatsService(repos.cases),
+    focalPoints: new FocalPointService(repos.focalPoints),
+    protocols: new ProtocolService({
+      repo: repos.protocols,
+      drafts: repos.drafts,
+      store: protocolStore,
+      shippedFiles,
+      clock,
+      ids,
+    }),
+    shippedFiles,
+    clock,
+    ids,
+  };
+}

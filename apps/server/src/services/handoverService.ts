@@ -1,0 +1,361 @@
+import { openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
+import { COUNTRIES, type Country } from '@ruta/protocol';
+import type { CaseRepository } from '../db/repositories/caseRepository.js';
+import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
+import type { HandoverDoc } from '../db/schemas/handoverSchema.js';
+import type { Clock, Ids } from '../deps.js';
+import { AppError, conflict, forbidden, notFound, rejected, userError } from '../errors.js';
+import type { AccessLog } from './accessLog.js';
+import type { SessionUser } from './authService.js';
+import { linkCases, type EffectDeps } from './caseEffects.js';
+import type { CaseService } from './caseService.js';
+import type { CaseStore, LoadedCase } from './caseStore.js';
+import type { CaseView } from './caseView.js';
+import { derivedId } from './derivedId.js';
+import {
+  buildPacket,
+  encodePacket,
+  packetHash,
+  receiptFromPacket,
+  type HandoverPacket,
+} from './handoverPacket.js';
+import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
+
+/** The event that opens a received case (the shipped protocols' intake accepts it). */
+export const RECEIVE_EVENT = 'RECEIVE_HANDOVER';
+
+export interface HandoverView {
+  id: string;
+  caseId: string;
+  fromCountry: string;
+  toCountry: string;
+  note: string;
+  packet: HandoverPacket;
+  packetHash: string;
+  status: HandoverDoc['status'];
+  createdAt: string;
+  decidedAt: string | null;
+  declineReason: string | null;
+  linkedCaseId: string | null;
+}
+
+export interface HandoverServiceDeps {
+  handovers: HandoverRepository;
+  cases: CaseRepository;
+  store: CaseStore;
+  caseService: CaseService;
+  protocols: ProtocolStore;
+  accessLog: AccessLog;
+  effects: Pick<EffectDeps, 'links' | 'cases' | 'store'>;
+  clock: Clock;
+  ids: Ids;
+}
+
+function view(doc: HandoverDoc): HandoverView {
+  return {
+    id: doc._id,
+    caseId: doc.caseId,
+    fromCountry: doc.fromCountry,
+    toCountry: doc.toCountry,
+    note: doc.note,
+    packet: JSON.parse(doc.packet) as HandoverPacket,
+    packetHash: doc.packetHash,
+    status: doc.status,
+    createdAt: doc.createdAt,
+    decidedAt: doc.decidedAt,
+    declineReason: doc.declineReason,
+    linkedCaseId: doc.linkedCaseId,
+  };
+}
+
+function isCountry(c: string): c is Country {
+  return (COUNTRIES as readonly string[]).includes(c);
+}
+
+/**
+ * Handing a case to another country (seed 003 §9.3, seed 004 §F.2): a packet of the shareable
+ * fields with its hash, accepted by the receiving country's focal point, which opens a linked
+ * case there under that country's variant of the protocol (or the regional one).
+ */
+export class HandoverService {
+  constructor(private readonly d: HandoverServiceDeps) {}
+
+  async create(
+    user: SessionUser,
+    caseId: string,
+    req: { toCountry: Country; note: string },
+  ): Promise<HandoverView> {
+    const loaded = await this.d.caseService.visible(user, caseId);
+    if (loaded.state.status !== 'active') throw userError('case-closed', 'A closed case is not handed over.');
+    if (req.toCountry === loaded.doc.country)
+      throw userError(
+        'same-country',
+        `The case is already run by ${req.toCountry}; hand it to another country.`,
+      );
+    const pending = Object.values(loaded.doc.handovers ?? {}).find(
+      (h) => h.toCountry === req.toCountry && h.status === 'pending',
+    );
+    if (pending)
+      throw conflict(
+        'handover-pending',
+        `A handover of this case to ${req.toCountry} is already waiting (${pending.id}).`,
+      );
+    const doc = await this.write(loaded, req.toCountry, req.note, this.d.ids(), this.d.clock(), user.id);
+    await this.d.accessLog.record(user, caseId, 'handover', { detail: req.toCountry });
+    return view(doc);
+  }
+
+  /** A handover asked for by the protocol (openLinkedCase with relation "handover"); idempotent per event. */
+  async createFromEffect(
+    after: LoadedCase,
+    toCountry: Country,
+    event: EventRecord,
+    key: string,
+  ): Promise<void> {
+    const id = derivedId(`handover:${key}`);
+    if (await this.d.handovers.find(id)) return;
+    const note = `Handover asked for by the protocol at "${event.type}" (event ${event.seq}).`;
+    await this.write(after, toCountry, note, id, event.at, 'system');
+  }
+
+  async list(user: SessionUser, status?: HandoverDoc['status']): Promise<HandoverView[]> {
+    const docs = await this.d.handovers.listFor(user.country === 'REGIONAL' ? null : user.country, status);
+    return docs.map(view);
+  }
+
+  /**
+   * Accepts a handover: opens the linked case in the receiving country and steps it with
+   * RECEIVE_HANDOVER, the packet's fields (plus `extra`) as its form. The step is tried in
+   * memory first, so a refusal (422) stores nothing and leaves the handover pending. Accepting
+   * again, or after a crash half-way, completes and returns the same linked case.
+   */
+  async accept(
+    user: SessionUser,
+    id: string,
+    extra: Record<string, unknown>,
+  ): Promise<{ handover: HandoverView; linkedCase: CaseView }> {
+    const doc = await this.receivable(user, id);
+    if (doc.status === 'declined')
+      throw conflict('handover-declined', `Handover ${id} was declined; it cannot be accepted.`);
+    if (packetHash(doc.packet) !== doc.packetHash) {
+      throw conflict(
+        'packet-altered',
+        `The packet of handover ${id} does not match its SHA-256: it was altered after it was sent. Ask the sending country to send it again.`,
+      );
+    }
+    const packet = JSON.parse(doc.packet) as HandoverPacket;
+    const linkedId = doc.linkedCaseId ?? derivedId(`handover-case:${id}`);
+    let linked = await this.d.store.load(linkedId);
+    if (!linked || linked.state.seq === 0) {
+      const protocol = linked
+        ? await this.d.protocols.get(linked.state.protocol.id, linked.state.protocol.version)
+        : await this.protocolFor(packet, doc.toCountry);
+      const opened = linked ? null : this.open(protocol, linkedId, doc, user);
+      const received = this.receive(protocol, linked?.state ?? opened!.case, doc, packet, user, extra);
+      let decided = doc;
+      if (doc.status === 'pending') {
+        const d = await this.d.handovers.decide(id, {
+          status: 'accepted',
+          decidedAt: this.d.clock(),
+          decidedBy: user.id,
+          declineReason: null,
+          linkedCaseId: linkedId,
+        });
+        if (!d) return this.accept(user, id, extra); // decided meanwhile: answer from its new status
+        decided = d;
+      }
+      if (opened)
+        linked =
+          (await this.d.store.create(opened.case, opened.event, user.id)) ??
+          (await this.d.store.load(linkedId));
+      if (linked && linked.state.seq === 0) {
+        const r =
+          linked.state.head === received.event.prev
+            ? received
+            : this.receive(protocol, linked.state, doc, packet, user, extra);
+        await this.d.store.commit(linked, r).catch((e: unknown) => {
+          if (!(e instanceof AppError && e.kind === 'conflict')) throw e; // received by a concurrent acceptance
+        });
+      }
+      await this.finish(decided, linkedId);
+    }
+    await this.d.accessLog.record(user, linkedId, 'accept', { detail: id });
+    const now = (await this.d.handovers.find(id)) ?? doc;
+    return { handover: view(now), linkedCase: await this.d.caseService.view(user, linkedId) };
+  }
+
+  async decline(user: SessionUser, id: string, reason: string): Promise<HandoverView> {
+    const doc = await this.receivable(user, id);
+    if (doc.status !== 'pending')
+      throw conflict('handover-decided', `Handover ${id} is already ${doc.status}.`);
+    const d = await this.d.handovers.decide(id, {
+      status: 'declined',
+      decidedAt: this.d.clock(),
+      decidedBy: user.id,
+      declineReason: reason,
+      linkedCaseId: null,
+    });
+    if (!d) throw conflict('handover-decided', `Handover ${id} was decided meanwhile; reload it.`);
+    await this.d.cases.putHandover(d.caseId, {
+      id,
+      createdAt: d.createdAt,
+      fromCountry: d.fromCountry,
+      toCountry: d.toCountry,
+      status: 'declined',
+    });
+    this.d.store.forget(d.caseId);
+    await this.d.accessLog.record(user, d.caseId, 'decline', { detail: id, reason });
+    return view(d);
+  }
+
+  private async write(
+    loaded: LoadedCase,
+    toCountry: Country,
+    note: string,
+    id: string,
+    at: string,
+    by: string,
+  ): Promise<HandoverDoc> {
+    const protocol = await this.d.protocols.get(loaded.state.protocol.id, loaded.state.protocol.version);
+    const packetJson = encodePacket(buildPacket(protocol.resolved, loaded.state));
+    const doc: HandoverDoc = {
+      _id: id,
+      caseId: loaded.state.id,
+      fromCountry: loaded.doc.country,
+      toCountry,
+      note,
+      packet: packetJson,
+      packetHash: packetHash(packetJson),
+      status: 'pending',
+      createdAt: at,
+      createdBy: by,
+      decidedAt: null,
+      decidedBy: null,
+      declineReason: null,
+      linkedCaseId: null,
+    };
+    await this.d.handovers.insert(doc);
+    await this.d.cases.putHandover(loaded.state.id, {
+      id,
+      createdAt: at,
+      fromCountry: doc.fromCountry,
+      toCountry,
+      status: 'pending',
+    });
+    this.d.store.forget(loaded.state.id);
+    return doc;
+  }
+
+  /** The handover, if the user is a focal point of the receiving country (404 for anyone else). */
+  private async receivable(user: SessionUser, id: string): Promise<HandoverDoc> {
+    const doc = await this.d.handovers.find(id);
+    const involved =
+      doc &&
+      (user.country === doc.toCountry || user.country === doc.fromCountry || user.country === 'REGIONAL');
+    if (!doc || !involved) throw notFound('handover', id);
+    if (user.role !== 'focalpoint' || user.country !== doc.toCountry) {
+      throw forbidden(`Only a focal point of ${doc.toCountry} decides this handover.`);
+    }
+    return doc;
+  }
+
+  /** The receiving country's variant of the protocol family, else the regional version. */
+  private async protocolFor(packet: HandoverPacket, country: string): Promise<LoadedProtocol> {
+    if (!isCountry(country)) throw userError('bad-country', `${country} is not a coalition country.`);
+    const sent = await this.d.protocols.get(packet.protocol.id, packet.protocol.version);
+    const target = await this.d.protocols.forCountry(sent.summary.root, country);
+    if (!target)
+      throw userError(
+        'no-protocol',
+        `No protocol of the ${sent.summary.root} family is published for ${country}.`,
+      );
+    return target;
+  }
+
+  private open(protocol: LoadedProtocol, linkedId: string, doc: HandoverDoc, user: SessionUser) {
+    if (!isCountry(doc.toCountry))
+      throw userError('bad-country', `${doc.toCountry} is not a coalition country.`);
+    const actor = { userId: user.id, role: user.role, country: user.country };
+    return openCase(
+      protocol.compiled,
+      { id: linkedId, country: doc.toCountry, actor },
+      { clock: this.d.clock, ids: this.d.ids },
+    );
+  }
+
+  /** RECEIVE_HANDOVER on the opened case, in memory; a refusal is a 422 naming the missing fields. */
+  private receive(
+    protocol: LoadedProtocol,
+    opened: CaseState,
+    doc: HandoverDoc,
+    packet: HandoverPacket,
+    user: SessionUser,
+    extra: Record<string, unknown>,
+  ) {
+    const form = receiptForm(protocol);
+    const fields = form ? Object.keys(protocol.resolved.forms[form]?.schema.properties ?? {}) : [];
+    const data = receiptFromPacket(packet, fields, {
+      sendingCountry: doc.fromCountry,
+      sendingCaseReference: doc.caseId,
+      ...extra,
+    });
+    const actor = { userId: user.id, role: user.role, country: user.country };
+    const received = step(
+      protocol.compiled,
+      opened,
+      { event: RECEIVE_EVENT, data: keep(data, fields), actor },
+      { clock: this.d.clock, ids: this.d.ids },
+    );
+    if (!received.ok) {
+      throw rejected(
+        'receive-rejected',
+        `The received case cannot take ${RECEIVE_EVENT}: ${received.reasons.map((r) => r.message).join('; ')}. Give the missing fields in the body's "data".`,
+        received.reasons,
+      );
+    }
+    return received;
+  }
+
+  private async finish(decided: HandoverDoc, linkedId: string): Promise<void> {
+    await this.d.cases.putHandover(decided.caseId, {
+      id: decided._id,
+      createdAt: decided.createdAt,
+      fromCountry: decided.fromCountry,
+      toCountry: decided.toCountry,
+      status: 'accepted',
+    });
+    const source = await this.d.cases.find(decided.caseId);
+    const linked = await this.d.cases.find(linkedId);
+    if (!source || !linked) return;
+    await linkCases(this.d.effects, {
+      from: {
+        caseId: source._id,
+        country: source.country,
+        protocol: { id: source.protocolId, version: source.protocolVersion },
+      },
+      to: {
+        caseId: linked._id,
+        country: linked.country,
+        protocol: { id: linked.protocolId, version: linked.protocolVersion },
+      },
+      relation: 'handover',
+      handoverId: decided._id,
+      at: decided.decidedAt ?? this.d.clock(),
+    });
+  }
+}
+
+/** The form RECEIVE_HANDOVER records, if any. */
+function receiptForm(protocol: LoadedProtocol): string | undefined {
+  for (const t of protocol.compiled.transitions) {
+    if (t.event !== RECEIVE_EVENT) continue;
+    for (const a of t.actions) if (a.type === 'recordForm') return a.form;
+  }
+  return undefined;
+}
+
+/** Only the receiving form's fields (when it lists them); other packet fields stay out of the record. */
+function keep(data: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  if (fields.length === 0) return data;
+  return Object.fromEntries(Object.entries(data).filter(([k]) => fields.includes(k)));
+}

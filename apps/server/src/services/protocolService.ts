@@ -1,0 +1,363 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@ruta/engine';
+import {
+  diffProtocols,
+  exploreStateSpace,
+  invariantReport,
+  loadRegistry,
+  resolveProtocol,
+  verifyPassed,
+  verifyProtocol,
+  type Jurisdiction,
+  type ProtocolDiff,
+  type ProtocolFile,
+  type Problem,
+  type ResolvedProtocol,
+  type VariantFile,
+} from '@ruta/protocol';
+import type { DraftRepository } from '../db/repositories/draftRepository.js';
+import type { ProtocolRepository } from '../db/repositories/protocolRepository.js';
+import type { DraftDoc } from '../db/schemas/draftSchema.js';
+import type { ProtocolDoc } from '../db/schemas/protocolSchema.js';
+import type { Clock, Ids } from '../deps.js';
+import { conflict, forbidden, notFound, rejected, userError } from '../errors.js';
+import type { SessionUser } from './authService.js';
+import type { ProtocolStore } from './protocolStore.js';
+
+export interface ProtocolListItem {
+  id: string;
+  version: number;
+  jurisdiction: Jurisdiction;
+  title: { es: string; en: string };
+  population: string;
+  base?: string;
+  status: 'published' | 'draft';
+  draftId?: string;
+}
+
+export interface Verification {
+  ok: boolean;
+  problems: Problem[];
+  invariants: { id: string; description: { es: string; en: string }; ok: boolean }[];
+}
+
+export interface DraftView {
+  id: string;
+  file: ProtocolFile | VariantFile;
+  revision: number;
+  updatedAt: string;
+  problems: Problem[];
+}
+
+type DraftFile = ProtocolFile | VariantFile;
+
+/**
+ * Protocol versions: published ones are immutable; drafts are edited with a revision number
+ * (stale revision: 409), verified, and published as a new version once they verify. Drafts
+ * resolve against the shipped files plus the published versions they derive from.
+ */
+export class ProtocolService {
+  private readonly verified = new Map<string, Verification>();
+
+  constructor(
+    private readonly d: {
+      repo: ProtocolRepository;
+      drafts: DraftRepository;
+      store: ProtocolStore;
+      shippedFiles: () => { path: string; text: string }[];
+      clock: Clock;
+      ids: Ids;
+    },
+  ) {}
+
+  /** Published versions, plus the drafts of the caller's jurisdiction for designers. */
+  async list(user: SessionUser): Promise<ProtocolListItem[]> {
+    const published: ProtocolListItem[] = (await this.d.repo.list()).map((p) => ({
+      id: p.protocolId,
+      version: p.version,
+      jurisdiction: p.jurisdiction,
+      title: p.title,
+      population: p.population,
+      ...(p.base ? { base: p.base } : {}),
+      status: 'published',
+    }));
+    if (user.role !== 'designer') return published;
+    const drafts = (await this.d.drafts.listFor(user.country)).map((dr): ProtocolListItem => {
+      const file = JSON.parse(dr.file) as DraftFile;
+      return {
+        id: dr.fileId,
+        version: dr.fileVersion,
+        jurisdiction: dr.jurisdiction,
+        title: file.title,
+        population: file.kind === 'protocol' ? file.population : '',
+        ...(file.kind === 'variant' ? { base: file.base } : {}),
+        status: 'draft',
+        draftId: dr._id,
+      };
+    });
+    return [...published, ...drafts];
+  }
+
+  async getVersion(id: string, version: number): Promise<ResolvedProtocol> {
+    return (await this.d.store.get(id, version)).resolved;
+  }
+
+  /** Verification of a published version (computed once: the version never changes). */
+  async verifyVersion(id: string, version: number): Promise<Verification> {
+    const key = `${id}@${version}`;
+    const hit = this.verified.get(key);
+    if (hit) return hit;
+    const result = verification((await this.d.store.get(id, version)).resolved);
+    this.verified.set(key, result);
+    return result;
+  }
+
+  async diff(a: string, b: string): Promise<ProtocolDiff> {
+    const [pa, pb] = await Promise.all([this.byRef(a, 'a'), this.byRef(b, 'b')]);
+    return diffProtocols(pa, pb);
+  }
+
+  async createDraft(user: SessionUser, file: Record<string, unknown>): Promise<DraftView> {
+    const checked = checkDraftFile(user, file);
+    const now = this.d.clock();
+    const doc: DraftDoc = {
+      _id: this.d.ids(),
+      jurisdiction: checked.jurisdiction,
+      fileId: checked.id,
+      fileVersion: checked.version,
+      kind: checked.kind,
+      file: JSON.stringify(checked),
+      revision: 1,
+      problems: JSON.stringify(await this.problemsOf(checked)),
+      createdBy: user.id,
+      updatedBy: user.id,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.d.drafts.insert(doc);
+    return draftView(doc);
+  }
+
+  async listDrafts(user: SessionUser): Promise<DraftView[]> {
+    return (await this.d.drafts.listFor(user.country)).map(draftView);
+  }
+
+  async getDraft(user: SessionUser, draftId: string): Promise<DraftView> {
+    return draftView(await this.ownDraft(user, draftId));
+  }
+
+  async updateDraft(
+    user: SessionUser,
+    draftId: string,
+    file: Record<string, unknown>,
+    expectedRevision: number,
+  ): Promise<DraftView> {
+    const current = await this.ownDraft(user, draftId);
+    const checked = checkDraftFile(user, file);
+    if (current.revision !== expectedRevision) throw staleRevision(current.revision, expectedRevision);
+    const saved = await this.d.drafts.update(draftId, expectedRevision, {
+      file: JSON.stringify(checked),
+      fileId: checked.id,
+      fileVersion: checked.version,
+      kind: checked.kind,
+      problems: JSON.stringify(await this.problemsOf(checked)),
+      updatedBy: user.id,
+      updatedAt: this.d.clock(),
+    });
+    if (!saved)
+      throw staleRevision(
+        (await this.d.drafts.find(draftId))?.revision ?? current.revision,
+        expectedRevision,
+      );
+    return draftView(saved);
+  }
+
+  async verifyDraft(user: SessionUser, draftId: string): Promise<Verification> {
+    const draft = await this.ownDraft(user, draftId);
+    const resolved = await this.resolveDraft(JSON.parse(draft.file) as DraftFile);
+    if (!resolved.ok) return { ok: false, problems: resolved.problems, invariants: [] };
+    return verification(resolved.protocol);
+  }
+
+  /** Publishes the draft as an immutable version: 422 with the problems when it does not verify. */
+  async publish(user: SessionUser, draftId: string): Promise<ResolvedProtocol> {
+    const draft = await this.ownDraft(user, draftId);
+    const file = JSON.parse(draft.file) as DraftFile;
+    const resolved = await this.resolveDraft(file);
+    if (!resolved.ok)
+      throw rejected(
+        'does-not-verify',
+        'The draft does not resolve; fix the problems listed.',
+        resolved.problems,
+      );
+    const v = verification(resolved.protocol);
+    if (!v.ok)
+      throw rejected(
+        'does-not-verify',
+        'The draft does not verify; fix the problems listed.',
+        v.problems.filter((p) => p.severity !== 'warning'),
+      );
+    const doc = await this.publishedDoc(resolved.protocol, user.id);
+    if (!(await this.d.repo.insert(doc))) {
+      throw conflict(
+        'version-exists',
+        `${file.id}@${file.version} is already published and cannot change; give the draft a higher "version".`,
+      );
+    }
+    await this.d.drafts.remove(draftId);
+    return resolved.protocol;
+  }
+
+  /** A new variant draft deriving from a published version, for the designer's own country. */
+  async deriveVariant(
+    user: SessionUser,
+    id: string,
+    version: number,
+    req: { jurisdiction: string; id?: string },
+  ): Promise<DraftView> {
+    const base = (await this.d.store.get(id, version)).resolved;
+    if (req.jurisdiction === 'REGIONAL')
+      throw userError('bad-jurisdiction', 'A variant is national: give a country code as "jurisdiction".');
+    const variant: Record<string, unknown> = {
+      kind: 'variant',
+      id: req.id ?? `${id}-${req.jurisdiction.toLowerCase()}`,
+      version: 1,
+      jurisdiction: req.jurisdiction,
+      base: `${id}@${version}`,
+      title: { es: `${base.title.es} (${req.jurisdiction})`, en: `${base.title.en} (${req.jurisdiction})` },
+      changes: [],
+    };
+    return this.createDraft(user, variant);
+  }
+
+  /** The stored form of a resolved version, with the id of the regional protocol its family descends from. */
+  async publishedDoc(protocol: ResolvedProtocol, by: string): Promise<ProtocolDoc> {
+    const body = canonicalJson(protocol);
+    return {
+      _id: `${protocol.id}@${protocol.version}`,
+      protocolId: protocol.id,
+      version: protocol.version,
+      jurisdiction: protocol.jurisdiction,
+      title: protocol.title,
+      population: protocol.population,
+      base: protocol.base ?? null,
+      root: await this.rootOf(protocol),
+      hash: createHash('sha256').update(body).digest('hex'),
+      body,
+      publishedAt: this.d.clock(),
+      publishedBy: by,
+    };
+  }
+
+  private async rootOf(protocol: ResolvedProtocol): Promise<string> {
+    if (!protocol.base) return protocol.id;
+    const [baseId, v] = protocol.base.split('@');
+    const published = baseId && v ? await this.d.repo.find(baseId, Number(v)) : null;
+    if (published) return published.root;
+    const resolved = await this.resolveFromShipped(protocol.base);
+    return resolved ? this.rootOf(resolved) : (baseId ?? protocol.id);
+  }
+
+  private async resolveFromShipped(ref: string): Promise<ResolvedProtocol | null> {
+    const r = resolveProtocol(loadRegistry(this.d.shippedFiles()), ref);
+    return r.ok ? r.protocol : null;
+  }
+
+  private async byRef(ref: string, which: string): Promise<ResolvedProtocol> {
+    const m = /^([a-z0-9][a-z0-9-]*)@([1-9][0-9]*)$/.exec(ref);
+    if (!m)
+      throw userError('bad-ref', `${which} must be "id@version", e.g. child-repatriation@1; got "${ref}".`);
+    return (await this.d.store.get(m[1]!, Number(m[2]))).resolved;
+  }
+
+  private async ownDraft(user: SessionUser, draftId: string): Promise<DraftDoc> {
+    const draft = await this.d.drafts.find(draftId);
+    if (!draft || draft.jurisdiction !== user.country) throw notFound('draft', draftId);
+    return draft;
+  }
+
+  /**
+   * Resolves a draft against the shipped files, with the published base chain of a variant put
+   * first (a published version wins over a file of the same id and version).
+   */
+  private async resolveDraft(file: DraftFile) {
+    const files = [{ path: `draft/${file.id}.json`, text: JSON.stringify(file) }];
+    if (file.kind === 'variant') files.push(...(await this.publishedAsFiles(file.base)));
+    const registry = loadRegistry([...files, ...this.d.shippedFiles()]);
+    return resolveProtocol(registry, `${file.id}@${file.version}`);
+  }
+
+  /** A published version written back as a protocol file and its forms, for a variant to resolve on. */
+  private async publishedAsFiles(ref: string): Promise<{ path: string; text: string }[]> {
+    const [id, v] = ref.split('@');
+    const doc = id && v ? await this.d.repo.find(id, Number(v)) : null;
+    if (!doc) return [];
+    const p = JSON.parse(doc.body) as ResolvedProtocol;
+    const { forms, invariantsInForce: _i, base: _b, ...rest } = p;
+    const asFile = { ...rest, kind: 'protocol', ownInvariants: p.invariantsInForce, invariants: [] };
+    return [
+      { path: `published/${doc._id}.json`, text: JSON.stringify(asFile) },
+      ...Object.values(forms).map((f) => ({
+        path: `published/${doc._id}/${f.id}.json`,
+        text: JSON.stringify(f),
+      })),
+    ];
+  }
+
+  private async problemsOf(file: DraftFile): Promise<Problem[]> {
+    const r = await this.resolveDraft(file);
+    return r.ok ? verifyProtocol(r.protocol, { file: `draft/${file.id}.json` }) : r.problems;
+  }
+}
+
+function verification(protocol: ResolvedProtocol): Verification {
+  const space = exploreStateSpace(protocol);
+  const problems = verifyProtocol(protocol, { space });
+  const invariants = invariantReport(protocol, space).map((i) => ({
+    id: i.id,
+    description: i.description,
+    ok: i.ok,
+  }));
+  return { ok: verifyPassed(problems), problems, invariants };
+}
+
+function draftView(doc: DraftDoc): DraftView {
+  return {
+    id: doc._id,
+    file: JSON.parse(doc.file) as DraftFile,
+    revision: doc.revision,
+    updatedAt: doc.updatedAt,
+    problems: JSON.parse(doc.problems) as Problem[],
+  };
+}
+
+function staleRevision(actual: number, expected: number) {
+  return conflict(
+    'stale-revision',
+    `The draft is at revision ${actual}, not ${expected}: someone saved it meanwhile. Reload it and merge your changes.`,
+    [{ expectedRevision: expected, revision: actual }],
+  );
+}
+
+/** The draft's kind, id, version and jurisdiction, checked against what the designer may draft. */
+function checkDraftFile(
+  user: SessionUser,
+  file: Record<string, unknown>,
+): DraftFile & { jurisdiction: Jurisdiction } {
+  const kind = file.kind;
+  if (kind !== 'protocol' && kind !== 'variant')
+    throw userError('bad-kind', 'The file must have "kind": "protocol" or "variant".');
+  if (typeof file.id !== 'string' || !/^[a-z][a-z0-9-]{0,79}$/.test(file.id)) {
+    throw userError(
+      'bad-id',
+      'The file needs an "id" of lowercase letters, digits and dashes, e.g. "child-repatriation-gt".',
+    );
+  }
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
+    throw userError('bad-version', 'The file needs a whole-number "version" from 1.');
+  }
+  if (file.jurisdiction !== user.country) {
+    throw forbidden(`You draft for ${user.country} only; set "jurisdiction": "${user.country}".`);
+  }
+  return file as unknown as DraftFile & { jurisdiction: Jurisdiction };
+}

@@ -1,0 +1,42 @@
+import type { CompiledProtocol, EventRecord } from '@ruta/engine';
+import { redactSensitive, type ResolvedProtocol } from '@ruta/protocol';
+
+export const RESERVED = '[reserved]';
+
+/** Case data with every x-sensitive value replaced by "[reserved]"; data of an unknown form is withheld whole. */
+export function redactCaseData(
+  protocol: ResolvedProtocol,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [formId, value] of Object.entries(data)) {
+    const form = Object.hasOwn(protocol.forms, formId) ? protocol.forms[formId] : undefined;
+    out[formId] = form ? redactSensitive(form, value) : RESERVED;
+  }
+  return out;
+}
+
+/** The forms an event's data may have been recorded under (every recordForm of that event). */
+function formsOfEvent(compiled: CompiledProtocol, event: string): string[] {
+  const forms = new Set<string>();
+  for (const t of compiled.transitions) {
+    if (t.event !== event) continue;
+    for (const a of t.actions) if (a.type === 'recordForm') forms.add(a.form);
+  }
+  return [...forms];
+}
+
+/**
+ * An event as a reader of the history sees it: the submitted data with sensitive values
+ * replaced, by every form the event could have recorded; data no form describes is withheld.
+ */
+export function redactEvent(compiled: CompiledProtocol, event: EventRecord): EventRecord {
+  if (event.data === undefined) return event;
+  const forms = formsOfEvent(compiled, event.type)
+    .map((id) => (Object.hasOwn(compiled.protocol.forms, id) ? compiled.protocol.forms[id] : undefined))
+    .filter((f) => f !== undefined);
+  if (forms.length === 0) return { ...event, data: RESERVED };
+  let data: unknown = event.data;
+  for (const form of forms) data = redactSensitive(form, data);
+  return { ...event, data };
+}
