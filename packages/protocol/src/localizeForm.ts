@@ -32,6 +32,13 @@ export interface LocalizedSchema {
   dependencies?: Record<string, LocalizedSchema | string[]>;
 }
 
+/**
+ * Pass as `experimental_defaultFormStateBehavior` to rjsf's Form with forms from localizeForm:
+ * by default rjsf 6 fills every labelled choice (oneOf of consts) with its first option, so a
+ * value nobody chose would be submitted.
+ */
+export const RJSF_DEFAULT_FORM_STATE_BEHAVIOR = { constAsDefaults: 'skipOneOf' } as const;
+
 /** Class name of the fields holding sensitive data, for the UI to mask and mark them. */
 export const SENSITIVE_CLASS = 'ruta-sensitive';
 
