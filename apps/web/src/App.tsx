@@ -1,0 +1,49 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { LoginPage } from './auth/LoginPage.js';
+import { RequireAuth } from './auth/RequireAuth.js';
+import { DesignerRoute } from './DesignerRoute.js';
+import { HandoversPage } from './handovers/HandoversPage.js';
+import { Shell } from './layout/Shell.js';
+import { NotFoundPage } from './layout/NotFoundPage.js';
+import { WorklistPage } from './worklist/WorklistPage.js';
+
+// The case page carries the form renderer and its validator: loaded when a case is opened,
+// so the worklist (the first screen) stays small.
+const CasePage = lazy(() => import('./case/CasePage.js'));
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/*"
+        element={
+          <RequireAuth>
+            <Shell>
+              <Suspense fallback={<Loading />}>
+                <Routes>
+                  <Route index element={<WorklistPage />} />
+                  <Route path="cases/:caseId" element={<CasePage />} />
+                  <Route path="handovers" element={<HandoversPage />} />
+                  <Route path="designer/*" element={<DesignerRoute />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Routes>
+              </Suspense>
+            </Shell>
+          </RequireAuth>
+        }
+      />
+    </Routes>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}

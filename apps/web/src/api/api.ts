@@ -1,0 +1,57 @@
+/**
+ * The calls the case-worker area makes, one function per endpoint of docs/api.md.
+ */
+import { request } from './request.js';
+import type {
+  CaseView,
+  EventRecord,
+  Handover,
+  ProtocolSummary,
+  ResolvedProtocol,
+  User,
+  WorklistItem,
+} from './types.js';
+
+export interface WorklistFilter {
+  protocol?: string;
+  state?: string;
+  country?: string;
+  status?: 'active' | 'closed';
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<{ user: User; token: string }>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  me: () => request<{ user: User }>('GET', '/api/auth/me'),
+
+  protocols: () => request<ProtocolSummary[]>('GET', '/api/protocols'),
+  protocol: (id: string, version: number) =>
+    request<ResolvedProtocol>('GET', `/api/protocols/${enc(id)}/versions/${version}`),
+
+  worklist: (filter: WorklistFilter) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
+    const qs = q.toString();
+    return request<WorklistItem[]>('GET', `/api/cases${qs ? `?${qs}` : ''}`);
+  },
+  openCase: (protocol: { id: string; version: number }) =>
+    request<CaseView>('POST', '/api/cases', { protocol }),
+  getCase: (caseId: string) => request<CaseView>('GET', `/api/cases/${enc(caseId)}`),
+  history: (caseId: string) => request<EventRecord[]>('GET', `/api/cases/${enc(caseId)}/history`),
+  step: (caseId: string, body: { event: string; data?: unknown; expectedVersion: number }) =>
+    request<CaseView>('POST', `/api/cases/${enc(caseId)}/steps`, body),
+  reveal: (caseId: string, body: { form: string; field: string; reason: string }) =>
+    request<{ value: unknown }>('POST', `/api/cases/${enc(caseId)}/reveal`, body),
+
+  handOver: (caseId: string, body: { toCountry: string; note: string }) =>
+    request<Handover>('POST', `/api/cases/${enc(caseId)}/handovers`, body),
+  handovers: (status?: string) =>
+    request<Handover[]>('GET', `/api/handovers${status ? `?status=${enc(status)}` : ''}`),
+  acceptHandover: (id: string) =>
+    request<{ handover: Handover; linkedCase: CaseView }>('POST', `/api/handovers/${enc(id)}/accept`, {}),
+  declineHandover: (id: string, reason: string) =>
+    request<Handover>('POST', `/api/handovers/${enc(id)}/decline`, { reason }),
+};

@@ -1,0 +1,40 @@
+import { ApiError } from './ApiError.js';
+import type { ApiErrorBody } from './types.js';
+
+/**
+ * One JSON request to the API. The session travels in the httpOnly cookie the server set at
+ * login, so nothing secret is kept in the page. Throws ApiError on a non-2xx answer, and on a
+ * network failure an ApiError with status 0 so callers handle one kind of error.
+ */
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let json: unknown = undefined;
+  if (text !== '') {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      if (!res.ok) throw new ApiError(res.status, 'http', text.slice(0, 200));
+      throw new ApiError(res.status, 'bad-response', 'The server answered with something that is not JSON.');
+    }
+  }
+  if (!res.ok) {
+    const err = (json as Partial<ApiErrorBody> | undefined)?.error;
+    throw new ApiError(res.status, err?.code ?? 'http', err?.message ?? res.statusText, err?.details ?? []);
+  }
+  return json as T;
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { User } from '../api/types.js';
+
+export type AuthState =
+  { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; user: User };
+
+export interface AuthValue {
+  state: AuthState;
+  login: (username: string, password: string) => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+export const AuthContext = createContext<AuthValue | null>(null);
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth() needs an <AuthProvider> above it.');
+  return value;
+}
+
+/** The logged-in user; only for components rendered under <RequireAuth>. */
+export function useUser(): User {
+  const { state } = useAuth();
+  if (state.status !== 'authenticated') throw new Error('useUser() is only for pages under <RequireAuth>.');
+  return state.user;
+}

@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/api.js';
+import { ApiError } from '../api/ApiError.js';
+import { clearExitFlag } from '../quickexit/quickExit.js';
+import { AuthContext, type AuthState, type AuthValue } from './AuthContext.js';
+
+/** Asks the server who is logged in (the session is an httpOnly cookie) and keeps the answer. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    api
+      .me()
+      .then(({ user }) => live && setState({ status: 'authenticated', user }))
+      .catch((err: unknown) => {
+        if (!live) return;
+        // 401 is the ordinary "not logged in"; anything else also lands on the login page,
+        // which shows the server's state when the user tries to log in.
+        if (!(err instanceof ApiError) || err.status !== 401) console.warn('auth check failed', err);
+        setState({ status: 'anonymous' });
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const { user } = await api.login(username, password);
+    clearExitFlag();
+    setState({ status: 'authenticated', user });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setState({ status: 'anonymous' });
+    }
+  }, []);
+
+  const value = useMemo<AuthValue>(() => ({ state, login, logout }), [state, login, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

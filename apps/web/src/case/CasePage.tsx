@@ -1,0 +1,257 @@
+import { useCallback, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type Form from '@rjsf/core';
+import type { ErrorSchema } from '@rjsf/utils';
+import type { AvailableAction, Rejection } from '@ruta/engine';
+import { getState, type Country, type Text } from '@ruta/protocol';
+import { api } from '../api/api.js';
+import { ApiError } from '../api/ApiError.js';
+import { fieldAt } from '../forms/fieldAt.js';
+import { rejectionsToErrorSchema, fieldPath } from '../forms/rejectionsToErrorSchema.js';
+import type { StepFormData } from '../forms/StepForm.js';
+import { formatDateTime } from '../format/formatDateTime.js';
+import { useLang } from '../i18n/useLang.js';
+import { usePageTitle } from '../layout/usePageTitle.js';
+import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
+import { Deadlines } from './Deadlines.js';
+import { describeRejection } from './describeRejection.js';
+import { HandoverPanel } from './HandoverPanel.js';
+import { LinkedCases } from './LinkedCases.js';
+import { planPanels } from './planPanels.js';
+import { RecordedData } from './RecordedData.js';
+import { shareableFields } from './shareableFields.js';
+import { StatechartView } from './StatechartView.js';
+import { stateValueToPaths, visitedPaths } from './statePaths.js';
+import { StepPanel } from './StepPanel.js';
+import { Timeline } from './Timeline.js';
+import { useCaseData } from './useCaseData.js';
+
+/** A case: where it stands, the form of its current step and the actions, its record and history. */
+export default function CasePage() {
+  const { caseId = '' } = useParams();
+  const { t } = useTranslation();
+  const { lang, pick } = useLang();
+  const { data, error, reload } = useCaseData(caseId);
+  const [formData, setFormData] = useState<Record<string, StepFormData>>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, ErrorSchema>>({});
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const formRefs = useRef<Record<string, Form | null>>({});
+  const reasonsRef = useRef<HTMLDivElement>(null);
+  const title = data ? pick(data.protocol.title) : t('case.loading');
+  const headingRef = usePageTitle(title);
+
+  const fieldLabel = useCallback(
+    (form: string, path: string, message: string, keyword: string) => {
+      const def = data?.protocol.forms[form];
+      if (!def) return null;
+      const field = fieldAt(def.schema, fieldPath(path, keyword, message));
+      return field ? pick(field['x-label'] as Text | undefined) || null : null;
+    },
+    [data, pick],
+  );
+
+  if (error && !data) {
+    return (
+      <div className="page">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('case.title')}
+        </h1>
+        <ErrorMessage error={error} />
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <p className="loading" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+
+  const { view, protocol, history } = data;
+  const closed = view.case.status === 'closed';
+  const panels = closed ? [] : planPanels(view.state.active, view.available);
+
+  const act = async (action: AvailableAction) => {
+    setReasons([]);
+    let body: { event: string; data?: unknown; expectedVersion: number } = {
+      event: action.event,
+      expectedVersion: view.version,
+    };
+    if (action.form) {
+      const ref = formRefs.current[action.form];
+      // Drop errors the server found on an earlier try: the worker may have fixed them.
+      setServerErrors((s) => ({ ...s, [action.form!]: {} }));
+      if (ref && !ref.validateForm()) {
+        setAnnouncement(t('case.fixErrors'));
+        return;
+      }
+      body = { ...body, data: formData[action.form] ?? {} };
+    }
+    setBusy(action.event);
+    try {
+      const next = await api.step(caseId, body);
+      if (action.form) setFormData((d) => ({ ...d, [action.form!]: {} }));
+      setServerErrors({});
+      await reload(next);
+      const now = next.state.active.map((s) => pick(s.title)).join(', ');
+      setAnnouncement(
+        next.case.status === 'closed'
+          ? t('case.stepDoneClosed', { action: pick(action.title) })
+          : t('case.stepDone', { action: pick(action.title), now }),
+      );
+      requestAnimationFrame(
+        () => document.getElementById('step-0-title')?.focus() ?? headingRef.current?.focus(),
+      );
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422) {
+        onRejected(action, err.rejections);
+      } else if (err instanceof ApiError && err.status === 409) {
+        await reload();
+        setReasons([t('errors.stale')]);
+        requestAnimationFrame(() => reasonsRef.current?.focus());
+      } else {
+        setReasons([describeError(err, t)]);
+        requestAnimationFrame(() => reasonsRef.current?.focus());
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onRejected = (action: AvailableAction, rejections: Rejection[]) => {
+    const formId = action.form;
+    let placed = 0;
+    let rest = rejections;
+    if (formId) {
+      const mapped = rejectionsToErrorSchema(rejections, formId, t);
+      placed = mapped.placed;
+      setServerErrors((s) => ({ ...s, [formId]: mapped.errorSchema }));
+      rest = rejections.filter((r) => r.code !== 'form-invalid' || mapped.unplaced.includes(r));
+    }
+    const texts = [...new Set(rest.map((r) => describeRejection(r, t, lang, fieldLabel)))];
+    setReasons(texts.length > 0 ? texts : placed > 0 ? [] : [t('case.rejected')]);
+    setAnnouncement(t('case.rejectedAnnounce', { action: pick(action.title) }));
+    requestAnimationFrame(() => {
+      const invalid = document.querySelector<HTMLElement>('.step-form [aria-invalid="true"]');
+      if (placed > 0 && invalid) invalid.focus();
+      else reasonsRef.current?.focus();
+    });
+  };
+
+  const activePaths = stateValueToPaths(view.case.value);
+  const deadlineOf = (path: string) => view.deadlines.find((d) => d.name === `state:${path}`);
+
+  return (
+    <div className="page case-page">
+      <div className="case-heading">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {title}
+        </h1>
+        <p className="case-sub">
+          <span>{t('case.number', { id: view.case.id })}</span>
+          <span>{t(`countries.${view.case.country}`)}</span>
+          <span>{t('case.version', { version: view.protocol.version })}</span>
+          <span>{t('case.opened', { date: formatDateTime(view.case.openedAt, lang) })}</span>
+          {closed ? <span className="badge badge-closed">{t('case.closed')}</span> : null}
+        </p>
+      </div>
+      <p role="status" aria-live="polite" className="visually-hidden">
+        {announcement}
+      </p>
+      <div className="case-layout">
+        <div className="case-main">
+          {closed ? (
+            <section className="step-panel closed-panel" aria-labelledby="step-0-title">
+              <h2 id="step-0-title" tabIndex={-1}>
+                {t('case.closedTitle')}
+              </h2>
+              <p>{t('case.closedBody', { date: formatDateTime(view.case.updatedAt, lang) })}</p>
+            </section>
+          ) : null}
+          {panels.map((panel, i) => (
+            <StepPanel
+              key={`${panel.state?.path ?? 'general'}-${panel.form ?? ''}`}
+              index={i}
+              state={panel.state}
+              meta={panel.state ? getState(protocol.machine, panel.state.path)?.meta : undefined}
+              form={panel.form ? (protocol.forms[panel.form] ?? null) : null}
+              deadline={panel.state ? deadlineOf(panel.state.path) : undefined}
+              actions={panel.actions}
+              formData={panel.form ? (formData[panel.form] ?? {}) : {}}
+              onFormChange={(d) => panel.form && setFormData((all) => ({ ...all, [panel.form!]: d }))}
+              extraErrors={panel.form ? serverErrors[panel.form] : undefined}
+              formRef={(f) => {
+                if (panel.form) formRefs.current[panel.form] = f;
+              }}
+              busy={busy}
+              onAct={(a) => void act(a)}
+              fieldLabel={fieldLabel}
+            />
+          ))}
+          <div
+            ref={reasonsRef}
+            tabIndex={-1}
+            role="alert"
+            className={reasons.length > 0 ? 'alert alert-error' : 'visually-hidden'}
+          >
+            {reasons.length > 0 ? (
+              <>
+                <p className="alert-title">{t('case.notDone')}</p>
+                <ul>
+                  {reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+          <section aria-labelledby="record-title" className="card">
+            <h2 id="record-title">{t('record.title')}</h2>
+            <RecordedData
+              data={view.case.data}
+              forms={protocol.forms}
+              reveal={async (form, field, reason) =>
+                (await api.reveal(caseId, { form, field, reason })).value
+              }
+            />
+          </section>
+          <section aria-labelledby="timeline-title" className="card">
+            <h2 id="timeline-title">{t('timeline.title')}</h2>
+            <Timeline history={history} protocol={protocol} />
+          </section>
+        </div>
+        <aside className="case-aside" aria-label={t('case.aside')}>
+          <section aria-labelledby="stands-title" className="card">
+            <h2 id="stands-title">{t('chart.title')}</h2>
+            <StatechartView machine={protocol.machine} active={activePaths} visited={visitedPaths(history)} />
+          </section>
+          <section aria-labelledby="deadlines-title" className="card">
+            <h2 id="deadlines-title">{t('deadlines.title')}</h2>
+            <Deadlines deadlines={view.deadlines} />
+          </section>
+          <section aria-labelledby="linked-title" className="card">
+            <h2 id="linked-title">{t('linked.title')}</h2>
+            <LinkedCases linked={view.linked} />
+          </section>
+          <section aria-labelledby="handover-title" className="card">
+            <h2 id="handover-title">{t('handover.sectionTitle')}</h2>
+            <HandoverPanel
+              caseCountry={view.case.country as Country}
+              handovers={view.handovers}
+              preview={shareableFields(view.case.data, protocol.forms)}
+              disabled={closed}
+              onHandOver={async (toCountry, note) => {
+                await api.handOver(caseId, { toCountry, note });
+                await reload();
+              }}
+            />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

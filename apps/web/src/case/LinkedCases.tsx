@@ -1,0 +1,32 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { LinkedCase } from '../api/types.js';
+import { useLang } from '../i18n/useLang.js';
+
+/** Cases opened from this one (referrals, handovers) or that led to it. */
+export function LinkedCases({ linked }: { linked: LinkedCase[] }) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  if (linked.length === 0) return <p className="empty">{t('linked.none')}</p>;
+  return (
+    <ul className="linked">
+      {linked.map((l) => {
+        const protocol =
+          typeof l.protocol === 'string'
+            ? l.protocol
+            : l.protocol.title
+              ? pick(l.protocol.title)
+              : l.protocol.id;
+        return (
+          <li key={l.caseId}>
+            <Link to={`/cases/${encodeURIComponent(l.caseId)}`}>{protocol}</Link>{' '}
+            <span className="muted">
+              {t(`linked.relation.${l.relation}`, { defaultValue: l.relation })} ·{' '}
+              {t(`countries.${l.country}`)} · {l.caseId}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,186 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Handover, ResolvedProtocol, StateValue } from '../api/types.js';
+import { getState, type Text } from '@ruta/protocol';
+import { fieldAt } from '../forms/fieldAt.js';
+import { formatDateTime } from '../format/formatDateTime.js';
+import { useLang } from '../i18n/useLang.js';
+import { stateValueToPaths } from '../case/statePaths.js';
+import { formatValue } from '../case/formatValue.js';
+
+export interface HandoverCardProps {
+  handover: Handover;
+  /** The protocol of the packet, for labels; null while it loads or when unknown. */
+  protocol: ResolvedProtocol | null;
+  /** Whether this user may accept or decline (focal point of the receiving country). */
+  canDecide: boolean;
+  busy: boolean;
+  onAccept: () => void;
+  onDecline: (reason: string) => void;
+}
+
+/** One handover: who sends it where, what the packet carries, and accept / decline. */
+export function HandoverCard({
+  handover: h,
+  protocol,
+  canDecide,
+  busy,
+  onAccept,
+  onDecline,
+}: HandoverCardProps) {
+  const { t } = useTranslation();
+  const { lang, pick } = useLang();
+  const id = useId();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const packet = h.packet;
+  const stateValue: StateValue | null = packet
+    ? typeof packet.state === 'object' && packet.state !== null && 'value' in packet.state
+      ? (packet.state.value as StateValue)
+      : (packet.state as StateValue)
+    : null;
+  const stateTitles =
+    stateValue && protocol
+      ? leaves(stateValueToPaths(stateValue))
+          .map((p) => pick(getState(protocol.machine, p)?.meta.title) || p)
+          .join(' · ')
+      : '';
+  const protocolTitle = protocol
+    ? pick(protocol.title)
+    : packet && typeof packet.protocol === 'object'
+      ? packet.protocol.title
+        ? pick(packet.protocol.title)
+        : packet.protocol.id
+      : String(packet?.protocol ?? '');
+
+  return (
+    <article className="card handover-card" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>
+        {t('handover.item', { from: t(`countries.${h.fromCountry}`), to: t(`countries.${h.toCountry}`) })}
+      </h2>
+      <dl className="kv">
+        <div>
+          <dt>{t('handovers.protocol')}</dt>
+          <dd>{protocolTitle}</dd>
+        </div>
+        {stateTitles ? (
+          <div>
+            <dt>{t('handovers.stage')}</dt>
+            <dd>{stateTitles}</dd>
+          </div>
+        ) : null}
+        {h.createdAt ? (
+          <div>
+            <dt>{t('handovers.sentAt')}</dt>
+            <dd>{formatDateTime(h.createdAt, lang)}</dd>
+          </div>
+        ) : null}
+        {h.note ? (
+          <div>
+            <dt>{t('handover.note')}</dt>
+            <dd>{h.note}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('handovers.status')}</dt>
+          <dd>
+            <span className={`badge badge-${h.status}`}>{t(`handover.status.${h.status}`)}</span>
+          </dd>
+        </div>
+      </dl>
+      {packet ? <PacketData data={packet.data} protocol={protocol} /> : null}
+      {canDecide && h.status === 'pending' ? (
+        <div className="handover-decide">
+          {!declining ? (
+            <div className="button-row">
+              <button type="button" className="btn btn-primary" disabled={busy} onClick={onAccept}>
+                {t('handovers.accept')}
+              </button>
+              <button type="button" className="btn" disabled={busy} onClick={() => setDeclining(true)}>
+                {t('handovers.decline')}
+              </button>
+            </div>
+          ) : (
+            <form
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!reason.trim()) return setProblem(t('handovers.reasonRequired'));
+                setProblem(null);
+                onDecline(reason.trim());
+              }}
+            >
+              <div className="field">
+                <label htmlFor={`${id}-reason`}>{t('handovers.declineReason')}</label>
+                <textarea
+                  id={`${id}-reason`}
+                  rows={2}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? `${id}-problem` : undefined}
+                  autoFocus
+                />
+                {problem ? (
+                  <span id={`${id}-problem`} className="field-error" role="alert">
+                    {problem}
+                  </span>
+                ) : null}
+              </div>
+              <div className="button-row">
+                <button type="button" className="btn" onClick={() => setDeclining(false)}>
+                  {t('common.cancel')}
+                </button>
+                <button type="submit" className="btn btn-danger" disabled={busy}>
+                  {t('handovers.confirmDecline')}
+                </button>
+              </div>
+            </form>
+          )}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function PacketData({
+  data,
+  protocol: p,
+}: {
+  data: Record<string, unknown>;
+  protocol: ResolvedProtocol | null;
+}) {
+  const { t } = useTranslation();
+  const { lang, pick } = useLang();
+  const forms = Object.entries(data ?? {});
+  if (forms.length === 0) return <p className="muted">{t('handovers.noData')}</p>;
+  return (
+    <div className="packet">
+      <h3>{t('handovers.shared')}</h3>
+      {forms.map(([formId, values]) => {
+        const form = p?.forms[formId];
+        return (
+          <div key={formId}>
+            <h4 className="kv-head">{form ? pick(form.title) : formId}</h4>
+            <dl className="kv">
+              {Object.entries((values ?? {}) as Record<string, unknown>).map(([k, v]) => {
+                const field = fieldAt(form?.schema, [k]);
+                return (
+                  <div key={k}>
+                    <dt>{pick(field?.['x-label'] as Text | undefined) || k}</dt>
+                    <dd>{formatValue(v, field, lang, t)}</dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function leaves(paths: string[]): string[] {
+  return paths.filter((p) => !paths.some((q) => q.startsWith(`${p}.`)));
+}

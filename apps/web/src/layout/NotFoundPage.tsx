@@ -1,0 +1,18 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { usePageTitle } from './usePageTitle.js';
+
+export function NotFoundPage() {
+  const { t } = useTranslation();
+  const ref = usePageTitle(t('notFound.title'));
+  return (
+    <div className="page">
+      <h1 ref={ref} tabIndex={-1}>
+        {t('notFound.title')}
+      </h1>
+      <p>
+        <Link to="/">{t('notFound.back')}</Link>
+      </p>
+    </div>
+  );
+}

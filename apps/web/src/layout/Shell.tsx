@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth, useUser } from '../auth/AuthContext.js';
+import { QuickExitButton } from '../quickexit/QuickExitButton.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+
+/** The frame of every logged-in page: skip link, banner with navigation, main landmark. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { logout } = useAuth();
+  const canDesign = user.role === 'designer' || user.role === 'admin';
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="banner">
+        <span className="brand">Ruta</span>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t('nav.worklist')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/handovers">{t('nav.handovers')}</NavLink>
+            </li>
+            {canDesign ? (
+              <li>
+                <NavLink to="/designer">{t('nav.designer')}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="banner-tools">
+          <LanguageSwitch />
+          <span className="whoami">
+            <span className="whoami-name">{user.name || user.username}</span>{' '}
+            <span className="whoami-role">
+              {t(`roles.${user.role}`)} ·{' '}
+              {user.country === 'REGIONAL' ? t('countries.REGIONAL') : user.country}
+            </span>
+          </span>
+          <button type="button" className="btn btn-small" onClick={() => void logout()}>
+            {t('nav.logout')}
+          </button>
+          <QuickExitButton />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { listStates } from '@ruta/protocol';
+import { api, type WorklistFilter } from '../api/api.js';
+import { useLang } from '../i18n/useLang.js';
+import { usePageTitle } from '../layout/usePageTitle.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { useAsync } from '../ui/useAsync.js';
+import { OpenCaseForm } from './OpenCaseForm.js';
+import { WorklistFilters, type StateOption } from './WorklistFilters.js';
+import { WorklistTable } from './WorklistTable.js';
+
+const FILTER_KEYS = ['protocol', 'state', 'country', 'status'] as const;
+
+/** "My cases": what needs action today, and a way to open a new case. */
+export function WorklistPage() {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const filter: WorklistFilter = {};
+  for (const k of FILTER_KEYS) {
+    const v = params.get(k);
+    if (v) (filter as Record<string, string>)[k] = v;
+  }
+  if (!filter.status) filter.status = 'active';
+  const headingRef = usePageTitle(t('worklist.title'));
+
+  const protocols = useAsync(() => api.protocols(), []);
+  const rows = useAsync(() => api.worklist(filter), [params.toString()]);
+  const latest = (protocols.data ?? [])
+    .filter((p) => p.id === filter.protocol)
+    .sort((a, b) => b.version - a.version)[0];
+  const chosen = useAsync(
+    () => (latest ? api.protocol(latest.id, latest.version) : Promise.resolve(null)),
+    [latest?.id, latest?.version],
+  );
+  const states: StateOption[] = chosen.data
+    ? listStates(chosen.data.machine).map((s) => ({ path: s.path, title: pick(s.state.meta.title) }))
+    : [];
+
+  const [opening, setOpening] = useState(false);
+  const [openError, setOpenError] = useState<unknown>(null);
+  const onOpen = async (protocol: { id: string; version: number }) => {
+    setOpening(true);
+    setOpenError(null);
+    try {
+      const view = await api.openCase(protocol);
+      navigate(`/cases/${encodeURIComponent(view.case.id)}`);
+    } catch (err) {
+      setOpenError(err);
+      setOpening(false);
+    }
+  };
+
+  const onFilter = (next: WorklistFilter) => {
+    const p = new URLSearchParams();
+    for (const k of FILTER_KEYS) {
+      const v = next[k];
+      if (v && !(k === 'status' && v === 'active')) p.set(k, v);
+    }
+    setParams(p, { replace: true });
+  };
+
+  return (
+    <div className="page worklist-page">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t('worklist.title')}
+      </h1>
+      <div className="worklist-layout">
+        <section aria-labelledby="worklist-cases" className="worklist-main">
+          <h2 id="worklist-cases" className="visually-hidden">
+            {t('worklist.caption')}
+          </h2>
+          <WorklistFilters
+            filter={filter}
+            protocols={protocols.data ?? []}
+            states={states}
+            onChange={onFilter}
+          />
+          {rows.status === 'error' ? <ErrorMessage error={rows.error} /> : null}
+          {rows.data ? (
+            <WorklistTable rows={rows.data} />
+          ) : rows.status === 'loading' ? (
+            <p className="loading" role="status">
+              {t('common.loading')}
+            </p>
+          ) : null}
+        </section>
+        <aside className="worklist-aside" aria-label={t('open.title')}>
+          <OpenCaseForm protocols={protocols.data ?? []} busy={opening} onOpen={(p) => void onOpen(p)} />
+          {openError ? <ErrorMessage error={openError} /> : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { worklistRows } from '../fixtures/caseFixtures.js';
+import { WorklistRow } from './WorklistRow.js';
+
+const meta = {
+  title: 'Worklist/WorklistRow',
+  component: WorklistRow,
+  args: { row: worklistRows[0]! },
+  decorators: [
+    (Story) => (
+      <table className="worklist">
+        <tbody>{Story()}</tbody>
+      </table>
+    ),
+  ],
+} satisfies Meta<typeof WorklistRow>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Overdue: Story = {};
+export const DueSoonUnassigned: Story = { args: { row: worklistRows[1]! } };
+export const DueInDays: Story = { args: { row: worklistRows[2]! } };
+export const Closed: Story = {
+  args: {
+    row: { ...worklistRows[2]!, status: 'closed', nextDue: null, state: { value: 'closure', titles: [] } },
+  },
+};
