@@ -57,21 +57,26 @@ export async function seed(
   }
 
   const users = config.demo ? demoUsers() : [];
-  for (const u of users) {
-    if (await services.repos.users.findByUsername(u.username)) continue;
-    const { salt, hash } = await hashPassword(DEMO_PASSWORD);
-    const created = await services.repos.users.insertIfAbsent({
-      _id: derivedId(`user:${u.username}`),
-      username: u.username,
-      name: u.name,
-      role: u.role,
-      country: u.country,
-      passwordSalt: salt,
-      passwordHash: hash,
-      createdAt: services.clock(),
-    });
-    if (created) summary.usersCreated++;
-  }
+  // scrypt runs on libuv's thread pool: a few at a time keeps every core busy.
+  const queue = [...users];
+  const worker = async () => {
+    for (let u = queue.shift(); u; u = queue.shift()) {
+      if (await services.repos.users.findByUsername(u.username)) continue;
+      const { salt, hash } = await hashPassword(DEMO_PASSWORD);
+      const created = await services.repos.users.insertIfAbsent({
+        _id: derivedId(`user:${u.username}`),
+        username: u.username,
+        name: u.name,
+        role: u.role,
+        country: u.country,
+        passwordSalt: salt,
+        passwordHash: hash,
+        createdAt: services.clock(),
+      });
+      if (created) summary.usersCreated++;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
 
   for (const [i, fp] of FOCAL_POINTS.entries()) {
     const focal = config.demo

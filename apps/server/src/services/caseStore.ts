@@ -127,7 +127,13 @@ export class CaseStore {
     if (after.doc.seq !== result.case.seq) after.doc = { ...after.doc, ...caseFields(result.case) };
     this.remember(after);
     await this.runEffects(result.event, after);
-    return after;
+    if (result.event.effects.length === 0) return after;
+    // Effects may have linked cases or handovers to this one: show them in the answer.
+    const fresh = await this.cases.find(caseId);
+    if (!fresh || fresh.seq !== after.state.seq) return after;
+    const refreshed = { doc: fresh, state: after.state };
+    this.remember(refreshed);
+    return refreshed;
   }
 
   /** Forgets the in-memory copy (after a change outside the event log: assignee, links, handovers). */

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@ruta/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { driveCase, openCase, type CaseViewBody } from './helpers/factories.js';
+import { startTestServer, type TestServer } from './helpers/startTestServer.js';
+
+interface HandoverBody {
+  id: string;
+  caseId: string;
+  fromCountry: string;
+  toCountry: string;
+  status: string;
+  packet: { protocol: { id: string }; data: Record<string, Record<string, unknown>> };
+  packetHash: string;
+  linkedCaseId: string | null;
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ file: import.meta.url });
+});
+afterAll(async () => server?.close());
+
+describe('a child found in Mexico is returned to Guatemala through the API', () => {
+  let mxCase: CaseViewBody;
+  let handover: HandoverBody;
+  let gtCaseId: string;
+
+  it('runs the Mexican case from detection to the coordination of the return', async () => {
+    const mx = await server.as('caseworker.mx');
+    mxCase = await openCase(mx, 'child-repatriation-mx');
+    expect(mxCase.case.country).toBe('MX');
+    const { view, events } = await driveCase(server, mxCase.case.id, 'MX', {
+      until: (v) => JSON.stringify(v.state.value).includes('travel'),
+    });
+    expect(events).toEqual(
+      expect.arrayContaining(['DETECT', 'SCREENED', 'VERIFIED', 'DECIDE', 'COORDINATED']),
+    );
+    expect(view.handovers).toEqual([expect.objectContaining({ toCountry: 'GT', status: 'pending' })]);
+  });
+
+  it('gives Guatemala a packet of shareable fields only, with the SHA-256 of its canonical JSON', async () => {
+    const fp = await server.as('focalpoint.gt');
+    const list = await fp.get<HandoverBody[]>('/api/handovers?status=pending');
+    expect(list.status).toBe(200);
+    const mine = list.body.filter((h) => h.caseId === mxCase.case.id);
+    expect(mine).toHaveLength(1);
+    handover = mine[0]!;
+    expect(handover).toMatchObject({ fromCountry: 'MX', toCountry: 'GT', status: 'pending' });
+    expect(createHash('sha256').update(canonicalJson(handover.packet)).digest('hex')).toBe(
+      handover.packetHash,
+    );
+    const fields = Object.values(handover.packet.data).flatMap((d) => Object.keys(d));
+    expect(fields).toEqual(expect.arrayContaining(['sex', 'ageGroup', 'nationality', 'riskLevel']));
+    // Names, identity documents and the child's own account never cross the border.
+    for (const secret of [
+      'childName',
+      'fullName',
+      'dateOfBirth',
+      'identityDocument',
+      'childViews',
+      'observations',
+    ]) {
+      expect(fields).not.toContain(secret);
+    }
+  });
+
+  it('lets only the receiving focal point accept, and opens a linked case under the Guatemalan variant', async () => {
+    const gtWorker = await server.as('caseworker.gt');
+    expect((await gtWorker.post(`/api/handovers/${handover.id}/accept`, {})).status).toBe(403);
+    const mxFocal = await server.as('focalpoint.mx');
+    expect((await mxFocal.post(`/api/handovers/${handover.id}/accept`, {})).status).toBe(403);
+
+    const fp = await server.as('focalpoint.gt');
+    const missing = await fp.post(`/api/handovers/${handover.id}/accept`, {});
+    expect(missing.status).toBe(422);
+    expect(JSON.stringify(missing.body)).toContain('portOfEntry');
+
+    const accepted = await fp.post<{ handover: HandoverBody; linkedCase: CaseViewBody }>(
+      `/api/handovers/${handover.id}/accept`,
+      {
+        data: {
+          expectedArrival: '2026-04-02T16:00:00Z',
+          portOfEntry: 'Aeropuerto Internacional La Aurora',
+          escortingInstitution: 'Sistema DIF',
+        },
+      },
+    );
+    expect(accepted.status).toBe(200);
+    const linked = accepted.body.linkedCase;
+    gtCaseId = linked.case.id;
+    expect(accepted.body.handover).toMatchObject({ status: 'accepted', linkedCaseId: gtCaseId });
+    expect(linked.case.country).toBe('GT');
+    expect(linked.protocol.id).toBe('child-repatriation-gt');
+    expect(linked.state.value).toBe('arrival');
+    expect(linked.linked).toEqual([
+      expect.objectContaining({ caseId: mxCase.case.id, country: 'MX', relation: 'handed-over-from' }),
+    ]);
+    expect(linked.case.data['cr-handover-receipt']).toMatchObject({
+      sendingCountry: 'MX',
+      nationality: 'GT',
+    });
+
+    const again = await fp.post<{ linkedCase: CaseViewBody }>(`/api/handovers/${handover.id}/accept`, {});
+    expect(again.status).toBe(200);
+    expect(again.body.linkedCase.case.id).toBe(gtCaseId);
+  });
+
+  it('keeps each country to its own case: the other one answers 404', async () => {
+    const gt = await server.as('caseworker.gt');
+    const mx = await server.as('caseworker.mx');
+    expect((await gt.get(`/api/cases/${mxCase.case.id}`)).status).toBe(404);
+    expect((await mx.get(`/api/cases/${gtCaseId}`)).status).toBe(404);
+    expect((await gt.get(`/api/cases/${gtCaseId}`)).status).toBe(200);
+    const mxView = await mx.get<CaseViewBody>(`/api/cases/${mxCase.case.id}`);
+    expect(mxView.body.linked).toEqual([
+      expect.objectContaining({ caseId: gtCaseId, country: 'GT', relation: 'handover' }),
+    ]);
+  });
+
+  it('closes both cases, and their histories verify', async () => {
+    const mx = await driveCase(server, mxCase.case.id, 'MX', { until: (v) => v.case.status === 'closed' });
+    expect(mx.view.case.status).toBe('closed');
+    expect(mx.view.state.value).toBe('closure');
+    const gt = await driveCase(server, gtCaseId, 'GT', { until: (v) => v.case.status === 'closed' });
+    expect(gt.events[0]).toBe('ARRIVED');
+    expect(gt.view.case.status).toBe('closed');
+
+    for (const [country, id] of [
+      ['mx', mxCase.case.id],
+      ['gt', gtCaseId],
+    ] as const) {
+      const auditor = await server.as(`auditor.${country}`);
+      const chain = await auditor.get<{ ok: boolean; events: number }>(`/api/cases/${id}/audit/chain`);
+      expect(chain.body).toMatchObject({ ok: true });
+      const replay = await auditor.get<{ ok: boolean }>(`/api/cases/${id}/audit/replay`);
+      expect(replay.body.ok).toBe(true);
+    }
+  });
+});
