@@ -1,4 +1,4 @@
-import { didYouMean } from './verifyNearestName.js';
+import { didYouMean } from './verifyDidYouMean.js';
 import { ACTION_TYPES, type ActionConfig, type Problem, type ResolvedProtocol, type StateConfig } from './types.js';
 
 /**

@@ -1,10 +1,6 @@
-import Ajv, { type ErrorObject } from 'ajv';
-import addFormats from 'ajv-formats';
+import { createFormValidator } from './createFormValidator.js';
 import { escapePointer } from './stateTree.js';
 import type { FieldSchema, FormDefinition, Problem } from './types.js';
-
-/** The Ruta annotations a form schema may carry besides JSON Schema draft-07. */
-const RUTA_KEYWORDS = ['x-label', 'x-help', 'x-enumLabels', 'x-sensitive', 'x-shareable'];
 
 /**
  * Problems of one form: a schema JSON Schema (draft-07) cannot compile, fields without a label
@@ -22,25 +18,27 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
     ...(field === undefined ? {} : { field }),
   });
 
-  let validate: ReturnType<Ajv['compile']> | undefined;
-  try {
-    validate = formSchemaAjv().compile(form.schema ?? {});
-  } catch (error) {
+  // The validator cases are checked with at run time: the same compile, the same strictness.
+  const validate = createFormValidator(form);
+  const probe = validate({});
+  const broken = probe.ok ? undefined : probe.errors.find((e) => e.keyword === 'schema');
+  if (broken) {
     problems.push({
       code: 'form-schema-invalid',
       location: where('/schema'),
-      message: `Form "${form.id}" is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}.`,
+      message: broken.message,
       hint: 'Correct the schema so JSON Schema draft-07 accepts it (the message names the keyword at fault); the form builder writes valid schemas.',
     });
   }
 
   walkObject(form.schema, '/schema', '', problems, where);
 
-  if (validate) {
+  if (!broken) {
     (form.examples ?? []).forEach((example, index) => {
-      if (validate(example)) return;
-      const error: ErrorObject | undefined = validate.errors?.[0];
-      const at = error?.instancePath ?? '';
+      const result = validate(example);
+      if (result.ok) return;
+      const error = result.errors[0];
+      const at = error?.path ?? '';
       problems.push({
         code: 'example-invalid',
         location: where(`/examples/${index}${at}`, at === '' ? undefined : at.slice(1).replace(/\//g, '.')),
@@ -50,18 +48,6 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
     });
   }
   return problems;
-}
-
-let shared: Ajv | undefined;
-
-/** One Ajv for every form: creating one costs far more than compiling a schema with it. */
-function formSchemaAjv(): Ajv {
-  if (!shared) {
-    shared = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, logger: false, addUsedSchema: false });
-    addFormats(shared);
-    for (const keyword of RUTA_KEYWORDS) shared.addKeyword(keyword);
-  }
-  return shared;
 }
 
 type Where = (pointer: string, field?: string) => Problem['location'];

@@ -1,6 +1,8 @@
 import { escapePointer, getState, listTransitions } from './stateTree.js';
 import { stateLabel } from './verifyStateLabel.js';
-import type { FieldSchema, JsonLogic, Problem, ResolvedProtocol, TransitionConfig } from './types.js';
+import { findFormField } from './formFields.js';
+import { guardVariables } from './guardVariables.js';
+import type { FieldSchema, FormDefinition, JsonLogic, Problem, ResolvedProtocol, TransitionConfig } from './types.js';
 
 /**
  * Problems of the data guards read. A guard sees `{ form, case }`: `form.X` is field X of the
@@ -33,7 +35,7 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
             message: `Guard "${name}" reads "${variable}", but the protocol has no form "${formId}".`,
             hint: `Write case.<form id>.<field>, with a form of the protocol: ${Object.keys(forms).join(', ') || '(none yet)'}.`,
           });
-        } else if (field.length > 0 && !hasField(forms[formId]?.schema, field)) {
+        } else if (field.length > 0 && !hasField(forms[formId], field)) {
           report(`${name}:${variable}`, {
             code: 'unknown-guard-field',
             location: { pointer, form: formId, field: field.join('.') },
@@ -67,7 +69,7 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
           message: `Guard "${name}" reads "${variable}" on a transition from ${stateLabel(protocol.machine, t.source)} that records no form, so it has nothing to read.`,
           hint: `Give the state a form, add {"type": "recordForm", "params": {"form": "<form id>"}} to the transition, or read a recorded form with "case.<form id>.${field.join('.')}".`,
         });
-      } else if (field.length > 0 && Object.hasOwn(forms, formId) && !hasField(forms[formId]?.schema, field)) {
+      } else if (field.length > 0 && Object.hasOwn(forms, formId) && !hasField(forms[formId], field)) {
         report(`${formId}:${name}:${variable}`, {
           code: 'unknown-guard-field',
           location: { pointer: `/guards/${escapePointer(name)}/logic`, state: t.source, form: formId, field: field.join('.') },
@@ -87,49 +89,25 @@ export function formOfTransition(protocol: ResolvedProtocol, source: string, tra
   return named ?? (source === '' ? undefined : getState(protocol.machine, source)?.meta?.form);
 }
 
-/** Every `var` path (and `missing` / `missing_some` name) a JSON Logic expression reads. */
+/** Every data path a guard reads; undefined logic (a malformed guard) reads nothing. */
 function variablesOf(logic: JsonLogic | undefined): string[] {
-  const out: string[] = [];
-  const visit = (node: JsonLogic | undefined): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
-    for (const [op, arg] of Object.entries(node)) {
-      if (op === 'var') {
-        const path = Array.isArray(arg) ? arg[0] : arg;
-        if (typeof path === 'string' && path !== '') out.push(path);
-        else if (typeof path === 'number') out.push(String(path));
-        else visit(path);
-      } else if (op === 'missing') {
-        (Array.isArray(arg) ? arg : [arg]).forEach((a) => (typeof a === 'string' ? out.push(a) : visit(a)));
-      } else if (op === 'missing_some' && Array.isArray(arg)) {
-        const names = arg[1];
-        if (Array.isArray(names)) names.forEach((a) => (typeof a === 'string' ? out.push(a) : visit(a)));
-      } else visit(arg);
-    }
-  };
-  visit(logic);
-  return [...new Set(out)];
+  return logic === undefined ? [] : guardVariables(logic);
 }
 
-/** Whether a dotted field path (numeric segments index arrays) names a field of the schema. */
-function hasField(schema: FieldSchema | undefined, path: string[]): boolean {
-  let current: FieldSchema[] = schema ? [schema] : [];
+/**
+ * Whether a dotted field path names a field of the form. Items of a list are "[]" (as
+ * guardVariables writes them) or an index ("relatives.0.name"); "length" of a list is its size.
+ */
+function hasField(form: FormDefinition | undefined, path: string[]): boolean {
+  if (!form) return false;
+  const written: string[] = [];
   for (const segment of path) {
-    const next: FieldSchema[] = [];
-    for (const s of current) {
-      if (/^\d+$/.test(segment) && s.items) next.push(s.items);
-      if (segment === 'length' && s.type === 'array') next.push({ type: 'integer' });
-      for (const part of [s, s.then, s.else, ...(s.allOf ?? []), ...Object.values(s.dependencies ?? {})]) {
-        if (part && !Array.isArray(part) && part.properties && Object.hasOwn(part.properties, segment)) {
-          const field = part.properties[segment];
-          if (field) next.push(field);
-        }
-      }
-    }
-    if (next.length === 0) return false;
-    current = next;
+    if (/^\d+$/.test(segment) && written.length > 0) written[written.length - 1] += '[]';
+    else written.push(segment);
   }
-  return true;
+  if (findFormField(form, written.join('.'))) return true;
+  const last = written[written.length - 1];
+  return last === 'length' && findFormField(form, written.slice(0, -1).join('.'))?.items !== undefined;
 }
 
 function fieldList(schema: FieldSchema | undefined): string {

@@ -1,4 +1,4 @@
-import { didYouMean } from './verifyNearestName.js';
+import { didYouMean } from './verifyDidYouMean.js';
 import { ROLES, type Problem } from './types.js';
 
 /** Roles that Ruta does not know, each with its pointer. */

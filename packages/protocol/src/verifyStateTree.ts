@@ -1,6 +1,6 @@
 import { listStates, type StateEntry } from './stateTree.js';
 import { verifyActions } from './verifyActions.js';
-import { didYouMean } from './verifyNearestName.js';
+import { didYouMean } from './verifyDidYouMean.js';
 import { verifyRoles } from './verifyRoles.js';
 import type { Problem, ResolvedProtocol } from './types.js';
 

@@ -1,6 +1,7 @@
 import { escapePointer, getState, listStates, listTransitions, resolveTarget, type TransitionEntry } from './stateTree.js';
 import { verifyActions } from './verifyActions.js';
-import { didYouMean, nearestName } from './verifyNearestName.js';
+import { nearestName } from './nearestName.js';
+import { didYouMean } from './verifyDidYouMean.js';
 import { verifyRoles } from './verifyRoles.js';
 import { stateLabel } from './verifyStateLabel.js';
 import type { MachineConfig, Problem, ResolvedProtocol } from './types.js';
@@ -100,7 +101,7 @@ function eventPhrase(t: TransitionEntry): string {
 function targetHint(machine: MachineConfig, source: string, target: string): string {
   const wanted = target.replace(/^[#.]/, '').split('.').pop() ?? target;
   const states = listStates(machine);
-  const near = nearestName(wanted, new Set(states.map((s) => s.key)));
+  const near = nearestName(wanted, [...new Set(states.map((s) => s.key))]);
   const rules =
     'A target is a sibling state ("riskAssessment"), an inner step (".shelter"), or any state by its full path from the top ("#' +
     machine.id +

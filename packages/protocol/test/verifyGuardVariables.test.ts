@@ -38,6 +38,26 @@ describe('the data guards read', () => {
     expect(verifyProtocol(p)).toEqual([]);
   });
 
+  it('reads the fields of each item of a list, written with an index or inside some/all', () => {
+    const p = goodProtocol();
+    p.forms.risk!.schema.properties!.relatives = {
+      type: 'array',
+      'x-label': t('Relatives'),
+      items: { type: 'object', properties: { relation: { type: 'string', 'x-label': t('Relation') } } },
+    };
+    p.guards.lowRisk!.logic = {
+      and: [
+        { '==': [{ var: 'form.level' }, 'low'] },
+        { some: [{ var: 'form.relatives' }, { '==': [{ var: 'relation' }, 'mother'] }] },
+        { '==': [{ var: 'form.relatives.0.relation' }, 'mother'] },
+        { '>': [{ var: 'form.relatives.length' }, 0] },
+      ],
+    };
+    expect(verifyProtocol(p)).toEqual([]);
+    p.guards.lowRisk!.logic = { some: [{ var: 'form.relatives' }, { '==': [{ var: 'relaton' }, 'mother'] }] };
+    expect(verifyProtocol(p).find((x) => x.code === 'unknown-guard-field')?.location.field).toBe('relatives[].relaton');
+  });
+
   it('reports a variable that is neither form. nor case.', () => {
     const p = goodProtocol();
     p.guards.lowRisk!.logic = { '==': [{ var: 'level' }, 'low'] };
