@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchema, type Problem } from '../src/index.js';
-import { childProtocol, decisionForm, screeningForm, sharedInvariants, t, variant } from './protocolFixture.js';
+import {
+  childProtocol,
+  decisionForm,
+  screeningForm,
+  sharedInvariants,
+  t,
+  variant,
+} from './protocolFixture.js';
 
-/** A deep copy of a fixture, changed by `edit`: tests break files the way designers do. */
-function broken<T>(file: T, edit: (f: Record<string, any>) => void): unknown {
-  const copy = structuredClone(file) as Record<string, any>;
+/** Files broken the way designers break them, which the types rightly do not allow. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+
+/** A deep copy of a fixture, changed by `edit`. */
+function broken<T>(file: T, edit: (f: Loose) => void): unknown {
+  const copy = structuredClone(file) as Loose;
   edit(copy);
   return copy;
 }
@@ -22,14 +33,23 @@ describe('checkSchema', () => {
         'variant',
         variant([
           { op: 'setStateMeta', path: 'protection.consular', meta: { institution: t('PGN') } },
-          { op: 'addField', form: 'screening', field: 'victim.dpi', schema: { type: 'string', 'x-label': t('DPI') } },
+          {
+            op: 'addField',
+            form: 'screening',
+            field: 'victim.dpi',
+            schema: { type: 'string', 'x-label': t('DPI') },
+          },
         ]),
       ),
     ).toEqual([]);
   });
 
   it('asks for the missing English text where it belongs', () => {
-    const problems = checkSchema('protocol', broken(childProtocol(), (p) => delete p.title.en), 'workflows/x.json');
+    const problems = checkSchema(
+      'protocol',
+      broken(childProtocol(), (p) => delete p.title.en),
+      'workflows/x.json',
+    );
     expect(problems).toEqual([
       {
         code: 'schema-required',
@@ -41,14 +61,20 @@ describe('checkSchema', () => {
   });
 
   it('refuses blank texts, naming the language', () => {
-    const problems = checkSchema('protocol', broken(childProtocol(), (p) => (p.events.SUBMIT.title.es = '   ')));
+    const problems = checkSchema(
+      'protocol',
+      broken(childProtocol(), (p) => (p.events.SUBMIT.title.es = '   ')),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]!.location.pointer).toBe('/events/SUBMIT/title/es');
     expect(problems[0]!.hint).toContain('Spanish');
   });
 
   it('names the state a problem is in and suggests the key meant', () => {
-    const problems = checkSchema('protocol', broken(childProtocol(), (p) => (p.machine.states.protection.intial = 'shelter')));
+    const problems = checkSchema(
+      'protocol',
+      broken(childProtocol(), (p) => (p.machine.states.protection.intial = 'shelter')),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({
       code: 'schema-unknown-property',
@@ -61,12 +87,19 @@ describe('checkSchema', () => {
     const problems = checkSchema(
       'protocol',
       broken(childProtocol(), (p) => {
-        p.machine.states.protection.states.shelter.on.NEXT.actions = [{ type: 'setDeadline', params: { name: 'x', hours: 4 } }];
+        p.machine.states.protection.states.shelter.on.NEXT.actions = [
+          { type: 'setDeadline', params: { name: 'x', hours: 4 } },
+        ];
       }),
     );
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.location).toEqual({ pointer: '/machine/states/protection/states/shelter/on/NEXT/actions/0/params/title', state: 'protection.shelter' });
-    expect(problems[0]!.hint).toContain('add machine.states.protection.states.shelter.on.NEXT.actions[0].params.title');
+    expect(problems[0]!.location).toEqual({
+      pointer: '/machine/states/protection/states/shelter/on/NEXT/actions/0/params/title',
+      state: 'protection.shelter',
+    });
+    expect(problems[0]!.hint).toContain(
+      'add machine.states.protection.states.shelter.on.NEXT.actions[0].params.title',
+    );
   });
 
   it('refuses ids that are not kebab-case and versions that are not positive integers', () => {
@@ -79,7 +112,12 @@ describe('checkSchema', () => {
     );
     expect(at(problems, '/id')?.hint).toMatch(/kebab-case/);
     expect(at(problems, '/version')?.hint).toMatch(/>= 1/);
-    expect(checkSchema('protocol', broken(childProtocol(), (p) => (p.version = 1.5)))[0]?.location.pointer).toBe('/version');
+    expect(
+      checkSchema(
+        'protocol',
+        broken(childProtocol(), (p) => (p.version = 1.5)),
+      )[0]?.location.pointer,
+    ).toBe('/version');
   });
 
   it('allows only the coalition countries and the fixed roles and actions', () => {
@@ -93,7 +131,9 @@ describe('checkSchema', () => {
     );
     expect(at(problems, '/jurisdiction')?.hint).toContain('"REGIONAL"');
     expect(at(problems, '/machine/states/screening/meta/roles/0')?.hint).toMatch(/did you mean "caseworker"/);
-    expect(at(problems, '/machine/states/screening/on/SUBMIT/actions/0/type')?.hint).toContain('"recordForm"');
+    expect(at(problems, '/machine/states/screening/on/SUBMIT/actions/0/type')?.hint).toContain(
+      '"recordForm"',
+    );
     expect(problems).toHaveLength(3);
   });
 
@@ -106,7 +146,9 @@ describe('checkSchema', () => {
         p.guards.two = { logic: { '==': [1, 1], '!=': [1, 2] }, description: t('x') };
       }),
     );
-    expect(at(problems, '/guards/code/logic')?.hint).toMatch(/JSON Logic object.*strings of code are not accepted/);
+    expect(at(problems, '/guards/code/logic')?.hint).toMatch(
+      /JSON Logic object.*strings of code are not accepted/,
+    );
     expect(at(problems, '/guards/log/logic/log')?.code).toBe('schema-key');
     expect(at(problems, '/guards/two/logic')?.hint).toMatch(/"and"/);
     expect(problems).toHaveLength(3);
@@ -152,8 +194,13 @@ describe('checkSchema', () => {
       ['form-required-unknown', '/schema/required/2'],
       ['form-enum-labels', '/schema/properties/victim/properties/nationality/x-enumLabels'],
     ]);
-    const badExample = checkSchema('form', broken(screeningForm(), (f) => (f.examples[0].victim.age = 'fourteen')));
-    expect(badExample).toMatchObject([{ code: 'form-example-invalid', location: { pointer: '/examples/0/victim/age' } }]);
+    const badExample = checkSchema(
+      'form',
+      broken(screeningForm(), (f) => (f.examples[0].victim.age = 'fourteen')),
+    );
+    expect(badExample).toMatchObject([
+      { code: 'form-example-invalid', location: { pointer: '/examples/0/victim/age' } },
+    ]);
   });
 
   it('checks variants change by change', () => {
@@ -173,7 +220,9 @@ describe('checkSchema', () => {
     expect(at(problems, '/base')?.hint).toContain('"id@version"');
     expect(at(problems, '/changes/0/meta')).toMatchObject({ location: { state: 'protection.consular' } });
     expect(at(problems, '/changes/1/op')?.hint).toContain('addState');
-    expect(at(problems, '/changes/2/schema/x-label')).toMatchObject({ location: { form: 'screening', field: 'victim.dpi' } });
+    expect(at(problems, '/changes/2/schema/x-label')).toMatchObject({
+      location: { form: 'screening', field: 'victim.dpi' },
+    });
     expect(problems).toHaveLength(5);
   });
 
@@ -191,8 +240,13 @@ describe('checkSchema', () => {
   });
 
   it('gives one problem for a value of the wrong type, not a cascade', () => {
-    const problems = checkSchema('protocol', broken(childProtocol(), (p) => (p.title = 'Repatriación')));
-    expect(problems).toEqual([expect.objectContaining({ code: 'schema-type', location: { pointer: '/title' } })]);
+    const problems = checkSchema(
+      'protocol',
+      broken(childProtocol(), (p) => (p.title = 'Repatriación')),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'schema-type', location: { pointer: '/title' } }),
+    ]);
     expect(checkSchema('protocol', null)).toEqual([expect.objectContaining({ location: { pointer: '' } })]);
   });
 });

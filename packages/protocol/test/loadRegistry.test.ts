@@ -2,17 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { latestVersion, loadRegistry } from '../src/index.js';
 import { childProtocol, pathOf, screeningForm, sharedInvariants, variant } from './protocolFixture.js';
 
-const file = (f: { kind: string }, path = pathOf(f as never)) => ({ path, text: JSON.stringify(f) });
+const file = (f: Parameters<typeof pathOf>[0], path = pathOf(f)) => ({ path, text: JSON.stringify(f) });
 
 describe('loadRegistry', () => {
   it('classifies files by kind and keys them for lookup', () => {
     const v2 = { ...childProtocol(), version: 2 };
-    const registry = loadRegistry([file(childProtocol()), file(v2), file(variant([])), file(screeningForm()), file(sharedInvariants())]);
+    const registry = loadRegistry([
+      file(childProtocol()),
+      file(v2),
+      file(variant([])),
+      file(screeningForm()),
+      file(sharedInvariants()),
+    ]);
     expect(registry.problems).toEqual([]);
     expect([...registry.protocols.keys()]).toEqual(['child-repatriation@1', 'child-repatriation@2']);
     expect([...registry.variants.keys()]).toEqual(['child-repatriation-gt@1']);
     expect(registry.forms.get('screening')).toEqual({ path: 'forms/screening.json', file: screeningForm() });
-    expect(registry.invariants.map((i) => i.id)).toEqual(['best-interest-before-return', 'consent-until-travel', 'notify-origin']);
+    expect(registry.invariants.map((i) => i.id)).toEqual([
+      'best-interest-before-return',
+      'consent-until-travel',
+      'notify-origin',
+    ]);
     expect(latestVersion(registry, 'child-repatriation')).toBe(2);
     expect(latestVersion(registry, 'child-repatriation-gt')).toBe(1);
     expect(latestVersion(registry, 'nothing')).toBeUndefined();
@@ -56,7 +66,7 @@ describe('loadRegistry', () => {
       { path: 'workflows/broken.json', text: '{"kind": "protocol",' },
       { path: 'workflows/what.json', text: '{"id": "x"}' },
       { path: 'workflows/proto.json', text: '{"kind": "protocol", "__proto__": {}}' },
-      file(bad, 'workflows/bad.json'),
+      { path: 'workflows/bad.json', text: JSON.stringify(bad) },
     ]);
     expect(registry.problems.map((p) => [p.code, p.location.file])).toEqual([
       ['json-malformed', 'workflows/broken.json'],

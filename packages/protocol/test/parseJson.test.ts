@@ -23,7 +23,32 @@ describe('parseJson', () => {
   });
 
   it('refuses what JSON.parse refuses', () => {
-    const samples = ['{"a":1,}', '[1,2,]', "{'a':1}", '{a:1}', '{"a":01}', '{"a":1.}', '{"a":.5}', '{"a":+1}', '{"a":NaN}', '{"a":"x\ny"}', '"\\x41"', '{"a":1} {"b":2}', '', '   ', '[', '{"a":', 'tru', 'nul', '{"a":true1}', '1e', '-', '// c\n{}', '{"a":1 "b":2}', '[1 2]'];
+    const samples = [
+      '{"a":1,}',
+      '[1,2,]',
+      "{'a':1}",
+      '{a:1}',
+      '{"a":01}',
+      '{"a":1.}',
+      '{"a":.5}',
+      '{"a":+1}',
+      '{"a":NaN}',
+      '{"a":"x\ny"}',
+      '"\\x41"',
+      '{"a":1} {"b":2}',
+      '',
+      '   ',
+      '[',
+      '{"a":',
+      'tru',
+      'nul',
+      '{"a":true1}',
+      '1e',
+      '-',
+      '// c\n{}',
+      '{"a":1 "b":2}',
+      '[1 2]',
+    ];
     for (const text of samples) {
       expect(() => JSON.parse(text)).toThrow();
       expect(parseJson(text).ok).toBe(false);
@@ -61,8 +86,13 @@ describe('parseJson', () => {
   });
 
   it('refuses keys that reach prototypes, anywhere, with their pointer', () => {
-    expect(problemOf('{"__proto__": {"admin": true}}')).toMatchObject({ code: 'json-forbidden-key', location: { pointer: '/__proto__', line: 1, column: 2 } });
-    expect(problemOf('{"a": [{}, {"b": {"constructor": {"prototype": {}}}}]}').location.pointer).toBe('/a/1/b/constructor');
+    expect(problemOf('{"__proto__": {"admin": true}}')).toMatchObject({
+      code: 'json-forbidden-key',
+      location: { pointer: '/__proto__', line: 1, column: 2 },
+    });
+    expect(problemOf('{"a": [{}, {"b": {"constructor": {"prototype": {}}}}]}').location.pointer).toBe(
+      '/a/1/b/constructor',
+    );
     expect(problemOf('{"prototype": 1}').code).toBe('json-forbidden-key');
     expect(problemOf('{"\\u005f_proto__": {}}').location.pointer).toBe('/__proto__');
     // The refused key never reached any prototype.
@@ -70,14 +100,20 @@ describe('parseJson', () => {
   });
 
   it('refuses a key written twice in one object', () => {
-    expect(problemOf('{"states": {"a": 1, "a": 2}}')).toMatchObject({ code: 'json-duplicate-key', location: { pointer: '/states/a', column: 21 } });
+    expect(problemOf('{"states": {"a": 1, "a": 2}}')).toMatchObject({
+      code: 'json-duplicate-key',
+      location: { pointer: '/states/a', column: 21 },
+    });
     expect(parseJson('[{"a": 1}, {"a": 2}]').ok).toBe(true);
   });
 
   it('refuses nesting deeper than 64 without exhausting the stack', () => {
     const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
     expect(parseJson(nested(MAX_JSON_DEPTH)).ok).toBe(true);
-    expect(problemOf(nested(MAX_JSON_DEPTH + 1))).toMatchObject({ code: 'json-too-deep', location: { pointer: `/${Array(MAX_JSON_DEPTH).fill(0).join('/')}` } });
+    expect(problemOf(nested(MAX_JSON_DEPTH + 1))).toMatchObject({
+      code: 'json-too-deep',
+      location: { pointer: `/${Array(MAX_JSON_DEPTH).fill(0).join('/')}` },
+    });
     expect(problemOf(nested(1_000_000)).code).toBe('json-too-deep');
     expect(problemOf('{"a":'.repeat(100) + '1' + '}'.repeat(100)).code).toBe('json-too-deep');
   });
@@ -89,8 +125,14 @@ describe('parseJson', () => {
 
 describe('findForbiddenKey', () => {
   it('finds forbidden keys in parsed request bodies', () => {
-    expect(findForbiddenKey(JSON.parse('{"a": [{"__proto__": {}}]}'))).toEqual({ key: '__proto__', pointer: '/a/0/__proto__' });
-    expect(findForbiddenKey({ a: { 'x/y': { constructor: 1 } } })).toEqual({ key: 'constructor', pointer: '/a/x~1y/constructor' });
+    expect(findForbiddenKey(JSON.parse('{"a": [{"__proto__": {}}]}'))).toEqual({
+      key: '__proto__',
+      pointer: '/a/0/__proto__',
+    });
+    expect(findForbiddenKey({ a: { 'x/y': { constructor: 1 } } })).toEqual({
+      key: 'constructor',
+      pointer: '/a/x~1y/constructor',
+    });
     expect(findForbiddenKey({ a: [1, 'constructor', { b: null }] })).toBeNull();
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
