@@ -2,7 +2,7 @@ import type { CompiledAction, CompiledProtocol, Marker } from './compileProtocol
 import { ENTER, EXIT, TAKE } from './compileProtocol.js';
 import { badInput } from './checkInput.js';
 import { computeProfile } from './computeProfile.js';
-import { addMilliseconds } from './instant.js';
+import { formatInstant } from './instant.js';
 import type { CaseProfile, Deadline, Effect, Rejection, Timer } from './types.js';
 
 const HOUR = 3_600_000;
@@ -17,6 +17,20 @@ export interface CaseParts {
 
 export type Applied = { ok: true; parts: CaseParts; effects: Effect[] } | { ok: false; reasons: Rejection[] };
 
+type EffectAction = Extract<CompiledAction, { type: 'notifyFocalPoint' | 'openLinkedCase' }>;
+
+/** The case parts being built: arrays are replaced, never changed in place (they may be the input's). */
+interface Draft {
+  data: Record<string, unknown>;
+  deadlines: Deadline[];
+  timers: Timer[];
+  recorded: string[];
+  pending: EffectAction[];
+  submitted: Record<string, unknown> | undefined;
+  at: string;
+  atMs: number;
+}
+
 /**
  * Runs, in XState's order, the protocol actions of the states exited, the transitions taken and
  * the states entered: records the submitted form, starts and clears deadlines and timers, and
@@ -29,69 +43,37 @@ export function applyOutcome(
   done: boolean,
   submitted: Record<string, unknown> | undefined,
   at: string,
+  atMs: number,
 ): Applied {
-  let data = base.data;
-  let dataChanged = false;
-  let deadlines = base.deadlines;
-  let timers = base.timers;
-  const pending: Extract<CompiledAction, { type: 'notifyFocalPoint' | 'openLinkedCase' }>[] = [];
-
-  const setDeadline = (d: Deadline) => {
-    deadlines = deadlines.filter((x) => x.name !== d.name);
-    deadlines.push(d);
-  };
-  const run = (actions: readonly CompiledAction[]) => {
-    for (const a of actions) {
-      switch (a.type) {
-        case 'recordForm':
-          if (submitted !== undefined) {
-            // Each form keeps its own copy: two forms recorded in one step never share objects.
-            const copy = dataChanged && Object.values(data).includes(submitted) ? structuredClone(submitted) : submitted;
-            data = { ...data, [a.form]: copy };
-            dataChanged = true;
-          }
-          break;
-        case 'setDeadline':
-          setDeadline({ name: a.name, title: a.title, dueAt: addMilliseconds(at, a.hours * HOUR), setAt: at });
-          break;
-        case 'clearDeadline':
-          if (deadlines.some((d) => d.name === a.name)) deadlines = deadlines.filter((d) => d.name !== a.name);
-          break;
-        default:
-          pending.push(a);
-      }
-    }
-  };
-
+  const d: Draft = { data: base.data, deadlines: base.deadlines, timers: base.timers, recorded: [], pending: [], submitted, at, atMs };
   for (const m of markers) {
     if (m.type === EXIT) {
-      run(m.state.exit);
+      runActions(d, m.state.exit);
       const name = `state:${m.state.path}`;
-      if (deadlines.some((d) => d.name === name)) deadlines = deadlines.filter((d) => d.name !== name);
-      if (timers.some((t) => t.state === m.state.path)) timers = timers.filter((t) => t.state !== m.state.path);
+      if (d.deadlines.some((x) => x.name === name)) d.deadlines = d.deadlines.filter((x) => x.name !== name);
+      if (d.timers.some((t) => t.state === m.state.path)) d.timers = d.timers.filter((t) => t.state !== m.state.path);
     } else if (m.type === TAKE) {
-      run(m.transition.actions);
+      runActions(d, m.transition.actions);
     } else if (m.type === ENTER) {
       const s = m.state;
-      if (s.deadline) {
-        setDeadline({ name: `state:${s.path}`, title: s.title, dueAt: addMilliseconds(at, s.deadline.hours * HOUR), setAt: at });
-      }
+      if (s.deadline) setDeadline(d, { name: `state:${s.path}`, title: s.title, dueAt: formatInstant(atMs + s.deadline.hours * HOUR), setAt: at });
       for (const t of s.timers) {
-        timers = timers.filter((x) => x.event !== t.event);
-        timers.push({ event: t.event, dueAt: addMilliseconds(at, t.ms), state: s.path });
+        d.timers = d.timers.filter((x) => x.event !== t.event);
+        d.timers.push({ event: t.event, dueAt: formatInstant(atMs + t.ms), state: s.path });
       }
-      run(s.entry);
+      runActions(d, s.entry);
     }
   }
   if (done) {
     // A closed case has nothing left to do: no deadline can be missed, no timer can fire.
-    deadlines = [];
-    timers = [];
+    d.deadlines = [];
+    d.timers = [];
   }
-  const profile = dataChanged ? computeProfile(compiled, data) : base.profile;
+  const reads = compiled.profileReads;
+  const profile = d.recorded.some((form) => reads === null || reads.has(form)) ? computeProfile(compiled, d.data) : base.profile;
 
   const effects: Effect[] = [];
-  for (const a of pending) {
+  for (const a of d.pending) {
     const ref = a.params.country;
     const country = ref === 'case' ? base.country : ref === 'origin' ? profile.originCountry : ref;
     if (country === undefined) {
@@ -111,5 +93,32 @@ export function applyOutcome(
         : { type: 'openLinkedCase', protocol: a.params.protocol, country, relation: a.params.relation },
     );
   }
-  return { ok: true, parts: { data, profile, deadlines, timers }, effects };
+  return { ok: true, parts: { data: d.data, profile, deadlines: d.deadlines, timers: d.timers }, effects };
+}
+
+function setDeadline(d: Draft, deadline: Deadline): void {
+  d.deadlines = d.deadlines.filter((x) => x.name !== deadline.name);
+  d.deadlines.push(deadline);
+}
+
+function runActions(d: Draft, actions: readonly CompiledAction[]): void {
+  for (const a of actions) {
+    switch (a.type) {
+      case 'recordForm':
+        if (d.submitted !== undefined) {
+          // `submitted` is the engine's frozen copy: the case and the event record share it.
+          d.data = { ...d.data, [a.form]: d.submitted };
+          d.recorded.push(a.form);
+        }
+        break;
+      case 'setDeadline':
+        setDeadline(d, { name: a.name, title: a.title, dueAt: formatInstant(d.atMs + a.hours * HOUR), setAt: d.at });
+        break;
+      case 'clearDeadline':
+        if (d.deadlines.some((x) => x.name === a.name)) d.deadlines = d.deadlines.filter((x) => x.name !== a.name);
+        break;
+      default:
+        d.pending.push(a);
+    }
+  }
 }

@@ -3,46 +3,98 @@
  * numbers and strings as ECMAScript serialises them. Two records with the same content
  * always give the same text, so their SHA-256 is a stable fingerprint.
  *
- * Throws a TypeError naming the JSON pointer of the first value JSON cannot carry
- * (undefined inside an array, a function, NaN, Infinity, a bigint, a cycle). Object properties
- * whose value is undefined are left out, as JSON.stringify does.
+ * Throws a CanonicalJsonError naming the JSON pointer of the first value JSON cannot carry
+ * (undefined inside an array, a function, NaN, Infinity, a bigint, a class instance, nesting
+ * deeper than MAX_DEPTH). Object properties whose value is undefined are left out, as
+ * JSON.stringify does.
  *
  * @example canonicalJson({ b: 1, a: [true, "x"] }) === '{"a":[true,"x"],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  return write(value, '', 0);
+  try {
+    integerKeys = false;
+    const view = ordered(value, 0, null);
+    // JSON.stringify writes keys in property order, and numbers and strings exactly as RFC 8785
+    // asks; `ordered` gave every object its keys in code-unit order. Only integer-like keys
+    // ("10" before "2") defeat that, since engines enumerate them numerically: then write by hand.
+    return integerKeys ? write(value, 0) : JSON.stringify(view);
+  } catch (err) {
+    throw located(err);
+  }
 }
 
-/** Nesting deeper than this is rejected: no real form needs it, and it protects the stack. */
+/**
+ * canonicalJson and a deep copy of the value with its keys in canonical order, made in the
+ * same pass, refusing any key in `forbidden` (e.g. "__proto__", which the copy could otherwise
+ * turn into a prototype).
+ */
+export function canonicalCopy(value: unknown, forbidden: ReadonlySet<string>): { text: string; copy: unknown } {
+  try {
+    integerKeys = false;
+    const copy = ordered(value, 0, forbidden);
+    return { text: integerKeys ? write(copy, 0) : JSON.stringify(copy), copy };
+  } catch (err) {
+    throw located(err);
+  }
+}
+
+/** Nesting deeper than this is refused: no real form needs it, and it protects the stack. */
 export const MAX_DEPTH = 64;
 
-function write(value: unknown, pointer: string, depth: number): string {
+export class CanonicalJsonError extends TypeError {
+  /** JSON pointer of the offending value. */
+  pointer = '';
+  constructor(
+    readonly reason: 'not-json' | 'too-deep' | 'forbidden-key',
+    readonly detail: string,
+    /** Path segments, innermost first while the error unwinds. */
+    readonly segments: (string | number)[] = [],
+  ) {
+    super(detail);
+    this.name = 'CanonicalJsonError';
+  }
+}
+
+function located(err: unknown): unknown {
+  if (!(err instanceof CanonicalJsonError)) return err;
+  err.pointer = err.segments
+    .reverse()
+    .map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
+  err.message = `${err.pointer || '/'}: ${err.detail}`;
+  return err;
+}
+
+// The pointer of a bad value is built only when one is found: on the way out, each level adds
+// its key to the error, so the common case pays nothing for it.
+function write(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`${pointer || '/'}: ${value} is not a JSON number`);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError('not-json', `${value} is not a JSON number`);
       // ECMAScript number serialisation is the one RFC 8785 prescribes; -0 becomes 0.
       return JSON.stringify(value);
     case 'object': {
       if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) throw new TypeError(`${pointer || '/'}: nested deeper than ${MAX_DEPTH} levels`);
+      if (depth >= MAX_DEPTH) throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);
       if (Array.isArray(value)) {
         let out = '[';
         for (let i = 0; i < value.length; i++) {
           if (i > 0) out += ',';
           const item: unknown = value[i];
-          if (item === undefined) throw new TypeError(`${pointer}/${i}: undefined is not JSON`);
-          out += write(item, `${pointer}/${i}`, depth + 1);
+          try {
+            if (item === undefined) throw new CanonicalJsonError('not-json', 'undefined is not JSON');
+            out += write(item, depth + 1);
+          } catch (err) {
+            throw addSegment(err, i);
+          }
         }
         return out + ']';
       }
-      const proto: unknown = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) {
-        throw new TypeError(`${pointer || '/'}: only plain objects are JSON (got ${describe(value)})`);
-      }
+      checkPlain(value);
       const record = value as Record<string, unknown>;
       // Default sort compares UTF-16 code units, exactly as RFC 8785 §3.2.3 asks.
       const keys = Object.keys(record).sort();
@@ -53,22 +105,113 @@ function write(value: unknown, pointer: string, depth: number): string {
         if (item === undefined) continue;
         if (!first) out += ',';
         first = false;
-        out += JSON.stringify(key) + ':' + write(item, `${pointer}/${escapeKey(key)}`, depth + 1);
+        try {
+          out += JSON.stringify(key) + ':' + write(item, depth + 1);
+        } catch (err) {
+          throw addSegment(err, key);
+        }
       }
       return out + '}';
     }
     default:
-      throw new TypeError(`${pointer || '/'}: a ${typeof value} is not JSON`);
+      throw new CanonicalJsonError('not-json', `a ${typeof value} is not JSON`);
   }
 }
 
-function describe(value: object): string {
-  const name = value.constructor?.name;
-  return name ? `a ${name}` : 'an object with a custom prototype';
+/** Set by `ordered` when an object has integer-like keys, which JSON.stringify would reorder. */
+let integerKeys = false;
+
+/**
+ * Checks that a value is JSON and gives it with every object's keys in code-unit order: the
+ * value itself where it already is (no copy), else a reordered copy. With `forbidden`, always a
+ * full copy (the caller's object is never kept), refusing those keys.
+ */
+function ordered(value: unknown, depth: number, forbidden: ReadonlySet<string> | null): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new CanonicalJsonError('not-json', `${value} is not a JSON number`);
+      return value;
+    case 'object': {
+      if (value === null) return null;
+      if (depth >= MAX_DEPTH) throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);
+      if (Array.isArray(value)) {
+        let out: unknown[] | null = forbidden ? new Array<unknown>(value.length) : null;
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          let v: unknown;
+          try {
+            if (item === undefined) throw new CanonicalJsonError('not-json', 'undefined is not JSON');
+            v = ordered(item, depth + 1, forbidden);
+          } catch (err) {
+            throw addSegment(err, i);
+          }
+          if (out === null && v !== item) out = value.slice(0, i);
+          if (out !== null) out[i] = v;
+        }
+        return out ?? value;
+      }
+      checkPlain(value);
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      let sorted = true;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const c = key.charCodeAt(0);
+        if (c >= 48 && c <= 57) integerKeys = true;
+        if (forbidden !== null && forbidden.has(key)) {
+          throw addSegment(new CanonicalJsonError('forbidden-key', `the key "${key}" is not allowed`), key);
+        }
+        if (i > 0 && keys[i - 1]! > key) sorted = false;
+      }
+      if (!sorted) keys.sort();
+      let out: Record<string, unknown> | null = forbidden !== null || !sorted ? {} : null;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const item = record[key];
+        if (item === undefined) {
+          if (out === null) out = copyFirst(record, keys, i);
+          continue;
+        }
+        let v: unknown;
+        try {
+          v = ordered(item, depth + 1, forbidden);
+        } catch (err) {
+          throw addSegment(err, key);
+        }
+        if (out === null && v !== item) out = copyFirst(record, keys, i);
+        if (out !== null) out[key] = v;
+      }
+      return out ?? value;
+    }
+    default:
+      throw new CanonicalJsonError('not-json', `a ${typeof value} is not JSON`);
+  }
 }
 
-function escapeKey(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+/** A new object with the first `n` of `keys` (in that order) copied from `record`. */
+function copyFirst(record: Record<string, unknown>, keys: string[], n: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < n; i++) {
+    const v = record[keys[i]!];
+    if (v !== undefined) out[keys[i]!] = v;
+  }
+  return out;
+}
+
+function checkPlain(value: object): void {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    const name = (value as { constructor?: { name?: string } }).constructor?.name;
+    throw new CanonicalJsonError('not-json', `only plain objects are JSON (got ${name ? `a ${name}` : 'an object with a custom prototype'})`);
+  }
+}
+
+function addSegment(err: unknown, segment: string | number): unknown {
+  if (err instanceof CanonicalJsonError) err.segments.push(segment);
+  return err;
 }
 
 /** Bytes of a string in UTF-8, without allocating an encoded copy. */
@@ -88,3 +231,22 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+/**
+ * canonicalJson of an object one of whose properties is already known as canonical text (a
+ * record's form data): that part is written as is instead of being serialised again.
+ */
+export function canonicalJsonWith(record: Record<string, unknown>, key: string, text: string): string {
+  // Serialise with a placeholder string in its place, then put the text where the placeholder is.
+  // The placeholder's quotes cannot come from inside a string (JSON escapes those), and keys are
+  // sorted, so the first `"<key>":"<placeholder>"` is the top-level one whenever no property
+  // sorted before `key` holds that same key; otherwise serialise everything.
+  const marker = `${JSON.stringify(key)}:${JSON.stringify(PLACEHOLDER)}`;
+  const withPlaceholder = canonicalJson({ ...record, [key]: PLACEHOLDER });
+  const at = withPlaceholder.indexOf(marker);
+  const before = at < 0 ? '' : withPlaceholder.slice(0, at);
+  if (at < 0 || before.includes(JSON.stringify(key) + ':')) return canonicalJson(record);
+  return `${before}${JSON.stringify(key)}:${text}${withPlaceholder.slice(at + marker.length)}`;
+}
+
+const PLACEHOLDER = '\u0000ruta:canonical-text\u0000';

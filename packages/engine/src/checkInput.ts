@@ -1,7 +1,6 @@
 import { COUNTRIES, ROLES, type Country } from '@ruta/protocol';
-import { canonicalJson, utf8Length } from './canonicalJson.js';
+import { CanonicalJsonError, MAX_DEPTH, canonicalCopy, utf8Length } from './canonicalJson.js';
 import type { CompiledProtocol } from './compileProtocol.js';
-import { findForbiddenKey } from './protocolAdapter.js';
 import { parseInstant } from './instant.js';
 import type { Actor, CaseState, Rejection } from './types.js';
 
@@ -67,29 +66,34 @@ export type CheckedData =
   | { ok: true; present: true; canonical: string; copy: Record<string, unknown> }
   | { ok: false; reasons: Rejection[] };
 
+/** Keys refused anywhere in submitted data: they could reach an object's prototype. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * Checks submitted form data before anything reads it: an object of JSON values, no
  * prototype-polluting keys, at most MAX_DATA_BYTES of canonical JSON. On success gives the
- * canonical text and a deep copy the case can keep (the caller's object is never stored).
+ * canonical text and a frozen deep copy that the case and the event record share (the caller's
+ * object is never stored, and nobody can change the copy afterwards). One pass over the data.
  */
-export function checkData(data: unknown): CheckedData {
+export function checkData(data: unknown, options: { freeze?: boolean } = {}): CheckedData {
   if (data === undefined) return { ok: true, present: false };
   if (!isPlainObject(data)) {
     const got = data === null ? 'null' : Array.isArray(data) ? 'a list' : `a ${typeof data}`;
     return { ok: false, reasons: [badInput(`form data must be an object of field values, not ${got}`, '/data')] };
   }
   let canonical: string;
+  let copy: unknown;
   try {
-    canonical = canonicalJson(data);
+    ({ text: canonical, copy } = canonicalCopy(data, FORBIDDEN_KEYS));
   } catch (err) {
-    return { ok: false, reasons: [badInput(`form data must be plain JSON: ${(err as Error).message}`, '/data')] };
-  }
-  const forbidden = findForbiddenKey(data);
-  if (forbidden !== null) {
-    return {
-      ok: false,
-      reasons: [badInput(`form data may not contain the key at ${forbidden} (__proto__, constructor and prototype are refused): rename the field`, `/data${forbidden}`)],
-    };
+    if (!(err instanceof CanonicalJsonError)) throw err;
+    const message =
+      err.reason === 'forbidden-key'
+        ? `form data may not contain the key at ${err.pointer}: __proto__, constructor and prototype are refused; rename the field`
+        : err.reason === 'too-deep'
+          ? `form data is nested too deeply at ${err.pointer}: at most ${MAX_DEPTH} levels`
+          : `form data must be plain JSON: ${err.message}`;
+    return { ok: false, reasons: [badInput(message, `/data${err.pointer}`)] };
   }
   // A UTF-8 character takes 1 to 3 bytes per UTF-16 unit, so most sizes are decided without counting.
   if (canonical.length > MAX_DATA_BYTES || (canonical.length * 3 > MAX_DATA_BYTES && utf8Length(canonical) > MAX_DATA_BYTES)) {
@@ -98,13 +102,27 @@ export function checkData(data: unknown): CheckedData {
       reasons: [badInput(`form data is ${utf8Length(canonical)} bytes of JSON; the limit is ${MAX_DATA_BYTES} (256 KiB): attach large files elsewhere and record a reference`, '/data')],
     };
   }
-  return { ok: true, present: true, canonical, copy: JSON.parse(canonical) as Record<string, unknown> };
+  const record = copy as Record<string, unknown>;
+  return { ok: true, present: true, canonical, copy: options.freeze === false ? record : deepFreeze(record) };
+}
+
+/** Freezes a JSON value and everything in it. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Reasons the injected clock's time is unusable (empty when it is an ISO 8601 instant). */
 export function checkInstant(at: unknown, what: string): Rejection[] {
-  if (typeof at === 'string' && parseInstant(at) !== null) return [];
-  return [badInput(`${what} gave ${JSON.stringify(at)}, not an ISO 8601 instant such as 2025-01-31T09:00:00.000Z`)];
+  return instantMs(at) === null ? [badInput(`${what} gave ${JSON.stringify(at)}, not an ISO 8601 instant such as 2025-01-31T09:00:00.000Z`)] : [];
+}
+
+/** Milliseconds since the epoch of an ISO 8601 instant, or null. */
+export function instantMs(at: unknown): number | null {
+  return typeof at === 'string' ? parseInstant(at) : null;
 }
 
 export function checkId(id: unknown, what: string): Rejection[] {

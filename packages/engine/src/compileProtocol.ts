@@ -16,6 +16,7 @@ import {
 } from '@ruta/protocol';
 import { setup, type AnyStateMachine } from 'xstate';
 import { createFormValidator, type FormValidator } from './protocolAdapter.js';
+import { canonicalJson } from './canonicalJson.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import type { ProtocolRef } from './types.js';
 
@@ -73,6 +74,8 @@ export interface CompiledTransition {
 export interface CompiledProtocol {
   readonly protocol: ResolvedProtocol;
   readonly ref: ProtocolRef;
+  /** Canonical JSON of `ref`. */
+  readonly refText: string;
   /**
    * The XState v5 machine: toMachineConfig's config with each state's entry/exit and each
    * transition's actions replaced by one marker action that names the compiled state or
@@ -87,6 +90,8 @@ export interface CompiledProtocol {
   readonly guards: ReadonlyMap<string, { logic: JsonLogic; description: Text }>;
   /** Guards that read the submitted form (`{"var": "form..."}`), not only the case. */
   readonly formGuards: ReadonlySet<string>;
+  /** Forms the profile mappings read (case.<form>...), or null when they may read anything. */
+  readonly profileReads: ReadonlySet<string> | null;
   /** @internal Caches and the guard scope: not for use outside the engine. */
   readonly runtime: Runtime;
 }
@@ -290,12 +295,14 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
   const compiled: CompiledProtocol = {
     protocol,
     ref: { id: protocol.id, version: protocol.version, jurisdiction: protocol.jurisdiction },
+    refText: canonicalJson({ id: protocol.id, version: protocol.version, jurisdiction: protocol.jurisdiction }),
     machine,
     states,
     transitions,
     events,
     forms,
     guards,
+    profileReads: profileReads(protocol),
     formGuards: new Set([...guards].filter(([, g]) => readsForm(g.logic)).map(([name]) => name)),
     runtime,
   };
@@ -309,4 +316,28 @@ function readsForm(logic: JsonLogic): boolean {
   if (Array.isArray(logic)) return logic.some(readsForm);
   if (typeof logic === 'object' && logic !== null) return Object.values(logic).some(readsForm);
   return false;
+}
+
+/** The forms the profile mappings read, so a step that records none of them keeps the profile. */
+function profileReads(protocol: ResolvedProtocol): Set<string> | null {
+  const forms = new Set<string>();
+  let anything = false;
+  const walk = (logic: JsonLogic): void => {
+    if (Array.isArray(logic)) return logic.forEach(walk);
+    if (typeof logic !== 'object' || logic === null) return;
+    for (const [op, arg] of Object.entries(logic)) {
+      if (op === 'var' || op === 'missing' || op === 'missing_some') {
+        const names = (Array.isArray(arg) ? arg.flat() : [arg]).filter((n) => typeof n === 'string');
+        if (op === 'var' && typeof (Array.isArray(arg) ? arg[0] : arg) !== 'string') anything = true;
+        for (const name of names) {
+          const [root, form] = name.split('.');
+          if (root !== 'case' || form === undefined) anything = true;
+          else forms.add(form);
+        }
+      }
+      walk(arg);
+    }
+  };
+  for (const logic of Object.values(protocol.profile ?? {})) walk(logic as JsonLogic);
+  return anything ? null : forms;
 }

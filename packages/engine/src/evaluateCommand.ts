@@ -11,6 +11,10 @@ export interface EvaluateOptions {
   memo: boolean;
   /** The action bar asks without data: a form still to fill is not a reason. */
   probe?: boolean;
+  /** command.data already checked by the caller (replay checks it while verifying the hash). */
+  checked?: CheckedData;
+  /** The configuration of c.value, when the caller already has it (replay). */
+  conf?: Configuration;
 }
 
 export type Evaluation =
@@ -41,7 +45,7 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   if (reasons.length > 0) return { ok: false, reasons };
   const { event, actor } = command;
 
-  const data = checkData(command.data);
+  const data = opts.checked ?? checkData(command.data);
   if (!data.ok) reasons.push(...data.reasons);
   if (c.status === 'closed') reasons.push({ code: 'case-closed', message: `case ${c.id} is closed: no step can be taken any more` });
   if (actor.country !== 'REGIONAL' && actor.country !== c.country) {
@@ -56,7 +60,7 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   const rt = compiled.runtime;
   let conf: Configuration;
   try {
-    conf = rt.configuration(c.value);
+    conf = opts.conf ?? rt.configuration(c.value);
   } catch (err) {
     reasons.push(badInput((err as Error).message, '/case/value'));
     return { ok: false, reasons };
@@ -80,14 +84,8 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   if (checkRoles && actor.role === 'system') {
     reasons.push({ code: 'role-not-allowed', message: 'the system actor only fires timers', role: 'system', allowed: [] });
   }
-  const anyAllows = (ts: readonly CompiledTransition[]) => {
-    if (!checkRoles || actor.role === 'system') return;
-    const allowedSets = ts.map((t) => allowedRoles(compiled, conf, t));
-    if (allowedSets.some((a) => a === null || a.includes(actor.role as Role))) return;
-    reasons.push(roleReason(actor.role, event, [...new Set(allowedSets.flatMap((a) => a ?? []))]));
-  };
   if (!data.ok) {
-    anyAllows(candidates);
+    if (checkRoles) anyAllows(compiled, conf, candidates, actor, event, reasons);
     return { ok: false, reasons };
   }
 
@@ -100,16 +98,15 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
     return { ok: false, reasons };
   }
 
-  const triggered = outcome.taken.filter((t) => t.event === event);
+  const triggered: CompiledTransition[] = [];
+  for (const t of outcome.taken) if (t.event === event) triggered.push(t);
   let form: string | undefined;
   if (triggered.length === 0) {
-    anyAllows(candidates);
+    if (checkRoles) anyAllows(compiled, conf, candidates, actor, event, reasons);
     // Asked without data, a guard that reads the form may still pass once the form is filled.
     const formPending = opts.probe === true && !data.present;
-    const hopeful = formPending
-      ? candidates.find((t) => t.guard === undefined || rt.evalGuard(t.guard) || compiled.formGuards.has(t.guard))
-      : undefined;
-    if (hopeful) form = hopeful.actions.find((a) => a.type === 'recordForm')?.form;
+    const hopeful = formPending ? firstHopeful(compiled, candidates) : undefined;
+    if (hopeful) form = recordedForm(hopeful);
     else reasons.push(...guardReasons(compiled, candidates));
     if (reasons.length === 0 && !formPending) {
       reasons.push({ code: 'event-not-available', message: `"${event}" triggers no transition in state ${JSON.stringify(conf.value)}`, event, available: [...conf.events] });
@@ -119,12 +116,12 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   }
 
   if (checkRoles && actor.role !== 'system') {
-    const refused = new Map<string, string[]>();
+    let refused: Map<string, string[]> | undefined;
     for (const t of triggered) {
       const allowed = allowedRoles(compiled, conf, t);
-      if (allowed !== null && !allowed.includes(actor.role as Role)) refused.set(allowed.join(','), allowed);
+      if (allowed !== null && !allowed.includes(actor.role as Role)) (refused ??= new Map()).set(allowed.join(','), allowed);
     }
-    for (const allowed of refused.values()) reasons.push(roleReason(actor.role, event, allowed));
+    if (refused) for (const allowed of refused.values()) reasons.push(roleReason(actor.role, event, allowed));
   }
 
   const forms = recordedForms(outcome);
@@ -150,6 +147,27 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   }
   if (reasons.length > 0) return { ok: false, reasons, ...(form ? { form } : {}) };
   return { ok: true, conf, outcome, data, actor, ...(form ? { form } : {}) };
+}
+
+/** Adds a role reason unless some candidate transition allows the actor's role. */
+function anyAllows(compiled: CompiledProtocol, conf: Configuration, candidates: readonly CompiledTransition[], actor: Actor, event: string, reasons: Rejection[]): void {
+  if (actor.role === 'system') return;
+  const allowedSets = candidates.map((t) => allowedRoles(compiled, conf, t));
+  if (allowedSets.some((a) => a === null || a.includes(actor.role as Role))) return;
+  reasons.push(roleReason(actor.role, event, [...new Set(allowedSets.flatMap((a) => a ?? []))]));
+}
+
+/** The first candidate that could be taken once the form is filled: no guard, a true guard, or a guard on the form. */
+function firstHopeful(compiled: CompiledProtocol, candidates: readonly CompiledTransition[]): CompiledTransition | undefined {
+  for (const t of candidates) {
+    if (t.guard === undefined || compiled.runtime.evalGuard(t.guard) || compiled.formGuards.has(t.guard)) return t;
+  }
+  return undefined;
+}
+
+function recordedForm(t: CompiledTransition): string | undefined {
+  for (const a of t.actions) if (a.type === 'recordForm') return a.form;
+  return undefined;
 }
 
 function roleReason(role: string, event: string, allowed: string[]): Rejection {

@@ -59,7 +59,7 @@ export function migrateAt(
   }
   if (!isPlainObject(mapping)) return { ok: false, reasons: [...reasons, badInput('the mapping must be an object {old state path: new state path}', '/mapping')] };
   const forbidden = findForbiddenKey(mapping);
-  if (forbidden !== null) return { ok: false, reasons: [...reasons, badInput(`the mapping may not contain the key at ${forbidden}`, `/mapping${forbidden}`)] };
+  if (forbidden !== null) return { ok: false, reasons: [...reasons, badInput(`the mapping may not contain the key "${forbidden.key}"`, `/mapping${forbidden.pointer}`)] };
 
   let conf: Configuration;
   try {

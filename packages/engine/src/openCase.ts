@@ -1,10 +1,9 @@
 import type { Country } from '@ruta/protocol';
 import { applyOutcome } from './applyOutcome.js';
-import { badInput, checkActor, checkId, checkInstant, isCountry, isPlainObject, recordedActor } from './checkInput.js';
+import { badInput, checkActor, checkId, checkInstant, instantMs, isCountry, isPlainObject, recordedActor } from './checkInput.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { computeProfile } from './computeProfile.js';
 import { hashEvent } from './hashEvent.js';
-import { cloneValue } from './runtime.js';
 import { resolveSha256 } from './sha256.js';
 import type { Actor, CaseState, EngineDeps, EventRecord, Rejection } from './types.js';
 
@@ -27,6 +26,8 @@ export function openCase(
   compiled: CompiledProtocol,
   init: { id: string; country: Country; actor: Actor },
   deps: EngineDeps,
+  /** @internal replay reuses XState's initial transition. */
+  options: { memo?: boolean } = {},
 ): { case: CaseState; event: EventRecord } {
   const at = deps.clock();
   const eventId = deps.ids();
@@ -45,7 +46,7 @@ export function openCase(
   }
   if (reasons.length > 0) throw new OpenCaseError(reasons);
 
-  const { markers, next } = compiled.runtime.initial();
+  const { markers, next } = compiled.runtime.initial(options.memo === true);
   const data = {};
   const applied = applyOutcome(
     compiled,
@@ -54,6 +55,7 @@ export function openCase(
     next.done,
     undefined,
     at,
+    instantMs(at)!,
   );
   if (!applied.ok) throw new OpenCaseError(applied.reasons);
   const record: Omit<EventRecord, 'hash'> = {
@@ -66,7 +68,7 @@ export function openCase(
     country: init.country,
     actor: recordedActor(init.actor),
     from: null,
-    to: cloneValue(next.value),
+    to: next.value,
     protocol: { ...compiled.ref },
     effects: applied.effects,
     prev: '',
@@ -76,7 +78,7 @@ export function openCase(
     id: init.id,
     protocol: { ...compiled.ref },
     country: init.country,
-    value: cloneValue(next.value),
+    value: next.value,
     status: next.done ? 'closed' : 'active',
     ...applied.parts,
     seq: 0,

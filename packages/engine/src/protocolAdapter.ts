@@ -59,7 +59,7 @@ export function evaluateLogic(logic: JsonLogic, scope: object): unknown {
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function findForbiddenKey(value: unknown, pointer = ''): string | null {
+export function findForbiddenKey(value: unknown, pointer = ''): { key: string; pointer: string } | null {
   if (typeof value !== 'object' || value === null) return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -70,7 +70,7 @@ export function findForbiddenKey(value: unknown, pointer = ''): string | null {
   }
   for (const key of Object.keys(value)) {
     const p = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (FORBIDDEN.has(key)) return p;
+    if (FORBIDDEN.has(key)) return { key, pointer: p };
     const found = findForbiddenKey((value as Record<string, unknown>)[key], p);
     if (found !== null) return found;
   }

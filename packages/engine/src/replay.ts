@@ -1,10 +1,10 @@
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalJson, canonicalJsonWith } from './canonicalJson.js';
 import type { CompiledProtocol } from './compileProtocol.js';
-import { isCountry, isPlainObject } from './checkInput.js';
+import { checkData, instantMs, isCountry, isPlainObject, type CheckedData } from './checkInput.js';
 import { migrateAt } from './migrateCase.js';
 import { openCase } from './openCase.js';
-import { runStep } from './runStep.js';
-import { sameValue } from './runtime.js';
+import { stepInternal, type InternalStep } from './runStep.js';
+import { sameValue, type Configuration } from './runtime.js';
 import { resolveSha256 } from './sha256.js';
 import { fireTimerAt } from './timers.js';
 import type {
@@ -16,7 +16,6 @@ import type {
   ProtocolRef,
   Rejection,
   Sha256,
-  StepResult,
 } from './types.js';
 
 type Reason = { code: string; message: string };
@@ -59,6 +58,8 @@ export function replay(
   let prevHash = '';
   /** Why replay cannot go on (unknown protocol, unusable opening); later events are listed unreplayed. */
   let stopped: Reason | undefined;
+  /** The configuration of c.value, carried from step to step. */
+  let conf: Configuration | undefined;
 
   for (let i = 0; i < (Array.isArray(history) ? history.length : 0); i++) {
     const e = history[i]!;
@@ -78,7 +79,10 @@ export function replay(
       row.reasons = [{ code: 'bad-record', message: `event ${i} is not an event record` }];
       continue;
     }
-    row.hashIntact = chained(e, i, prevHash, first?.caseId, sha256, reasons);
+    // The recorded data is checked once: its canonical text serves the hash, its copy the step.
+    let checked: CheckedData | undefined;
+    if (e.kind === 'step' && e.data !== undefined) checked = checkData(e.data, { freeze: false });
+    row.hashIntact = chained(e, i, prevHash, first?.caseId, sha256, checked, reasons);
     prevHash = typeof e.hash === 'string' ? e.hash : '';
     if (stopped) {
       reasons.push({ code: 'not-replayed', message: `not replayed: ${stopped.message}` });
@@ -108,7 +112,8 @@ export function replay(
         continue;
       }
       try {
-        const opened = openCase(compiled, { id: e.caseId, country, actor: e.actor }, { clock: () => e.at, ids: () => e.id, sha256 });
+        const opened = openCase(compiled, { id: e.caseId, country, actor: e.actor }, { clock: () => e.at, ids: () => e.id, sha256 }, { memo: true });
+        conf = undefined;
         c = { ...opened.case, head: e.hash };
         row.accepted = true;
         row.actual = opened.case.value;
@@ -143,6 +148,7 @@ export function replay(
         continue;
       }
       const r = migrateAt(compiled, target, c, e.migration?.mapping ?? {}, e.actor, { at: e.at, id: e.id, sha256: null });
+      conf = undefined;
       if (r.ok) {
         c = { ...r.case, head: e.hash };
         compiled = target;
@@ -157,21 +163,27 @@ export function replay(
       continue;
     }
 
-    let r: StepResult;
-    if (e.kind === 'timer') {
+    const atMs = instantMs(e.at);
+    let r: InternalStep;
+    if (atMs === null) {
+      r = { ok: false, reasons: [{ code: 'bad-input', message: `the record's time ${JSON.stringify(e.at)} is not an ISO 8601 instant` }] };
+    } else if (e.kind === 'timer') {
       const timer = c.timers.find((t) => t.event === e.type);
       r = timer
-        ? fireTimerAt(compiled, c, timer, { at: e.at, id: e.id, memo: true, sha256: null })
+        ? fireTimerAt(compiled, c, timer, { at: e.at, atMs, id: e.id, kind: 'timer', memo: true, sha256: null, record: false, ...(conf ? { conf } : {}) })
         : {
             ok: false,
             reasons: [{ code: 'event-not-available', message: `timer "${e.type}" is not pending at this point of the history`, event: e.type, available: c.timers.map((t) => t.event) }],
           };
-    } else {
+    } else if (e.kind === 'step') {
       const command = e.data === undefined ? { event: e.type, actor: e.actor } : { event: e.type, data: e.data, actor: e.actor };
-      r = runStep(compiled, c, command, { at: e.at, id: e.id, kind: 'step', memo: true, sha256: null });
+      r = stepInternal(compiled, c, command, { at: e.at, atMs, id: e.id, kind: 'step', memo: true, sha256: null, record: false, ...(checked ? { checked } : {}), ...(conf ? { conf } : {}) });
+    } else {
+      r = { ok: false, reasons: [{ code: 'bad-input', message: `event ${i} has an unknown kind ${JSON.stringify(e.kind)}` }] };
     }
     if (r.ok) {
       c = { ...r.case, head: e.hash };
+      conf = r.next;
       row.accepted = true;
       row.actual = r.case.value;
       compareOutcome(row, e, r.case.value, r.effects, reasons);
@@ -194,7 +206,15 @@ export function replay(
 }
 
 /** Whether the record is intact (its content still has its hash) and chained to the one before. */
-function chained(e: EventRecord, i: number, prevHash: string, caseId: string | undefined, sha256: Sha256, reasons: Reason[]): boolean {
+function chained(
+  e: EventRecord,
+  i: number,
+  prevHash: string,
+  caseId: string | undefined,
+  sha256: Sha256,
+  checked: CheckedData | undefined,
+  reasons: Reason[],
+): boolean {
   let ok = true;
   if (e.seq !== i) {
     reasons.push({ code: 'chain-broken', message: `event at position ${i} has seq ${String(e.seq)}: an event is missing, repeated or out of order` });
@@ -211,7 +231,7 @@ function chained(e: EventRecord, i: number, prevHash: string, caseId: string | u
   let actual: string;
   try {
     const { hash: _hash, ...rest } = e;
-    actual = sha256(canonicalJson(rest));
+    actual = sha256(checked?.ok && checked.present ? canonicalJsonWith(rest, 'data', checked.canonical) : canonicalJson(rest));
   } catch (err) {
     reasons.push({ code: 'hash-mismatch', message: `event ${i} is not valid JSON: ${(err as Error).message}` });
     return false;
@@ -226,7 +246,8 @@ function chained(e: EventRecord, i: number, prevHash: string, caseId: string | u
 function compareOutcome(row: EventConformance, e: EventRecord, actual: CaseState['value'], effects: Effect[], reasons: Reason[]): void {
   row.sameState = sameValue(actual, e.to);
   if (!row.sameState) reasons.push(differentState(e.to, actual));
-  if (Array.isArray(e.effects) && canonicalJson(effects) !== canonicalJson(e.effects)) {
+  const none = effects.length === 0 && Array.isArray(e.effects) && e.effects.length === 0;
+  if (!none && canonicalJson(effects) !== canonicalJson(e.effects ?? [])) {
     reasons.push({ code: 'different-effects', message: `the step would have effects ${canonicalJson(effects)}; the record says ${canonicalJson(e.effects)}` });
   }
 }

@@ -1,55 +1,101 @@
 import { applyOutcome } from './applyOutcome.js';
-import { canonicalJson } from './canonicalJson.js';
+import { recordText } from './recordText.js';
 import type { CompiledProtocol } from './compileProtocol.js';
-import { recordedActor } from './checkInput.js';
+import { recordedActor, type CheckedData } from './checkInput.js';
 import { evaluateCommand } from './evaluateCommand.js';
-import { cloneValue } from './runtime.js';
-import type { CaseState, Command, EventRecord, Sha256, StepResult } from './types.js';
+import type { Configuration } from './runtime.js';
+import type { CaseState, Command, Effect, EventRecord, Rejection, Sha256, StepResult } from './types.js';
 
 export interface StepEnv {
   at: string;
+  /** `at` in milliseconds since the epoch. */
+  atMs: number;
   id: string;
   kind: 'step' | 'timer';
   /** Reuse XState's results for identical situations (replay only). */
   memo: boolean;
   /** null: leave the record unsealed (hash "") because the caller compares with a recorded one. */
   sha256: Sha256 | null;
+  /** command.data already checked (replay checks it while verifying the recorded hash). */
+  checked?: CheckedData;
+  /** The configuration of the case's value, when known (replay). */
+  conf?: Configuration;
+  /** false: only the new case is needed (replay), not the event record. */
+  record?: boolean;
 }
 
-/** Applies a command: the shared core of step, fireTimer and replay. Never changes its inputs. */
-export function runStep(compiled: CompiledProtocol, c: CaseState, command: Command, env: StepEnv): StepResult {
-  const ev = evaluateCommand(compiled, c, command, { kind: env.kind, memo: env.memo });
+export type InternalStep =
+  | { ok: false; reasons: Rejection[] }
+  | { ok: true; case: CaseState; event: EventRecord | null; effects: Effect[]; next: Configuration };
+
+/**
+ * Applies a command: the shared core of step, fireTimer and replay. Never changes its inputs.
+ * The new case and the event share frozen parts (the state values, the submitted data).
+ */
+export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: Command, env: StepEnv): InternalStep {
+  const ev = evaluateCommand(compiled, c, command, { kind: env.kind, memo: env.memo, checked: env.checked, conf: env.conf });
   if (!ev.ok) return { ok: false, reasons: ev.reasons };
   const { conf, outcome, data, actor } = ev;
-  const applied = applyOutcome(compiled, c, outcome.markers, outcome.next.done, data.present ? data.copy : undefined, env.at);
+  const next = outcome.next;
+  const applied = applyOutcome(compiled, c, outcome.markers, next.done, data.present ? data.copy : undefined, env.at, env.atMs);
   if (!applied.ok) return { ok: false, reasons: applied.reasons };
 
-  const record: Omit<EventRecord, 'hash'> & { hash?: string } = {
-    caseId: c.id,
-    seq: c.seq + 1,
-    id: env.id,
-    kind: env.kind,
-    type: command.event,
-    at: env.at,
-    actor: recordedActor(actor),
-    from: cloneValue(conf.value),
-    to: cloneValue(outcome.next.value),
-    protocol: { ...compiled.ref },
-    effects: applied.effects,
-    prev: c.head,
-  };
-  if (data.present) record.data = JSON.parse(data.canonical) as unknown;
-  const hash = env.sha256 ? env.sha256(canonicalJson(record)) : '';
-  const event: EventRecord = { ...record, hash };
-  const next: CaseState = {
+  let event: EventRecord | null = null;
+  let hash = '';
+  if (env.record !== false) {
+    const recorded = recordedActor(actor);
+    const record: Omit<EventRecord, 'hash'> = {
+      caseId: c.id,
+      seq: c.seq + 1,
+      id: env.id,
+      kind: env.kind,
+      type: command.event,
+      at: env.at,
+      actor: recorded,
+      from: conf.value,
+      to: next.value,
+      protocol: { ...compiled.ref },
+      effects: applied.effects,
+      prev: c.head,
+    };
+    if (data.present) record.data = data.copy;
+    if (env.sha256) {
+      hash = env.sha256(
+        recordText({
+          actor: recorded,
+          at: env.at,
+          caseId: c.id,
+          dataText: data.present ? data.canonical : undefined,
+          effects: applied.effects,
+          fromText: conf.key,
+          id: env.id,
+          kind: env.kind,
+          prev: c.head,
+          protocolText: compiled.refText,
+          seq: c.seq + 1,
+          toText: next.key,
+          type: command.event,
+        }),
+      );
+    }
+    event = { ...record, hash };
+  }
+  const nextCase: CaseState = {
     ...c,
     protocol: { ...compiled.ref },
-    value: cloneValue(outcome.next.value),
-    status: outcome.next.done ? 'closed' : 'active',
+    value: next.value,
+    status: next.done ? 'closed' : 'active',
     ...applied.parts,
     seq: c.seq + 1,
     head: hash,
     updatedAt: env.at,
   };
-  return { ok: true, case: next, event, effects: applied.effects.map((e) => ({ ...e })) };
+  return { ok: true, case: nextCase, event, effects: applied.effects, next };
+}
+
+/** stepInternal with the event record sealed: what step and fireTimer give their callers. */
+export function runStep(compiled: CompiledProtocol, c: CaseState, command: Command, env: StepEnv): StepResult {
+  const r = stepInternal(compiled, c, command, env);
+  if (!r.ok) return r;
+  return { ok: true, case: r.case, event: r.event!, effects: r.effects.map((e) => ({ ...e })) };
 }

@@ -70,7 +70,8 @@ export interface Runtime {
   guard(name: string): boolean;
   /** @throws StateValueError */
   configuration(value: unknown): Configuration;
-  initial(): { markers: Marker[]; next: Configuration };
+  /** XState's initial transition; with `memo`, computed once. */
+  initial(memo: boolean): { markers: Marker[]; next: Configuration };
   /**
    * XState's transition for `event`. With `memo`, the result is reused when the configuration,
    * the event and the results of every guard XState consulted are the same as a previous run;
@@ -86,7 +87,9 @@ export function createRuntime(): Runtime {
   const guardErrors = new Map<string, string>();
   let trace: [string, boolean][] | null = null;
   const configurations = new Map<string, Configuration>();
+  const byValue = new WeakMap<object, Configuration>();
   const memo = new Map<string, MemoEntry[]>();
+  let initialMemo: { markers: Marker[]; next: Configuration } | undefined;
   /** Transitions by source path, then by event. */
   const bySource = new Map<string, Map<string, CompiledTransition[]>>();
 
@@ -169,6 +172,7 @@ export function createRuntime(): Runtime {
     if (!conf) {
       conf = build(key, snapshot);
       configurations.set(key, conf);
+      if (typeof conf.value === 'object') byValue.set(conf.value, conf);
     }
     return conf;
   };
@@ -218,6 +222,11 @@ export function createRuntime(): Runtime {
       return v;
     },
     configuration(value) {
+      // The values of configurations are frozen, so a case holding one of them needs no lookup.
+      if (typeof value === 'object' && value !== null) {
+        const known = byValue.get(value);
+        if (known) return known;
+      }
       let key: string;
       try {
         key = canonicalJson(value);
@@ -241,10 +250,12 @@ export function createRuntime(): Runtime {
       }
       return conf;
     },
-    initial() {
+    initial(useMemo) {
+      if (useMemo && initialMemo) return initialMemo;
       const [snapshot, actions] = initialTransition(self().machine);
       const { markers } = markersOf(actions);
-      return { markers, next: fromSnapshot(snapshot) };
+      initialMemo = { markers, next: fromSnapshot(snapshot) };
+      return initialMemo;
     },
     run(conf, event, useMemo) {
       if (!useMemo) return runXState(conf, event);

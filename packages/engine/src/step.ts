@@ -1,4 +1,4 @@
-import { checkId, checkInstant } from './checkInput.js';
+import { checkId, checkInstant, instantMs } from './checkInput.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { runStep } from './runStep.js';
 import { resolveSha256 } from './sha256.js';
@@ -22,5 +22,5 @@ export function step(compiled: CompiledProtocol, c: CaseState, command: Command,
   const id = deps.ids();
   const problems = [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')];
   if (problems.length > 0) return { ok: false, reasons: problems };
-  return runStep(compiled, c, command, { at, id, kind: 'step', memo: false, sha256: resolveSha256(deps.sha256) });
+  return runStep(compiled, c, command, { at, atMs: instantMs(at)!, id, kind: 'step', memo: false, sha256: resolveSha256(deps.sha256) });
 }

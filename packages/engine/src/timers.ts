@@ -1,7 +1,7 @@
-import { badInput, checkId, checkInstant, isPlainObject } from './checkInput.js';
+import { badInput, checkId, checkInstant, instantMs, isPlainObject } from './checkInput.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { parseInstant } from './instant.js';
-import { runStep } from './runStep.js';
+import { runStep, stepInternal, type InternalStep, type StepEnv } from './runStep.js';
 import { resolveSha256 } from './sha256.js';
 import type { CaseState, EngineDeps, StepResult, Timer } from './types.js';
 
@@ -26,15 +26,13 @@ export function fireTimer(compiled: CompiledProtocol, c: CaseState, timer: Timer
   const id = deps.ids();
   const problems = [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')];
   if (problems.length > 0) return { ok: false, reasons: problems };
-  return fireTimerAt(compiled, c, timer, { at, id, memo: false, sha256: resolveSha256(deps.sha256) });
+  const r = fireTimerAt(compiled, c, timer, { at, atMs: instantMs(at)!, id, kind: 'timer', memo: false, sha256: resolveSha256(deps.sha256) });
+  if (!r.ok) return r;
+  return { ok: true, case: r.case, event: r.event!, effects: r.effects.map((e) => ({ ...e })) };
 }
 
-export function fireTimerAt(
-  compiled: CompiledProtocol,
-  c: CaseState,
-  timer: Timer,
-  env: { at: string; id: string; memo: boolean; sha256: ((text: string) => string) | null },
-): StepResult {
+/** fireTimer at a given time: also what replay uses to re-fire a recorded timer. */
+export function fireTimerAt(compiled: CompiledProtocol, c: CaseState, timer: Timer, env: StepEnv): InternalStep {
   if (!isPlainObject(timer) || typeof timer.event !== 'string') {
     return { ok: false, reasons: [badInput('the timer must be one of case.timers: {event, dueAt, state}', '/timer')] };
   }
@@ -53,9 +51,8 @@ export function fireTimerAt(
     };
   }
   const due = parseInstant(pending.dueAt);
-  const now = parseInstant(env.at)!;
-  if (due === null || now < due) {
+  if (due === null || env.atMs < due) {
     return { ok: false, reasons: [badInput(`timer "${timer.event}" is due at ${pending.dueAt}; it is ${env.at}: fire it when due`, '/timer/dueAt')] };
   }
-  return runStep(compiled, c, { event: pending.event, actor: { userId: 'system', role: 'system', country: c.country } }, { ...env, kind: 'timer' });
+  return stepInternal(compiled, c, { event: pending.event, actor: { userId: 'system', role: 'system', country: c.country } }, { ...env, kind: 'timer' });
 }

@@ -167,3 +167,15 @@ export function childProtocol(): ResolvedProtocol {
     },
   };
 }
+
+/** Deep copy through JSON: what a case looks like after a round trip through the database. */
+export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** Freezes a value and everything in it, so that any attempt to change it throws. */
+export function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    for (const key of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[key]);
+    Object.freeze(v);
+  }
+  return v;
+}
