@@ -115,7 +115,7 @@ export class CaseService {
     if (!result.ok) {
       throw rejected(
         'step-rejected',
-        `The case cannot take "${cmd.event}" now: ${result.reasons.map((r) => r.message).join('; ')}.`,
+        `The case cannot take "${cmd.event}" now: ${result.reasons.map((r) => r.message).join('; ')}`,
         result.reasons,
       );
     }
@@ -215,7 +215,7 @@ export class CaseService {
     if (!r.ok)
       throw rejected(
         'migration-rejected',
-        `The case cannot move to ${req.to.id}@${req.to.version}: ${r.reasons.map((x) => x.message).join('; ')}.`,
+        `The case cannot move to ${req.to.id}@${req.to.version}: ${r.reasons.map((x) => x.message).join('; ')}`,
         r.reasons,
       );
     const after = await this.d.store.commit(before, {

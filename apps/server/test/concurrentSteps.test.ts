@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
+import { startTestServer, type TestServer } from './helpers/startTestServer.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ file: import.meta.url });
+});
+afterAll(async () => server?.close());
+
+describe('50 concurrent steps on one case', () => {
+  it('lets exactly one step in per version; the others get 409; the history has no gap or duplicate', async () => {
+    const clients = await Promise.all([server.as('caseworker.sv'), server.as('supervisor.sv')]);
+    const opened = await openCase(clients[0]!, 'child-repatriation-sv');
+    const caseId = opened.case.id;
+    // Recording an objection keeps the case where it is: the same event can be sent again and again.
+    const [objection] = await formExamples(clients[0]!, opened.case.protocol, 'cr-objection');
+    const rounds = 4;
+    for (let version = 0; version < rounds; version++) {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          clients[i % 2]!.post<CaseViewBody>(`/api/cases/${caseId}/steps`, {
+            event: 'WITHDRAW_CONSENT',
+            data: { ...objection, reasons: `attempt ${i} at version ${version}` },
+            expectedVersion: version,
+          }),
+        ),
+      );
+      const statuses = answers.map((a) => a.status);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+      expect(answers.find((a) => a.status === 200)!.body.version).toBe(version + 1);
+    }
+
+    const history = await clients[0]!.get<{ seq: number; type: string }[]>(`/api/cases/${caseId}/history`);
+    expect(history.body.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+    const stored = await server.services.repos.events.history(caseId);
+    expect(stored.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+    const auditor = await server.as('auditor.sv');
+    const chain = await auditor.get<{ ok: boolean; events: number }>(`/api/cases/${caseId}/audit/chain`);
+    expect(chain.body).toEqual({ ok: true, events: 5, brokenAt: null, reason: '' });
+    const view = await clients[0]!.get<CaseViewBody>(`/api/cases/${caseId}`);
+    expect(view.body.version).toBe(4);
+  });
+});

@@ -1,0 +1,83 @@
+import { openCase as engineOpen, step } from '@ruta/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectIds } from '../src/systemDeps.js';
+import { formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
+import { startTestServer, type TestServer } from './helpers/startTestServer.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ file: import.meta.url });
+});
+afterAll(async () => server?.close());
+
+const clock = () => new Date().toISOString();
+
+describe('a process that dies between the event insert and the case update', () => {
+  it('leaves a case that the next read rolls forward, exactly as the step would have left it', async () => {
+    const worker = await server.as('caseworker.gt');
+    const opened = await openCase(worker, 'child-repatriation-gt');
+    const caseId = opened.case.id;
+    const s = server.services;
+    const before = (await s.caseStore.load(caseId))!;
+    const { compiled } = await s.protocolStore.get(before.state.protocol.id, before.state.protocol.version);
+    const actor = { userId: 'u1', role: 'caseworker' as const, country: 'GT' as const };
+    const r = step(compiled, before.state, { event: 'DETECT', actor }, { clock, ids: objectIds });
+    if (!r.ok) throw new Error('DETECT refused');
+    // The commit point is reached, then the process "dies": the case document is not updated.
+    expect(await s.repos.events.append(r.event)).toBe(true);
+    s.caseStore.forget(caseId);
+    expect((await s.repos.cases.find(caseId))!.seq).toBe(0);
+
+    const view = await worker.get<CaseViewBody>(`/api/cases/${caseId}`);
+    expect(view.body.version).toBe(1);
+    expect(view.body.case.head).toBe(r.event.hash);
+    expect(view.body.state.value).toEqual(r.case.value);
+    expect((await s.repos.cases.find(caseId))!.seq).toBe(1);
+  });
+
+  it('answers 409 to a client retrying the lost step, and rolls the case forward', async () => {
+    const worker = await server.as('caseworker.gt');
+    const opened = await openCase(worker, 'child-repatriation-gt');
+    const caseId = opened.case.id;
+    const s = server.services;
+    const before = (await s.caseStore.load(caseId))!;
+    const { compiled } = await s.protocolStore.get(before.state.protocol.id, before.state.protocol.version);
+    const r = step(compiled, before.state, { event: 'DETECT', actor: { userId: 'u1', role: 'caseworker', country: 'GT' } }, { clock, ids: objectIds });
+    if (!r.ok) throw new Error('DETECT refused');
+    await s.repos.events.append(r.event);
+    const retry = await worker.post<{ error: { code: string } }>(`/api/cases/${caseId}/steps`, { event: 'DETECT', expectedVersion: 0 });
+    expect(retry.status).toBe(409);
+    expect((await s.repos.cases.find(caseId))!.seq).toBe(1);
+    const [detection] = await formExamples(worker, opened.case.protocol, 'cr-detection');
+    const next = await worker.post<CaseViewBody>(`/api/cases/${caseId}/steps`, { event: 'SCREENED', data: detection, expectedVersion: 1 });
+    expect(next.status).toBe(200);
+    expect(next.body.version).toBe(2);
+  });
+
+  it('rebuilds a case whose "opened" event was stored but whose document was not', async () => {
+    const s = server.services;
+    const p = await s.protocolStore.get('child-repatriation', 1);
+    const id = objectIds();
+    const actor = { userId: 'u1', role: 'caseworker' as const, country: 'GT' as const };
+    const opened = engineOpen(p.compiled, { id, country: 'GT', actor }, { clock, ids: objectIds });
+    await s.repos.events.append(opened.event);
+    const worker = await server.as('caseworker.gt');
+    const view = await worker.get<CaseViewBody>(`/api/cases/${id}`);
+    expect(view.status).toBe(200);
+    expect(view.body.case.head).toBe(opened.event.hash);
+    expect(await s.caseStore.recover()).toBe(0);
+  });
+
+  it('recovers at start-up every case whose document is behind its events', async () => {
+    const worker = await server.as('caseworker.gt');
+    const opened = await openCase(worker, 'child-repatriation-gt');
+    const s = server.services;
+    const before = (await s.caseStore.load(opened.case.id))!;
+    const { compiled } = await s.protocolStore.get(before.state.protocol.id, before.state.protocol.version);
+    const r = step(compiled, before.state, { event: 'DETECT', actor: { userId: 'u1', role: 'caseworker', country: 'GT' } }, { clock, ids: objectIds });
+    if (!r.ok) throw new Error('DETECT refused');
+    await s.repos.events.append(r.event);
+    expect(await s.caseStore.recover()).toBe(1);
+    expect((await s.repos.cases.find(opened.case.id))!.seq).toBe(1);
+  });
+});
