@@ -41,6 +41,19 @@ export function checkSchema(kind: SchemaKind, value: unknown, file?: string): Pr
 
 /** checkSchema, giving back the value with its type when it passes. */
 export function validateFile<K extends SchemaKind>(kind: K, value: unknown, file?: string): FileCheck<K> {
+  if (!SCHEMA_KINDS.includes(kind)) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'unknown-kind',
+          location: { ...(file !== undefined ? { file } : {}), pointer: '/kind' },
+          message: `"${String(kind)}" is not a kind of file the protocol format has`,
+          hint: `use one of ${SCHEMA_KINDS.map((k) => `"${k}"`).join(', ')}`,
+        },
+      ],
+    };
+  }
   const validate = validators()[kind] as ValidateFunction<FileOfKind[K]>;
   if (validate(value)) {
     const extra = kind === 'form' ? checkFormRules(value as FormDefinition, file) : [];

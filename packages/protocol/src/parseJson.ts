@@ -21,6 +21,17 @@ export type ParseJsonResult =
  *   if (!r.ok) console.error(`${r.problem.location.line}:${r.problem.location.column} ${r.problem.message}`);
  */
 export function parseJson(text: string, file?: string): ParseJsonResult {
+  if (typeof text !== 'string') {
+    return {
+      ok: false,
+      problem: {
+        code: 'json-malformed',
+        location: { ...(file !== undefined ? { file } : {}), pointer: '', line: 1, column: 1 },
+        message: `Expected JSON text, got ${text === null ? 'null' : typeof text}`,
+        hint: 'pass the text of the file or request body',
+      },
+    };
+  }
   const parser = new Parser(text);
   try {
     const value = parser.parseDocument();

@@ -239,6 +239,12 @@ describe('checkSchema', () => {
     expect(problems).toHaveLength(2);
   });
 
+  it('says so when asked for a kind of file the format does not have', () => {
+    expect(checkSchema('workflow' as never, {})).toMatchObject([
+      { code: 'unknown-kind', hint: expect.stringContaining('"protocol"') },
+    ]);
+  });
+
   it('gives one problem for a value of the wrong type, not a cascade', () => {
     const problems = checkSchema(
       'protocol',

@@ -118,7 +118,11 @@ describe('parseJson', () => {
     expect(problemOf('{"a":'.repeat(100) + '1' + '}'.repeat(100)).code).toBe('json-too-deep');
   });
 
-  it('accepts a byte-order mark and reports positions after it', () => {
+  it('refuses what is not text instead of throwing', () => {
+    expect(parseJson(undefined as never)).toMatchObject({ ok: false, problem: { code: 'json-malformed' } });
+  });
+
+  it('accepts a byte-order mark', () => {
     expect(parseJson('\uFEFF{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
   });
 });
