@@ -1,5 +1,6 @@
 import { checkFormRules } from './checkFormRules.js';
 import { deepEqual } from './deepEqual.js';
+import { sameLevelSchemas } from './formFields.js';
 import { fromPointer, toPointer } from './jsonPointer.js';
 import { nearestName } from './nearestName.js';
 import { asList, getState } from './stateTree.js';
@@ -259,8 +260,11 @@ export function applyVariantChange(
           where,
         );
       }
-      const properties = (section.properties ??= {});
-      const exists = Object.hasOwn(properties, key);
+      // A field may be declared on its section or only inside one of its conditions (then/else, ...).
+      const holders = sameLevelSchemas(section).filter(
+        (s) => s.properties && Object.hasOwn(s.properties, key),
+      );
+      const exists = holders.length > 0;
       if (change.op === 'addField') {
         if (exists) {
           return fail(
@@ -281,13 +285,17 @@ export function applyVariantChange(
         );
       }
       if (change.op === 'removeField') {
-        delete properties[key];
-        setRequired(section, key, false);
+        for (const holder of sameLevelSchemas(section)) {
+          if (holder.properties) delete holder.properties[key];
+          if (holder.required?.includes(key)) setRequired(holder, key, false);
+        }
         forgetField(form, change.field);
         return [];
       }
-      properties[key] = structuredClone(change.schema);
-      if (change.required !== undefined) setRequired(section, key, change.required);
+      // Added on the section; replaced where it is declared (on the section if it is, else in its condition).
+      const target = change.op === 'addField' ? section : holders[0]!;
+      (target.properties ??= {})[key] = structuredClone(change.schema);
+      if (change.required !== undefined) setRequired(target, key, change.required);
       return [];
     }
   }
@@ -362,7 +370,7 @@ function sectionAt(schema: FieldSchema, path: string): FieldSchema | undefined {
   let s: FieldSchema | undefined = schema;
   if (path === '') return s;
   for (const key of path.split('.')) {
-    s = s.properties && Object.hasOwn(s.properties, key) ? s.properties[key] : undefined;
+    s = sameLevelSchemas(s).find((x) => x.properties && Object.hasOwn(x.properties, key))?.properties?.[key];
     if (!s) return undefined;
   }
   return s.type === 'object' || s.properties ? s : undefined;
@@ -372,14 +380,17 @@ function nearbyFields(schema: FieldSchema, path: string): string {
   const parts = path.split('.');
   let prefix = '';
   let section: FieldSchema = schema;
+  const fieldsOf = (s: FieldSchema) => [
+    ...new Set(sameLevelSchemas(s).flatMap((x) => Object.keys(x.properties ?? {}))),
+  ];
   for (const part of parts) {
-    const next =
-      section.properties && Object.hasOwn(section.properties, part) ? section.properties[part] : undefined;
+    const next = sameLevelSchemas(section).find((x) => x.properties && Object.hasOwn(x.properties, part))
+      ?.properties?.[part];
     if (!next || !(next.type === 'object' || next.properties)) break;
     section = next;
     prefix = prefix === '' ? part : `${prefix}.${part}`;
   }
-  const fields = Object.keys(section.properties ?? {});
+  const fields = fieldsOf(section);
   const missing = parts[prefix === '' ? 0 : prefix.split('.').length] ?? '';
   const near = nearestName(missing, fields);
   const within = prefix === '' ? 'at the top of the form' : `in "${prefix}"`;

@@ -151,6 +151,35 @@ describe('resolving a national variant', () => {
     expect(base.ok && base.protocol.forms.screening!.schema.properties!.notes).toBeDefined();
   });
 
+  it('changes and removes fields declared only inside a condition', () => {
+    const p = resolved(
+      variant([
+        {
+          op: 'replaceField',
+          form: 'decision',
+          field: 'reason',
+          schema: { type: 'string', maxLength: 500, 'x-label': t('Motivo') },
+        },
+        { op: 'removeField', form: 'decision', field: 'reason' },
+      ]),
+    );
+    expect(p.forms.decision!.schema.then).toEqual({ properties: {} });
+    const replaced = resolved(
+      variant([
+        {
+          op: 'replaceField',
+          form: 'decision',
+          field: 'reason',
+          schema: { type: 'string', maxLength: 500, 'x-label': t('Motivo') },
+        },
+      ]),
+    );
+    expect(replaced.forms.decision!.schema.then).toEqual({
+      required: ['reason'],
+      properties: { reason: { type: 'string', maxLength: 500, 'x-label': t('Motivo') } },
+    });
+  });
+
   it('adds and replaces whole forms', () => {
     const p = resolved(
       variant([
