@@ -27,6 +27,8 @@ export interface ReplayOptions {
    */
   against?: CompiledProtocol;
   sha256?: Sha256;
+  /** The case's `head`: the hash the history must end with (so that a history cut short is caught). */
+  head?: string;
 }
 
 /**
@@ -194,6 +196,18 @@ export function replay(
     row.reasons = reasons;
   }
 
+  if (options.head !== undefined && events.length > 0 && prevHash !== options.head) {
+    events.push({
+      seq: events.length,
+      type: '',
+      accepted: false,
+      sameState: false,
+      hashIntact: false,
+      reasons: [{ code: 'chain-broken', message: `the history ends with hash ${prevHash}, but the case's last event has hash ${options.head}: events are missing at the end` }],
+      expected: null,
+      actual: c?.value ?? null,
+    });
+  }
   // An event diverges when anything about it differs: rejected, another state, other effects,
   // a broken chain, or not replayed at all.
   const divergent = events.find((r) => !r.accepted || !r.sameState || !r.hashIntact || r.reasons.length > 0);

@@ -9,7 +9,17 @@ import type { ChainReport, EventRecord, Sha256 } from './types.js';
  *
  * @example verifyChain(history) // { ok: false, events: 12, brokenAt: 7, reason: "event 7: ..." }
  */
-export function verifyChain(history: readonly EventRecord[], options: { sha256?: Sha256 } = {}): ChainReport {
+export function verifyChain(
+  history: readonly EventRecord[],
+  options: {
+    sha256?: Sha256;
+    /**
+     * The hash the history must end with: the case's `head`. Without it a history cut short at
+     * the end still looks whole (every remaining link holds).
+     */
+    head?: string;
+  } = {},
+): ChainReport {
   const sha256 = resolveSha256(options.sha256);
   const broken = (at: number, reason: string): ChainReport => ({ ok: false, events: history.length, brokenAt: at, reason });
   if (!Array.isArray(history)) return broken(0, 'the history is not a list of event records');
@@ -39,6 +49,9 @@ export function verifyChain(history: readonly EventRecord[], options: { sha256?:
       return broken(i, `event ${i} is not valid JSON: ${(err as Error).message}`);
     }
     if (actual !== e.hash) return broken(i, `event ${i} was altered: its content hashes to ${actual}, the record says ${e.hash}`);
+  }
+  if (options.head !== undefined && history[history.length - 1]!.hash !== options.head) {
+    return broken(history.length, `the history ends with event ${history.length - 1} (hash ${history[history.length - 1]!.hash}), but the case's last event has hash ${options.head}: events are missing at the end`);
   }
   return { ok: true, events: history.length, brokenAt: null, reason: '' };
 }

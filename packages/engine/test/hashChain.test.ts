@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileProtocol, hashEvent, replay, verifyChain, type EventRecord } from '../src/index.js';
+import { drive } from './drive.js';
+import { childProtocol, clone, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
+
+const compiled = compileProtocol(childProtocol());
+
+function history(): EventRecord[] {
+  const d = drive(compiled, testDeps());
+  d.ok('SCREEN', { ...validScreening, notes: 'first contact at the shelter' });
+  d.ok('HEALTH_DONE');
+  d.ok('SHELTER_DONE');
+  d.ok('DECIDE', validDecision, supervisor);
+  d.ok('CLOSE');
+  return d.history;
+}
+
+/** Every path to a primitive in a JSON value, as lists of keys. */
+function leafPaths(v: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (typeof v !== 'object' || v === null) return [prefix];
+  const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
+  const out = entries.flatMap(([k, x]) => leafPaths(x, [...prefix, k]));
+  return out.length === 0 ? [prefix] : out;
+}
+
+function setAt(root: unknown, path: (string | number)[], value: unknown): void {
+  let node = root as Record<string | number, unknown>;
+  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+  node[path[path.length - 1]!] = value;
+}
+
+describe('hash chain', () => {
+  it('seals each event with the SHA-256 of its canonical JSON, chained by prev', () => {
+    const h = history();
+    for (let i = 0; i < h.length; i++) {
+      expect(h[i]!.hash).toBe(hashEvent(h[i]!));
+      expect(h[i]!.prev).toBe(i === 0 ? '' : h[i - 1]!.hash);
+    }
+    expect(verifyChain(h)).toEqual({ ok: true, events: 6, brokenAt: null, reason: '' });
+  });
+
+  it('survives a round trip through JSON (key order does not matter)', () => {
+    const reordered = history().map((e) => Object.fromEntries(Object.entries(clone(e)).reverse()) as unknown as EventRecord);
+    expect(verifyChain(reordered).ok).toBe(true);
+  });
+
+  it('detects any changed value in any event (property)', () => {
+    const h = history();
+    const targets = h.flatMap((e, i) => leafPaths(e).filter((p) => p.length > 0).map((p) => ({ i, p })));
+    fc.assert(
+      fc.property(fc.constantFrom(...targets), fc.jsonValue({ maxDepth: 1 }), ({ i, p }, value) => {
+        const tampered = clone(h);
+        const before = JSON.stringify(tampered[i]);
+        setAt(tampered[i], p, value);
+        fc.pre(JSON.stringify(tampered[i]) !== before);
+        const report = verifyChain(tampered);
+        expect(report.ok).toBe(false);
+        expect(report.brokenAt).not.toBeNull();
+        expect(report.brokenAt!).toBeLessThanOrEqual(i + 1);
+        expect(replay(tampered, () => compiled).ok).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('detects a dropped, repeated or reordered event (property)', () => {
+    const h = history();
+    const edits = fc.oneof(
+      fc.integer({ min: 0, max: h.length - 1 }).map((i) => ({ what: 'drop', list: h.filter((_, j) => j !== i), at: i })),
+      fc.integer({ min: 0, max: h.length - 1 }).map((i) => ({ what: 'repeat', list: [...h.slice(0, i + 1), h[i]!, ...h.slice(i + 1)], at: i + 1 })),
+      fc
+        .tuple(fc.integer({ min: 0, max: h.length - 1 }), fc.integer({ min: 0, max: h.length - 1 }))
+        .filter(([a, b]) => a < b)
+        .map(([a, b]) => {
+          const list = [...h];
+          [list[a], list[b]] = [list[b]!, list[a]!];
+          return { what: 'swap', list, at: a };
+        }),
+    );
+    fc.assert(
+      fc.property(edits, ({ list, at }) => {
+        // The case's head anchors the end of the chain: without it, cutting the last event off
+        // would leave a valid (shorter) chain.
+        const head = h[h.length - 1]!.hash;
+        const report = verifyChain(list, { head });
+        expect(report.ok).toBe(false);
+        expect(report.brokenAt).toBe(at);
+        const conformance = replay(list, () => compiled, { head });
+        expect(conformance.ok).toBe(false);
+        expect(conformance.firstDivergence).toBe(at);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('says why the chain breaks', () => {
+    const h = history();
+    expect(verifyChain(h.slice(0, -1)).ok).toBe(true);
+    expect(verifyChain(h.slice(0, -1), { head: h[h.length - 1]!.hash }).reason).toContain('missing at the end');
+    expect(verifyChain([]).reason).toContain('empty');
+    const other = clone(h);
+    other[2]!.caseId = 'another-case';
+    expect(verifyChain(other).reason).toContain('belongs to case');
+    const altered = clone(h);
+    (altered[1]!.data as { age: number }).age = 16;
+    expect(verifyChain(altered)).toMatchObject({ ok: false, brokenAt: 1 });
+    expect(verifyChain(altered).reason).toContain('was altered');
+  });
+});
