@@ -3,6 +3,7 @@ import type { StateSpace, StateSpaceEdge, StateSpaceNode } from './exploreStateS
 import { invariantsLocation } from './invariantsLocation.js';
 import { getState, listStates } from './stateTree.js';
 import type { Invariant, Problem, ResolvedProtocol, Text } from './types.js';
+import { listOf } from './verifyListOf.js';
 
 /** One step of a counter-example: the event sent (none for the first) and the states then active. */
 export interface CounterExampleStep {
@@ -30,12 +31,24 @@ const MAX_REPORTED = 25;
  * of the guards; each configuration where it does not is reported.
  */
 export function checkInvariants(protocol: ResolvedProtocol, space: StateSpace): InvariantProblem[] {
-  return (protocol.invariantsInForce ?? []).flatMap((invariant) => checkInvariant(protocol, space, invariant));
+  return listOf(protocol.invariantsInForce).flatMap((invariant) => checkInvariant(protocol, space, invariant));
 }
 
 /** The problems of one invariant (see checkInvariants); none when it holds. */
 export function checkInvariant(protocol: ResolvedProtocol, space: StateSpace, invariant: Invariant): InvariantProblem[] {
   const { pointer, source } = invariantsLocation(protocol, invariant);
+  const malformed = whatIsMissing(invariant);
+  if (malformed !== undefined) {
+    return [
+      {
+        code: 'invariant-malformed',
+        invariant: String(invariant?.id ?? ''),
+        location: { pointer },
+        message: `Invariant "${String(invariant?.id ?? '')}" (${source}) cannot be checked: ${malformed}.`,
+        hint: 'Write it as {"kind": "mustPassBefore", "target": {"tag": "..."}, "requires": [{"tag": "..."}]} or {"kind": "availableUntil", "event": "...", "until": {"tag": "..."}}.',
+      },
+    ];
+  }
   if (space.nodes.length === 0) {
     return [
       {
@@ -73,7 +86,7 @@ function mustPassBefore(
   const requirements = invariant.requires.map((r) => (Array.isArray(r) ? r.map((s) => s.tag) : [r.tag]));
   const full = requirements.reduce((mask, _, i) => mask | (1 << i), 0);
   const satisfied = (node: StateSpaceNode) => requirements.reduce((mask, tags, i) => (tags.some((t) => node.tags.includes(t)) ? mask | (1 << i) : mask), 0);
-  const targetStates = new Set(listStates(protocol.machine).filter((s) => s.state.tags?.includes(target)).map((s) => s.path));
+  const targetStates = new Set(listStates(protocol.machine).filter((s) => listOf(s.state.tags).includes(target)).map((s) => s.path));
   const entered = (from: StateSpaceNode | undefined, to: StateSpaceNode) => to.states.filter((p) => targetStates.has(p) && !from?.states.includes(p));
 
   const problems: InvariantProblem[] = [];
@@ -84,7 +97,7 @@ function mustPassBefore(
     fresh.forEach((p) => reportedStates.add(p));
     const lacking = requirements.filter((_, i) => (missing & (1 << i)) === 0);
     const lackingText = lacking.map((tags) => tags.map((t) => `"${t}"`).join(' or ')).join(', ');
-    const untagged = lacking.flat().filter((tag) => !listStates(protocol.machine).some((s) => s.state.tags?.includes(tag)));
+    const untagged = lacking.flat().filter((tag) => !listStates(protocol.machine).some((s) => listOf(s.state.tags).includes(tag)));
     const counterExample = steps(protocol, path);
     problems.push({
       code: 'invariant-violated',
@@ -188,6 +201,25 @@ function availableUntil(
 }
 
 type Step = { node: StateSpaceNode; edge?: StateSpaceEdge };
+
+/** What an invariant lacks to be checked (it did not come through the schema check), or undefined. */
+function whatIsMissing(invariant: Invariant | undefined): string | undefined {
+  const isTag = (s: unknown) => typeof s === 'object' && s !== null && typeof (s as { tag?: unknown }).tag === 'string';
+  if (typeof invariant !== 'object' || invariant === null) return 'it is not an object';
+  if (invariant.kind === 'mustPassBefore') {
+    if (!isTag(invariant.target)) return 'its "target" names no tag';
+    if (!Array.isArray(invariant.requires) || invariant.requires.length === 0) return 'its "requires" lists no tag';
+    if (invariant.requires.length > 30) return 'it requires more than 30 steps';
+    if (!invariant.requires.every((r) => (Array.isArray(r) ? r.length > 0 && r.every(isTag) : isTag(r)))) return 'an entry of its "requires" names no tag';
+    return undefined;
+  }
+  if (invariant.kind === 'availableUntil') {
+    if (typeof invariant.event !== 'string') return 'its "event" is not an event name';
+    if (!isTag(invariant.until)) return 'its "until" names no tag';
+    return undefined;
+  }
+  return `its kind is "${String((invariant as { kind?: unknown }).kind)}", not "mustPassBefore" or "availableUntil"`;
+}
 
 function steps(protocol: ResolvedProtocol, path: Step[]): CounterExampleStep[] {
   return path.map(({ node, edge }) => ({

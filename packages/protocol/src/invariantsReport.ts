@@ -1,6 +1,7 @@
 import { checkInvariant, type InvariantProblem } from './checkInvariants.js';
 import type { StateSpace } from './exploreStateSpace.js';
 import type { Invariant, ResolvedProtocol, Text } from './types.js';
+import { listOf } from './verifyListOf.js';
 
 export interface InvariantStatus {
   id: string;
@@ -17,12 +18,12 @@ export interface InvariantStatus {
  *   invariantReport(protocol, exploreStateSpace(protocol)).filter((i) => !i.ok)
  */
 export function invariantReport(protocol: ResolvedProtocol, space: StateSpace): InvariantStatus[] {
-  return (protocol.invariantsInForce ?? []).map((invariant) => {
+  return listOf(protocol.invariantsInForce).map((invariant) => {
     const problems = checkInvariant(protocol, space, invariant);
     return {
-      id: invariant.id,
-      kind: invariant.kind,
-      description: invariant.description,
+      id: invariant?.id,
+      kind: invariant?.kind,
+      description: invariant?.description,
       ok: problems.every((p) => p.severity === 'warning'),
       problems,
     };

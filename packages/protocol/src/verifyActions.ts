@@ -1,5 +1,6 @@
 import { didYouMean } from './verifyDidYouMean.js';
 import { ACTION_TYPES, type ActionConfig, type Problem, type ResolvedProtocol, type StateConfig } from './types.js';
+import { listOf } from './verifyListOf.js';
 
 /**
  * Problems of a list of actions (a transition's, or a state's entry/exit): unknown action types,
@@ -13,7 +14,7 @@ export function verifyActions(
 ): Problem[] {
   const problems: Problem[] = [];
   const forms = Object.keys(protocol.forms ?? {});
-  (actions ?? []).forEach((action, index) => {
+  listOf(actions).forEach((action, index) => {
     const pointer = `${where.pointer}/${index}`;
     const location = { pointer, state: where.state };
     const type: string = action?.type;

@@ -1,6 +1,7 @@
 import { createFormValidator } from './createFormValidator.js';
 import { escapePointer } from './stateTree.js';
 import type { FieldSchema, FormDefinition, Problem } from './types.js';
+import { listOf } from './verifyListOf.js';
 
 /**
  * Problems of one form: a schema JSON Schema (draft-07) cannot compile, fields without a label
@@ -18,6 +19,16 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
     ...(field === undefined ? {} : { field }),
   });
 
+  if (typeof form?.schema !== 'object' || form.schema === null || Array.isArray(form.schema)) {
+    return [
+      {
+        code: 'form-schema-invalid',
+        location: { pointer: `${base}/schema`, form: String(form?.id ?? '') },
+        message: `Form "${String(form?.id ?? '')}" has no schema: the fields a case worker fills.`,
+        hint: 'Give the form a "schema": {"type": "object", "properties": {...}} with its fields.',
+      },
+    ];
+  }
   // The validator cases are checked with at run time: the same compile, the same strictness.
   const validate = createFormValidator(form);
   const probe = validate({});
@@ -34,7 +45,7 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
   walkObject(form.schema, '/schema', '', problems, where);
 
   if (!broken) {
-    (form.examples ?? []).forEach((example, index) => {
+    listOf(form.examples).forEach((example, index) => {
       const result = validate(example);
       if (result.ok) return;
       const error = result.errors[0];
@@ -59,7 +70,7 @@ function walkObject(schema: FieldSchema | undefined, pointer: string, prefix: st
   const conditional: [FieldSchema | undefined, string][] = [
     [schema.then, '/then'],
     [schema.else, '/else'],
-    ...(schema.allOf ?? []).map((s, i): [FieldSchema, string] => [s, `/allOf/${i}`]),
+    ...listOf(schema.allOf).map((s, i): [FieldSchema, string] => [s, `/allOf/${i}`]),
     ...Object.entries(schema.dependencies ?? {})
       .filter((e): e is [string, FieldSchema] => !Array.isArray(e[1]))
       .map(([k, s]): [FieldSchema, string] => [s, `/dependencies/${escapePointer(k)}`]),
@@ -138,7 +149,7 @@ function checkRequired(
   problems: Problem[],
   where: Where,
 ): void {
-  (required ?? []).forEach((name, index) => {
+  listOf(required).forEach((name, index) => {
     if (defined.has(name)) return;
     problems.push({
       code: 'required-field-missing',

@@ -3,6 +3,7 @@ import { stateLabel } from './verifyStateLabel.js';
 import { findFormField } from './formFields.js';
 import { guardVariables } from './guardVariables.js';
 import type { FieldSchema, FormDefinition, JsonLogic, Problem, ResolvedProtocol, TransitionConfig } from './types.js';
+import { listOf } from './verifyListOf.js';
 
 /**
  * Problems of the data guards read. A guard sees `{ form, case }`: `form.X` is field X of the
@@ -84,7 +85,7 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
 
 /** The form a transition records: its recordForm's form, else its source state's form. */
 export function formOfTransition(protocol: ResolvedProtocol, source: string, transition: TransitionConfig | undefined): string | undefined {
-  const record = (transition?.actions ?? []).find((a) => a?.type === 'recordForm');
+  const record = listOf(transition?.actions).find((a) => a?.type === 'recordForm');
   const named = record && record.type === 'recordForm' ? record.params?.form : undefined;
   return named ?? (source === '' ? undefined : getState(protocol.machine, source)?.meta?.form);
 }
@@ -100,14 +101,21 @@ function variablesOf(logic: JsonLogic | undefined): string[] {
  */
 function hasField(form: FormDefinition | undefined, path: string[]): boolean {
   if (!form) return false;
+  // A form without a usable schema is reported on its own; its fields cannot be known.
+  if (typeof form.schema !== 'object' || form.schema === null) return true;
   const written: string[] = [];
   for (const segment of path) {
     if (/^\d+$/.test(segment) && written.length > 0) written[written.length - 1] += '[]';
     else written.push(segment);
   }
-  if (findFormField(form, written.join('.'))) return true;
-  const last = written[written.length - 1];
-  return last === 'length' && findFormField(form, written.slice(0, -1).join('.'))?.items !== undefined;
+  try {
+    if (findFormField(form, written.join('.'))) return true;
+    const last = written[written.length - 1];
+    return last === 'length' && findFormField(form, written.slice(0, -1).join('.'))?.items !== undefined;
+  } catch {
+    // The form's schema is malformed (reported with the form): its fields cannot be known.
+    return true;
+  }
 }
 
 function fieldList(schema: FieldSchema | undefined): string {

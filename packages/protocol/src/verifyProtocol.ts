@@ -48,7 +48,8 @@ const BLOCKING = new Set([
  *   const ok = problems.every((p) => p.severity === 'warning');
  */
 export function verifyProtocol(protocol: ResolvedProtocol, options: VerifyOptions = {}): Problem[] {
-  const problems: Problem[] = [
+  const shape = verifyShape(protocol);
+  const problems: Problem[] = shape.length > 0 ? shape : [
     ...verifyStateTree(protocol),
     ...verifyTransitions(protocol),
     ...verifyEmbeddedForms(protocol, options.verifiedForms),
@@ -56,7 +57,9 @@ export function verifyProtocol(protocol: ResolvedProtocol, options: VerifyOption
     ...verifyUnused(protocol),
     ...verifyInvariantTags(protocol),
   ];
-  if (problems.some((p) => BLOCKING.has(p.code))) {
+  if (shape.length > 0) {
+    // Nothing more can be said of a protocol without a statechart.
+  } else if (problems.some((p) => BLOCKING.has(p.code))) {
     problems.push({
       code: 'behaviour-not-checked',
       location: { pointer: '/machine' },
@@ -74,6 +77,33 @@ export function verifyProtocol(protocol: ResolvedProtocol, options: VerifyOption
 /** Whether a list of problems lets the protocol through: warnings only. */
 export function verifyPassed(problems: readonly Problem[]): boolean {
   return problems.every((p) => p.severity === 'warning');
+}
+
+/**
+ * The least a protocol must be to be verified at all: an object with a statechart whose states
+ * are objects, all the way down. A draft that is not gets one problem per place it breaks.
+ */
+function verifyShape(protocol: ResolvedProtocol): Problem[] {
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const problem = (pointer: string, what: string): Problem => ({
+    code: 'protocol-malformed',
+    location: { pointer },
+    message: `This is not a protocol Ruta can read: ${what}.`,
+    hint: 'Start from an existing protocol in workflows/, or fix the problems the format check reports for this file.',
+  });
+  if (!isObject(protocol)) return [problem('', 'it is not an object')];
+  if (!isObject(protocol.machine)) return [problem('/machine', 'it has no statechart ("machine")')];
+  const problems: Problem[] = [];
+  const visit = (states: unknown, pointer: string) => {
+    if (!isObject(states)) return void problems.push(problem(pointer, 'its "states" is not a set of named states'));
+    for (const [key, state] of Object.entries(states)) {
+      const at = `${pointer}/${escapePointer(key)}`;
+      if (!isObject(state)) problems.push(problem(at, `state "${key}" is not an object`));
+      else if (state.states !== undefined) visit(state.states, `${at}/states`);
+    }
+  };
+  visit(protocol.machine.states, '/machine/states');
+  return problems;
 }
 
 function verifyEmbeddedForms(protocol: ResolvedProtocol, verified: Record<string, FormDefinition> | undefined): Problem[] {

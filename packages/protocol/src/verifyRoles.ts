@@ -1,9 +1,10 @@
 import { didYouMean } from './verifyDidYouMean.js';
 import { ROLES, type Problem } from './types.js';
+import { listOf } from './verifyListOf.js';
 
 /** Roles that Ruta does not know, each with its pointer. */
 export function verifyRoles(roles: readonly string[] | undefined, location: { pointer: string; state: string }): Problem[] {
-  return (roles ?? [])
+  return listOf(roles)
     .map((role, index) => ({ role, index }))
     .filter(({ role }) => !ROLES.some((known) => known === role))
     .map(({ role, index }) => ({

@@ -64,22 +64,22 @@ export function verifyTransitions(protocol: ResolvedProtocol): Problem[] {
       });
     }
 
-    const target = t.transition?.target;
-    if (target !== undefined && resolveTarget(machine, t.source, target) === null) {
+    const target: unknown = t.transition?.target;
+    if (target !== undefined && (typeof target !== 'string' || resolveTarget(machine, t.source, target) === null)) {
       problems.push({
         code: 'unknown-target',
         location: { ...location, pointer: `${t.pointer}/target` },
-        message: `A transition from ${from}${eventPhrase(t)} goes to "${target}", which names no state.`,
-        hint: targetHint(machine, t.source, target),
+        message: `A transition from ${from}${eventPhrase(t)} goes to ${JSON.stringify(target)}, which names no state.`,
+        hint: targetHint(machine, t.source, String(target)),
       });
     }
-    const guard = t.transition?.guard;
-    if (guard !== undefined && !Object.hasOwn(protocol.guards ?? {}, guard)) {
+    const guard: unknown = t.transition?.guard;
+    if (guard !== undefined && (typeof guard !== 'string' || !Object.hasOwn(protocol.guards ?? {}, guard))) {
       problems.push({
         code: 'unknown-guard',
         location: { ...location, pointer: `${t.pointer}/guard` },
-        message: `A transition from ${from}${eventPhrase(t)} is conditioned on "${guard}", which is not one of the protocol's guards.`,
-        hint: `Define "${guard}" under "guards" (a JSON Logic condition and its description), or use one of: ${guards.join(', ') || '(none yet)'}.${didYouMean(guard, guards)}`,
+        message: `A transition from ${from}${eventPhrase(t)} is conditioned on ${JSON.stringify(guard)}, which is not one of the protocol's guards.`,
+        hint: `Define it under "guards" (a JSON Logic condition and its description), or use one of: ${guards.join(', ') || '(none yet)'}.${didYouMean(String(guard), guards)}`,
       });
     }
     problems.push(...verifyRoles(t.transition?.roles, { pointer: `${t.pointer}/roles`, state: t.source }));

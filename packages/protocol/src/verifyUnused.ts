@@ -1,5 +1,6 @@
 import { escapePointer, listStates, listTransitions } from './stateTree.js';
 import type { Problem, ResolvedProtocol } from './types.js';
+import { listOf } from './verifyListOf.js';
 
 /**
  * Warnings for guards, events, delays and forms the protocol defines but never uses: usually a
@@ -12,10 +13,10 @@ export function verifyUnused(protocol: ResolvedProtocol): Problem[] {
   const forms = new Set<string>();
   for (const s of listStates(protocol.machine)) {
     if (s.state.meta?.form) forms.add(s.state.meta.form);
-    for (const a of [...(s.state.entry ?? []), ...(s.state.exit ?? [])]) if (a?.type === 'recordForm' && a.params?.form) forms.add(a.params.form);
+    for (const a of [...listOf(s.state.entry), ...listOf(s.state.exit)]) if (a?.type === 'recordForm' && a.params?.form) forms.add(a.params.form);
   }
   for (const t of transitions) {
-    for (const a of t.transition?.actions ?? []) if (a?.type === 'recordForm' && a.params?.form) forms.add(a.params.form);
+    for (const a of listOf(t.transition?.actions)) if (a?.type === 'recordForm' && a.params?.form) forms.add(a.params.form);
   }
 
   const problems: Problem[] = [];
