@@ -27,6 +27,8 @@ export interface ServerConfig {
   loginWindowMs: number;
   /** How often the scheduler looks for due timers. */
   schedulerIntervalMs: number;
+  /** log2 of scrypt's N for new password hashes (RUTA_SCRYPT_COST, 10-20). */
+  passwordCost: number;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
 }
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     loginWindowMs: 15 * 60_000,
     schedulerIntervalMs: intFrom(env.RUTA_SCHEDULER_MS, 30_000, 'RUTA_SCHEDULER_MS'),
     secureCookies: env.RUTA_SECURE_COOKIES === '1',
+    passwordCost: Math.min(20, Math.max(10, intFrom(env.RUTA_SCRYPT_COST, 15, 'RUTA_SCRYPT_COST'))),
   };
 }
 

@@ -26,7 +26,7 @@ export interface SeedSummary {
  */
 export async function seed(
   services: Services,
-  config: Pick<ServerConfig, 'demo'>,
+  config: Pick<ServerConfig, 'demo' | 'passwordCost'>,
   logger: Logger,
 ): Promise<SeedSummary> {
   const summary: SeedSummary = {
@@ -62,7 +62,7 @@ export async function seed(
   const worker = async () => {
     for (let u = queue.shift(); u; u = queue.shift()) {
       if (await services.repos.users.findByUsername(u.username)) continue;
-      const { salt, hash } = await hashPassword(DEMO_PASSWORD);
+      const { salt, hash } = await hashPassword(DEMO_PASSWORD, config.passwordCost);
       const created = await services.repos.users.insertIfAbsent({
         _id: derivedId(`user:${u.username}`),
         username: u.username,

@@ -4,7 +4,7 @@ import type { SessionRepository } from '../db/repositories/sessionRepository.js'
 import type { UserRepository } from '../db/repositories/userRepository.js';
 import type { Clock } from '../deps.js';
 import { unauthenticated } from '../errors.js';
-import { checkPassword, DECOY } from './passwords.js';
+import { checkPassword, decoy } from './passwords.js';
 
 /** The logged-in user as every service sees it. */
 export interface SessionUser {
@@ -32,16 +32,14 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     private readonly clock: Clock,
     private readonly sessionTtlMs: number,
+    private readonly passwordCost: number,
   ) {}
 
   /** Checks the password and opens a session; the same answer for an unknown user and a wrong password. */
   async login(username: string, password: string): Promise<LoginResult> {
     const found = await this.users.findByUsername(username);
-    const ok = await checkPassword(
-      password,
-      found?.passwordSalt ?? DECOY.salt,
-      found?.passwordHash ?? DECOY.hash,
-    );
+    const fallback = decoy(this.passwordCost);
+    const ok = await checkPassword(password, found?.passwordSalt ?? fallback.salt, found?.passwordHash ?? fallback.hash);
     if (!found || !ok) throw unauthenticated('Wrong user name or password.');
     const now = this.clock();
     const token = randomBytes(32).toString('base64url');

@@ -116,7 +116,7 @@ export function createServices(deps: AppDeps): Services {
   return {
     models,
     repos,
-    auth: new AuthService(repos.users, repos.sessions, clock, config.sessionTtlMs),
+    auth: new AuthService(repos.users, repos.sessions, clock, config.sessionTtlMs, config.passwordCost),
     accessLog,
     protocolStore,
     caseStore,

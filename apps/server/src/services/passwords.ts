@@ -1,29 +1,36 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-// scrypt: memory-hard, in node:crypto. N=2^15 costs ~32 MB and ~50-100 ms per hash here.
-const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/** log2 of scrypt's N by default: 2^15 costs 32 MB and ~100 ms per hash on this kind of machine. */
+export const DEFAULT_COST = 15;
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer): Promise<Buffer> {
+function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
+  const N = 2 ** cost;
+  const params = { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 };
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, PARAMS, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, params, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
-/** A new salt and the scrypt hash of the password with it, both hex. */
-export async function hashPassword(password: string): Promise<{ salt: string; hash: string }> {
+/**
+ * A new per-user salt and the scrypt hash of the password with it. The hash records its cost
+ * ("scrypt:15:<hex>") so the cost can be raised later without breaking stored passwords.
+ */
+export async function hashPassword(password: string, cost = DEFAULT_COST): Promise<{ salt: string; hash: string }> {
   const salt = randomBytes(16);
-  return { salt: salt.toString('hex'), hash: (await derive(password, salt)).toString('hex') };
+  return { salt: salt.toString('hex'), hash: `scrypt:${cost}:${(await derive(password, salt, cost)).toString('hex')}` };
 }
 
-/** Whether the password matches, compared in constant time. */
-export async function checkPassword(password: string, salt: string, hash: string): Promise<boolean> {
-  const expected = Buffer.from(hash, 'hex');
-  const actual = await derive(password, Buffer.from(salt, 'hex'));
+/** Whether the password matches the stored salt and hash, compared in constant time. */
+export async function checkPassword(password: string, salt: string, stored: string): Promise<boolean> {
+  const m = /^scrypt:(\d{1,2}):([0-9a-f]+)$/.exec(stored);
+  if (!m) return false;
+  const expected = Buffer.from(m[2]!, 'hex');
+  const actual = await derive(password, Buffer.from(salt, 'hex'), Number(m[1]));
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
-/** A salt and hash that match nothing: checked against when the user does not exist, so timing does not tell. */
-export const DECOY = { salt: '00'.repeat(16), hash: '00'.repeat(KEY_LENGTH) };
+/** A salt and hash that match nothing, checked when the user does not exist so timing does not tell. */
+export function decoy(cost = DEFAULT_COST): { salt: string; hash: string } {
+  return { salt: '00'.repeat(16), hash: `scrypt:${cost}:${'00'.repeat(KEY_LENGTH)}` };
+}

@@ -12,6 +12,7 @@ export interface CaseViewBody {
     protocol: { id: string; version: number; jurisdiction: string };
     timers: { event: string; dueAt: string; state: string }[];
     seq: number;
+    head: string;
   };
   version: number;
   protocol: { id: string; version: number; jurisdiction: string };

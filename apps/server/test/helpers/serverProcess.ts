@@ -41,6 +41,7 @@ export async function startServerProcess(opts: { dbName: string; env?: Record<st
       HOST: '127.0.0.1',
       RUTA_DEMO: '1',
       RUTA_WEB_DIST: '/nonexistent',
+      RUTA_SCRYPT_COST: '12',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -46,6 +46,8 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     dbName,
     demo: true,
     webDist: '/nonexistent',
+    // Demo passwords hashed at a lower scrypt cost: the same code, a test database seeded faster.
+    passwordCost: 12,
     ...opts.config,
   };
   const db = await connectDatabase(config);
