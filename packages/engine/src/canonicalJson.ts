@@ -133,7 +133,8 @@ function ordered(value: unknown, depth: number, forbidden: ReadonlySet<string> |
       return value;
     case 'number':
       if (!Number.isFinite(value)) throw new CanonicalJsonError('not-json', `${value} is not a JSON number`);
-      return value;
+      // JSON has no -0: the copy holds the 0 its text says.
+      return value === 0 ? 0 : value;
     case 'object': {
       if (value === null) return null;
       if (depth >= MAX_DEPTH) throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);

@@ -98,7 +98,7 @@ export function childProtocol(): ResolvedProtocol {
       sex: { var: 'case.screening.sex' },
       ageGroup: { if: [{ '<': [{ var: 'case.screening.age' }, 18] }, 'child', 'adult'] },
     },
-    forms: { screening: screeningForm, decision: decisionForm },
+    forms: structuredClone({ screening: screeningForm, decision: decisionForm }),
     invariantsInForce: [],
     machine: {
       id: 'test-child',

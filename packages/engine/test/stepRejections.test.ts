@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProtocol, step, type Actor, type Command, type Rejection } from '../src/index.js';
 import { drive } from './drive.js';
-import { caseworker, childProtocol, clone, deepFreeze, foreigner, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
+import { caseworker, childProtocol, deepFreeze, foreigner, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
 
 const compiled = compileProtocol(childProtocol());
 const codes = (rs: Rejection[]) => rs.map((r) => r.code);
@@ -89,10 +89,10 @@ describe('step rejections', () => {
         const deps = testDeps();
         const d = drive(compiled, deps);
         for (const cmd of commands) {
-          const before = clone(d.case);
-          const cmdBefore = clone(cmd);
-          const frozenCase = deepFreeze(clone(d.case));
-          const frozenCmd = deepFreeze(clone(cmd) as Command);
+          const before = structuredClone(d.case);
+          const cmdBefore = structuredClone(cmd);
+          const frozenCase = deepFreeze(structuredClone(d.case));
+          const frozenCmd = deepFreeze(structuredClone(cmd) as Command);
           const r = step(compiled, frozenCase, frozenCmd, deps);
           expect(d.case).toEqual(before);
           expect(frozenCase).toEqual(before);
