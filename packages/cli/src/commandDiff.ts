@@ -9,7 +9,11 @@ import { USAGE } from './usage.js';
 export function commandDiff(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { json: { type: 'boolean' }, lang: { type: 'string', default: 'en' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' },
+      lang: { type: 'string', default: 'en' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -19,7 +23,11 @@ export function commandDiff(args: string[], io: Io): number {
   }
   const lang = LANGS.find((l) => l === values.lang);
   if (positionals.length !== 2 || !lang) {
-    io.err(!lang ? `ruta diff: --lang must be one of ${LANGS.join(', ')}` : 'ruta diff: give two protocol versions, e.g. ruta diff child-repatriation@1 child-repatriation-gt@1');
+    io.err(
+      !lang
+        ? `ruta diff: --lang must be one of ${LANGS.join(', ')}`
+        : 'ruta diff: give two protocol versions, e.g. ruta diff child-repatriation@1 child-repatriation-gt@1',
+    );
     io.err('Run "ruta diff --help" for the details.');
     return EXIT.usage;
   }

@@ -13,7 +13,11 @@ import { USAGE } from './usage.js';
 export function commandSimulate(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
-    options: { json: { type: 'boolean' }, country: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean' },
+      country: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -27,9 +31,11 @@ export function commandSimulate(args: string[], io: Io): number {
     return EXIT.usage;
   };
   const [ref, eventsPath] = positionals;
-  if (positionals.length !== 2 || ref === undefined || eventsPath === undefined) return usage('give a protocol and an events file, e.g. ruta simulate voluntary-return@1 events.json');
+  if (positionals.length !== 2 || ref === undefined || eventsPath === undefined)
+    return usage('give a protocol and an events file, e.g. ruta simulate voluntary-return@1 events.json');
   const chosen = values.country === undefined ? undefined : COUNTRIES.find((c) => c === values.country);
-  if (values.country !== undefined && !chosen) return usage(`--country must be one of ${COUNTRIES.join(', ')}`);
+  if (values.country !== undefined && !chosen)
+    return usage(`--country must be one of ${COUNTRIES.join(', ')}`);
 
   let text: string;
   try {
@@ -61,7 +67,10 @@ export function commandSimulate(args: string[], io: Io): number {
     result = simulateCommands(protocol.protocol, commands.commands, country);
   } catch (error) {
     // The engine refuses to run the protocol or to open the case: say why, without a stack trace.
-    const reasons = error instanceof Error && 'reasons' in error && Array.isArray(error.reasons) ? error.reasons.map((r: { message?: string }) => String(r.message)) : [];
+    const reasons =
+      error instanceof Error && 'reasons' in error && Array.isArray(error.reasons)
+        ? error.reasons.map((r: { message?: string }) => String(r.message))
+        : [];
     io.err(`ruta simulate: ${error instanceof Error ? error.message : String(error)}`);
     for (const reason of reasons) io.err(`  - ${reason}`);
     io.err('Run "ruta verify" to see what to fix in the protocol.');

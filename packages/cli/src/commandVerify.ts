@@ -7,7 +7,12 @@ import { USAGE } from './usage.js';
 
 /** ruta verify [paths...] [--json] */
 export function commandVerify(args: string[], io: Io): number {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
   if (values.help) {
     io.out(USAGE.verify);
     return EXIT.ok;

@@ -12,5 +12,9 @@ export function formatProblem(problem: Problem): string {
     .filter(Boolean)
     .join('  ');
   const severity = problem.severity === 'warning' ? 'warning' : 'error';
-  return [`  ${severity.padEnd(7)} ${problem.code}  ${where}`, `          ${problem.message}`, `          fix: ${problem.hint}`].join('\n');
+  return [
+    `  ${severity.padEnd(7)} ${problem.code}  ${where}`,
+    `          ${problem.message}`,
+    `          fix: ${problem.hint}`,
+  ].join('\n');
 }

@@ -24,16 +24,24 @@ export function formatSimulation(result: SimulationResult): string {
   lines.push(`case now in ${formatStateValue(result.final.value)} (${result.final.status})`, '');
   const recorded = conformance.events.length;
   if (conformance.ok) {
-    lines.push(`replay: all ${recorded} recorded events conform to ${protocol.id}@${protocol.version}; hash chain intact.`);
+    lines.push(
+      `replay: all ${recorded} recorded events conform to ${protocol.id}@${protocol.version}; hash chain intact.`,
+    );
   } else {
     lines.push(`replay: DOES NOT CONFORM (first divergence at event ${conformance.firstDivergence ?? '?'}):`);
     for (const event of conformance.events) {
       if (event.accepted && event.sameState && event.hashIntact) continue;
       const why = event.reasons.map((r) => r.message).join('; ');
-      lines.push(`  event ${event.seq} ${event.type}: expected ${formatStateValue(event.expected)}, got ${formatStateValue(event.actual)}${event.hashIntact ? '' : ', hash broken'}${why ? ` - ${why}` : ''}`);
+      lines.push(
+        `  event ${event.seq} ${event.type}: expected ${formatStateValue(event.expected)}, got ${formatStateValue(event.actual)}${event.hashIntact ? '' : ', hash broken'}${why ? ` - ${why}` : ''}`,
+      );
     }
   }
   const rejected = steps.filter((s) => !s.ok).length;
-  lines.push(result.ok ? 'ok' : `FAILED: ${rejected} step${rejected === 1 ? '' : 's'} rejected${conformance.ok ? '' : ', replay does not conform'}.`);
+  lines.push(
+    result.ok
+      ? 'ok'
+      : `FAILED: ${rejected} step${rejected === 1 ? '' : 's'} rejected${conformance.ok ? '' : ', replay does not conform'}.`,
+  );
   return lines.join('\n');
 }

@@ -5,8 +5,14 @@ import { formatProblem } from './formatProblem.js';
 export function formatVerifyReport(report: RegistryReport): string {
   const lines: string[] = [];
   const entries = [
-    ...report.protocols.map((p) => ({ ...p, title: `${p.id}${p.version === null ? '' : `@${p.version}`}${p.jurisdiction ? ` (${p.jurisdiction})` : ''}` })),
-    ...report.forms.map((f) => ({ ...f, title: `form ${f.id}${f.version === null ? '' : ` v${f.version}`}` })),
+    ...report.protocols.map((p) => ({
+      ...p,
+      title: `${p.id}${p.version === null ? '' : `@${p.version}`}${p.jurisdiction ? ` (${p.jurisdiction})` : ''}`,
+    })),
+    ...report.forms.map((f) => ({
+      ...f,
+      title: `form ${f.id}${f.version === null ? '' : ` v${f.version}`}`,
+    })),
   ].sort((a, b) => a.file.localeCompare(b.file));
   let errors = 0;
   let warnings = 0;

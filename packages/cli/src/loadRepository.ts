@@ -5,8 +5,7 @@ import { findRepositoryRoot } from './findRepositoryRoot.js';
 import { readJsonFiles } from './readJsonFiles.js';
 
 export type Loaded =
-  | { ok: true; registry: Registry; base: string; files: number }
-  | { ok: false; errors: string[] };
+  { ok: true; registry: Registry; base: string; files: number } | { ok: false; errors: string[] };
 
 /**
  * Reads and loads protocol files: the given paths, or by default workflows/ and forms/ of the
@@ -17,7 +16,13 @@ export function loadRepository(cwd: string, paths: readonly string[], extra: rea
   const root = findRepositoryRoot(cwd);
   let targets = [...paths];
   if (targets.length === 0) {
-    if (!root) return { ok: false, errors: [`no workflows/ folder in ${cwd} or above it: run ruta inside the repository, or give the files or folders to read`] };
+    if (!root)
+      return {
+        ok: false,
+        errors: [
+          `no workflows/ folder in ${cwd} or above it: run ruta inside the repository, or give the files or folders to read`,
+        ],
+      };
     targets = ['workflows', 'forms'].map((d) => join(root, d)).filter((d) => existsSync(d));
   }
   const base = root ?? cwd;

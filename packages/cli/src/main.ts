@@ -18,8 +18,12 @@ export function main(argv: readonly string[], io: Io): number {
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? args[0] : undefined;
-    if (topic !== undefined && Object.hasOwn(USAGE, topic) && topic !== 'main') io.out(USAGE[topic as keyof typeof USAGE]);
-    else io.out(USAGE.main);
+    const texts: Record<string, string> = USAGE;
+    io.out(
+      topic !== undefined && topic !== 'main' && Object.hasOwn(texts, topic)
+        ? (texts[topic] ?? USAGE.main)
+        : USAGE.main,
+    );
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

@@ -53,22 +53,35 @@ export const SIMULATION_START = '2025-01-01T08:00:00.000Z';
  * Reads an events file's content: a list of `{event, data?, actor?: {role, country, userId?}}`.
  * The actor defaults to a case worker of the case's country. Errors say which entry to fix.
  */
-export function parseCommands(value: unknown, country: Country): { ok: true; commands: SimulationCommand[] } | { ok: false; errors: string[] } {
-  if (!Array.isArray(value)) return { ok: false, errors: ['the events file must hold a list: [{"event": "...", "data": {...}}, ...]'] };
+export function parseCommands(
+  value: unknown,
+  country: Country,
+): { ok: true; commands: SimulationCommand[] } | { ok: false; errors: string[] } {
+  if (!Array.isArray(value))
+    return {
+      ok: false,
+      errors: ['the events file must hold a list: [{"event": "...", "data": {...}}, ...]'],
+    };
   const errors: string[] = [];
   const commands: SimulationCommand[] = [];
   value.forEach((entry: unknown, i) => {
     const at = `entry ${i + 1}`;
-    if (!isRecord(entry)) return void errors.push(`${at}: must be an object {"event": "...", "data"?: {...}, "actor"?: {...}}`);
+    if (!isRecord(entry))
+      return void errors.push(`${at}: must be an object {"event": "...", "data"?: {...}, "actor"?: {...}}`);
     const { event, data, actor = {} } = entry;
-    if (typeof event !== 'string' || event === '') return void errors.push(`${at}: "event" must be the name of an event`);
-    if (!isRecord(actor)) return void errors.push(`${at}: "actor" must be an object {"role": "...", "country": "..."}`);
+    if (typeof event !== 'string' || event === '')
+      return void errors.push(`${at}: "event" must be the name of an event`);
+    if (!isRecord(actor))
+      return void errors.push(`${at}: "actor" must be an object {"role": "...", "country": "..."}`);
     const role = ROLES.find((r) => r === (actor.role ?? 'caseworker'));
     if (!role) return void errors.push(`${at}: actor.role must be one of ${ROLES.join(', ')}`);
-    const actorCountry = actor.country === 'REGIONAL' ? 'REGIONAL' : COUNTRIES.find((c) => c === (actor.country ?? country));
-    if (!actorCountry) return void errors.push(`${at}: actor.country must be REGIONAL or one of ${COUNTRIES.join(', ')}`);
+    const actorCountry =
+      actor.country === 'REGIONAL' ? 'REGIONAL' : COUNTRIES.find((c) => c === (actor.country ?? country));
+    if (!actorCountry)
+      return void errors.push(`${at}: actor.country must be REGIONAL or one of ${COUNTRIES.join(', ')}`);
     const userId = actor.userId ?? `sim-${role}`;
-    if (typeof userId !== 'string' || userId === '') return void errors.push(`${at}: actor.userId must be a non-empty string`);
+    if (typeof userId !== 'string' || userId === '')
+      return void errors.push(`${at}: actor.userId must be a non-empty string`);
     const resolved: Actor = { userId, role, country: actorCountry };
     commands.push(data === undefined ? { event, actor: resolved } : { event, data, actor: resolved });
   });
@@ -86,7 +99,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  *
  * @throws ProtocolCompileError (from the engine) when the protocol cannot run at all.
  */
-export function simulateCommands(protocol: ResolvedProtocol, commands: readonly SimulationCommand[], country: Country): SimulationResult {
+export function simulateCommands(
+  protocol: ResolvedProtocol,
+  commands: readonly SimulationCommand[],
+  country: Country,
+): SimulationResult {
   const compiled = compileProtocol(protocol);
   let minute = 0;
   let now = SIMULATION_START;
@@ -106,7 +123,9 @@ export function simulateCommands(protocol: ResolvedProtocol, commands: readonly 
   commands.forEach((command, i) => {
     tick();
     const from = c.value;
-    const result = command.event.startsWith('after:') ? runTimer(compiled, c, command.event.slice(6), deps, (at) => (now = at > now ? at : now)) : step(compiled, c, command, deps);
+    const result = command.event.startsWith('after:')
+      ? runTimer(compiled, c, command.event.slice(6), deps, (at) => (now = at > now ? at : now))
+      : step(compiled, c, command, deps);
     if (result.ok) {
       c = result.case;
       history.push(result.event);
@@ -116,7 +135,9 @@ export function simulateCommands(protocol: ResolvedProtocol, commands: readonly 
     }
   });
 
-  const conformance = replay(history, (ref) => (ref.id === compiled.ref.id && ref.version === compiled.ref.version ? compiled : undefined));
+  const conformance = replay(history, (ref) =>
+    ref.id === compiled.ref.id && ref.version === compiled.ref.version ? compiled : undefined,
+  );
   return {
     ok: steps.every((s) => s.ok) && conformance.ok,
     protocol: compiled.ref,
@@ -129,7 +150,13 @@ export function simulateCommands(protocol: ResolvedProtocol, commands: readonly 
 }
 
 /** Lets the pending timer of a delay run out: the clock moves to its due time and it fires. */
-function runTimer(compiled: CompiledProtocol, c: CaseState, delay: string, deps: EngineDeps, advanceTo: (at: string) => void): StepResult {
+function runTimer(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  delay: string,
+  deps: EngineDeps,
+  advanceTo: (at: string) => void,
+): StepResult {
   const timer = c.timers.find((t) => t.event.startsWith(`xstate.after.${delay}.`));
   if (!timer) {
     return {

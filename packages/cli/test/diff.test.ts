@@ -14,7 +14,10 @@ describe('ruta diff', () => {
   });
 
   it('accepts file paths and prints JSON with --json', () => {
-    const r = ruta(['diff', 'workflows/regional/mini.v1.json', 'workflows/variants/gt/mini-gt.v1.json', '--json'], repo.dir);
+    const r = ruta(
+      ['diff', 'workflows/regional/mini.v1.json', 'workflows/variants/gt/mini-gt.v1.json', '--json'],
+      repo.dir,
+    );
     expect(r.status).toBe(0);
     const diff = JSON.parse(r.stdout);
     expect(diff.from).toEqual({ id: 'mini', version: 1 });

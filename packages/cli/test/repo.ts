@@ -44,14 +44,22 @@ export function protocolFile(): ProtocolFixture {
       ARRIVED: { title: t('Arrived') },
       WITHDRAW: { title: t('Consent withdrawn') },
     },
-    guards: { lowRisk: { logic: { '==': [{ var: 'form.level' }, 'low'] }, description: t('The risk of return is low') } },
+    guards: {
+      lowRisk: {
+        logic: { '==': [{ var: 'form.level' }, 'low'] },
+        description: t('The risk of return is low'),
+      },
+    },
     delays: { noAnswer: { hours: 48 } },
     machine: {
       id: 'mini',
       initial: 'screening',
       on: { WITHDRAW: { target: '#mini.closure' } },
       states: {
-        screening: { meta: meta('Screening', { roles: ['caseworker'] }), on: { SCREENED: { target: 'consent' } } },
+        screening: {
+          meta: meta('Screening', { roles: ['caseworker'] }),
+          on: { SCREENED: { target: 'consent' } },
+        },
         consent: {
           tags: ['consent'],
           meta: meta('Consent', { form: 'consent', deadline: { hours: 24 } }),
@@ -85,7 +93,12 @@ export const consentForm = {
     required: ['given', 'language'],
     properties: {
       given: { type: 'boolean', 'x-label': t('Consent given') },
-      language: { type: 'string', enum: ['es', 'en'], 'x-label': t('Language'), 'x-enumLabels': [t('Spanish'), t('English')] },
+      language: {
+        type: 'string',
+        enum: ['es', 'en'],
+        'x-label': t('Language'),
+        'x-enumLabels': [t('Spanish'), t('English')],
+      },
     },
   },
   examples: [{ given: true, language: 'es' }],
@@ -99,7 +112,14 @@ export const riskForm = {
   schema: {
     type: 'object',
     required: ['level'],
-    properties: { level: { type: 'string', enum: ['low', 'high'], 'x-label': t('Risk level'), 'x-enumLabels': [t('Low'), t('High')] } },
+    properties: {
+      level: {
+        type: 'string',
+        enum: ['low', 'high'],
+        'x-label': t('Risk level'),
+        'x-enumLabels': [t('Low'), t('High')],
+      },
+    },
   },
 };
 
@@ -140,7 +160,11 @@ export const variantFile = {
 };
 
 /** A temporary repository with workflows/ and forms/; `files` maps relative paths to content. */
-export function makeRepo(files: Record<string, unknown> = defaultFiles()): { dir: string; write: (path: string, content: unknown) => void; remove: () => void } {
+export function makeRepo(files: Record<string, unknown> = defaultFiles()): {
+  dir: string;
+  write: (path: string, content: unknown) => void;
+  remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'ruta-cli-'));
   const write = (path: string, content: unknown) => {
     const full = join(dir, path);

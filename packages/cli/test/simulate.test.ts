@@ -32,7 +32,12 @@ describe('ruta simulate', () => {
     const result = JSON.parse(a.stdout);
     expect(result.ok).toBe(true);
     expect(result.conformance.ok).toBe(true);
-    expect(result.steps.map((s: { to: unknown }) => s.to)).toEqual(['consent', 'assessment', 'travel', 'closure']);
+    expect(result.steps.map((s: { to: unknown }) => s.to)).toEqual([
+      'consent',
+      'assessment',
+      'travel',
+      'closure',
+    ]);
   });
 
   it('fails with every reason a step is rejected, and goes on with the next', () => {
@@ -58,7 +63,12 @@ describe('ruta simulate', () => {
     expect(r.status).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.country).toBe('GT');
-    expect(result.steps[1]).toMatchObject({ event: 'after:noAnswer', ok: true, from: 'consent', to: 'closure' });
+    expect(result.steps[1]).toMatchObject({
+      event: 'after:noAnswer',
+      ok: true,
+      from: 'consent',
+      to: 'closure',
+    });
   });
 
   it('refuses an events file that is not a list of events with exit code 2', () => {

@@ -28,8 +28,22 @@ describe('ruta verify', () => {
     expect(JSON.parse(r.stdout)).toEqual({
       ok: true,
       protocols: [
-        { id: 'mini', version: 1, jurisdiction: 'REGIONAL', file: 'workflows/regional/mini.v1.json', ok: true, problems: [] },
-        { id: 'mini-gt', version: 1, jurisdiction: 'GT', file: 'workflows/variants/gt/mini-gt.v1.json', ok: true, problems: [] },
+        {
+          id: 'mini',
+          version: 1,
+          jurisdiction: 'REGIONAL',
+          file: 'workflows/regional/mini.v1.json',
+          ok: true,
+          problems: [],
+        },
+        {
+          id: 'mini-gt',
+          version: 1,
+          jurisdiction: 'GT',
+          file: 'workflows/variants/gt/mini-gt.v1.json',
+          ok: true,
+          problems: [],
+        },
       ],
       forms: [
         { id: 'consent', version: 1, file: 'forms/consent.json', ok: true, problems: [] },
@@ -40,16 +54,23 @@ describe('ruta verify', () => {
 
   it('fails with the file, location, message and hint of each problem', () => {
     const broken = protocolFile();
-    broken.machine.states.screening = { meta: { title: { es: 'Tamizaje', en: 'Screening' }, legal: [{ seed: '000', clause: '12' }] }, on: { SCREENED: { target: 'consnt' } } };
+    broken.machine.states.screening = {
+      meta: { title: { es: 'Tamizaje', en: 'Screening' }, legal: [{ seed: '000', clause: '12' }] },
+      on: { SCREENED: { target: 'consnt' } },
+    };
     const { dir } = repo({ ...defaultFiles(), 'workflows/regional/mini.v1.json': broken });
     const r = ruta(['verify'], dir);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('workflows/regional/mini.v1.json  mini@1 (REGIONAL)');
-    expect(r.stdout).toContain('error   unknown-target  /machine/states/screening/on/SCREENED/target  state screening');
+    expect(r.stdout).toContain(
+      'error   unknown-target  /machine/states/screening/on/SCREENED/target  state screening',
+    );
     expect(r.stdout).toContain('goes to "consnt", which names no state');
     expect(r.stdout).toContain('fix: Did you mean "consent"?');
     // The variant does not repeat its base's problem: it points at the base.
-    expect(r.stdout).toContain('workflows/variants/gt/mini-gt.v1.json  mini-gt@1 (GT)\n  error   base-has-problems  /base');
+    expect(r.stdout).toContain(
+      'workflows/variants/gt/mini-gt.v1.json  mini-gt@1 (GT)\n  error   base-has-problems  /base',
+    );
     expect(r.stdout).toMatch(/FAILED: 2 errors and 1 warning in 2 files/);
   });
 
@@ -87,12 +108,18 @@ describe('ruta verify', () => {
 
   it('reports a variant whose base does not exist', () => {
     const files = defaultFiles();
-    files['workflows/variants/gt/mini-gt.v1.json'] = { ...(files['workflows/variants/gt/mini-gt.v1.json'] as object), base: 'mini@2' };
+    files['workflows/variants/gt/mini-gt.v1.json'] = {
+      ...(files['workflows/variants/gt/mini-gt.v1.json'] as object),
+      base: 'mini@2',
+    };
     const { dir } = repo(files);
     const r = ruta(['verify', '--json'], dir);
     expect(r.status).toBe(1);
     const gt = JSON.parse(r.stdout).protocols.find((p: { id: string }) => p.id === 'mini-gt');
-    expect(gt.problems[0]).toMatchObject({ code: 'missing-base', location: { file: 'workflows/variants/gt/mini-gt.v1.json', pointer: '/base' } });
+    expect(gt.problems[0]).toMatchObject({
+      code: 'missing-base',
+      location: { file: 'workflows/variants/gt/mini-gt.v1.json', pointer: '/base' },
+    });
   });
 
   it('verifies only the paths given', () => {

@@ -31,11 +31,17 @@ const MAX_REPORTED = 25;
  * of the guards; each configuration where it does not is reported.
  */
 export function checkInvariants(protocol: ResolvedProtocol, space: StateSpace): InvariantProblem[] {
-  return listOf(protocol.invariantsInForce).flatMap((invariant) => checkInvariant(protocol, space, invariant));
+  return listOf(protocol.invariantsInForce).flatMap((invariant) =>
+    checkInvariant(protocol, space, invariant),
+  );
 }
 
 /** The problems of one invariant (see checkInvariants); none when it holds. */
-export function checkInvariant(protocol: ResolvedProtocol, space: StateSpace, invariant: Invariant): InvariantProblem[] {
+export function checkInvariant(
+  protocol: ResolvedProtocol,
+  space: StateSpace,
+  invariant: Invariant,
+): InvariantProblem[] {
   const { pointer, source } = invariantsLocation(protocol, invariant);
   const malformed = whatIsMissing(invariant);
   if (malformed !== undefined) {
@@ -61,7 +67,10 @@ export function checkInvariant(protocol: ResolvedProtocol, space: StateSpace, in
     ];
   }
   const index = exploreIndex(space);
-  const found = invariant.kind === 'mustPassBefore' ? mustPassBefore(protocol, space, index, invariant, pointer, source) : availableUntil(protocol, space, index, invariant, pointer, source);
+  const found =
+    invariant.kind === 'mustPassBefore'
+      ? mustPassBefore(protocol, space, index, invariant, pointer, source)
+      : availableUntil(protocol, space, index, invariant, pointer, source);
   if (!space.complete && found.length === 0) {
     found.push({
       code: 'invariant-unproven',
@@ -85,9 +94,18 @@ function mustPassBefore(
   const target = invariant.target.tag;
   const requirements = invariant.requires.map((r) => (Array.isArray(r) ? r.map((s) => s.tag) : [r.tag]));
   const full = requirements.reduce((mask, _, i) => mask | (1 << i), 0);
-  const satisfied = (node: StateSpaceNode) => requirements.reduce((mask, tags, i) => (tags.some((t) => node.tags.includes(t)) ? mask | (1 << i) : mask), 0);
-  const targetStates = new Set(listStates(protocol.machine).filter((s) => listOf(s.state.tags).includes(target)).map((s) => s.path));
-  const entered = (from: StateSpaceNode | undefined, to: StateSpaceNode) => to.states.filter((p) => targetStates.has(p) && !from?.states.includes(p));
+  const satisfied = (node: StateSpaceNode) =>
+    requirements.reduce(
+      (mask, tags, i) => (tags.some((t) => node.tags.includes(t)) ? mask | (1 << i) : mask),
+      0,
+    );
+  const targetStates = new Set(
+    listStates(protocol.machine)
+      .filter((s) => listOf(s.state.tags).includes(target))
+      .map((s) => s.path),
+  );
+  const entered = (from: StateSpaceNode | undefined, to: StateSpaceNode) =>
+    to.states.filter((p) => targetStates.has(p) && !from?.states.includes(p));
 
   const problems: InvariantProblem[] = [];
   const reportedStates = new Set<string>();
@@ -97,7 +115,9 @@ function mustPassBefore(
     fresh.forEach((p) => reportedStates.add(p));
     const lacking = requirements.filter((_, i) => (missing & (1 << i)) === 0);
     const lackingText = lacking.map((tags) => tags.map((t) => `"${t}"`).join(' or ')).join(', ');
-    const untagged = lacking.flat().filter((tag) => !listStates(protocol.machine).some((s) => listOf(s.state.tags).includes(tag)));
+    const untagged = lacking
+      .flat()
+      .filter((tag) => !listStates(protocol.machine).some((s) => listOf(s.state.tags).includes(tag)));
     const counterExample = steps(protocol, path);
     problems.push({
       code: 'invariant-violated',
@@ -126,7 +146,8 @@ function mustPassBefore(
       const next = index.node(edge.to);
       if (!next) continue;
       const into = entered(visit.node, next);
-      if (into.length > 0 && visit.mask !== full) report(into, visit.mask, [...pathOf(visit), { node: next, edge }]);
+      if (into.length > 0 && visit.mask !== full)
+        report(into, visit.mask, [...pathOf(visit), { node: next, edge }]);
       const mask = visit.mask | satisfied(next);
       const key = `${mask}:${next.key}`;
       if (seen.has(key)) continue;
@@ -138,7 +159,8 @@ function mustPassBefore(
 
   function pathOf(visit: Visit): Step[] {
     const out: Step[] = [];
-    for (let v: Visit | undefined = visit; v; v = v.previous) out.unshift(v.edge ? { node: v.node, edge: v.edge } : { node: v.node });
+    for (let v: Visit | undefined = visit; v; v = v.previous)
+      out.unshift(v.edge ? { node: v.node, edge: v.edge } : { node: v.node });
     return out;
   }
 }
@@ -166,7 +188,8 @@ function availableUntil(
       if (problems.length >= MAX_REPORTED) more++;
       else {
         const path: Step[] = [];
-        for (let v: Visit | undefined = visit; v; v = v.previous) path.unshift(v.edge ? { node: v.node, edge: v.edge } : { node: v.node });
+        for (let v: Visit | undefined = visit; v; v = v.previous)
+          path.unshift(v.edge ? { node: v.node, edge: v.edge } : { node: v.node });
         const counterExample = steps(protocol, path);
         const here = node.leaves.map((p) => titleOf(protocol, p)).join(' + ');
         problems.push({
@@ -203,22 +226,26 @@ function availableUntil(
 type Step = { node: StateSpaceNode; edge?: StateSpaceEdge };
 
 /** What an invariant lacks to be checked (it did not come through the schema check), or undefined. */
-function whatIsMissing(invariant: Invariant | undefined): string | undefined {
-  const isTag = (s: unknown) => typeof s === 'object' && s !== null && typeof (s as { tag?: unknown }).tag === 'string';
-  if (typeof invariant !== 'object' || invariant === null) return 'it is not an object';
-  if (invariant.kind === 'mustPassBefore') {
-    if (!isTag(invariant.target)) return 'its "target" names no tag';
-    if (!Array.isArray(invariant.requires) || invariant.requires.length === 0) return 'its "requires" lists no tag';
-    if (invariant.requires.length > 30) return 'it requires more than 30 steps';
-    if (!invariant.requires.every((r) => (Array.isArray(r) ? r.length > 0 && r.every(isTag) : isTag(r)))) return 'an entry of its "requires" names no tag';
+function whatIsMissing(value: unknown): string | undefined {
+  const isRecord = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isTag = (v: unknown) => isRecord(v) && typeof v.tag === 'string';
+  if (!isRecord(value)) return 'it is not an object';
+  if (value.kind === 'mustPassBefore') {
+    const { target, requires } = value;
+    if (!isTag(target)) return 'its "target" names no tag';
+    if (!Array.isArray(requires) || requires.length === 0) return 'its "requires" lists no tag';
+    if (requires.length > 30) return 'it requires more than 30 steps';
+    if (!requires.every((r: unknown) => (Array.isArray(r) ? r.length > 0 && r.every(isTag) : isTag(r))))
+      return 'an entry of its "requires" names no tag';
     return undefined;
   }
-  if (invariant.kind === 'availableUntil') {
-    if (typeof invariant.event !== 'string') return 'its "event" is not an event name';
-    if (!isTag(invariant.until)) return 'its "until" names no tag';
+  if (value.kind === 'availableUntil') {
+    if (typeof value.event !== 'string') return 'its "event" is not an event name';
+    if (!isTag(value.until)) return 'its "until" names no tag';
     return undefined;
   }
-  return `its kind is "${String((invariant as { kind?: unknown }).kind)}", not "mustPassBefore" or "availableUntil"`;
+  return `its kind is ${JSON.stringify(value.kind)}, not "mustPassBefore" or "availableUntil"`;
 }
 
 function steps(protocol: ResolvedProtocol, path: Step[]): CounterExampleStep[] {

@@ -63,7 +63,9 @@ interface TakenAction {
   type: typeof TAKEN;
   params: { pointer: string };
 }
-type MarkedTransition = Omit<XStateTransition, 'actions'> & { actions: (NonNullable<XStateTransition['actions']>[number] | TakenAction)[] };
+type MarkedTransition = Omit<XStateTransition, 'actions'> & {
+  actions: (NonNullable<XStateTransition['actions']>[number] | TakenAction)[];
+};
 type MarkedNode = Omit<XStateNode, 'states' | 'on' | 'after' | 'onDone'> & {
   states?: Record<string, MarkedNode>;
   on?: Record<string, MarkedTransition[]>;
@@ -83,7 +85,13 @@ type MarkedNode = Omit<XStateNode, 'states' | 'on' | 'after' | 'onDone'> & {
  */
 export function exploreStateSpace(protocol: ResolvedProtocol, options: ExploreOptions = {}): StateSpace {
   const max = options.maxConfigurations ?? DEFAULT_MAX_CONFIGURATIONS;
-  const empty = (problem: Problem): StateSpace => ({ initial: '', nodes: [], edges: [], complete: false, problems: [problem] });
+  const empty = (problem: Problem): StateSpace => ({
+    initial: '',
+    nodes: [],
+    edges: [],
+    complete: false,
+    problems: [problem],
+  });
 
   let assignment: Record<string, boolean> = {};
   let undecided: string | undefined;
@@ -142,7 +150,14 @@ export function exploreStateSpace(protocol: ResolvedProtocol, options: ExploreOp
           const edgeKey = `${to}|${taken.join(',')}`;
           if (seenEdges.has(edgeKey)) continue;
           seenEdges.add(edgeKey);
-          edges.push({ from, to, event: label, xstateEvent: type, guards: { ...assignment }, transitions: taken });
+          edges.push({
+            from,
+            to,
+            event: label,
+            xstateEvent: type,
+            guards: { ...assignment },
+            transitions: taken,
+          });
           if (!fromNode.events.includes(label)) fromNode.events.push(label);
         }
       }
@@ -158,7 +173,10 @@ function buildMachine(protocol: ResolvedProtocol, decide: (guard: string) => boo
   const { config, delays } = toMachineConfig(protocol);
   const marked = mark(config);
   const transitions = listTransitions(protocol.machine);
-  const guardNames = new Set([...Object.keys(protocol.guards ?? {}), ...transitions.flatMap((t) => (t.transition?.guard ? [t.transition.guard] : []))]);
+  const guardNames = new Set([
+    ...Object.keys(protocol.guards ?? {}),
+    ...transitions.flatMap((t) => (t.transition?.guard ? [t.transition.guard] : [])),
+  ]);
   const guards: Record<string, () => boolean> = {};
   for (const name of guardNames) guards[name] = () => decide(name);
   // An undefined delay would make XState fire the timer at once; any positive number keeps it a timer.
@@ -169,7 +187,11 @@ function buildMachine(protocol: ResolvedProtocol, decide: (guard: string) => boo
     let node: MarkedNode | undefined = marked;
     for (const key of t.source === '' ? [] : t.source.split('.')) node = node?.states?.[key];
     const list: MarkedTransition[] | undefined =
-      t.event === 'done' ? node?.onDone : t.event.startsWith('after:') ? node?.after?.[t.event.slice(6)] : node?.on?.[t.event];
+      t.event === 'done'
+        ? node?.onDone
+        : t.event.startsWith('after:')
+          ? node?.after?.[t.event.slice(6)]
+          : node?.on?.[t.event];
     list?.[t.index]?.actions.push({ type: TAKEN, params: { pointer: t.pointer } });
   }
   // Actions are never run while exploring; declaring them tells XState every type is known.
@@ -179,7 +201,8 @@ function buildMachine(protocol: ResolvedProtocol, decide: (guard: string) => boo
 }
 
 function mark(node: XStateNode): MarkedNode {
-  const copy = (ts: XStateTransition[]): MarkedTransition[] => ts.map((t) => ({ ...t, actions: [...(t.actions ?? [])] }));
+  const copy = (ts: XStateTransition[]): MarkedTransition[] =>
+    ts.map((t) => ({ ...t, actions: [...(t.actions ?? [])] }));
   const { states, on, after, onDone, ...rest } = node;
   const out: MarkedNode = rest;
   if (states) out.states = Object.fromEntries(Object.entries(states).map(([k, s]) => [k, mark(s)]));
@@ -194,7 +217,14 @@ function enabledEventTypes(snapshot: AnyMachineSnapshot): { type: string; label:
   const out = new Map<string, string>();
   for (const t of getNextTransitions(snapshot)) {
     const type = t.eventType;
-    if (type === '' || type === '*' || type.startsWith('xstate.done.') || type.startsWith('xstate.error.') || out.has(type)) continue;
+    if (
+      type === '' ||
+      type === '*' ||
+      type.startsWith('xstate.done.') ||
+      type.startsWith('xstate.error.') ||
+      out.has(type)
+    )
+      continue;
     const delay = 'delay' in t ? t.delay : undefined;
     out.set(type, type.startsWith('xstate.after.') && delay !== undefined ? `after:${String(delay)}` : type);
   }

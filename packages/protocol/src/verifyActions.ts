@@ -1,5 +1,11 @@
 import { didYouMean } from './verifyDidYouMean.js';
-import { ACTION_TYPES, type ActionConfig, type Problem, type ResolvedProtocol, type StateConfig } from './types.js';
+import {
+  ACTION_TYPES,
+  type ActionConfig,
+  type Problem,
+  type ResolvedProtocol,
+  type StateConfig,
+} from './types.js';
 import { listOf } from './verifyListOf.js';
 
 /**
@@ -50,7 +56,10 @@ export function verifyActions(
         });
       }
     }
-    if (action.type === 'setDeadline' && !(typeof action.params?.hours === 'number' && action.params.hours > 0)) {
+    if (
+      action.type === 'setDeadline' &&
+      !(typeof action.params?.hours === 'number' && action.params.hours > 0)
+    ) {
       problems.push({
         code: 'deadline-not-positive',
         location: { ...location, pointer: `${pointer}/params/hours` },
@@ -61,4 +70,3 @@ export function verifyActions(
   });
   return problems;
 }
-

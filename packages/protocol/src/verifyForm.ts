@@ -64,7 +64,13 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
 type Where = (pointer: string, field?: string) => Problem['location'];
 
 /** Checks the fields of an object schema, and of the conditional parts that add fields to it. */
-function walkObject(schema: FieldSchema | undefined, pointer: string, prefix: string, problems: Problem[], where: Where): void {
+function walkObject(
+  schema: FieldSchema | undefined,
+  pointer: string,
+  prefix: string,
+  problems: Problem[],
+  where: Where,
+): void {
   if (!schema || typeof schema !== 'object') return;
   const own = schema.properties ?? {};
   const conditional: [FieldSchema | undefined, string][] = [
@@ -78,22 +84,42 @@ function walkObject(schema: FieldSchema | undefined, pointer: string, prefix: st
   const defined = new Set(Object.keys(own));
   for (const [part] of conditional) for (const key of Object.keys(part?.properties ?? {})) defined.add(key);
 
-  for (const [key, field] of Object.entries(own)) walkField(field, `${pointer}/properties/${escapePointer(key)}`, join(prefix, key), problems, where);
+  for (const [key, field] of Object.entries(own))
+    walkField(field, `${pointer}/properties/${escapePointer(key)}`, join(prefix, key), problems, where);
   for (const [part, suffix] of conditional) {
     if (!part) continue;
     // A conditional part either refines a field already defined (no label needed) or adds one.
     for (const [key, field] of Object.entries(part.properties ?? {})) {
-      if (!Object.hasOwn(own, key)) walkField(field, `${pointer}${suffix}/properties/${escapePointer(key)}`, join(prefix, key), problems, where);
+      if (!Object.hasOwn(own, key))
+        walkField(
+          field,
+          `${pointer}${suffix}/properties/${escapePointer(key)}`,
+          join(prefix, key),
+          problems,
+          where,
+        );
     }
     checkRequired(part.required, defined, `${pointer}${suffix}/required`, prefix, problems, where);
   }
   checkRequired(schema.required, defined, `${pointer}/required`, prefix, problems, where);
 }
 
-function walkField(field: FieldSchema, pointer: string, path: string, problems: Problem[], where: Where): void {
+function walkField(
+  field: FieldSchema,
+  pointer: string,
+  path: string,
+  problems: Problem[],
+  where: Where,
+): void {
   if (!field || typeof field !== 'object') return;
   const label = field['x-label'];
-  if (!label || typeof label.es !== 'string' || !label.es.trim() || typeof label.en !== 'string' || !label.en.trim()) {
+  if (
+    !label ||
+    typeof label.es !== 'string' ||
+    !label.es.trim() ||
+    typeof label.en !== 'string' ||
+    !label.en.trim()
+  ) {
     problems.push({
       code: 'field-without-label',
       location: where(`${pointer}/x-label`, path),
@@ -104,10 +130,17 @@ function walkField(field: FieldSchema, pointer: string, path: string, problems: 
   checkChoices(field, pointer, path, problems, where);
   if (field.items) checkChoices(field.items, `${pointer}/items`, path, problems, where);
   if (field.type === 'object' || field.properties) walkObject(field, pointer, path, problems, where);
-  if (field.items && (field.items.type === 'object' || field.items.properties)) walkObject(field.items, `${pointer}/items`, path, problems, where);
+  if (field.items && (field.items.type === 'object' || field.items.properties))
+    walkObject(field.items, `${pointer}/items`, path, problems, where);
 }
 
-function checkChoices(field: FieldSchema, pointer: string, path: string, problems: Problem[], where: Where): void {
+function checkChoices(
+  field: FieldSchema,
+  pointer: string,
+  path: string,
+  problems: Problem[],
+  where: Where,
+): void {
   const choices = field.enum;
   const labels = field['x-enumLabels'];
   if (!choices && !labels) return;
@@ -130,7 +163,13 @@ function checkChoices(field: FieldSchema, pointer: string, path: string, problem
     return;
   }
   labels.forEach((text, index) => {
-    if (!text || typeof text.es !== 'string' || !text.es.trim() || typeof text.en !== 'string' || !text.en.trim()) {
+    if (
+      !text ||
+      typeof text.es !== 'string' ||
+      !text.es.trim() ||
+      typeof text.en !== 'string' ||
+      !text.en.trim()
+    ) {
       problems.push({
         code: 'enum-labels-mismatch',
         location: where(`${pointer}/x-enumLabels/${index}`, path),

@@ -2,7 +2,14 @@ import { escapePointer, getState, listTransitions } from './stateTree.js';
 import { stateLabel } from './verifyStateLabel.js';
 import { findFormField } from './formFields.js';
 import { guardVariables } from './guardVariables.js';
-import type { FieldSchema, FormDefinition, JsonLogic, Problem, ResolvedProtocol, TransitionConfig } from './types.js';
+import type {
+  FieldSchema,
+  FormDefinition,
+  JsonLogic,
+  Problem,
+  ResolvedProtocol,
+  TransitionConfig,
+} from './types.js';
 import { listOf } from './verifyListOf.js';
 
 /**
@@ -73,7 +80,12 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
       } else if (field.length > 0 && Object.hasOwn(forms, formId) && !hasField(forms[formId], field)) {
         report(`${formId}:${name}:${variable}`, {
           code: 'unknown-guard-field',
-          location: { pointer: `/guards/${escapePointer(name)}/logic`, state: t.source, form: formId, field: field.join('.') },
+          location: {
+            pointer: `/guards/${escapePointer(name)}/logic`,
+            state: t.source,
+            form: formId,
+            field: field.join('.'),
+          },
           message: `Guard "${name}" reads "${variable}", but the form recorded on the transition from ${stateLabel(protocol.machine, t.source)} ("${formId}") has no field "${field.join('.')}".`,
           hint: `Use a field of form "${formId}": ${fieldList(forms[formId]?.schema)}.`,
         });
@@ -84,7 +96,11 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
 }
 
 /** The form a transition records: its recordForm's form, else its source state's form. */
-export function formOfTransition(protocol: ResolvedProtocol, source: string, transition: TransitionConfig | undefined): string | undefined {
+export function formOfTransition(
+  protocol: ResolvedProtocol,
+  source: string,
+  transition: TransitionConfig | undefined,
+): string | undefined {
   const record = listOf(transition?.actions).find((a) => a?.type === 'recordForm');
   const named = record && record.type === 'recordForm' ? record.params?.form : undefined;
   return named ?? (source === '' ? undefined : getState(protocol.machine, source)?.meta?.form);

@@ -49,14 +49,17 @@ const BLOCKING = new Set([
  */
 export function verifyProtocol(protocol: ResolvedProtocol, options: VerifyOptions = {}): Problem[] {
   const shape = verifyShape(protocol);
-  const problems: Problem[] = shape.length > 0 ? shape : [
-    ...verifyStateTree(protocol),
-    ...verifyTransitions(protocol),
-    ...verifyEmbeddedForms(protocol, options.verifiedForms),
-    ...verifyGuardVariables(protocol),
-    ...verifyUnused(protocol),
-    ...verifyInvariantTags(protocol),
-  ];
+  const problems: Problem[] =
+    shape.length > 0
+      ? shape
+      : [
+          ...verifyStateTree(protocol),
+          ...verifyTransitions(protocol),
+          ...verifyEmbeddedForms(protocol, options.verifiedForms),
+          ...verifyGuardVariables(protocol),
+          ...verifyUnused(protocol),
+          ...verifyInvariantTags(protocol),
+        ];
   if (shape.length > 0) {
     // Nothing more can be said of a protocol without a statechart.
   } else if (problems.some((p) => BLOCKING.has(p.code))) {
@@ -64,14 +67,21 @@ export function verifyProtocol(protocol: ResolvedProtocol, options: VerifyOption
       code: 'behaviour-not-checked',
       location: { pointer: '/machine' },
       severity: 'warning',
-      message: 'Reachability, dead ends and invariants were not checked, because the statechart has errors in its shape.',
+      message:
+        'Reachability, dead ends and invariants were not checked, because the statechart has errors in its shape.',
       hint: 'Fix the errors about states, initial steps and transition targets above; the next verification checks the rest.',
     });
   } else {
     const space = options.space ?? exploreStateSpace(protocol, options);
-    problems.push(...space.problems, ...verifyReachability(protocol, space), ...checkInvariants(protocol, space));
+    problems.push(
+      ...space.problems,
+      ...verifyReachability(protocol, space),
+      ...checkInvariants(protocol, space),
+    );
   }
-  return options.file === undefined ? problems : problems.map((p) => ({ ...p, location: { file: options.file, ...p.location } }));
+  return options.file === undefined
+    ? problems
+    : problems.map((p) => ({ ...p, location: { file: options.file, ...p.location } }));
 }
 
 /** Whether a list of problems lets the protocol through: warnings only. */
@@ -84,7 +94,8 @@ export function verifyPassed(problems: readonly Problem[]): boolean {
  * are objects, all the way down. A draft that is not gets one problem per place it breaks.
  */
 function verifyShape(protocol: ResolvedProtocol): Problem[] {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   const problem = (pointer: string, what: string): Problem => ({
     code: 'protocol-malformed',
     location: { pointer },
@@ -95,7 +106,8 @@ function verifyShape(protocol: ResolvedProtocol): Problem[] {
   if (!isObject(protocol.machine)) return [problem('/machine', 'it has no statechart ("machine")')];
   const problems: Problem[] = [];
   const visit = (states: unknown, pointer: string) => {
-    if (!isObject(states)) return void problems.push(problem(pointer, 'its "states" is not a set of named states'));
+    if (!isObject(states))
+      return void problems.push(problem(pointer, 'its "states" is not a set of named states'));
     for (const [key, state] of Object.entries(states)) {
       const at = `${pointer}/${escapePointer(key)}`;
       if (!isObject(state)) problems.push(problem(at, `state "${key}" is not an object`));
@@ -106,7 +118,10 @@ function verifyShape(protocol: ResolvedProtocol): Problem[] {
   return problems;
 }
 
-function verifyEmbeddedForms(protocol: ResolvedProtocol, verified: Record<string, FormDefinition> | undefined): Problem[] {
+function verifyEmbeddedForms(
+  protocol: ResolvedProtocol,
+  verified: Record<string, FormDefinition> | undefined,
+): Problem[] {
   return Object.entries(protocol.forms ?? {}).flatMap(([id, form]) => {
     const known = verified && Object.hasOwn(verified, id) ? verified[id] : undefined;
     if (known !== undefined && JSON.stringify(known) === JSON.stringify(form)) return [];

@@ -79,7 +79,10 @@ export function verifyReachability(protocol: ResolvedProtocol, space: StateSpace
  * The strongly connected components of the given nodes that no edge leaves: where a walk
  * restricted to them ends up for good (Tarjan's algorithm, iterative).
  */
-function bottomComponents(nodes: StateSpaceNode[], successors: (key: string) => string[]): StateSpaceNode[][] {
+function bottomComponents(
+  nodes: StateSpaceNode[],
+  successors: (key: string) => string[],
+): StateSpaceNode[][] {
   const byKey = new Map(nodes.map((n) => [n.key, n]));
   const order = new Map<string, number>();
   const low = new Map<string, number>();
@@ -104,7 +107,8 @@ function bottomComponents(nodes: StateSpaceNode[], successors: (key: string) => 
       if (frame.i < frame.next.length) {
         const next = frame.next[frame.i++] ?? '';
         if (!order.has(next)) open(next);
-        else if (onStack.has(next)) low.set(frame.key, Math.min(low.get(frame.key) ?? 0, order.get(next) ?? 0));
+        else if (onStack.has(next))
+          low.set(frame.key, Math.min(low.get(frame.key) ?? 0, order.get(next) ?? 0));
         continue;
       }
       work.pop();
@@ -129,5 +133,7 @@ function bottomComponents(nodes: StateSpaceNode[], successors: (key: string) => 
       const members = new Set(component);
       return component.every((key) => successors(key).every((next) => members.has(next)));
     })
-    .map((component) => component.map((key) => byKey.get(key)).filter((n): n is StateSpaceNode => n !== undefined));
+    .map((component) =>
+      component.map((key) => byKey.get(key)).filter((n): n is StateSpaceNode => n !== undefined),
+    );
 }

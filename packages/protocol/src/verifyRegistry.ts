@@ -43,7 +43,10 @@ export interface RegistryReport {
  *   const report = verifyRegistry(loadRegistry(files));
  *   if (!report.ok) process.exitCode = 1;
  */
-export function verifyRegistry(registry: Registry, options: Pick<VerifyOptions, 'maxConfigurations'> = {}): RegistryReport {
+export function verifyRegistry(
+  registry: Registry,
+  options: Pick<VerifyOptions, 'maxConfigurations'> = {},
+): RegistryReport {
   const protocols = new Map<string, ProtocolReport>();
   const forms = new Map<string, FormReport>();
   const verifiedForms: Record<string, FormDefinition> = {};
@@ -62,17 +65,39 @@ export function verifyRegistry(registry: Registry, options: Pick<VerifyOptions, 
     const entry = registryEntryOf(registry, file);
     if (ref !== undefined || entry?.kind === 'protocol') {
       const [id, version] = (ref ?? `${entry?.id}@${entry?.version}`).split('@');
-      protocols.set(file, { id: id ?? '', version: toVersion(version), jurisdiction: entry?.jurisdiction ?? null, file, ok: false, problems: [problem] });
+      protocols.set(file, {
+        id: id ?? '',
+        version: toVersion(version),
+        jurisdiction: entry?.jurisdiction ?? null,
+        file,
+        ok: false,
+        problems: [problem],
+      });
     } else if (entry?.kind === 'form' || problem.location.form !== undefined || isUnder(file, 'forms')) {
-      forms.set(file, { id: entry?.id ?? problem.location.form ?? baseName(file), version: entry?.version ?? null, file, ok: false, problems: [problem] });
+      forms.set(file, {
+        id: entry?.id ?? problem.location.form ?? baseName(file),
+        version: entry?.version ?? null,
+        file,
+        ok: false,
+        problems: [problem],
+      });
     } else {
-      protocols.set(file, { id: baseName(file), version: null, jurisdiction: null, file, ok: false, problems: [problem] });
+      protocols.set(file, {
+        id: baseName(file),
+        version: null,
+        jurisdiction: null,
+        file,
+        ok: false,
+        problems: [problem],
+      });
     }
   }
 
   // Every protocol and variant that loaded: resolve, then verify.
   const verified = new Map<string, Problem[]>();
-  const entries = [...registry.protocols.values(), ...registry.variants.values()].sort((a, b) => a.path.localeCompare(b.path));
+  const entries = [...registry.protocols.values(), ...registry.variants.values()].sort((a, b) =>
+    a.path.localeCompare(b.path),
+  );
   const verify = (ref: string): Problem[] => {
     const done = verified.get(ref);
     if (done) return done;
@@ -83,11 +108,21 @@ export function verifyRegistry(registry: Registry, options: Pick<VerifyOptions, 
     let problems: Problem[];
     if (!resolved.ok) {
       const own = resolved.problems.filter((p) => (p.location.file ?? file) === file);
-      problems = own.length > 0 ? own : [baseFailed(ref, file, entry && 'base' in entry.file ? entry.file.base : undefined)];
+      problems =
+        own.length > 0
+          ? own
+          : [baseFailed(ref, file, entry && 'base' in entry.file ? entry.file.base : undefined)];
     } else {
       problems = verifyProtocol(resolved.protocol, { file, verifiedForms, ...options });
       const variant = registry.variants.get(ref)?.file;
-      if (variant) problems = ownProblems(problems, verify(normalizeRef(registry, variant.base)), variant.base, variant.changes, file);
+      if (variant)
+        problems = ownProblems(
+          problems,
+          verify(normalizeRef(registry, variant.base)),
+          variant.base,
+          variant.changes,
+          file,
+        );
     }
     verified.set(ref, problems);
     return problems;
@@ -95,12 +130,28 @@ export function verifyRegistry(registry: Registry, options: Pick<VerifyOptions, 
   for (const entry of entries) {
     const ref = `${entry.file.id}@${entry.file.version}`;
     const problems = [...(protocols.get(entry.path)?.problems ?? []), ...verify(ref)];
-    protocols.set(entry.path, { id: entry.file.id, version: entry.file.version, jurisdiction: entry.file.jurisdiction, file: entry.path, ok: verifyPassed(problems), problems });
+    protocols.set(entry.path, {
+      id: entry.file.id,
+      version: entry.file.version,
+      jurisdiction: entry.file.jurisdiction,
+      file: entry.path,
+      ok: verifyPassed(problems),
+      problems,
+    });
   }
 
   for (const entry of [...registry.forms.values()].sort((a, b) => a.path.localeCompare(b.path))) {
-    const problems = [...(forms.get(entry.path)?.problems ?? []), ...verifyForm(entry.file).map((p) => ({ ...p, location: { file: entry.path, ...p.location } }))];
-    forms.set(entry.path, { id: entry.file.id, version: entry.file.version, file: entry.path, ok: verifyPassed(problems), problems });
+    const problems = [
+      ...(forms.get(entry.path)?.problems ?? []),
+      ...verifyForm(entry.file).map((p) => ({ ...p, location: { file: entry.path, ...p.location } })),
+    ];
+    forms.set(entry.path, {
+      id: entry.file.id,
+      version: entry.file.version,
+      file: entry.path,
+      ok: verifyPassed(problems),
+      problems,
+    });
   }
 
   const protocolList = [...protocols.values()].sort((a, b) => a.file.localeCompare(b.file));
@@ -113,16 +164,29 @@ export function verifyRegistry(registry: Registry, options: Pick<VerifyOptions, 
  * A variant's problems without those it inherits from its base unchanged (one problem says
  * the base has them), each pointed at the change that touches its state or form when there is one.
  */
-function ownProblems(problems: Problem[], baseProblems: Problem[], base: string, changes: VariantChange[], file: string): Problem[] {
-  const same = (a: Problem, b: Problem) => a.code === b.code && a.location.pointer === b.location.pointer && a.message === b.message;
+function ownProblems(
+  problems: Problem[],
+  baseProblems: Problem[],
+  base: string,
+  changes: VariantChange[],
+  file: string,
+): Problem[] {
+  const same = (a: Problem, b: Problem) =>
+    a.code === b.code && a.location.pointer === b.location.pointer && a.message === b.message;
   const own = problems.filter((p) => !baseProblems.some((b) => same(p, b)));
   const inherited = problems.length - own.length;
   const located = own.map((p) => {
     const index = changes.findIndex((c) => touches(c, p));
     if (index < 0 || p.location.pointer.startsWith('/changes')) return p;
-    return { ...p, location: { ...p.location, pointer: `/changes/${index}` }, message: `${p.message} (In the protocol as resolved: ${p.location.pointer}.)` };
+    return {
+      ...p,
+      location: { ...p.location, pointer: `/changes/${index}` },
+      message: `${p.message} (In the protocol as resolved: ${p.location.pointer}.)`,
+    };
   });
-  const errors = problems.filter((p) => p.severity !== 'warning' && baseProblems.some((b) => same(p, b))).length;
+  const errors = problems.filter(
+    (p) => p.severity !== 'warning' && baseProblems.some((b) => same(p, b)),
+  ).length;
   if (inherited > 0 && errors > 0) {
     located.push({
       code: 'base-has-problems',
@@ -144,13 +208,23 @@ function touches(change: VariantChange, problem: Problem): boolean {
       return state !== undefined && (state === change.path || state.startsWith(`${change.path}.`));
     case 'addTransition':
     case 'replaceTransition':
-      return state !== undefined && state === change.from && problem.location.pointer.includes(`/on/${change.event}`);
+      return (
+        state !== undefined &&
+        state === change.from &&
+        problem.location.pointer.includes(`/on/${change.event}`)
+      );
     case 'addForm':
     case 'replaceForm':
       return form !== undefined && form === change.form.id;
     case 'addField':
     case 'replaceField':
-      return form !== undefined && form === change.form && (problem.location.field === undefined || problem.location.field === change.field || problem.location.field.startsWith(`${change.field}.`));
+      return (
+        form !== undefined &&
+        form === change.form &&
+        (problem.location.field === undefined ||
+          problem.location.field === change.field ||
+          problem.location.field.startsWith(`${change.field}.`))
+      );
     default:
       return false;
   }
@@ -160,7 +234,11 @@ function baseFailed(ref: string, file: string, base: string | undefined): Proble
   return {
     code: 'base-has-problems',
     location: { file, pointer: '/base' },
-    message: `${ref} cannot be put together because its base ${base ?? ''} has problems, reported there.`.replace('  ', ' '),
+    message:
+      `${ref} cannot be put together because its base ${base ?? ''} has problems, reported there.`.replace(
+        '  ',
+        ' ',
+      ),
     hint: `Fix ${base ?? 'the base'} first, then verify again.`,
   };
 }
@@ -168,15 +246,22 @@ function baseFailed(ref: string, file: string, base: string | undefined): Proble
 /** "id" alone means the latest version, as resolveProtocol reads it. */
 function normalizeRef(registry: Registry, ref: string): string {
   if (ref.includes('@')) return ref;
-  const versions = [...registry.protocols.values(), ...registry.variants.values()].filter((e) => e.file.id === ref).map((e) => e.file.version);
+  const versions = [...registry.protocols.values(), ...registry.variants.values()]
+    .filter((e) => e.file.id === ref)
+    .map((e) => e.file.version);
   return versions.length > 0 ? `${ref}@${Math.max(...versions)}` : ref;
 }
 
-function registryEntryOf(registry: Registry, file: string): { kind: 'protocol' | 'form'; id: string; version: number; jurisdiction?: Jurisdiction } | undefined {
+function registryEntryOf(
+  registry: Registry,
+  file: string,
+): { kind: 'protocol' | 'form'; id: string; version: number; jurisdiction?: Jurisdiction } | undefined {
   for (const e of [...registry.protocols.values(), ...registry.variants.values()]) {
-    if (e.path === file) return { kind: 'protocol', id: e.file.id, version: e.file.version, jurisdiction: e.file.jurisdiction };
+    if (e.path === file)
+      return { kind: 'protocol', id: e.file.id, version: e.file.version, jurisdiction: e.file.jurisdiction };
   }
-  for (const e of registry.forms.values()) if (e.path === file) return { kind: 'form', id: e.file.id, version: e.file.version };
+  for (const e of registry.forms.values())
+    if (e.path === file) return { kind: 'form', id: e.file.id, version: e.file.version };
   return undefined;
 }
 

@@ -3,7 +3,10 @@ import { ROLES, type Problem } from './types.js';
 import { listOf } from './verifyListOf.js';
 
 /** Roles that Ruta does not know, each with its pointer. */
-export function verifyRoles(roles: readonly string[] | undefined, location: { pointer: string; state: string }): Problem[] {
+export function verifyRoles(
+  roles: readonly string[] | undefined,
+  location: { pointer: string; state: string },
+): Problem[] {
   return listOf(roles)
     .map((role, index) => ({ role, index }))
     .filter(({ role }) => !ROLES.some((known) => known === role))

@@ -148,8 +148,11 @@ function verifyState(protocol: ResolvedProtocol, entry: StateEntry): Problem[] {
       });
     }
   }
-  problems.push(...verifyActions(protocol, state.entry, { pointer: `${pointer}/entry`, state: path, source: state }));
-  problems.push(...verifyActions(protocol, state.exit, { pointer: `${pointer}/exit`, state: path, source: state }));
+  problems.push(
+    ...verifyActions(protocol, state.entry, { pointer: `${pointer}/entry`, state: path, source: state }),
+  );
+  problems.push(
+    ...verifyActions(protocol, state.exit, { pointer: `${pointer}/exit`, state: path, source: state }),
+  );
   return problems;
 }
-

@@ -1,4 +1,11 @@
-import { escapePointer, getState, listStates, listTransitions, resolveTarget, type TransitionEntry } from './stateTree.js';
+import {
+  escapePointer,
+  getState,
+  listStates,
+  listTransitions,
+  resolveTarget,
+  type TransitionEntry,
+} from './stateTree.js';
 import { verifyActions } from './verifyActions.js';
 import { nearestName } from './nearestName.js';
 import { didYouMean } from './verifyDidYouMean.js';
@@ -65,7 +72,10 @@ export function verifyTransitions(protocol: ResolvedProtocol): Problem[] {
     }
 
     const target: unknown = t.transition?.target;
-    if (target !== undefined && (typeof target !== 'string' || resolveTarget(machine, t.source, target) === null)) {
+    if (
+      target !== undefined &&
+      (typeof target !== 'string' || resolveTarget(machine, t.source, target) === null)
+    ) {
       problems.push({
         code: 'unknown-target',
         location: { ...location, pointer: `${t.pointer}/target` },
@@ -83,7 +93,13 @@ export function verifyTransitions(protocol: ResolvedProtocol): Problem[] {
       });
     }
     problems.push(...verifyRoles(t.transition?.roles, { pointer: `${t.pointer}/roles`, state: t.source }));
-    problems.push(...verifyActions(protocol, t.transition?.actions, { pointer: `${t.pointer}/actions`, state: t.source, source }));
+    problems.push(
+      ...verifyActions(protocol, t.transition?.actions, {
+        pointer: `${t.pointer}/actions`,
+        state: t.source,
+        source,
+      }),
+    );
   }
   return problems;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants, exploreStateSpace, type InvariantProblem } from '../src/index.js';
 import { goodProtocol, t } from './verifyFixture.js';
 
-const check = (p: ReturnType<typeof goodProtocol>) => checkInvariants(p, exploreStateSpace(p)) as InvariantProblem[];
+const check = (p: ReturnType<typeof goodProtocol>) =>
+  checkInvariants(p, exploreStateSpace(p)) as InvariantProblem[];
 
 describe('availableUntil', () => {
   it('holds when withdrawal is available in every state, from the machine level', () => {
@@ -17,14 +18,19 @@ describe('availableUntil', () => {
     const problems = check(p);
     expect(problems.map((x) => [x.code, x.location.state])).toEqual([['invariant-violated', 'assessment']]);
     expect(problems[0]?.message).toContain('In "Risk assessment", "WITHDRAW" is not available');
-    expect(problems[0]?.counterExample?.map((s) => s.states[0])).toEqual(['screening', 'consent', 'assessment']);
+    expect(problems[0]?.counterExample?.map((s) => s.states[0])).toEqual([
+      'screening',
+      'consent',
+      'assessment',
+    ]);
     expect(problems[0]?.hint).toContain('Add a transition on "WITHDRAW" from "Risk assessment"');
   });
 
   it('does not ask for the event once the until-state is entered, nor in a closed case', () => {
     const p = goodProtocol();
     p.machine.on = {};
-    for (const key of ['screening', 'consent', 'assessment'] as const) p.machine.states[key]!.on!.WITHDRAW = { target: 'closure' };
+    for (const key of ['screening', 'consent', 'assessment'] as const)
+      p.machine.states[key]!.on!.WITHDRAW = { target: 'closure' };
     expect(check(p)).toEqual([]);
   });
 

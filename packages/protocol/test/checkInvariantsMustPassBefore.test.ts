@@ -13,7 +13,9 @@ describe('mustPassBefore', () => {
     const p = goodProtocol();
     // Two bypasses: straight from screening (urgent), and from consent skipping the assessment.
     p.guards.urgent = { logic: { var: 'case.consent.given' }, description: t('Urgent') };
-    p.machine.states.screening!.on = { SCREENED: [{ target: 'travel', guard: 'urgent' }, { target: 'consent' }] };
+    p.machine.states.screening!.on = {
+      SCREENED: [{ target: 'travel', guard: 'urgent' }, { target: 'consent' }],
+    };
     p.events.SKIP = { title: t('Skip assessment') };
     p.machine.states.consent!.on!.SKIP = { target: 'travel' };
     const problems = check(p).filter((x): x is InvariantProblem => x.code === 'invariant-violated');
@@ -36,7 +38,11 @@ describe('mustPassBefore', () => {
     const [problem] = check(p);
     expect(problem?.message).toContain('without first passing a step tagged "risk-assessment".');
     expect(problem?.message).not.toContain('"consent",');
-    expect((problem as InvariantProblem).counterExample?.map((s) => s.event)).toEqual([undefined, 'SCREENED', 'SKIP']);
+    expect((problem as InvariantProblem).counterExample?.map((s) => s.event)).toEqual([
+      undefined,
+      'SCREENED',
+      'SKIP',
+    ]);
   });
 
   it('accepts any one of a list of alternatives', () => {
@@ -51,7 +57,11 @@ describe('mustPassBefore', () => {
       },
     ];
     p.events.ORDERED = { title: t('Court order') };
-    p.machine.states.court = { tags: ['court-order'], meta: meta('Court order'), on: { ORDERED: { target: 'travel' } } };
+    p.machine.states.court = {
+      tags: ['court-order'],
+      meta: meta('Court order'),
+      on: { ORDERED: { target: 'travel' } },
+    };
     p.machine.states.screening!.on = { SCREENED: [{ target: 'consent' }, { target: 'court' }] };
     expect(check(p)).toEqual([]);
   });
@@ -65,8 +75,26 @@ describe('mustPassBefore', () => {
       meta: meta('Both at once'),
       onDone: { target: 'closure' },
       states: {
-        a: { initial: 'x', meta: meta('A'), states: { x: { tags: ['consent', 'risk-assessment'], meta: meta('Consent and risk'), on: { GO: { target: 'y' } } }, y: { type: 'final', meta: meta('A done') } } },
-        b: { initial: 'x', meta: meta('B'), states: { x: { tags: ['travel'], meta: meta('Travelling'), on: { GO: { target: 'y' } } }, y: { type: 'final', meta: meta('B done') } } },
+        a: {
+          initial: 'x',
+          meta: meta('A'),
+          states: {
+            x: {
+              tags: ['consent', 'risk-assessment'],
+              meta: meta('Consent and risk'),
+              on: { GO: { target: 'y' } },
+            },
+            y: { type: 'final', meta: meta('A done') },
+          },
+        },
+        b: {
+          initial: 'x',
+          meta: meta('B'),
+          states: {
+            x: { tags: ['travel'], meta: meta('Travelling'), on: { GO: { target: 'y' } } },
+            y: { type: 'final', meta: meta('B done') },
+          },
+        },
       },
     };
     const problems = check(p).filter((x) => x.invariant === 'consent-and-risk-before-travel');

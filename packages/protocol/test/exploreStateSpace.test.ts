@@ -11,7 +11,11 @@ function parallelProtocol(): ResolvedProtocol {
     jurisdiction: 'REGIONAL',
     title: t('Parallel'),
     population: 'any',
-    events: { START: { title: t('Start') }, LEGAL_DONE: { title: t('Legal aid given') }, HEALTH_DONE: { title: t('Health checked') } },
+    events: {
+      START: { title: t('Start') },
+      LEGAL_DONE: { title: t('Legal aid given') },
+      HEALTH_DONE: { title: t('Health checked') },
+    },
     guards: { fit: { logic: { var: 'form.fit' }, description: t('Fit') } },
     delays: { day: { hours: 24 } },
     forms: {},
@@ -20,7 +24,11 @@ function parallelProtocol(): ResolvedProtocol {
       id: 'par',
       initial: 'intake',
       states: {
-        intake: { meta: meta('Intake'), on: { START: { target: 'work' } }, after: { day: { target: 'work' } } },
+        intake: {
+          meta: meta('Intake'),
+          on: { START: { target: 'work' } },
+          after: { day: { target: 'work' } },
+        },
         work: {
           type: 'parallel',
           tags: ['attention'],
@@ -30,13 +38,19 @@ function parallelProtocol(): ResolvedProtocol {
             legal: {
               initial: 'aid',
               meta: meta('Legal'),
-              states: { aid: { tags: ['legal-aid'], meta: meta('Legal aid'), on: { LEGAL_DONE: { target: 'done' } } }, done: { type: 'final', meta: meta('Legal done') } },
+              states: {
+                aid: { tags: ['legal-aid'], meta: meta('Legal aid'), on: { LEGAL_DONE: { target: 'done' } } },
+                done: { type: 'final', meta: meta('Legal done') },
+              },
             },
             health: {
               initial: 'check',
               meta: meta('Health'),
               states: {
-                check: { meta: meta('Check'), on: { HEALTH_DONE: [{ target: 'done', guard: 'fit' }, { target: 'treat' }] } },
+                check: {
+                  meta: meta('Check'),
+                  on: { HEALTH_DONE: [{ target: 'done', guard: 'fit' }, { target: 'treat' }] },
+                },
                 treat: { meta: meta('Treatment'), on: { HEALTH_DONE: { target: 'done' } } },
                 done: { type: 'final', meta: meta('Health done') },
               },
@@ -69,7 +83,11 @@ describe('exploreStateSpace', () => {
     // Both regions final is never a resting configuration: onDone moves the case on at once.
     const intoClosure = space.edges.filter((e) => e.to === '"closure"');
     expect(intoClosure.map((e) => e.from).sort()).toEqual(
-      [key({ work: { legal: 'aid', health: 'done' } }), key({ work: { legal: 'done', health: 'check' } }), key({ work: { legal: 'done', health: 'treat' } })].sort(),
+      [
+        key({ work: { legal: 'aid', health: 'done' } }),
+        key({ work: { legal: 'done', health: 'check' } }),
+        key({ work: { legal: 'done', health: 'treat' } }),
+      ].sort(),
     );
     expect(intoClosure.every((e) => e.transitions.includes('/machine/states/work/onDone'))).toBe(true);
     expect(space.nodes.find((n) => n.key === '"closure"')?.final).toBe(true);
@@ -117,7 +135,10 @@ describe('exploreStateSpace', () => {
   it('counts timers as events', () => {
     const space = exploreStateSpace(parallelProtocol());
     const timer = space.edges.find((e) => e.from === '"intake"' && e.event === 'after:day');
-    expect(timer).toMatchObject({ xstateEvent: 'xstate.after.day.par.intake', to: key({ work: { legal: 'aid', health: 'check' } }) });
+    expect(timer).toMatchObject({
+      xstateEvent: 'xstate.after.day.par.intake',
+      to: key({ work: { legal: 'aid', health: 'check' } }),
+    });
   });
 
   it('stops at the bound it is given and says the result is partial', () => {

@@ -3,7 +3,11 @@ import type { FormDefinition, ResolvedProtocol, StateConfig } from '../src/index
 /** Test data for the verifier: a small, correct voluntary-return protocol, fresh on every call. */
 export const t = (en: string) => ({ es: `${en} (es)`, en });
 export const legal = [{ seed: '000' as const, clause: '12' }];
-export const meta = (title: string, extra: Partial<StateConfig['meta']> = {}): StateConfig['meta'] => ({ title: t(title), legal, ...extra });
+export const meta = (title: string, extra: Partial<StateConfig['meta']> = {}): StateConfig['meta'] => ({
+  title: t(title),
+  legal,
+  ...extra,
+});
 
 export function consentForm(): FormDefinition {
   return {
@@ -16,7 +20,12 @@ export function consentForm(): FormDefinition {
       required: ['given', 'language'],
       properties: {
         given: { type: 'boolean', 'x-label': t('Consent given') },
-        language: { type: 'string', enum: ['es', 'en'], 'x-label': t('Language'), 'x-enumLabels': [t('Spanish'), t('English')] },
+        language: {
+          type: 'string',
+          enum: ['es', 'en'],
+          'x-label': t('Language'),
+          'x-enumLabels': [t('Spanish'), t('English')],
+        },
       },
     },
     examples: [{ given: true, language: 'es' }],
@@ -33,7 +42,12 @@ export function riskForm(): FormDefinition {
       type: 'object',
       required: ['level'],
       properties: {
-        level: { type: 'string', enum: ['low', 'high'], 'x-label': t('Risk level'), 'x-enumLabels': [t('Low'), t('High')] },
+        level: {
+          type: 'string',
+          enum: ['low', 'high'],
+          'x-label': t('Risk level'),
+          'x-enumLabels': [t('Low'), t('High')],
+        },
       },
     },
   };
@@ -55,7 +69,10 @@ export function goodProtocol(): ResolvedProtocol {
       WITHDRAW: { title: t('Consent withdrawn') },
     },
     guards: {
-      lowRisk: { logic: { '==': [{ var: 'form.level' }, 'low'] }, description: t('The risk of return is low') },
+      lowRisk: {
+        logic: { '==': [{ var: 'form.level' }, 'low'] },
+        description: t('The risk of return is low'),
+      },
     },
     delays: { noAnswer: { hours: 48 } },
     forms: { consent: consentForm(), risk: riskForm() },
@@ -80,7 +97,10 @@ export function goodProtocol(): ResolvedProtocol {
       initial: 'screening',
       on: { WITHDRAW: { target: '#mini.closure' } },
       states: {
-        screening: { meta: meta('Screening', { roles: ['caseworker'] }), on: { SCREENED: { target: 'consent' } } },
+        screening: {
+          meta: meta('Screening', { roles: ['caseworker'] }),
+          on: { SCREENED: { target: 'consent' } },
+        },
         consent: {
           tags: ['consent'],
           meta: meta('Consent', { form: 'consent', deadline: { hours: 24 } }),

@@ -7,14 +7,23 @@ describe('the data guards read', () => {
     const p = goodProtocol();
     p.guards.lowRisk!.logic = { '==': [{ var: 'form.levl' }, 'low'] };
     const problem = verifyProtocol(p).find((x) => x.code === 'unknown-guard-field');
-    expect(problem?.location).toEqual({ pointer: '/guards/lowRisk/logic', state: 'assessment', form: 'risk', field: 'levl' });
+    expect(problem?.location).toEqual({
+      pointer: '/guards/lowRisk/logic',
+      state: 'assessment',
+      form: 'risk',
+      field: 'levl',
+    });
     expect(problem?.hint).toContain('level');
   });
 
   it('reports case.<form>.X when the form has no such field, or the form does not exist', () => {
     const p = goodProtocol();
     p.guards.lowRisk!.logic = {
-      and: [{ '==': [{ var: 'form.level' }, 'low'] }, { var: 'case.consent.givn' }, { '==': [{ var: ['case.passport.number', ''] }, ''] }],
+      and: [
+        { '==': [{ var: 'form.level' }, 'low'] },
+        { var: 'case.consent.givn' },
+        { '==': [{ var: ['case.passport.number', ''] }, ''] },
+      ],
     };
     const problems = verifyProtocol(p).filter((x) => x.code === 'unknown-guard-field');
     expect(problems.map((x) => x.location)).toEqual([
@@ -33,7 +42,12 @@ describe('the data guards read', () => {
     p.forms.risk!.schema.then = { properties: { reason: { type: 'string', 'x-label': t('Reason') } } };
     p.forms.risk!.schema.if = { properties: { level: { const: 'high' } } };
     p.guards.lowRisk!.logic = {
-      and: [{ '==': [{ var: 'form.level' }, 'low'] }, { var: 'form.family.traced' }, { '!': { var: 'form.reason' } }, { var: 'case.consent.given' }],
+      and: [
+        { '==': [{ var: 'form.level' }, 'low'] },
+        { var: 'form.family.traced' },
+        { '!': { var: 'form.reason' } },
+        { var: 'case.consent.given' },
+      ],
     };
     expect(verifyProtocol(p)).toEqual([]);
   });
@@ -55,7 +69,9 @@ describe('the data guards read', () => {
     };
     expect(verifyProtocol(p)).toEqual([]);
     p.guards.lowRisk!.logic = { some: [{ var: 'form.relatives' }, { '==': [{ var: 'relaton' }, 'mother'] }] };
-    expect(verifyProtocol(p).find((x) => x.code === 'unknown-guard-field')?.location.field).toBe('relatives[].relaton');
+    expect(verifyProtocol(p).find((x) => x.code === 'unknown-guard-field')?.location.field).toBe(
+      'relatives[].relaton',
+    );
   });
 
   it('reports a variable that is neither form. nor case.', () => {
@@ -70,7 +86,10 @@ describe('the data guards read', () => {
     const p = goodProtocol();
     p.machine.states.travel!.on = { ARRIVED: { target: 'closure', guard: 'lowRisk' } };
     const problem = verifyProtocol(p).find((x) => x.code === 'guard-reads-no-form');
-    expect(problem?.location).toEqual({ pointer: '/machine/states/travel/on/ARRIVED/guard', state: 'travel' });
+    expect(problem?.location).toEqual({
+      pointer: '/machine/states/travel/on/ARRIVED/guard',
+      state: 'travel',
+    });
     expect(problem?.hint).toContain('case.<form id>.level');
   });
 });

@@ -37,7 +37,9 @@ describe('initial states and the kinds of states', () => {
       type: 'parallel',
       tags: ['travel'],
       meta: meta('Travel'),
-      states: { escort: { initial: 'a', meta: meta('Escort'), states: { a: { meta: meta('A'), type: 'final' } } } },
+      states: {
+        escort: { initial: 'a', meta: meta('Escort'), states: { a: { meta: meta('A'), type: 'final' } } },
+      },
       onDone: { target: 'closure' },
     };
     const problem = verifyProtocol(p).find((x) => x.code === 'parallel-needs-regions');
@@ -47,8 +49,18 @@ describe('initial states and the kinds of states', () => {
 
   it('reports atomic and final states that contain steps', () => {
     const p = goodProtocol();
-    p.machine.states.closure = { type: 'final', meta: meta('Closure'), states: { archived: { meta: meta('Archived') } } };
-    p.machine.states.travel = { type: 'atomic', tags: ['travel'], meta: meta('Travel'), on: { ARRIVED: { target: 'closure' } }, states: { x: { meta: meta('X') } } };
+    p.machine.states.closure = {
+      type: 'final',
+      meta: meta('Closure'),
+      states: { archived: { meta: meta('Archived') } },
+    };
+    p.machine.states.travel = {
+      type: 'atomic',
+      tags: ['travel'],
+      meta: meta('Travel'),
+      on: { ARRIVED: { target: 'closure' } },
+      states: { x: { meta: meta('X') } },
+    };
     const found = verifyProtocol(p).filter((x) => x.code === 'children-on-leaf-state');
     expect(found.map((x) => x.location.state).sort()).toEqual(['closure', 'travel']);
     expect(found.find((x) => x.location.state === 'closure')?.hint).toMatch(/final state ends/);
@@ -58,6 +70,9 @@ describe('initial states and the kinds of states', () => {
     const p = goodProtocol();
     p.machine.states.consent!.id = 'same';
     p.machine.states.travel!.id = 'same';
-    expect(verifyProtocol(p).find((x) => x.code === 'duplicate-state-id')?.location).toEqual({ pointer: '/machine/states/travel/id', state: 'travel' });
+    expect(verifyProtocol(p).find((x) => x.code === 'duplicate-state-id')?.location).toEqual({
+      pointer: '/machine/states/travel/id',
+      state: 'travel',
+    });
   });
 });

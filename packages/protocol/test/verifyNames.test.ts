@@ -16,7 +16,10 @@ describe('names a protocol uses must be defined', () => {
     const [first] = [p.machine.states.assessment!.on!.ASSESSED].flat();
     first!.guard = 'lowRsk';
     const problem = verifyProtocol(p).find((x) => x.code === 'unknown-guard');
-    expect(problem?.location).toEqual({ pointer: '/machine/states/assessment/on/ASSESSED/0/guard', state: 'assessment' });
+    expect(problem?.location).toEqual({
+      pointer: '/machine/states/assessment/on/ASSESSED/0/guard',
+      state: 'assessment',
+    });
     expect(problem?.hint).toContain('Did you mean "lowRisk"?');
   });
 
@@ -25,8 +28,13 @@ describe('names a protocol uses must be defined', () => {
     p.machine.states.consent!.after = { noAnswr: { target: 'closure' }, '48': { target: 'closure' } };
     const problems = verifyProtocol(p);
     const unknown = problems.filter((x) => x.code === 'unknown-delay');
-    expect(unknown.map((x) => x.location.pointer).sort()).toEqual(['/machine/states/consent/after/48', '/machine/states/consent/after/noAnswr']);
-    expect(unknown.find((x) => x.location.pointer.endsWith('noAnswr'))?.hint).toContain('Did you mean "noAnswer"?');
+    expect(unknown.map((x) => x.location.pointer).sort()).toEqual([
+      '/machine/states/consent/after/48',
+      '/machine/states/consent/after/noAnswr',
+    ]);
+    expect(unknown.find((x) => x.location.pointer.endsWith('noAnswr'))?.hint).toContain(
+      'Did you mean "noAnswer"?',
+    );
     expect(problems.find((x) => x.code === 'numeric-delay-name')?.message).toContain('milliseconds');
   });
 
@@ -34,7 +42,11 @@ describe('names a protocol uses must be defined', () => {
     const p = goodProtocol();
     p.machine.states.travel!.meta.form = 'travelDocs';
     const problem = verifyProtocol(p).find((x) => x.code === 'unknown-form');
-    expect(problem?.location).toEqual({ pointer: '/machine/states/travel/meta/form', state: 'travel', form: 'travelDocs' });
+    expect(problem?.location).toEqual({
+      pointer: '/machine/states/travel/meta/form',
+      state: 'travel',
+      form: 'travelDocs',
+    });
     expect(problem?.hint).toContain('consent, risk');
   });
 
@@ -43,7 +55,10 @@ describe('names a protocol uses must be defined', () => {
     p.machine.states.screening!.meta.roles = ['caseworker', 'casewroker' as Role];
     p.machine.states.travel!.on = { ARRIVED: { target: 'closure', roles: ['judge' as Role] } };
     const problems = verifyProtocol(p).filter((x) => x.code === 'unknown-role');
-    expect(problems.map((x) => x.location.pointer)).toEqual(['/machine/states/screening/meta/roles/1', '/machine/states/travel/on/ARRIVED/roles/0']);
+    expect(problems.map((x) => x.location.pointer)).toEqual([
+      '/machine/states/screening/meta/roles/1',
+      '/machine/states/travel/on/ARRIVED/roles/0',
+    ]);
     expect(problems[0]?.hint).toContain('Did you mean "caseworker"?');
   });
 

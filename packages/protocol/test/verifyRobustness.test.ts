@@ -6,7 +6,9 @@ import { goodProtocol } from './verifyFixture.js';
 /** Every path to a value inside a JSON value, as lists of keys. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : Object.entries(value);
   return [prefix, ...entries.flatMap(([k, v]) => paths(v, [...prefix, k]))];
 }
 
@@ -28,7 +30,13 @@ describe('the verifier on damaged protocols', () => {
   it('reports problems and never throws, whatever part of the protocol is missing or of the wrong kind', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...allPaths), fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }))), { minLength: 1, maxLength: 3 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...allPaths),
+            fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 })),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
         (damage) => {
           let protocol: unknown = base;
           for (const [path, value] of damage) {

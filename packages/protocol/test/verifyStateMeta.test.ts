@@ -14,9 +14,14 @@ describe('what each state says about itself', () => {
   it('reports deadlines of zero or fewer hours, on states and in setDeadline', () => {
     const p = goodProtocol();
     p.machine.states.consent!.meta.deadline = { hours: 0 };
-    p.machine.states.travel!.entry = [{ type: 'setDeadline', params: { name: 'escort', hours: -2, title: { es: 'e', en: 'e' } } }];
+    p.machine.states.travel!.entry = [
+      { type: 'setDeadline', params: { name: 'escort', hours: -2, title: { es: 'e', en: 'e' } } },
+    ];
     const problems = verifyProtocol(p).filter((x) => x.code === 'deadline-not-positive');
-    expect(problems.map((x) => x.location.pointer)).toEqual(['/machine/states/consent/meta/deadline/hours', '/machine/states/travel/entry/0/params/hours']);
+    expect(problems.map((x) => x.location.pointer)).toEqual([
+      '/machine/states/consent/meta/deadline/hours',
+      '/machine/states/travel/entry/0/params/hours',
+    ]);
   });
 
   it('reports a timed transition on a final state', () => {
@@ -29,12 +34,18 @@ describe('what each state says about itself', () => {
   it('reports events on a final state that closes the case', () => {
     const p = goodProtocol();
     p.machine.states.closure!.on = { SCREENED: { target: 'screening' } };
-    expect(verifyProtocol(p).find((x) => x.code === 'event-on-final-state')?.location).toEqual({ pointer: '/machine/states/closure/on', state: 'closure' });
+    expect(verifyProtocol(p).find((x) => x.code === 'event-on-final-state')?.location).toEqual({
+      pointer: '/machine/states/closure/on',
+      state: 'closure',
+    });
   });
 
   it('reports onDone on a state that has no inner steps', () => {
     const p = goodProtocol();
     p.machine.states.travel!.onDone = { target: 'closure' };
-    expect(verifyProtocol(p).find((x) => x.code === 'done-never-taken')?.location).toEqual({ pointer: '/machine/states/travel/onDone', state: 'travel' });
+    expect(verifyProtocol(p).find((x) => x.code === 'done-never-taken')?.location).toEqual({
+      pointer: '/machine/states/travel/onDone',
+      state: 'travel',
+    });
   });
 });

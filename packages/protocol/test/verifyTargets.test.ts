@@ -7,7 +7,10 @@ describe('transition targets', () => {
     const p = goodProtocol();
     p.machine.states.screening!.on = { SCREENED: { target: 'consnt' } };
     const problem = verifyProtocol(p).find((x) => x.code === 'unknown-target');
-    expect(problem?.location).toEqual({ pointer: '/machine/states/screening/on/SCREENED/target', state: 'screening' });
+    expect(problem?.location).toEqual({
+      pointer: '/machine/states/screening/on/SCREENED/target',
+      state: 'screening',
+    });
     expect(problem?.message).toContain('"consnt"');
     expect(problem?.hint).toContain('Did you mean "consent"?');
   });
