@@ -1,3 +1,5 @@
+import { MAX_JSON_DEPTH } from '@ruta/protocol';
+
 /**
  * Canonical JSON (RFC 8785, JCS): object keys sorted by UTF-16 code units, no whitespace,
  * numbers and strings as ECMAScript serialises them. Two records with the same content
@@ -39,7 +41,7 @@ export function canonicalCopy(value: unknown, forbidden: ReadonlySet<string>): {
 }
 
 /** Nesting deeper than this is refused: no real form needs it, and it protects the stack. */
-export const MAX_DEPTH = 64;
+export const MAX_DEPTH = MAX_JSON_DEPTH;
 
 export class CanonicalJsonError extends TypeError {
   /** JSON pointer of the offending value. */

@@ -1,5 +1,5 @@
-import { COUNTRIES, ROLES, type Country } from '@ruta/protocol';
-import { CanonicalJsonError, MAX_DEPTH, canonicalCopy, utf8Length } from './canonicalJson.js';
+import { COUNTRIES, FORBIDDEN_KEYS as FORBIDDEN, MAX_JSON_DEPTH, ROLES, type Country } from '@ruta/protocol';
+import { CanonicalJsonError, canonicalCopy, utf8Length } from './canonicalJson.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { parseInstant } from './instant.js';
 import type { Actor, CaseState, Rejection } from './types.js';
@@ -67,7 +67,7 @@ export type CheckedData =
   | { ok: false; reasons: Rejection[] };
 
 /** Keys refused anywhere in submitted data: they could reach an object's prototype. */
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(FORBIDDEN);
 
 /**
  * Checks submitted form data before anything reads it: an object of JSON values, no
@@ -91,7 +91,7 @@ export function checkData(data: unknown, options: { freeze?: boolean } = {}): Ch
       err.reason === 'forbidden-key'
         ? `form data may not contain the key at ${err.pointer}: __proto__, constructor and prototype are refused; rename the field`
         : err.reason === 'too-deep'
-          ? `form data is nested too deeply at ${err.pointer}: at most ${MAX_DEPTH} levels`
+          ? `form data is nested too deeply at ${err.pointer}: at most ${MAX_JSON_DEPTH} levels`
           : `form data must be plain JSON: ${err.message}`;
     return { ok: false, reasons: [badInput(message, `/data${err.pointer}`)] };
   }

@@ -1,6 +1,8 @@
 import {
   asList,
+  createFormValidator,
   toMachineConfig,
+  type FormValidator,
   type ActionConfig,
   type Duration,
   type JsonLogic,
@@ -15,8 +17,8 @@ import {
   type XStateTransition,
 } from '@ruta/protocol';
 import { setup, type AnyStateMachine } from 'xstate';
-import { createFormValidator, type FormValidator } from './protocolAdapter.js';
 import { canonicalJson } from './canonicalJson.js';
+import { profileProblem } from './evaluateProfile.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import type { ProtocolRef } from './types.js';
 
@@ -153,6 +155,10 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
     }
   }
   const guards = new Map(Object.entries(protocol.guards ?? {}));
+  for (const [field, logic] of Object.entries(protocol.profile ?? {})) {
+    const problem = profileProblem(logic);
+    if (problem) problems.push(`profile.${field} cannot be used: ${problem}`);
+  }
   const events = new Map<string, { title: Text; description?: Text }>();
   for (const [name, def] of Object.entries(protocol.events ?? {})) {
     events.set(name, def.description ? { title: def.title, description: def.description } : { title: def.title });

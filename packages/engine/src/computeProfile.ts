@@ -1,5 +1,5 @@
 import type { CompiledProtocol } from './compileProtocol.js';
-import { evaluateLogic } from './protocolAdapter.js';
+import { evaluateProfile } from './evaluateProfile.js';
 import type { CaseProfile } from './types.js';
 
 const FIELDS = ['originCountry', 'sex', 'ageGroup', 'exploitation'] as const;
@@ -13,16 +13,10 @@ export function computeProfile(compiled: CompiledProtocol, data: Record<string, 
   const mapping = compiled.protocol.profile;
   const profile: CaseProfile = {};
   if (!mapping) return profile;
-  const scope = { case: data };
   for (const field of FIELDS) {
     const logic = mapping[field];
     if (logic === undefined) continue;
-    let v: unknown;
-    try {
-      v = evaluateLogic(logic, scope);
-    } catch {
-      continue;
-    }
+    const v = evaluateProfile(logic, data);
     if (typeof v === 'string' && v !== '') profile[field] = v;
     else if (typeof v === 'number' || typeof v === 'boolean') profile[field] = String(v);
   }

@@ -1,9 +1,9 @@
+import { findForbiddenKey } from '@ruta/protocol';
 import { addMilliseconds } from './instant.js';
 import { badInput, checkActor, checkCase, checkId, checkInstant, isPlainObject, recordedActor } from './checkInput.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { computeProfile } from './computeProfile.js';
 import { canonicalJson } from './canonicalJson.js';
-import { findForbiddenKey } from './protocolAdapter.js';
 import { cloneValue, type Configuration } from './runtime.js';
 import { resolveSha256 } from './sha256.js';
 import type { Actor, CaseState, Deadline, EngineDeps, EventRecord, MigrateResult, Rejection, Sha256, StateValue, Timer } from './types.js';

@@ -9,14 +9,10 @@ import {
   type CompiledTransition,
   type Marker,
 } from './compileProtocol.js';
-import { evaluateGuard } from './protocolAdapter.js';
+import { evaluateGuard, explainGuard, guardVariables, type GuardScope, type JsonLogic } from '@ruta/protocol';
 import type { StateValue } from './types.js';
 
-/** The scope guards read: the case's recorded data and the data submitted with the command. */
-export interface GuardScope {
-  case: Record<string, unknown>;
-  form: unknown;
-}
+export type { GuardScope };
 
 /** One configuration of the chart (a state value), with what a step from it needs. */
 export interface Configuration {
@@ -84,7 +80,6 @@ export function createRuntime(): Runtime {
   let compiled: CompiledProtocol | undefined;
   let scope: GuardScope = { case: {}, form: undefined };
   const guardValues = new Map<string, boolean>();
-  const guardErrors = new Map<string, string>();
   let trace: [string, boolean][] | null = null;
   const configurations = new Map<string, Configuration>();
   const byValue = new WeakMap<object, Configuration>();
@@ -98,16 +93,26 @@ export function createRuntime(): Runtime {
     return compiled;
   };
 
+  /** Per guard: the forms of the case it reads, or null when it may read anything. */
+  const guardReads = new Map<string, string[] | null>();
+  /**
+   * The scope a guard gets: the submitted form and only the recorded forms it reads.
+   * evaluateGuard copies its scope to keep prototypes out of reach, so handing it the whole
+   * case would copy every form recorded so far on every guard.
+   */
+  const scopeFor = (name: string): GuardScope => {
+    const reads = guardReads.get(name);
+    if (reads === null || reads === undefined) return scope;
+    const narrowed: Record<string, unknown> = {};
+    for (const form of reads) if (Object.hasOwn(scope.case, form)) narrowed[form] = scope.case[form];
+    return { case: narrowed, form: scope.form };
+  };
+
   const evalGuard = (name: string): boolean => {
     let v = guardValues.get(name);
     if (v === undefined) {
       const def = self().guards.get(name);
-      try {
-        v = def ? evaluateGuard(def.logic, scope) : false;
-      } catch (err) {
-        guardErrors.set(name, (err as Error).message);
-        v = false;
-      }
+      v = def ? evaluateGuard(def.logic, scopeFor(name)) : false;
       guardValues.set(name, v);
     }
     return v;
@@ -201,6 +206,7 @@ export function createRuntime(): Runtime {
   return {
     attach(c) {
       compiled = c;
+      for (const [name, g] of c.guards) guardReads.set(name, caseFormsRead(g.logic));
       for (const t of c.transitions) {
         let own = bySource.get(t.source);
         if (!own) bySource.set(t.source, (own = new Map()));
@@ -212,10 +218,12 @@ export function createRuntime(): Runtime {
     begin(s) {
       scope = s;
       guardValues.clear();
-      guardErrors.clear();
     },
     evalGuard,
-    guardError: (name) => guardErrors.get(name),
+    guardError(name) {
+      const def = self().guards.get(name);
+      return def ? explainGuard(def.logic, scopeFor(name)).error : `no guard named "${name}"`;
+    },
     guard(name) {
       const v = evalGuard(name);
       trace?.push([name, v]);
@@ -318,3 +326,30 @@ export function sameValue(a: StateValue | null, b: StateValue | null): boolean {
 
 /** Sorts the root's own events after every state's. */
 const ROOT_HEIGHT = 1_000_000;
+
+/** The recorded forms a guard reads ("case.<form>..."), or null when it may read any (a computed path, or the whole case). */
+function caseFormsRead(logic: JsonLogic): string[] | null {
+  if (hasComputedPath(logic)) return null;
+  const forms = new Set<string>();
+  for (const path of guardVariables(logic)) {
+    const [root, form] = path.split('.');
+    if (root === 'case' || root === 'case[]') {
+      if (form === undefined || form === '' || form.endsWith('[]')) return null;
+      forms.add(form);
+    }
+  }
+  return [...forms];
+}
+
+function hasComputedPath(logic: unknown): boolean {
+  if (Array.isArray(logic)) return logic.some(hasComputedPath);
+  if (typeof logic !== 'object' || logic === null) return false;
+  for (const [op, arg] of Object.entries(logic)) {
+    if (op === 'var') {
+      const path: unknown = Array.isArray(arg) ? arg[0] : arg;
+      if (typeof path !== 'string' && typeof path !== 'number') return true;
+    }
+    if (hasComputedPath(arg)) return true;
+  }
+  return false;
+}

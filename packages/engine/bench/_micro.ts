@@ -1,0 +1,37 @@
+import { canonicalCopy, canonicalJson } from '../src/canonicalJson.js';
+import { resolveSha256 } from '../src/sha256.js';
+import { compileProtocol, openCase, step } from '../src/index.js';
+import { FORBIDDEN_KEYS, checkData } from '../src/checkInput.js';
+import { parseInstant, addMilliseconds } from '../src/instant.js';
+import { transition } from 'xstate';
+import { benchPath, benchProtocol } from './benchProtocol.js';
+const compiled = compileProtocol(benchProtocol());
+const cmds = benchPath(1);
+const data = cmds[4]!.data!;
+const sha = resolveSha256(undefined);
+function bench(name: string, fn: () => unknown, n = 20000) {
+  for (let i = 0; i < 2000; i++) fn();
+  const t0 = process.cpuUsage(); for (let i = 0; i < n; i++) fn(); const t = process.cpuUsage(t0);
+  console.log(name.padEnd(30), ((t.user + t.system) / n).toFixed(2), 'µs cpu');
+}
+const text = canonicalJson(data);
+console.log('data bytes', text.length);
+bench('canonicalJson(data)', () => canonicalJson(data));
+bench('canonicalCopy(data)', () => canonicalCopy(data, FORBIDDEN_KEYS));
+bench('JSON.stringify(data)', () => JSON.stringify(data));
+bench('JSON.parse(text)', () => JSON.parse(text));
+bench('checkData', () => checkData(data));
+const v = compiled.forms.get('age')!;
+bench('validator(age)', () => v(data));
+bench('sha256(1KB)', () => sha(text + text));
+bench('addMilliseconds', () => addMilliseconds('2025-01-01T00:00:00.000Z', 3600000));
+bench('parseInstant', () => parseInstant('2025-01-01T00:00:00.000Z'));
+const conf = compiled.runtime.configuration({ verification: 'age' });
+bench('xstate transition', () => { compiled.runtime.begin({ case: {}, form: data }); return transition(compiled.machine, conf.snapshot, { type: 'SUBMIT' }); }, 5000);
+bench('runtime.run nomemo', () => { compiled.runtime.begin({ case: {}, form: data }); return compiled.runtime.run(conf, 'SUBMIT', false); }, 5000);
+bench('runtime.run memo', () => { compiled.runtime.begin({ case: {}, form: data }); return compiled.runtime.run(conf, 'SUBMIT', true); });
+let ms = 0; const deps = { clock: () => '2025-01-01T00:00:00.000Z', ids: () => 'x' };
+const actor = { userId: 'u', role: 'caseworker' as const, country: 'GT' as const };
+const c0 = openCase(compiled, { id: 'c', country: 'GT', actor }, deps).case;
+const c = { ...c0, value: { verification: 'age' } };
+bench('step', () => step(compiled, c, { event: 'SUBMIT', data, actor }, deps), 5000);
