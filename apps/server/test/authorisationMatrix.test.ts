@@ -85,19 +85,35 @@ async function freshGtCase(): Promise<CaseViewBody> {
 /** A handover from a new Salvadoran case to Guatemala, waiting for Guatemala's focal point. */
 async function freshHandoverToGt(): Promise<string> {
   const c = await openCase(svWorker, 'child-repatriation-sv');
-  const r = await svWorker.post<{ id: string }>(`/api/cases/${c.case.id}/handovers`, { toCountry: 'GT', note: 'test' });
+  const r = await svWorker.post<{ id: string }>(`/api/cases/${c.case.id}/handovers`, {
+    toCountry: 'GT',
+    note: 'test',
+  });
   return r.body.id;
 }
 
 /** How to call each route as a caller, with fresh fixtures where the call changes them. */
 const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
-  'POST /api/auth/login': async (c) => ({ method: 'POST', path: '/api/auth/login', body: { username: c.username, password: DEMO_PASSWORD } }),
+  'POST /api/auth/login': async (c) => ({
+    method: 'POST',
+    path: '/api/auth/login',
+    body: { username: c.username, password: DEMO_PASSWORD },
+  }),
   'POST /api/auth/logout': async () => ({ method: 'POST', path: '/api/auth/logout' }),
   'GET /api/auth/me': async () => ({ method: 'GET', path: '/api/auth/me' }),
   'GET /api/protocols': async () => ({ method: 'GET', path: '/api/protocols' }),
-  'GET /api/protocols/diff': async () => ({ method: 'GET', path: '/api/protocols/diff?a=child-repatriation@1&b=child-repatriation-gt@1' }),
-  'GET /api/protocols/:id/versions/:version': async () => ({ method: 'GET', path: '/api/protocols/child-repatriation/versions/1' }),
-  'GET /api/protocols/:id/versions/:version/verify': async () => ({ method: 'GET', path: '/api/protocols/child-repatriation/versions/1/verify' }),
+  'GET /api/protocols/diff': async () => ({
+    method: 'GET',
+    path: '/api/protocols/diff?a=child-repatriation@1&b=child-repatriation-gt@1',
+  }),
+  'GET /api/protocols/:id/versions/:version': async () => ({
+    method: 'GET',
+    path: '/api/protocols/child-repatriation/versions/1',
+  }),
+  'GET /api/protocols/:id/versions/:version/verify': async () => ({
+    method: 'GET',
+    path: '/api/protocols/child-repatriation/versions/1/verify',
+  }),
   'POST /api/protocols/:id/versions/:version/variants': async (c) => ({
     method: 'POST',
     path: '/api/protocols/child-repatriation/versions/1/variants',
@@ -119,12 +135,22 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
     },
   }),
   'GET /api/protocol-drafts': async () => ({ method: 'GET', path: '/api/protocol-drafts' }),
-  'GET /api/protocol-drafts/:draftId': async () => ({ method: 'GET', path: `/api/protocol-drafts/${gtDraftId}` }),
+  'GET /api/protocol-drafts/:draftId': async () => ({
+    method: 'GET',
+    path: `/api/protocol-drafts/${gtDraftId}`,
+  }),
   'PUT /api/protocol-drafts/:draftId': async () => {
     const d = await gtDesigner.get<{ file: unknown; revision: number }>(`/api/protocol-drafts/${gtDraftId}`);
-    return { method: 'PUT', path: `/api/protocol-drafts/${gtDraftId}`, body: { file: d.body.file, expectedRevision: d.body.revision } };
+    return {
+      method: 'PUT',
+      path: `/api/protocol-drafts/${gtDraftId}`,
+      body: { file: d.body.file, expectedRevision: d.body.revision },
+    };
   },
-  'POST /api/protocol-drafts/:draftId/verify': async () => ({ method: 'POST', path: `/api/protocol-drafts/${gtDraftId}/verify` }),
+  'POST /api/protocol-drafts/:draftId/verify': async () => ({
+    method: 'POST',
+    path: `/api/protocol-drafts/${gtDraftId}/verify`,
+  }),
   'POST /api/protocol-drafts/:draftId/publish': async () => {
     const d = await gtDesigner.post<{ id: string }>('/api/protocols/child-repatriation/versions/1/variants', {
       jurisdiction: 'GT',
@@ -132,8 +158,15 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
     });
     return { method: 'POST', path: `/api/protocol-drafts/${d.body.id}/publish` };
   },
-  'POST /api/cases': async () => ({ method: 'POST', path: '/api/cases', body: { protocol: { id: 'child-repatriation-gt', version: 1 } } }),
-  'GET /api/cases': async (c) => ({ method: 'GET', path: c.scope === 'other' ? '/api/cases?country=GT' : '/api/cases' }),
+  'POST /api/cases': async () => ({
+    method: 'POST',
+    path: '/api/cases',
+    body: { protocol: { id: 'child-repatriation-gt', version: 1 } },
+  }),
+  'GET /api/cases': async (c) => ({
+    method: 'GET',
+    path: c.scope === 'other' ? '/api/cases?country=GT' : '/api/cases',
+  }),
   'GET /api/cases/:caseId': async () => ({ method: 'GET', path: `/api/cases/${gtCase.case.id}` }),
   'POST /api/cases/:caseId/steps': async () => {
     const [objection] = await formExamples(gtWorker, gtCase.case.protocol, 'cr-objection');
@@ -143,41 +176,73 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
       body: { event: 'WITHDRAW_CONSENT', data: objection, expectedVersion: await version(gtCase.case.id) },
     };
   },
-  'GET /api/cases/:caseId/history': async () => ({ method: 'GET', path: `/api/cases/${gtCase.case.id}/history` }),
+  'GET /api/cases/:caseId/history': async () => ({
+    method: 'GET',
+    path: `/api/cases/${gtCase.case.id}/history`,
+  }),
   'POST /api/cases/:caseId/reveal': async () => ({
     method: 'POST',
     path: `/api/cases/${gtCase.case.id}/reveal`,
-    body: { form: 'cr-objection', field: 'reasons', reason: 'Preparing the hearing of the child before the judge' },
+    body: {
+      form: 'cr-objection',
+      field: 'reasons',
+      reason: 'Preparing the hearing of the child before the judge',
+    },
   }),
   'POST /api/cases/:caseId/assign': async () => ({
     method: 'POST',
     path: `/api/cases/${gtCase.case.id}/assign`,
-    body: { userId: (await server.services.repos.users.findByUsername('caseworker.gt'))!._id, expectedVersion: await version(gtCase.case.id) },
+    body: {
+      userId: (await server.services.repos.users.findByUsername('caseworker.gt'))!._id,
+      expectedVersion: await version(gtCase.case.id),
+    },
   }),
   'POST /api/cases/:caseId/migrate': async () => {
     const c = await freshGtCase();
     return {
       method: 'POST',
       path: `/api/cases/${c.case.id}/migrate`,
-      body: { to: { id: 'child-repatriation', version: 1 }, mapping: { intake: 'intake' }, expectedVersion: 0 },
+      body: {
+        to: { id: 'child-repatriation', version: 1 },
+        mapping: { intake: 'intake' },
+        expectedVersion: 0,
+      },
     };
   },
   'POST /api/cases/:caseId/handovers': async () => {
     const c = await freshGtCase();
-    return { method: 'POST', path: `/api/cases/${c.case.id}/handovers`, body: { toCountry: 'HN', note: 'test' } };
+    return {
+      method: 'POST',
+      path: `/api/cases/${c.case.id}/handovers`,
+      body: { toCountry: 'HN', note: 'test' },
+    };
   },
   'GET /api/handovers': async () => ({ method: 'GET', path: '/api/handovers' }),
   'POST /api/handovers/:id/accept': async () => {
-    const [receipt] = await formExamples(gtWorker, { id: 'child-repatriation-gt', version: 1 }, 'cr-handover-receipt');
-    return { method: 'POST', path: `/api/handovers/${await freshHandoverToGt()}/accept`, body: { data: receipt } };
+    const [receipt] = await formExamples(
+      gtWorker,
+      { id: 'child-repatriation-gt', version: 1 },
+      'cr-handover-receipt',
+    );
+    return {
+      method: 'POST',
+      path: `/api/handovers/${await freshHandoverToGt()}/accept`,
+      body: { data: receipt },
+    };
   },
   'POST /api/handovers/:id/decline': async () => ({
     method: 'POST',
     path: `/api/handovers/${await freshHandoverToGt()}/decline`,
     body: { reason: 'The child is not from this country' },
   }),
-  'GET /api/cases/:caseId/audit/chain': async () => ({ method: 'GET', path: `/api/cases/${gtCase.case.id}/audit/chain` }),
-  'GET /api/cases/:caseId/audit/replay': async () => ({ method: 'GET', path: `/api/cases/${gtCase.case.id}/audit/replay` }),
+  'GET /api/cases/:caseId/audit/chain': async () => ({
+    method: 'GET',
+    path: `/api/cases/${gtCase.case.id}/audit/chain`,
+  }),
+  'GET /api/cases/:caseId/audit/replay': async () => ({
+    method: 'GET',
+    path: `/api/cases/${gtCase.case.id}/audit/replay`,
+  }),
   'POST /api/cases/:caseId/audit/what-if': async () => ({
     method: 'POST',
     path: `/api/cases/${gtCase.case.id}/audit/what-if`,
@@ -190,7 +255,10 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
 
 /** A fresh session for each call, so logging out in one row does not affect the next. */
 async function login(username: string): Promise<ApiClient> {
-  const r = await new ApiClient(server.url).post<{ token: string }>('/api/auth/login', { username, password: DEMO_PASSWORD });
+  const r = await new ApiClient(server.url).post<{ token: string }>('/api/auth/login', {
+    username,
+    password: DEMO_PASSWORD,
+  });
   return new ApiClient(server.url, r.body.token);
 }
 
@@ -200,10 +268,13 @@ beforeAll(async () => {
   svWorker = await server.as('caseworker.sv');
   gtDesigner = await server.as('designer.gt');
   gtCase = await freshGtCase();
-  const draft = await gtDesigner.post<{ id: string }>('/api/protocols/child-repatriation/versions/1/variants', {
-    jurisdiction: 'GT',
-    id: 'child-repatriation-matrix',
-  });
+  const draft = await gtDesigner.post<{ id: string }>(
+    '/api/protocols/child-repatriation/versions/1/variants',
+    {
+      jurisdiction: 'GT',
+      id: 'child-repatriation-matrix',
+    },
+  );
   gtDraftId = draft.body.id;
 });
 afterAll(async () => server?.close());
@@ -234,7 +305,12 @@ describe('authorisation: every route, every role, own and other country', () => 
   });
 
   it.each(Object.keys(TABLE).filter((r) => !PUBLIC.has(r)))('%s without logging in -> 401', async (route) => {
-    const req = await REQUESTS[route]!({ role: 'caseworker', scope: 'own', username: 'caseworker.gt', country: 'GT' });
+    const req = await REQUESTS[route]!({
+      role: 'caseworker',
+      scope: 'own',
+      username: 'caseworker.gt',
+      country: 'GT',
+    });
     const r = await server.anonymous().request<{ error: { code: string } }>(req.method, req.path, req.body);
     expect(r.status).toBe(401);
     expect(r.body.error.code).toBe('unauthenticated');

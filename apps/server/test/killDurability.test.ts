@@ -11,12 +11,18 @@ afterAll(async () => {
   for (const p of running) if (p.child.exitCode === null) p.child.kill('SIGKILL');
   const { MongoClient } = await import('mongodb');
   const c = new MongoClient(process.env.MONGODB_URI!);
-  await c.db(dbName).dropDatabase().catch(() => undefined);
+  await c
+    .db(dbName)
+    .dropDatabase()
+    .catch(() => undefined);
   await c.close();
 });
 
 async function login(url: string, username: string): Promise<ApiClient> {
-  const r = await new ApiClient(url).post<{ token: string }>('/api/auth/login', { username, password: DEMO_PASSWORD });
+  const r = await new ApiClient(url).post<{ token: string }>('/api/auth/login', {
+    username,
+    password: DEMO_PASSWORD,
+  });
   if (r.status !== 200) throw new Error(`login failed: ${r.status}`);
   return new ApiClient(url, r.body.token);
 }
@@ -32,8 +38,12 @@ describe('kill -9 in the middle of a write load', () => {
     running.push(first);
     const worker = await login(first.url, 'caseworker.hn');
     const protocols = await worker.get<{ id: string; version: number }[]>('/api/protocols');
-    const version = Math.max(...protocols.body.filter((p) => p.id === 'child-repatriation').map((p) => p.version));
-    const proto = await worker.get<{ forms: Record<string, { examples: Record<string, unknown>[] }> }>(`/api/protocols/child-repatriation/versions/${version}`);
+    const version = Math.max(
+      ...protocols.body.filter((p) => p.id === 'child-repatriation').map((p) => p.version),
+    );
+    const proto = await worker.get<{ forms: Record<string, { examples: Record<string, unknown>[] }> }>(
+      `/api/protocols/child-repatriation/versions/${version}`,
+    );
     const objection = proto.body.forms['cr-objection']!.examples[0]!;
 
     const cases: string[] = [];
@@ -48,7 +58,11 @@ describe('kill -9 in the middle of a write load', () => {
       let v = 0;
       while (!stop) {
         try {
-          const r = await worker.post<View>(`/api/cases/${caseId}/steps`, { event: 'WITHDRAW_CONSENT', data: objection, expectedVersion: v });
+          const r = await worker.post<View>(`/api/cases/${caseId}/steps`, {
+            event: 'WITHDRAW_CONSENT',
+            data: objection,
+            expectedVersion: v,
+          });
           if (r.status === 200) {
             acked.push({ caseId, version: r.body.version, head: r.body.case.head });
             v = r.body.version;

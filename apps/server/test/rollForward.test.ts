@@ -42,14 +42,26 @@ describe('a process that dies between the event insert and the case update', () 
     const s = server.services;
     const before = (await s.caseStore.load(caseId))!;
     const { compiled } = await s.protocolStore.get(before.state.protocol.id, before.state.protocol.version);
-    const r = step(compiled, before.state, { event: 'DETECT', actor: { userId: 'u1', role: 'caseworker', country: 'GT' } }, { clock, ids: objectIds });
+    const r = step(
+      compiled,
+      before.state,
+      { event: 'DETECT', actor: { userId: 'u1', role: 'caseworker', country: 'GT' } },
+      { clock, ids: objectIds },
+    );
     if (!r.ok) throw new Error('DETECT refused');
     await s.repos.events.append(r.event);
-    const retry = await worker.post<{ error: { code: string } }>(`/api/cases/${caseId}/steps`, { event: 'DETECT', expectedVersion: 0 });
+    const retry = await worker.post<{ error: { code: string } }>(`/api/cases/${caseId}/steps`, {
+      event: 'DETECT',
+      expectedVersion: 0,
+    });
     expect(retry.status).toBe(409);
     expect((await s.repos.cases.find(caseId))!.seq).toBe(1);
     const [detection] = await formExamples(worker, opened.case.protocol, 'cr-detection');
-    const next = await worker.post<CaseViewBody>(`/api/cases/${caseId}/steps`, { event: 'SCREENED', data: detection, expectedVersion: 1 });
+    const next = await worker.post<CaseViewBody>(`/api/cases/${caseId}/steps`, {
+      event: 'SCREENED',
+      data: detection,
+      expectedVersion: 1,
+    });
     expect(next.status).toBe(200);
     expect(next.body.version).toBe(2);
   });
@@ -74,7 +86,12 @@ describe('a process that dies between the event insert and the case update', () 
     const s = server.services;
     const before = (await s.caseStore.load(opened.case.id))!;
     const { compiled } = await s.protocolStore.get(before.state.protocol.id, before.state.protocol.version);
-    const r = step(compiled, before.state, { event: 'DETECT', actor: { userId: 'u1', role: 'caseworker', country: 'GT' } }, { clock, ids: objectIds });
+    const r = step(
+      compiled,
+      before.state,
+      { event: 'DETECT', actor: { userId: 'u1', role: 'caseworker', country: 'GT' } },
+      { clock, ids: objectIds },
+    );
     if (!r.ok) throw new Error('DETECT refused');
     await s.repos.events.append(r.event);
     expect(await s.caseStore.recover()).toBe(1);

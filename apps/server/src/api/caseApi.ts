@@ -98,6 +98,7 @@ export const EventRecord = z.object({
   type: z.string(),
   at: Instant,
   actor: Actor,
+  country: Country.optional().describe('For "opened": the country that runs the case'),
   data: z.unknown().optional(),
   from: StateValue.nullable(),
   to: StateValue,

@@ -58,6 +58,20 @@ export async function ensureIndexes(models: Models): Promise<void> {
   }
 }
 
+/**
+ * Inserts a document unless one with its _id (or unique key) exists; returns whether it did.
+ * (Not an upsert with $setOnInsert: FerretDB drops null fields from those.)
+ */
+export async function insertIfAbsent<T>(model: Model<T>, doc: T): Promise<boolean> {
+  try {
+    await model.create(doc);
+    return true;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
+  }
+}
+
 /** MongoDB's duplicate-key error: the unique index refused a second writer. */
 export function isDuplicateKey(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: number }).code === 11000;

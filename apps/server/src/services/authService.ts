@@ -39,7 +39,11 @@ export class AuthService {
   async login(username: string, password: string): Promise<LoginResult> {
     const found = await this.users.findByUsername(username);
     const fallback = decoy(this.passwordCost);
-    const ok = await checkPassword(password, found?.passwordSalt ?? fallback.salt, found?.passwordHash ?? fallback.hash);
+    const ok = await checkPassword(
+      password,
+      found?.passwordSalt ?? fallback.salt,
+      found?.passwordHash ?? fallback.hash,
+    );
     if (!found || !ok) throw unauthenticated('Wrong user name or password.');
     const now = this.clock();
     const token = randomBytes(32).toString('base64url');

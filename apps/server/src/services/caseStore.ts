@@ -163,7 +163,7 @@ export class CaseStore {
   /** Rebuilds a case whose "opened" event was stored but whose document was not. */
   private async reopen(first: EventRecord): Promise<LoadedCase> {
     const { compiled } = await this.protocols.get(first.protocol.id, first.protocol.version);
-    const country = first.actor.country;
+    const country = first.country ?? first.actor.country;
     if (country === 'REGIONAL')
       throw new Error(`case ${first.caseId}: cannot tell its country from its opened event`);
     const opened = openCase(

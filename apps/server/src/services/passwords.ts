@@ -8,7 +8,9 @@ function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
   const N = 2 ** cost;
   const params = { N, r: 8, p: 1, maxmem: 256 * N * 8 + 1024 * 1024 };
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, params, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, params, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 
@@ -16,9 +18,15 @@ function derive(password: string, salt: Buffer, cost: number): Promise<Buffer> {
  * A new per-user salt and the scrypt hash of the password with it. The hash records its cost
  * ("scrypt:15:<hex>") so the cost can be raised later without breaking stored passwords.
  */
-export async function hashPassword(password: string, cost = DEFAULT_COST): Promise<{ salt: string; hash: string }> {
+export async function hashPassword(
+  password: string,
+  cost = DEFAULT_COST,
+): Promise<{ salt: string; hash: string }> {
   const salt = randomBytes(16);
-  return { salt: salt.toString('hex'), hash: `scrypt:${cost}:${(await derive(password, salt, cost)).toString('hex')}` };
+  return {
+    salt: salt.toString('hex'),
+    hash: `scrypt:${cost}:${(await derive(password, salt, cost)).toString('hex')}`,
+  };
 }
 
 /** Whether the password matches the stored salt and hash, compared in constant time. */

@@ -29,7 +29,10 @@ export async function freePort(): Promise<number> {
  * The real server (apps/server/src/main.ts under tsx, one process so a signal reaches it) on a
  * random loopback port against the test database; resolves when it says it is listening.
  */
-export async function startServerProcess(opts: { dbName: string; env?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServerProcess(opts: {
+  dbName: string;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: REPO,

@@ -21,6 +21,8 @@ export interface TestServer {
   /** An API client logged in as a demo user (password ruta-demo), e.g. "caseworker.gt". */
   as(username: string): Promise<ApiClient>;
   anonymous(): ApiClient;
+  /** Forget the sessions of `as` (e.g. after moving a test clock past their expiry). */
+  forgetLogins(): void;
   /** Stops the server; drops the database unless `keepDb`. */
   close(opts?: { keepDb?: boolean }): Promise<void>;
 }
@@ -82,6 +84,7 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
       return new ApiClient(url, token);
     },
     anonymous: () => new ApiClient(url),
+    forgetLogins: () => tokens.clear(),
     async close(closeOpts = {}) {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,4 +1,4 @@
-import type { Models } from '../models.js';
+import { insertIfAbsent, type Models } from '../models.js';
 import type { CaseDoc, CaseHandoverDoc, CaseLinkDoc } from '../schemas/caseSchema.js';
 
 /** The fields a step rewrites (everything but identity, assignee, links and handovers). */
@@ -38,10 +38,7 @@ export class CaseRepository {
 
   /** Writes a new case; false when a case with that id exists (it was rolled forward already). */
   async insert(doc: CaseDoc): Promise<boolean> {
-    const r = await this.models.cases
-      .updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true })
-      .exec();
-    return r.upsertedCount === 1;
+    return insertIfAbsent(this.models.cases, doc);
   }
 
   async find(id: string): Promise<CaseDoc | null> {

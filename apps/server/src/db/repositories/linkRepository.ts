@@ -1,4 +1,4 @@
-import type { Models } from '../models.js';
+import { insertIfAbsent, type Models } from '../models.js';
 import type { LinkDoc } from '../schemas/linkSchema.js';
 
 export class LinkRepository {
@@ -6,7 +6,7 @@ export class LinkRepository {
 
   /** Records a link once; a retried effect finds it there and changes nothing. */
   async put(doc: LinkDoc): Promise<void> {
-    await this.models.links.updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true }).exec();
+    await insertIfAbsent(this.models.links, doc);
   }
 
   async from(caseId: string): Promise<LinkDoc[]> {

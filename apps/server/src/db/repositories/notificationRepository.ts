@@ -1,4 +1,4 @@
-import type { Models } from '../models.js';
+import { insertIfAbsent, type Models } from '../models.js';
 import type { NotificationDoc } from '../schemas/notificationSchema.js';
 
 export class NotificationRepository {
@@ -6,9 +6,7 @@ export class NotificationRepository {
 
   /** Writes the alert once (its id is derived from the event that caused it). */
   async put(doc: NotificationDoc): Promise<void> {
-    await this.models.notifications
-      .updateOne({ _id: doc._id }, { $setOnInsert: doc }, { upsert: true })
-      .exec();
+    await insertIfAbsent(this.models.notifications, doc);
   }
 
   async listFor(country: string): Promise<NotificationDoc[]> {

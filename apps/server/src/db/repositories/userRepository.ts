@@ -1,4 +1,4 @@
-import type { Models } from '../models.js';
+import { insertIfAbsent, type Models } from '../models.js';
 import type { UserDoc } from '../schemas/userSchema.js';
 
 export type PublicUser = Pick<UserDoc, '_id' | 'username' | 'name' | 'role' | 'country'>;
@@ -19,10 +19,7 @@ export class UserRepository {
 
   /** Creates a user unless the name is taken; returns whether it was created. */
   async insertIfAbsent(doc: UserDoc): Promise<boolean> {
-    const r = await this.models.users
-      .updateOne({ username: doc.username }, { $setOnInsert: doc }, { upsert: true })
-      .exec();
-    return r.upsertedCount === 1;
+    return insertIfAbsent(this.models.users, doc);
   }
 
   async count(): Promise<number> {

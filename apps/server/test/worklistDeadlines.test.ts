@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
+import { startTestServer, type TestServer } from './helpers/startTestServer.js';
+import { TestClock } from './helpers/testClock.js';
+
+interface Row {
+  id: string;
+  nextDue: string | null;
+  overdue: boolean;
+  state: { titles: { en: string }[] };
+}
+
+const clock = new TestClock('2026-03-01T08:00:00.000Z');
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ file: import.meta.url, clock: clock.now });
+});
+afterAll(async () => server?.close());
+
+async function screenedCase(): Promise<string> {
+  const worker = await server.as('caseworker.hn');
+  const c = await openCase(worker, 'child-repatriation');
+  await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'DETECT', expectedVersion: 0 });
+  const [detection] = await formExamples(worker, c.case.protocol, 'cr-detection');
+  const r = await worker.post<CaseViewBody>(`/api/cases/${c.case.id}/steps`, {
+    event: 'SCREENED',
+    data: detection,
+    expectedVersion: 1,
+  });
+  expect(r.status).toBe(200);
+  return c.case.id;
+}
+
+describe('the worklist', () => {
+  it('shows overdue cases first, then the nearest deadline, then cases without one', async () => {
+    const worker = await server.as('caseworker.hn');
+    const undated = (await openCase(worker, 'child-repatriation')).case.id;
+    const older = await screenedCase(); // deadlines 24 h after now
+    clock.advanceHours(30); // older's 24-hour deadlines are now past; so are the 12-hour sessions
+    expect((await worker.get('/api/cases')).status).toBe(401);
+    server.forgetLogins();
+    const newer = await screenedCase();
+
+    const rows = (await (await server.as('caseworker.hn')).get<Row[]>('/api/cases')).body;
+    expect(rows.map((r) => r.id)).toEqual([older, newer, undated]);
+    expect(rows.map((r) => r.overdue)).toEqual([true, false, false]);
+    expect(rows[2]!.nextDue).toBeNull();
+    expect(rows[0]!.state.titles.length).toBeGreaterThan(1);
+
+    const fresh = await server.as('caseworker.hn');
+    const overdue = (await fresh.get<Row[]>('/api/cases?overdue=true')).body;
+    expect(overdue.map((r) => r.id)).toEqual([older]);
+    const view = await fresh.get<CaseViewBody & { overdue: boolean }>(`/api/cases/${older}`);
+    expect(view.body.overdue).toBe(true);
+  });
+
+  it('lists only the caller’s country', async () => {
+    const gt = await server.as('caseworker.gt');
+    expect((await gt.get<Row[]>('/api/cases')).body).toEqual([]);
+    const regional = await server.as('auditor.regional');
+    expect((await regional.get<Row[]>('/api/cases?country=HN')).body).toHaveLength(3);
+  });
+});
