@@ -34,6 +34,8 @@ export interface TestServerOptions {
   dbName?: string;
   clock?: () => string;
   config?: Partial<ServerConfig>;
+  /** Where the server's log lines go (default: nowhere). */
+  logStream?: { write(line: string): void };
 }
 
 /**
@@ -54,7 +56,9 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
   };
   const db = await connectDatabase(config);
   await ensureIndexes(createModels(db.connection));
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = opts.logStream
+    ? pino({ level: 'info' }, opts.logStream)
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = opts.clock ?? (() => new Date().toISOString());
   const { app, services } = createApp({ db, clock, ids: objectIds, logger, config });
   await seed(services, config, logger);
