@@ -46,14 +46,14 @@ describe('the form builder', () => {
 
   it('shows a field only when another has a value, and requires it then', () => {
     let d = updateField(doc, 'consent', 'otherLanguage', { required: true }).doc;
-    d = setFieldConditions(d, 'consent', 'otherLanguage', { visibleWhen: { field: 'language', value: 'other' } });
+    d = setFieldConditions(d, 'consent', 'otherLanguage', { visibleWhen: { field: 'language', values: ['other'] } });
     const schema = d.forms.consent!.schema;
     expect(shown(schema, { language: 'es' })).not.toContain('otherLanguage');
     expect(shown(schema, { language: 'other' })).toContain('otherLanguage');
     expect(valid(schema, { language: 'other', agrees: true })).toBe(false);
     expect(valid(schema, { language: 'es', agrees: true })).toBe(true);
     const field = findField(d.forms.consent!, 'otherLanguage')!;
-    expect(field.visibleWhen).toEqual({ field: 'language', value: 'other' });
+    expect(field.visibleWhen).toEqual({ field: 'language', values: ['other'] });
     expect(field.required).toBe(true);
     // The builder keeps the place of the field in the form.
     expect(readFields(d.forms.consent!).map((f) => f.key)).toEqual(['language', 'otherLanguage', 'agrees', 'fullName']);
@@ -63,16 +63,16 @@ describe('the form builder', () => {
   });
 
   it('requires a field only when another has a value', () => {
-    const d = setFieldConditions(doc, 'riskAssessment', 'notes', { requiredWhen: { field: 'level', value: 'high' } });
+    const d = setFieldConditions(doc, 'riskAssessment', 'notes', { requiredWhen: { field: 'level', values: ['high'] } });
     const schema = d.forms.riskAssessment!.schema;
     expect(valid(schema, { level: 'high' })).toBe(false);
     expect(valid(schema, { level: 'high', notes: 'x' })).toBe(true);
     expect(valid(schema, { level: 'low' })).toBe(true);
-    expect(findField(d.forms.riskAssessment!, 'notes')!.requiredWhen).toEqual({ field: 'level', value: 'high' });
+    expect(findField(d.forms.riskAssessment!, 'notes')!.requiredWhen).toEqual({ field: 'level', values: ['high'] });
   });
 
   it('reads the conditional requirement the shipped form already has', () => {
-    expect(findField(doc.forms.consent!, 'otherLanguage')!.requiredWhen).toEqual({ field: 'language', value: 'other' });
+    expect(findField(doc.forms.consent!, 'otherLanguage')!.requiredWhen).toEqual({ field: 'language', values: ['other'] });
   });
 
   it('reorders fields', () => {
@@ -81,7 +81,7 @@ describe('the form builder', () => {
   });
 
   it('removing a field frees the fields that depended on it', () => {
-    let d = setFieldConditions(doc, 'consent', 'fullName', { visibleWhen: { field: 'agrees', value: true } });
+    let d = setFieldConditions(doc, 'consent', 'fullName', { visibleWhen: { field: 'agrees', values: [true] } });
     d = removeField(d, 'consent', 'agrees');
     const schema = d.forms.consent!.schema;
     expect(schema.properties!.agrees).toBeUndefined();
@@ -118,11 +118,38 @@ describe('the form builder', () => {
   });
 
   it('refuses conditions on a field that is not a sibling, or on the field itself', () => {
-    expect(() => setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'agrees', value: true } })).toThrow(
+    expect(() => setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'agrees', values: [true] } })).toThrow(
       /condition-on-itself/,
     );
-    expect(() => setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'level', value: 'x' } })).toThrow(
+    expect(() => setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'level', values: ['x'] } })).toThrow(
       /condition-field-not-sibling/,
     );
+  });
+});
+
+describe('the form builder on the shipped forms', () => {
+  it('reads a requirement that depends on one of several choices, and removing the field cleans it', async () => {
+    const { shipped } = await import('./designerShipped.js');
+    const doc = shipped('voluntary-return@1');
+    const form = doc.forms['vr-risk-assessment']!;
+    expect(findField(form, 'mitigationMeasures')!.requiredWhen).toEqual({ field: 'riskLevel', values: ['medium', 'high'] });
+    const next = removeField(doc, 'vr-risk-assessment', 'mitigationMeasures');
+    expect(next.forms['vr-risk-assessment']!.schema.allOf).toBeUndefined();
+    expect(JSON.stringify(next.forms['vr-risk-assessment'])).not.toContain('mitigationMeasures');
+  });
+
+  it('makes a field required when another has any of several values', () => {
+    const d = setFieldConditions(doc, 'riskAssessment', 'notes', { requiredWhen: { field: 'level', values: ['medium', 'high'] } });
+    const schema = d.forms.riskAssessment!.schema;
+    expect(valid(schema, { level: 'medium' })).toBe(false);
+    expect(valid(schema, { level: 'high', notes: 'x' })).toBe(true);
+    expect(valid(schema, { level: 'low' })).toBe(true);
+  });
+
+  it('keeps sample submissions valid when a field is removed or renamed', () => {
+    let d = removeField(doc, 'consent', 'fullName');
+    expect(d.forms.consent!.examples!.every((e) => !('fullName' in e))).toBe(true);
+    d = updateField(d, 'consent', 'agrees', { key: 'acepta' }).doc;
+    expect(d.forms.consent!.examples![0]).toEqual({ language: 'es', acepta: true });
   });
 });

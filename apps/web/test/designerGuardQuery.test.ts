@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import jsonLogic from 'json-logic-js';
+import { evaluateGuard } from '@ruta/protocol';
 import type { RuleGroupType } from 'react-querybuilder';
 import { fromJsonLogic, toJsonLogic, variablesOf } from '../src/designer/model/guardQuery.js';
 import { guardFields } from '../src/designer/model/guardFields.js';
@@ -39,7 +39,7 @@ describe('the guard builder', () => {
         { or: [{ in: [{ var: 'form.level' }, ['low', 'medium']] }, { '<': [{ var: 'form.threats' }, 1] }] },
       ],
     });
-    const run = (form: object, consent: object) => jsonLogic.apply(logic as jsonLogic.RulesLogic, { form, case: { consent } });
+    const run = (form: object, consent: object) => evaluateGuard(logic, { form, case: { consent } });
     expect(run({ level: 'high', threats: 0 }, { agrees: true })).toBe(true);
     expect(run({ level: 'high', threats: 2 }, { agrees: true })).toBe(false);
     expect(run({ level: 'low', threats: 2 }, { agrees: false })).toBe(false);

@@ -13,7 +13,7 @@ import { sameJson } from './sameJson.js';
 /** An edit a variant cannot express (the variant format has no operation for it). */
 export interface InexpressibleChange {
   /** Key of the designer's `variant.inexpressible.*` translations. */
-  code: 'population' | 'profile' | 'invariants' | 'initial' | 'removed-event' | 'removed-guard' | 'removed-delay' | 'removed-form' | 'root-transitions';
+  code: 'population' | 'profile' | 'invariants' | 'initial' | 'removed-event' | 'removed-guard' | 'removed-delay' | 'removed-form';
   name?: string;
 }
 
@@ -31,17 +31,12 @@ export function deriveVariantChanges(
   const changes: VariantChange[] = [];
   const inexpressible: InexpressibleChange[] = [];
 
-  if (!sameJson(base.title, edited.title) || !sameJson(base.description, edited.description)) {
-    const c: VariantChange = { op: 'setTitle', title: edited.title };
-    if (edited.description) c.description = edited.description;
-    changes.push(c);
-  }
+  // The title and description travel in the variant file itself (see variantFileFor).
   if (base.population !== edited.population) inexpressible.push({ code: 'population' });
   if (!sameJson(base.profile, edited.profile)) inexpressible.push({ code: 'profile' });
   if (!sameJson(base.invariants, edited.invariants) || !sameJson(base.ownInvariants, edited.ownInvariants))
     inexpressible.push({ code: 'invariants' });
   if (base.machine.initial !== edited.machine.initial) inexpressible.push({ code: 'initial' });
-  if (!sameJson(base.machine.on, edited.machine.on)) inexpressible.push({ code: 'root-transitions' });
 
   for (const [name, def] of Object.entries(edited.events))
     if (!sameJson(base.events[name], def)) changes.push({ op: 'setEvent', event: name, definition: def });
@@ -65,6 +60,7 @@ export function deriveVariantChanges(
     if (!Object.hasOwn(edited.forms, id)) inexpressible.push({ code: 'removed-form', name: id });
 
   const transitions: VariantChange[] = [];
+  diffOn(base.machine.on ?? {}, edited.machine.on ?? {}, '', transitions);
   diffStates(base.machine.states, edited.machine.states, '', changes, transitions);
   changes.push(...transitions);
   return { changes, inexpressible };
@@ -107,10 +103,18 @@ function shell(s: StateConfig): Partial<StateConfig> {
 
 const MERGEABLE: (keyof StateMeta)[] = ['institution', 'deadline', 'roles', 'title', 'legal', 'form', 'description'];
 
-/** setStateMeta merges, so a removed key (other than the deadline) needs the state replaced. */
+/**
+ * setStateMeta merges (and appends legal references it does not have yet), so a removed key
+ * other than the deadline, or legal references removed or reordered, need the state replaced.
+ */
 function metaExpressible(a: StateMeta, b: StateMeta): boolean {
   for (const k of Object.keys(a) as (keyof StateMeta)[]) {
     if (b[k] === undefined && a[k] !== undefined && k !== 'deadline') return false;
+  }
+  if (!a.legal.every((ref, i) => sameJson(ref, b.legal[i]))) return false;
+  // Appended references already in the list would be merged away.
+  for (let i = a.legal.length; i < b.legal.length; i++) {
+    if (b.legal.slice(0, i).some((ref) => sameJson(ref, b.legal[i]))) return false;
   }
   for (const k of Object.keys(b) as (keyof StateMeta)[]) if (!MERGEABLE.includes(k)) return sameJson(a[k], b[k]);
   return true;
@@ -119,7 +123,7 @@ function metaExpressible(a: StateMeta, b: StateMeta): boolean {
 function metaPatch(a: StateMeta, b: StateMeta): Partial<StateMeta> {
   const out: Partial<StateMeta> = {};
   for (const k of Object.keys(b) as (keyof StateMeta)[]) {
-    if (!sameJson(a[k], b[k])) (out as Record<string, unknown>)[k] = b[k];
+    if (!sameJson(a[k], b[k])) (out as Record<string, unknown>)[k] = k === 'legal' ? b.legal.slice(a.legal.length) : b[k];
   }
   return out;
 }

@@ -9,7 +9,7 @@ import {
   conditionSchema,
   fieldKeysIn,
   fieldSchemaIn,
-  requiredFieldOf,
+  requiredFieldsOf,
   shownFieldOf,
   slotOf,
   uiChild,
@@ -73,7 +73,7 @@ export interface FieldPatch {
 export function updateField(doc: DesignDoc, formId: string, path: string, patch: FieldPatch): { doc: DesignDoc; path: string } {
   const { container, key } = split(path);
   let newPath = path;
-  const next = editContainer(doc, formId, container, (c) => {
+  let next = editContainer(doc, formId, container, (c) => {
     let { obj, ui } = c;
     const field = fieldSchemaIn(obj, key);
     if (!field) throw new EditError('unknown-field', { form: formId, field: path });
@@ -114,6 +114,9 @@ export function updateField(doc: DesignDoc, formId: string, path: string, patch:
     }
     return { obj, ui };
   });
+  // Sample submissions follow: a renamed field keeps its value, a field of another kind loses it.
+  if (patch.kind !== undefined || patch.options !== undefined) next = editExamples(next, formId, path, () => undefined);
+  if (newPath !== path) next = editExamples(next, formId, path, (v) => v, newPath.slice(newPath.lastIndexOf('.') + 1));
   return { doc: next, path: newPath };
 }
 
@@ -123,7 +126,7 @@ export function updateField(doc: DesignDoc, formId: string, path: string, patch:
  */
 export function removeField(doc: DesignDoc, formId: string, path: string): DesignDoc {
   const { container, key } = split(path);
-  return editContainer(doc, formId, container, ({ obj, ui }) => {
+  const next = editContainer(doc, formId, container, ({ obj, ui }) => {
     if (!slotOf(obj, key)) throw new EditError('unknown-field', { form: formId, field: path });
     let out: FieldSchema = { ...obj };
     // Dependants first: a field shown only when this one has a value becomes always shown.
@@ -139,9 +142,7 @@ export function removeField(doc: DesignDoc, formId: string, path: string): Desig
     const required = (out.required ?? []).filter((k) => k !== key);
     if (required.length) out.required = required;
     else delete out.required;
-    const allOf = (out.allOf ?? []).filter(
-      (e) => shownFieldOf(e) !== key && requiredFieldOf(e) !== key && conditionOf(e)?.field !== key,
-    );
+    const allOf = (out.allOf ?? []).flatMap((e) => withoutField(e, key));
     if (allOf.length) out.allOf = allOf;
     else delete out.allOf;
     const nextUi = { ...ui };
@@ -150,6 +151,8 @@ export function removeField(doc: DesignDoc, formId: string, path: string): Desig
     if (Array.isArray(order)) nextUi['ui:order'] = order.filter((k) => k !== key);
     return { obj: out, ui: nextUi };
   });
+  // Sample submissions must stay valid: the value of a removed field goes with it.
+  return editExamples(next, formId, path, () => undefined);
 }
 
 /** Moves a field to position `to` among its siblings. */
@@ -190,7 +193,7 @@ export function setFieldConditions(
       if (conditions.visibleWhen !== null) out = makeConditional(out, key, conditions.visibleWhen);
     }
     if (conditions.requiredWhen !== undefined) {
-      const allOf = (out.allOf ?? []).filter((e) => requiredFieldOf(e) !== key);
+      const allOf = (out.allOf ?? []).flatMap((e) => (requiredFieldsOf(e).includes(key) ? dropRequired(e, key) : [e]));
       if (conditions.requiredWhen !== null) {
         out = setRequired(out, key, false);
         allOf.push({ if: conditionSchema(conditions.requiredWhen), then: { required: [key] } });
@@ -200,6 +203,33 @@ export function setFieldConditions(
     }
     return { obj: out, ui: keepOrder(ui, fieldKeysIn(obj, ui)) };
   });
+}
+
+/**
+ * An allOf entry with every mention of a removed field taken out: dropped from what it requires
+ * (the entry goes when nothing is left), and an entry whose condition tests the field goes too
+ * (its `else`, which then always applies, stays in its place).
+ */
+function withoutField(e: FieldSchema, key: string): FieldSchema[] {
+  if (shownFieldOf(e) === key) return [];
+  if (e.if?.properties && Object.hasOwn(e.if.properties, key)) return e.else ? [e.else] : [];
+  const out: FieldSchema = { ...e };
+  for (const branch of ['then', 'else'] as const) {
+    const b = e[branch];
+    if (!b?.required?.includes(key)) continue;
+    const required = b.required.filter((k) => k !== key);
+    const next: FieldSchema = { ...b, required };
+    if (required.length === 0) delete next.required;
+    if (Object.keys(next).length === 0) delete out[branch];
+    else out[branch] = next;
+  }
+  return out.then || out.else ? [out] : [];
+}
+
+/** A "required when" entry without `key` among the fields it requires. */
+function dropRequired(e: FieldSchema, key: string): FieldSchema[] {
+  const required = (e.then?.required ?? []).filter((k) => k !== key);
+  return required.length ? [{ ...e, then: { ...e.then, required } }] : [];
 }
 
 function makeConditional(obj: FieldSchema, key: string, c: Condition): FieldSchema {
@@ -262,7 +292,14 @@ function renameKey(obj: FieldSchema, ui: UiNode, from: string, to: string): Cont
   const out: FieldSchema = { ...obj };
   if (obj.properties) out.properties = renameProps(obj.properties)!;
   if (obj.required) out.required = renameList(obj.required)!;
-  if (obj.allOf) out.allOf = obj.allOf.map((e) => ({ ...e, if: renameIn(e.if), then: renameIn(e.then) }) as FieldSchema);
+  if (obj.allOf)
+    out.allOf = obj.allOf.map((e) => {
+      const r: FieldSchema = { ...e };
+      if (e.if) r.if = renameIn(e.if)!;
+      if (e.then) r.then = renameIn(e.then)!;
+      if (e.else) r.else = renameIn(e.else)!;
+      return r;
+    });
   const nextUi: UiNode = {};
   for (const [k, v] of Object.entries(ui)) nextUi[k === from ? to : k] = v;
   const order = fieldKeysIn(obj, ui).map((k) => (k === from ? to : k));
@@ -293,6 +330,42 @@ function checkOptions(options: ChoiceOption[]): void {
   if (options.some((o) => !o.label.es.trim() || !o.label.en.trim())) throw new EditError('title-needs-both-languages', {});
 }
 
+/**
+ * Rewrites the value at `path` in every sample submission of a form: `fn` gives the new value
+ * (undefined removes it), stored under `renameTo` when given. Repeating groups are walked entry
+ * by entry.
+ */
+function editExamples(
+  doc: DesignDoc,
+  formId: string,
+  path: string,
+  fn: (v: unknown) => unknown,
+  renameTo?: string,
+): DesignDoc {
+  const form = doc.forms[formId];
+  if (!form?.examples?.length) return doc;
+  const segments = path.split('.');
+  const edit = (value: unknown, i: number): unknown => {
+    if (Array.isArray(value)) return value.map((v) => edit(v, i));
+    if (typeof value !== 'object' || value === null) return value;
+    const key = segments[i]!;
+    if (!Object.hasOwn(value, key)) return value;
+    const obj = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(obj)) {
+      if (k !== key) {
+        out[k] = v;
+        continue;
+      }
+      const next = i === segments.length - 1 ? fn(v) : edit(v, i + 1);
+      if (next !== undefined) out[i === segments.length - 1 && renameTo !== undefined ? renameTo : k] = next;
+    }
+    return out;
+  };
+  const examples = form.examples.map((e) => edit(e, 0) as Record<string, unknown>);
+  return { ...doc, forms: { ...doc.forms, [formId]: { ...form, examples } } };
+}
+
 function split(path: string): { container: string; key: string } {
   const i = path.lastIndexOf('.');
   return i < 0 ? { container: '', key: path } : { container: path.slice(0, i), key: path.slice(i + 1) };
@@ -312,5 +385,35 @@ function editContainer(doc: DesignDoc, formId: string, containerPath: string, fn
   const next: FormDefinition = { ...form, schema: done.obj as FormDefinition['schema'] };
   if (Object.keys(done.ui).length) next.uiSchema = done.ui;
   else delete next.uiSchema;
+  return { ...doc, forms: { ...doc.forms, [formId]: next } };
+}
+
+/** Changes a form's title or description. */
+export function updateFormMeta(doc: DesignDoc, formId: string, patch: { title?: Text; description?: Text | null }): DesignDoc {
+  const form = Object.hasOwn(doc.forms, formId) ? doc.forms[formId] : undefined;
+  if (!form) throw new EditError('unknown-form', { form: formId });
+  const next: FormDefinition = { ...form };
+  if (patch.title) next.title = patch.title;
+  if (patch.description === null) delete next.description;
+  else if (patch.description) next.description = patch.description;
+  return { ...doc, forms: { ...doc.forms, [formId]: next } };
+}
+
+/**
+ * Keeps `data` as a sample submission of the form (the simulator and tests start from these),
+ * or removes sample `removeIndex`.
+ */
+export function setFormExample(
+  doc: DesignDoc,
+  formId: string,
+  change: { add: Record<string, unknown> } | { removeIndex: number },
+): DesignDoc {
+  const form = Object.hasOwn(doc.forms, formId) ? doc.forms[formId] : undefined;
+  if (!form) throw new EditError('unknown-form', { form: formId });
+  const examples = [...(form.examples ?? [])];
+  if ('add' in change) examples.push(change.add);
+  else examples.splice(change.removeIndex, 1);
+  const next: FormDefinition = { ...form, examples };
+  if (examples.length === 0) delete next.examples;
   return { ...doc, forms: { ...doc.forms, [formId]: next } };
 }

@@ -8,10 +8,12 @@ import type { UiNode } from './fieldKinds.js';
  * the JSON Schema conditional that rjsf renders and Ajv validates.
  */
 
-/** A sibling field's value that shows or requires a field. */
+export type Scalar = string | number | boolean;
+
+/** A sibling field having one of `values` (one value: JSON Schema const; several: enum). */
 export interface Condition {
   field: string;
-  value: string | number | boolean;
+  values: Scalar[];
 }
 
 /** Where a field's schema sits in its object: base properties, or the allOf entry that shows it. */
@@ -23,13 +25,20 @@ export function conditionOf(entry: FieldSchema): Condition | undefined {
   const keys = Object.keys(props);
   if (keys.length !== 1) return undefined;
   const field = keys[0]!;
-  const c = props[field]?.const;
-  if (typeof c !== 'string' && typeof c !== 'number' && typeof c !== 'boolean') return undefined;
-  return { field, value: c };
+  const test = props[field] ?? {};
+  if (Object.keys(test).length !== 1) return undefined;
+  if (isScalar(test.const)) return { field, values: [test.const] };
+  if (Array.isArray(test.enum) && test.enum.length > 0 && test.enum.every(isScalar)) return { field, values: [...test.enum] };
+  return undefined;
+}
+
+function isScalar(v: unknown): v is Scalar {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
 export function conditionSchema(c: Condition): FieldSchema {
-  return { properties: { [c.field]: { const: c.value } }, required: [c.field] };
+  const test: FieldSchema = c.values.length === 1 ? { const: c.values[0] } : { enum: c.values };
+  return { properties: { [c.field]: test }, required: [c.field] };
 }
 
 /** The allOf entry that shows `key` only under its condition, if this entry is one. */
@@ -40,12 +49,11 @@ export function shownFieldOf(entry: FieldSchema): string | undefined {
   return keys.length === 1 && extra.length === 0 ? keys[0] : undefined;
 }
 
-/** The allOf entry that makes `key` required only under its condition, if this entry is one. */
-export function requiredFieldOf(entry: FieldSchema): string | undefined {
-  if (!conditionOf(entry) || !entry.then || entry.then.properties) return undefined;
-  const req = entry.then.required;
+/** The fields an allOf entry makes required only under its condition (none if it is not such an entry). */
+export function requiredFieldsOf(entry: FieldSchema): string[] {
+  if (!conditionOf(entry) || !entry.then || entry.then.properties) return [];
   const extra = Object.keys(entry.then).filter((k) => k !== 'required');
-  return req && req.length === 1 && extra.length === 0 ? req[0] : undefined;
+  return extra.length === 0 ? (entry.then.required ?? []) : [];
 }
 
 /** Locates the field `key` of an object schema. */

@@ -6,7 +6,7 @@ import {
   containerOf,
   fieldKeysIn,
   fieldSchemaIn,
-  requiredFieldOf,
+  requiredFieldsOf,
   slotOf,
   uiChild,
   uiContainerOf,
@@ -53,7 +53,8 @@ function readObject(obj: FieldSchema, ui: UiNode | undefined, prefix: string): F
           : (obj.allOf![slot.allOfIndex]!.then!.required ?? []).includes(key),
     };
     if (slot.where === 'conditional') node.visibleWhen = slot.condition;
-    for (const e of obj.allOf ?? []) if (requiredFieldOf(e) === key) node.requiredWhen = conditionOf(e);
+    const requiring = (obj.allOf ?? []).find((e) => requiredFieldsOf(e).includes(key));
+    if (requiring) node.requiredWhen = conditionOf(requiring)!;
     const inner = containerOf(schema);
     if (inner) node.children = readObject(inner, uiContainerOf(schema, fieldUi), path);
     return node;

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import type { LegalRef } from '@ruta/protocol';
+
+const SEEDS: LegalRef['seed'][] = ['000', '001', '002', '003', '004'];
+
+/** The seed clauses (and national laws) a state implements: what lets an auditor trace it. */
+export function LegalRefsEditor({ value, onChange }: { value: LegalRef[]; onChange: (refs: LegalRef[]) => void }) {
+  const { t } = useTranslation('designer');
+  const set = (i: number, patch: Partial<LegalRef>) =>
+    onChange(value.map((r, j) => (j === i ? clean({ ...r, ...patch }) : r)));
+  return (
+    <fieldset className="dz-legal">
+      <legend>{t('state.legal')}</legend>
+      {value.length === 0 && <p className="dz-hint">{t('state.legalNone')}</p>}
+      {value.map((ref, i) => (
+        <div key={i} className="dz-legal-row">
+          <label>
+            {t('state.seed')}
+            <select value={ref.seed} onChange={(e) => set(i, { seed: e.target.value as LegalRef['seed'] })}>
+              {SEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('state.clause')}
+            <input value={ref.clause} onChange={(e) => set(i, { clause: e.target.value })} size={6} />
+          </label>
+          <label>
+            {t('state.law')}
+            <input value={ref.law ?? ''} onChange={(e) => set(i, { law: e.target.value })} />
+          </label>
+          <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('common.remove')}>
+            ✕
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...value, { seed: '002', clause: '' }])}>
+        {t('state.addLegal')}
+      </button>
+    </fieldset>
+  );
+}
+
+function clean(r: LegalRef): LegalRef {
+  const out: LegalRef = { ...r };
+  if (!out.law) delete out.law;
+  return out;
+}

@@ -1,0 +1,288 @@
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { EdgeClick } from './edgeClick.js';
+import { MarkerType, ReactFlow, ReactFlowProvider, Background, Controls, MiniMap, useReactFlow } from '@xyflow/react';
+import type { Connection, Edge, Node, NodeMouseHandler, EdgeMouseHandler } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { Lang } from '@ruta/protocol';
+import type { DesignDoc, Selection } from '../model/DesignDoc.js';
+import { ANY_STATE, chartGraph } from '../model/chartGraph.js';
+import { useChartLayout } from './useChartLayout.js';
+import { AnyNode, GroupNode, StateNode } from './StateNode.js';
+import { RouteEdge } from './RouteEdge.js';
+import type { DiffMark, RouteFlowEdge, StateFlowNode } from './graphTypes.js';
+import { pick } from '../i18n/pick.js';
+
+export interface GraphMarks {
+  states: ReadonlyMap<string, DiffMark>;
+  transitions: ReadonlyMap<string, DiffMark>;
+}
+
+export interface GraphProblems {
+  states: ReadonlyMap<string, number>;
+  transitions: ReadonlyMap<string, number>;
+}
+
+export interface ChartGraphProps {
+  doc: DesignDoc;
+  lang: Lang;
+  selection?: Selection | null;
+  onSelect?: (selection: Selection | null) => void;
+  /** A connection dragged from one state to another ("" for the any-state node). */
+  onConnect?: (source: string, target: string) => void;
+  marks?: GraphMarks;
+  problems?: GraphProblems;
+  /** States active in the simulator. */
+  active?: ReadonlySet<string>;
+  readOnly?: boolean;
+  /** Called once the chart is laid out and drawn, with the time it took since mounting. */
+  onReady?: (ms: number) => void;
+  label?: string;
+}
+
+const nodeTypes = { state: StateNode, group: GroupNode, any: AnyNode };
+const edgeTypes = { route: RouteEdge };
+const noMarks: GraphMarks = { states: new Map(), transitions: new Map() };
+const noProblems: GraphProblems = { states: new Map(), transitions: new Map() };
+const noActive: ReadonlySet<string> = new Set();
+
+
+/**
+ * The statechart as a graph: states as boxes (compound and parallel states as frames around
+ * their children), transitions as arrows labelled with their event, laid out by ELK. Nodes are
+ * memoised one by one, so an edit re-renders only the states it touched.
+ */
+export function ChartGraph(props: ChartGraphProps) {
+  return (
+    <ReactFlowProvider>
+      <ChartGraphInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+const ChartGraphInner = memo(function ChartGraphInner({
+  doc,
+  lang,
+  selection = null,
+  onSelect,
+  onConnect,
+  marks = noMarks,
+  problems = noProblems,
+  active = noActive,
+  readOnly = false,
+  onReady,
+  label,
+}: ChartGraphProps) {
+  const graph = useMemo(() => chartGraph(doc.machine), [doc.machine]);
+  const { layout, key } = useChartLayout(graph);
+  const nodeCache = useRef(new Map<string, StateFlowNode>());
+  const edgeCache = useRef(new Map<string, RouteFlowEdge>());
+
+  const selectedState = selection?.kind === 'state' ? selection.path : null;
+  const selectedEdge =
+    selection?.kind === 'transition' ? `${selection.ref.source}|${selection.ref.event}|${selection.ref.index}` : null;
+
+  const nodes = useMemo(() => {
+    if (!layout) return [];
+    const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => p !== null));
+    const next = new Map<string, StateFlowNode>();
+    const out: StateFlowNode[] = [];
+    for (const n of graph.nodes) {
+      const box = layout.nodes[n.id];
+      if (!box) continue;
+      if (n.parent !== null && !layout.nodes[n.parent]) continue;
+      const state = n.id === ANY_STATE ? undefined : findState(doc, n.id);
+      const data: StateFlowNode['data'] = {
+        path: n.id,
+        kind: n.kind,
+        title: pick(n.title, lang),
+        initial: n.initial,
+        region: n.region,
+        tags: n.tags,
+        problems: problems.states.get(n.id) ?? 0,
+        active: active.has(n.id),
+        lang,
+      };
+      if (n.form !== undefined) data.form = n.form;
+      if (n.deadlineHours !== undefined) data.deadlineHours = n.deadlineHours;
+      const inst = state?.meta.institution;
+      if (inst) data.institution = pick(inst, lang);
+      const mark = marks.states.get(n.id);
+      if (mark) data.diff = mark;
+      const type = n.kind === 'any' ? 'any' : parents.has(n.id) ? 'group' : 'state';
+      const node: StateFlowNode = {
+        id: n.id,
+        type,
+        position: { x: box.x, y: box.y },
+        width: box.width,
+        height: box.height,
+        style: { width: box.width, height: box.height },
+        data,
+        selected: selectedState === n.id,
+        draggable: false,
+        connectable: !readOnly,
+        zIndex: type === 'group' ? 0 : 1,
+      };
+      if (n.parent !== null) node.parentId = n.parent;
+      const prev = nodeCache.current.get(n.id);
+      const kept = prev && sameNode(prev, node) ? prev : node;
+      next.set(n.id, kept);
+      out.push(kept);
+    }
+    nodeCache.current = next;
+    return out;
+  }, [graph, layout, doc, lang, problems, marks, active, selectedState, readOnly]);
+
+  const edges = useMemo(() => {
+    if (!layout) return [];
+    const next = new Map<string, RouteFlowEdge>();
+    const out: RouteFlowEdge[] = [];
+    for (const e of graph.edges) {
+      const route = layout.edges[e.id];
+      if (!route) continue;
+      const event = e.event.startsWith('after:')
+        ? `⏲ ${e.event.slice(6)}`
+        : e.event === 'done'
+          ? '✓'
+          : pick(doc.events[e.event]?.title, lang) || e.event;
+      const data: RouteFlowEdge['data'] = {
+        points: route.points,
+        title: event,
+        event: e.event,
+        broken: e.broken,
+        problems: problems.transitions.get(e.id) ?? 0,
+      };
+      if (route.label) data.label = route.label;
+      if (e.guard !== undefined) data.guard = e.guard;
+      const mark = marks.transitions.get(e.id);
+      if (mark) data.diff = mark;
+      const edge: RouteFlowEdge = {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        type: 'route',
+        data,
+        selected: selectedEdge === e.id,
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        zIndex: 2,
+      };
+      const prev = edgeCache.current.get(e.id);
+      const kept = prev && sameEdge(prev, edge) ? prev : edge;
+      next.set(e.id, kept);
+      out.push(kept);
+    }
+    edgeCache.current = next;
+    return out;
+  }, [graph, layout, doc.events, lang, problems, marks, selectedEdge]);
+
+  const onNodeClick: NodeMouseHandler<Node> = useCallback(
+    (_e, node) => onSelect?.(node.id === ANY_STATE ? { kind: 'protocol' } : { kind: 'state', path: node.id }),
+    [onSelect],
+  );
+  const selectEdge = useCallback(
+    (edgeId: string) => {
+      const e = graph.edges.find((x) => x.id === edgeId);
+      if (e) onSelect?.({ kind: 'transition', ref: e.ref });
+    },
+    [graph, onSelect],
+  );
+  const onEdgeClick: EdgeMouseHandler<Edge> = useCallback((_e, edge) => selectEdge(edge.id), [selectEdge]);
+  const handleConnect = useCallback(
+    (c: Connection) => {
+      if (!onConnect || readOnly) return;
+      onConnect(c.source === ANY_STATE ? '' : c.source, c.target);
+    },
+    [onConnect, readOnly],
+  );
+
+  return (
+    <EdgeClick.Provider value={selectEdge}>
+      <div className="dz-graph" aria-label={label} role="group" data-layout={layout ? key.length : 0}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodeClick={onNodeClick}
+          onEdgeClick={onEdgeClick}
+          onPaneClick={() => onSelect?.(null)}
+          onConnect={handleConnect}
+          nodesDraggable={false}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          deleteKeyCode={null}
+          minZoom={0.05}
+          maxZoom={2}
+          onlyRenderVisibleElements={nodes.length > 60}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} />
+          <Controls showInteractive={false} />
+          {nodes.length > 30 && <MiniMap pannable zoomable />}
+          <FitOnLayout layoutKey={layout ? key : ''} count={nodes.length} onReady={onReady} />
+        </ReactFlow>
+      </div>
+    </EdgeClick.Provider>
+  );
+});
+
+/**
+ * Fits the view when the layout changes, and reports when the first layout is on screen. Nodes
+ * carry their size from ELK, so this does not wait for every node to be measured (with
+ * onlyRenderVisibleElements off-screen nodes never are).
+ */
+function FitOnLayout({ layoutKey, count, onReady }: { layoutKey: string; count: number; onReady?: (ms: number) => void }) {
+  const flow = useReactFlow();
+  const started = useRef(performance.now());
+  const reported = useRef(false);
+  const fitted = useRef('');
+  useEffect(() => {
+    if (layoutKey === '' || count === 0 || fitted.current === layoutKey) return;
+    fitted.current = layoutKey;
+    let frame = requestAnimationFrame(() => {
+      void flow.fitView({ padding: 0.08, duration: 0 });
+      frame = requestAnimationFrame(() => {
+        if (!reported.current && onReady) {
+          reported.current = true;
+          onReady(performance.now() - started.current);
+        }
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layoutKey, count, flow, onReady]);
+  return null;
+}
+
+function findState(doc: DesignDoc, path: string) {
+  let states = doc.machine.states;
+  let s;
+  for (const k of path.split('.')) {
+    s = states[k];
+    if (!s) return undefined;
+    states = s.states ?? {};
+  }
+  return s;
+}
+
+function sameNode(a: StateFlowNode, b: StateFlowNode): boolean {
+  return (
+    a.type === b.type &&
+    a.selected === b.selected &&
+    a.parentId === b.parentId &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.connectable === b.connectable &&
+    shallowSame(a.data, b.data)
+  );
+}
+
+function sameEdge(a: RouteFlowEdge, b: RouteFlowEdge): boolean {
+  return a.selected === b.selected && a.target === b.target && shallowSame(a.data ?? {}, b.data ?? {});
+}
+
+function shallowSame(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ak = Object.keys(a);
+  if (ak.length !== Object.keys(b).length) return false;
+  return ak.every((k) => a[k] === b[k] || (Array.isArray(a[k]) && JSON.stringify(a[k]) === JSON.stringify(b[k])));
+}
