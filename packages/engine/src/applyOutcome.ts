@@ -106,7 +106,7 @@ function runActions(d: Draft, actions: readonly CompiledAction[]): void {
     switch (a.type) {
       case 'recordForm':
         if (d.submitted !== undefined) {
-          // `submitted` is the engine's frozen copy: the case and the event record share it.
+          // `submitted` is the engine's own copy: the case and the event record share it.
           d.data = { ...d.data, [a.form]: d.submitted };
           d.recorded.push(a.form);
         }

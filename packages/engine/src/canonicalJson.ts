@@ -13,9 +13,12 @@ import { MAX_JSON_DEPTH } from '@ruta/protocol';
  * @example canonicalJson({ b: 1, a: [true, "x"] }) === '{"a":[true,"x"],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
   try {
     integerKeys = false;
-    const view = ordered(value, 0, null);
+    forbiddenKeys = null;
+    alwaysCopy = false;
+    const view = ordered(value, 0);
     // JSON.stringify writes keys in property order, and numbers and strings exactly as RFC 8785
     // asks; `ordered` gave every object its keys in code-unit order. Only integer-like keys
     // ("10" before "2") defeat that, since engines enumerate them numerically: then write by hand.
@@ -33,10 +36,29 @@ export function canonicalJson(value: unknown): string {
 export function canonicalCopy(value: unknown, forbidden: ReadonlySet<string>): { text: string; copy: unknown } {
   try {
     integerKeys = false;
-    const copy = ordered(value, 0, forbidden);
+    forbiddenKeys = forbidden;
+    alwaysCopy = true;
+    const copy = ordered(value, 0);
     return { text: integerKeys ? write(copy, 0) : JSON.stringify(copy), copy };
   } catch (err) {
     throw located(err);
+  } finally {
+    forbiddenKeys = null;
+  }
+}
+
+/** canonicalJson, refusing any key in `forbidden` anywhere in the value (no copy is kept). */
+export function canonicalChecked(value: unknown, forbidden: ReadonlySet<string>): string {
+  try {
+    integerKeys = false;
+    forbiddenKeys = forbidden;
+    alwaysCopy = false;
+    const view = ordered(value, 0);
+    return integerKeys ? write(value, 0) : JSON.stringify(view);
+  } catch (err) {
+    throw located(err);
+  } finally {
+    forbiddenKeys = null;
   }
 }
 
@@ -122,13 +144,17 @@ function write(value: unknown, depth: number): string {
 
 /** Set by `ordered` when an object has integer-like keys, which JSON.stringify would reorder. */
 let integerKeys = false;
+/** Keys `ordered` refuses, if any. */
+let forbiddenKeys: ReadonlySet<string> | null = null;
+/** Whether `ordered` copies everything, or only objects whose keys it must reorder. */
+let alwaysCopy = false;
 
 /**
- * Checks that a value is JSON and gives it with every object's keys in code-unit order: the
- * value itself where it already is (no copy), else a reordered copy. With `forbidden`, always a
- * full copy (the caller's object is never kept), refusing those keys.
+ * Checks that a value is JSON (and has none of `forbiddenKeys`) and gives it with every object's
+ * keys in code-unit order: the value itself where it already is, else a reordered copy; with
+ * `alwaysCopy`, a full copy (so that the caller's object is never kept).
  */
-function ordered(value: unknown, depth: number, forbidden: ReadonlySet<string> | null): unknown {
+function ordered(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -141,13 +167,13 @@ function ordered(value: unknown, depth: number, forbidden: ReadonlySet<string> |
       if (value === null) return null;
       if (depth >= MAX_DEPTH) throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);
       if (Array.isArray(value)) {
-        let out: unknown[] | null = forbidden ? new Array<unknown>(value.length) : null;
+        let out: unknown[] | null = alwaysCopy ? new Array<unknown>(value.length) : null;
         for (let i = 0; i < value.length; i++) {
           const item: unknown = value[i];
           let v: unknown;
           try {
             if (item === undefined) throw new CanonicalJsonError('not-json', 'undefined is not JSON');
-            v = ordered(item, depth + 1, forbidden);
+            v = ordered(item, depth + 1);
           } catch (err) {
             throw addSegment(err, i);
           }
@@ -164,13 +190,13 @@ function ordered(value: unknown, depth: number, forbidden: ReadonlySet<string> |
         const key = keys[i]!;
         const c = key.charCodeAt(0);
         if (c >= 48 && c <= 57) integerKeys = true;
-        if (forbidden !== null && forbidden.has(key)) {
+        if (forbiddenKeys !== null && forbiddenKeys.has(key)) {
           throw addSegment(new CanonicalJsonError('forbidden-key', `the key "${key}" is not allowed`), key);
         }
         if (i > 0 && keys[i - 1]! > key) sorted = false;
       }
       if (!sorted) keys.sort();
-      let out: Record<string, unknown> | null = forbidden !== null || !sorted ? {} : null;
+      let out: Record<string, unknown> | null = alwaysCopy || !sorted ? {} : null;
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i]!;
         const item = record[key];
@@ -180,7 +206,7 @@ function ordered(value: unknown, depth: number, forbidden: ReadonlySet<string> |
         }
         let v: unknown;
         try {
-          v = ordered(item, depth + 1, forbidden);
+          v = ordered(item, depth + 1);
         } catch (err) {
           throw addSegment(err, key);
         }

@@ -1,5 +1,5 @@
 import { COUNTRIES, FORBIDDEN_KEYS as FORBIDDEN, MAX_JSON_DEPTH, ROLES, type Country } from '@ruta/protocol';
-import { CanonicalJsonError, canonicalCopy, utf8Length } from './canonicalJson.js';
+import { CanonicalJsonError, canonicalChecked, canonicalCopy, utf8Length } from './canonicalJson.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { parseInstant } from './instant.js';
 import type { Actor, CaseState, Rejection } from './types.js';
@@ -72,10 +72,11 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(FORBIDDEN);
 /**
  * Checks submitted form data before anything reads it: an object of JSON values, no
  * prototype-polluting keys, at most MAX_DATA_BYTES of canonical JSON. On success gives the
- * canonical text and a frozen deep copy that the case and the event record share (the caller's
- * object is never stored, and nobody can change the copy afterwards). One pass over the data.
+ * canonical text and a deep copy that the case and the event record share (the caller's object
+ * is never stored). One pass over the data. `copy: false` (replay, which keeps nothing) checks
+ * without copying; `copy` is then `data`.
  */
-export function checkData(data: unknown, options: { freeze?: boolean } = {}): CheckedData {
+export function checkData(data: unknown, options: { copy?: boolean } = {}): CheckedData {
   if (data === undefined) return { ok: true, present: false };
   if (!isPlainObject(data)) {
     const got = data === null ? 'null' : Array.isArray(data) ? 'a list' : `a ${typeof data}`;
@@ -84,7 +85,10 @@ export function checkData(data: unknown, options: { freeze?: boolean } = {}): Ch
   let canonical: string;
   let copy: unknown;
   try {
-    ({ text: canonical, copy } = canonicalCopy(data, FORBIDDEN_KEYS));
+    if (options.copy === false) {
+      canonical = canonicalChecked(data, FORBIDDEN_KEYS);
+      copy = data;
+    } else ({ text: canonical, copy } = canonicalCopy(data, FORBIDDEN_KEYS));
   } catch (err) {
     if (!(err instanceof CanonicalJsonError)) throw err;
     const message =
@@ -103,17 +107,9 @@ export function checkData(data: unknown, options: { freeze?: boolean } = {}): Ch
     };
   }
   const record = copy as Record<string, unknown>;
-  return { ok: true, present: true, canonical, copy: options.freeze === false ? record : deepFreeze(record) };
+  return { ok: true, present: true, canonical, copy: record };
 }
 
-/** Freezes a JSON value and everything in it. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Reasons the injected clock's time is unusable (empty when it is an ISO 8601 instant). */
 export function checkInstant(at: unknown, what: string): Rejection[] {

@@ -49,3 +49,30 @@ function effectsText(effects: Effect[]): string {
     )
     .join(',')}]`;
 }
+
+const STEP_KEYS = new Set(['caseId', 'seq', 'id', 'kind', 'type', 'at', 'actor', 'data', 'from', 'to', 'protocol', 'effects', 'prev', 'hash']);
+const ACTOR_KEYS = ['userId', 'role', 'country'];
+
+/**
+ * The canonical JSON (without `hash`) of a recorded step or timer event, written from its parts
+ * like recordText, or null when the record is not of that exact shape (then canonicalJson must
+ * serialise it). `dataText` is the canonical JSON of its data, when already known.
+ */
+export function storedRecordText(e: Record<string, unknown>, dataText: string | undefined, canonical: (v: unknown) => string): string | null {
+  for (const key of Object.keys(e)) if (!STEP_KEYS.has(key)) return null;
+  const { actor, seq } = e;
+  if (typeof actor !== 'object' || actor === null || Array.isArray(actor) || Object.getPrototypeOf(actor) !== Object.prototype) return null;
+  const a = actor as Record<string, unknown>;
+  if (Object.keys(a).length !== 3 || !ACTOR_KEYS.every((k) => typeof a[k] === 'string')) return null;
+  for (const key of ['caseId', 'id', 'kind', 'type', 'at', 'prev'] as const) if (typeof e[key] !== 'string') return null;
+  if (typeof seq !== 'number' || !Number.isFinite(seq) || !Array.isArray(e.effects) || e.from === undefined || e.to === undefined || e.protocol === undefined) return null;
+  const q = JSON.stringify;
+  return (
+    `{"actor":{"country":${q(a.country)},"role":${q(a.role)},"userId":${q(a.userId)}}` +
+    `,"at":${q(e.at)},"caseId":${q(e.caseId)}` +
+    (e.data === undefined ? '' : `,"data":${dataText ?? canonical(e.data)}`) +
+    `,"effects":${e.effects.length === 0 ? '[]' : canonical(e.effects)}` +
+    `,"from":${canonical(e.from)},"id":${q(e.id)},"kind":${q(e.kind)},"prev":${q(e.prev)}` +
+    `,"protocol":${canonical(e.protocol)},"seq":${canonical(seq)},"to":${canonical(e.to)},"type":${q(e.type)}}`
+  );
+}

@@ -1,4 +1,5 @@
-import { canonicalJson, canonicalJsonWith } from './canonicalJson.js';
+import { canonicalJson } from './canonicalJson.js';
+import { storedRecordText } from './recordText.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { checkData, instantMs, isCountry, isPlainObject, type CheckedData } from './checkInput.js';
 import { migrateAt } from './migrateCase.js';
@@ -83,7 +84,7 @@ export function replay(
     }
     // The recorded data is checked once: its canonical text serves the hash, its copy the step.
     let checked: CheckedData | undefined;
-    if (e.kind === 'step' && e.data !== undefined) checked = checkData(e.data, { freeze: false });
+    if (e.kind === 'step' && e.data !== undefined) checked = checkData(e.data, { copy: false });
     row.hashIntact = chained(e, i, prevHash, first?.caseId, sha256, checked, reasons);
     prevHash = typeof e.hash === 'string' ? e.hash : '';
     if (stopped) {
@@ -244,8 +245,13 @@ function chained(
   }
   let actual: string;
   try {
-    const { hash: _hash, ...rest } = e;
-    actual = sha256(checked?.ok && checked.present ? canonicalJsonWith(rest, 'data', checked.canonical) : canonicalJson(rest));
+    const dataText = checked?.ok && checked.present ? checked.canonical : undefined;
+    const text = storedRecordText(e as unknown as Record<string, unknown>, dataText, canonicalJson);
+    if (text !== null) actual = sha256(text);
+    else {
+      const { hash: _hash, ...rest } = e;
+      actual = sha256(canonicalJson(rest));
+    }
   } catch (err) {
     reasons.push({ code: 'hash-mismatch', message: `event ${i} is not valid JSON: ${(err as Error).message}` });
     return false;

@@ -93,8 +93,8 @@ export function createRuntime(): Runtime {
     return compiled;
   };
 
-  /** Per guard: the forms of the case it reads, or null when it may read anything. */
-  const guardReads = new Map<string, string[] | null>();
+  /** Per guard: the recorded forms and the submitted fields it reads (null: it may read any). */
+  const guardReads = new Map<string, GuardReads>();
   /**
    * The scope a guard gets: the submitted form and only the recorded forms it reads.
    * evaluateGuard copies its scope to keep prototypes out of reach, so handing it the whole
@@ -102,10 +102,8 @@ export function createRuntime(): Runtime {
    */
   const scopeFor = (name: string): GuardScope => {
     const reads = guardReads.get(name);
-    if (reads === null || reads === undefined) return scope;
-    const narrowed: Record<string, unknown> = {};
-    for (const form of reads) if (Object.hasOwn(scope.case, form)) narrowed[form] = scope.case[form];
-    return { case: narrowed, form: scope.form };
+    if (!reads) return scope;
+    return { case: pick(scope.case, reads.case), form: reads.form === null ? scope.form : pick(scope.form, reads.form) };
   };
 
   const evalGuard = (name: string): boolean => {
@@ -206,7 +204,7 @@ export function createRuntime(): Runtime {
   return {
     attach(c) {
       compiled = c;
-      for (const [name, g] of c.guards) guardReads.set(name, caseFormsRead(g.logic));
+      for (const [name, g] of c.guards) guardReads.set(name, readsOf(g.logic));
       for (const t of c.transitions) {
         let own = bySource.get(t.source);
         if (!own) bySource.set(t.source, (own = new Map()));
@@ -327,18 +325,33 @@ export function sameValue(a: StateValue | null, b: StateValue | null): boolean {
 /** Sorts the root's own events after every state's. */
 const ROOT_HEIGHT = 1_000_000;
 
-/** The recorded forms a guard reads ("case.<form>..."), or null when it may read any (a computed path, or the whole case). */
-function caseFormsRead(logic: JsonLogic): string[] | null {
-  if (hasComputedPath(logic)) return null;
-  const forms = new Set<string>();
+interface GuardReads {
+  /** Forms of the case ("case.<form>..."); null: any. */
+  case: string[] | null;
+  /** Fields of the submitted form ("form.<field>..."); null: any. */
+  form: string[] | null;
+}
+
+/** What a guard reads, so that it is handed only that (a computed path may read anything). */
+function readsOf(logic: JsonLogic): GuardReads {
+  if (hasComputedPath(logic)) return { case: null, form: null };
+  const reads: GuardReads = { case: [], form: [] };
   for (const path of guardVariables(logic)) {
-    const [root, form] = path.split('.');
-    if (root === 'case' || root === 'case[]') {
-      if (form === undefined || form === '' || form.endsWith('[]')) return null;
-      forms.add(form);
-    }
+    const [root, key] = path.split('.');
+    const which = root === 'case' || root === 'case[]' ? 'case' : root === 'form' || root === 'form[]' ? 'form' : null;
+    if (which === null || reads[which] === null) continue;
+    if (root!.endsWith('[]') || key === undefined || key === '' || key.endsWith('[]')) reads[which] = null;
+    else if (!reads[which]!.includes(key)) reads[which]!.push(key);
   }
-  return [...forms];
+  return reads;
+}
+
+/** An object with only `keys` of `value` (or `value` itself when it is not a plain object). */
+function pick(value: unknown, keys: string[] | null): Record<string, unknown> {
+  if (keys === null || typeof value !== 'object' || value === null || Array.isArray(value)) return value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (Object.hasOwn(value, key)) out[key] = (value as Record<string, unknown>)[key];
+  return out;
 }
 
 function hasComputedPath(logic: unknown): boolean {

@@ -13,6 +13,9 @@ import type { CaseState, Command, EngineDeps, StepResult } from './types.js';
  * Runs XState's `transition` on every call (no memoisation: that is replay's), so the
  * transition taken is always XState's own.
  *
+ * The new case and the event record share parts (the submitted data, frozen state values):
+ * treat both as immutable values, as the engine treats its inputs.
+ *
  * @example
  *   const r = step(compiled, c, { event: 'SCREEN', data: { age: 15 }, actor }, deps);
  *   if (!r.ok) show(r.reasons); else save(r.case, r.event);
