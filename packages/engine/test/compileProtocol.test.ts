@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { compileProtocol, ProtocolCompileError } from '../src/index.js';
-import { childProtocol } from './fixtures.js';
+import { childProtocol, deepFreeze } from './fixtures.js';
 
 describe('compileProtocol', () => {
   it('compiles once per protocol object', () => {
     const p = childProtocol();
     expect(compileProtocol(p)).toBe(compileProtocol(p));
     expect(compileProtocol(childProtocol())).not.toBe(compileProtocol(p));
+  });
+
+  it('leaves the protocol object as it was', () => {
+    const p = deepFreeze(childProtocol());
+    const before = JSON.stringify(p);
+    expect(() => compileProtocol(p)).not.toThrow();
+    expect(JSON.stringify(p)).toBe(before);
   });
 
   it("knows each state's form, roles and deadline, and each event's title", () => {
