@@ -1,4 +1,5 @@
 import { COUNTRIES, FORBIDDEN_KEYS as FORBIDDEN, MAX_JSON_DEPTH, ROLES, type Country } from '@ruta/protocol';
+import { shown } from './shown.js';
 import { CanonicalJsonError, canonicalChecked, canonicalCopy, utf8Length } from './canonicalJson.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { parseInstant } from './instant.js';
@@ -46,7 +47,7 @@ export function checkCase(compiled: CompiledProtocol, c: unknown): Rejection[] {
   const p = c.protocol as Partial<CaseState['protocol']> | undefined;
   const ref = compiled.ref;
   if (!isPlainObject(p) || p.id !== ref.id || p.version !== ref.version || p.jurisdiction !== ref.jurisdiction) {
-    const has = isPlainObject(p) ? `${String(p.id)}@${String(p.version)} (${String(p.jurisdiction)})` : 'no protocol';
+    const has = isPlainObject(p) ? `${shown(p.id)}@${shown(p.version)} (${shown(p.jurisdiction)})` : 'no protocol';
     out.push(badInput(`the case runs under ${has}, not ${ref.id}@${ref.version} (${ref.jurisdiction}): compile the version the case runs under`, '/case/protocol'));
   }
   if (typeof c.id !== 'string' || c.id === '') out.push(badInput('case.id must be a non-empty string', '/case/id'));

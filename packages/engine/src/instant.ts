@@ -5,6 +5,7 @@
 
 /** Milliseconds since the epoch of an ISO 8601 instant, or null when the text is not one. */
 export function parseInstant(iso: string): number | null {
+  if (typeof iso !== 'string') return null;
   // An instant needs a date, a time and an offset; Date.parse alone would also accept "2024".
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) return null;
   const ms = Date.parse(iso);

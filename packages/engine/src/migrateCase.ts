@@ -1,4 +1,5 @@
 import { findForbiddenKey } from '@ruta/protocol';
+import { shown } from './shown.js';
 import { addMilliseconds } from './instant.js';
 import { badInput, checkActor, checkCase, checkId, checkInstant, isPlainObject, recordedActor } from './checkInput.js';
 import type { CompiledProtocol } from './compileProtocol.js';
@@ -70,7 +71,7 @@ export function migrateAt(
   for (const [oldPath, newPath] of Object.entries(mapping)) {
     if (!from.states.has(oldPath)) reasons.push(badInput(`mapping key "${oldPath}" is not a state of ${from.ref.id}@${from.ref.version}`, `/mapping/${oldPath}`));
     if (typeof newPath !== 'string' || !to.states.has(newPath)) {
-      reasons.push(badInput(`mapping "${oldPath}" -> ${JSON.stringify(newPath)}: not a state of ${to.ref.id}@${to.ref.version}`, `/mapping/${oldPath}`));
+      reasons.push(badInput(`mapping "${oldPath}" -> ${shown(newPath)}: not a state of ${to.ref.id}@${to.ref.version}`, `/mapping/${oldPath}`));
     }
   }
   const targets: string[] = [];

@@ -39,7 +39,8 @@ export function recordText(p: RecordParts): string {
   );
 }
 
-function effectsText(effects: Effect[]): string {
+/** Canonical JSON of effects as the engine builds them. */
+export function effectsText(effects: Effect[]): string {
   const q = JSON.stringify;
   return `[${effects
     .map((e) =>
@@ -50,29 +51,40 @@ function effectsText(effects: Effect[]): string {
     .join(',')}]`;
 }
 
-const STEP_KEYS = new Set(['caseId', 'seq', 'id', 'kind', 'type', 'at', 'actor', 'data', 'from', 'to', 'protocol', 'effects', 'prev', 'hash']);
+const RECORD_KEYS = new Set(['caseId', 'seq', 'id', 'kind', 'type', 'at', 'country', 'actor', 'data', 'from', 'to', 'protocol', 'effects', 'prev', 'hash']);
 const ACTOR_KEYS = ['userId', 'role', 'country'];
 
+/** Canonical JSON texts of parts of a stored record that the caller already knows. */
+export interface KnownTexts {
+  dataText?: string;
+  fromText?: string;
+  toText?: string;
+  protocolText?: string;
+  effectsText?: string;
+}
+
 /**
- * The canonical JSON (without `hash`) of a recorded step or timer event, written from its parts
- * like recordText, or null when the record is not of that exact shape (then canonicalJson must
- * serialise it). `dataText` is the canonical JSON of its data, when already known.
+ * The canonical JSON (without `hash`) of a stored event record of the usual shape, written from
+ * its parts like recordText, using the texts already known; or null when the record has another
+ * shape (a migration, an unknown key), which canonicalJson must then serialise whole.
  */
-export function storedRecordText(e: Record<string, unknown>, dataText: string | undefined, canonical: (v: unknown) => string): string | null {
-  for (const key of Object.keys(e)) if (!STEP_KEYS.has(key)) return null;
-  const { actor, seq } = e;
+export function storedRecordText(e: Record<string, unknown>, known: KnownTexts, canonical: (v: unknown) => string): string | null {
+  for (const key of Object.keys(e)) if (!RECORD_KEYS.has(key)) return null;
+  const { actor, seq, country } = e;
   if (typeof actor !== 'object' || actor === null || Array.isArray(actor) || Object.getPrototypeOf(actor) !== Object.prototype) return null;
   const a = actor as Record<string, unknown>;
   if (Object.keys(a).length !== 3 || !ACTOR_KEYS.every((k) => typeof a[k] === 'string')) return null;
   for (const key of ['caseId', 'id', 'kind', 'type', 'at', 'prev'] as const) if (typeof e[key] !== 'string') return null;
+  if (country !== undefined && typeof country !== 'string') return null;
   if (typeof seq !== 'number' || !Number.isFinite(seq) || !Array.isArray(e.effects) || e.from === undefined || e.to === undefined || e.protocol === undefined) return null;
   const q = JSON.stringify;
   return (
     `{"actor":{"country":${q(a.country)},"role":${q(a.role)},"userId":${q(a.userId)}}` +
     `,"at":${q(e.at)},"caseId":${q(e.caseId)}` +
-    (e.data === undefined ? '' : `,"data":${dataText ?? canonical(e.data)}`) +
-    `,"effects":${e.effects.length === 0 ? '[]' : canonical(e.effects)}` +
-    `,"from":${canonical(e.from)},"id":${q(e.id)},"kind":${q(e.kind)},"prev":${q(e.prev)}` +
-    `,"protocol":${canonical(e.protocol)},"seq":${canonical(seq)},"to":${canonical(e.to)},"type":${q(e.type)}}`
+    (country === undefined ? '' : `,"country":${q(country)}`) +
+    (e.data === undefined ? '' : `,"data":${known.dataText ?? canonical(e.data)}`) +
+    `,"effects":${e.effects.length === 0 ? '[]' : (known.effectsText ?? canonical(e.effects))}` +
+    `,"from":${known.fromText ?? canonical(e.from)},"id":${q(e.id)},"kind":${q(e.kind)},"prev":${q(e.prev)}` +
+    `,"protocol":${known.protocolText ?? canonical(e.protocol)},"seq":${canonical(seq)},"to":${known.toText ?? canonical(e.to)},"type":${q(e.type)}}`
   );
 }

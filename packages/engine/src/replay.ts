@@ -1,23 +1,15 @@
 import { canonicalJson } from './canonicalJson.js';
-import { storedRecordText } from './recordText.js';
-import type { CompiledProtocol } from './compileProtocol.js';
+import { shown } from './shown.js';
 import { checkData, instantMs, isCountry, isPlainObject, type CheckedData } from './checkInput.js';
+import type { CompiledProtocol } from './compileProtocol.js';
 import { migrateAt } from './migrateCase.js';
 import { openCase } from './openCase.js';
+import { effectsText, storedRecordText, type KnownTexts } from './recordText.js';
 import { stepInternal, type InternalStep } from './runStep.js';
-import { sameValue, type Configuration } from './runtime.js';
+import { sameJson, sameValue, type Configuration } from './runtime.js';
 import { resolveSha256 } from './sha256.js';
 import { fireTimerAt } from './timers.js';
-import type {
-  CaseState,
-  ConformanceReport,
-  Effect,
-  EventConformance,
-  EventRecord,
-  ProtocolRef,
-  Rejection,
-  Sha256,
-} from './types.js';
+import type { CaseState, ConformanceReport, Effect, EventConformance, EventRecord, ProtocolRef, Rejection, Sha256 } from './types.js';
 
 type Reason = { code: string; message: string };
 
@@ -32,6 +24,19 @@ export interface ReplayOptions {
   head?: string;
 }
 
+/** Where replay stands between two events. */
+interface ReplayState {
+  compiled: CompiledProtocol | undefined;
+  c: CaseState | undefined;
+  /** The configuration of c.value. */
+  conf: Configuration | undefined;
+  /** Why replay cannot go on (unknown protocol, unusable opening): later events are listed, not replayed. */
+  stopped: Reason | undefined;
+  whatIf: CompiledProtocol | undefined;
+  lookup: (ref: ProtocolRef) => CompiledProtocol | undefined;
+  sha256: Sha256;
+}
+
 /**
  * Re-runs a case's history from "opened" and reports, per event: was it accepted, did it lead to
  * the state recorded, is its hash intact and chained to the one before. "migrated" events switch
@@ -41,10 +46,11 @@ export interface ReplayOptions {
  * are then skipped, since the what-if protocol applies throughout.
  *
  * Replay reuses XState's results for situations it has seen (same configuration, event and
- * guard results), which makes it several times faster than stepping; the outcome is the same.
+ * results of the guards XState consulted), so it need not run XState for every event; the
+ * outcome is the one XState gave. Every form is validated and every hash recomputed.
  *
  * @example
- *   const report = replay(history, (ref) => compiledVersions.get(`${ref.id}@${ref.version}`));
+ *   const report = replay(history, (ref) => compiledVersions.get(`${ref.id}@${ref.version}`), { head: c.head });
  *   if (!report.ok) console.log(report.events[report.firstDivergence!]!.reasons);
  */
 export function replay(
@@ -52,20 +58,22 @@ export function replay(
   lookup: (ref: ProtocolRef) => CompiledProtocol | undefined,
   options: ReplayOptions = {},
 ): ConformanceReport {
-  const sha256 = resolveSha256(options.sha256);
-  const whatIf = options.against;
+  const st: ReplayState = {
+    compiled: undefined,
+    c: undefined,
+    conf: undefined,
+    stopped: undefined,
+    whatIf: options.against,
+    lookup,
+    sha256: resolveSha256(options.sha256),
+  };
+  const list = Array.isArray(history) ? history : [];
   const events: EventConformance[] = [];
-  const first = Array.isArray(history) ? history[0] : undefined;
-  let compiled: CompiledProtocol | undefined;
-  let c: CaseState | undefined;
+  const first = list[0];
   let prevHash = '';
-  /** Why replay cannot go on (unknown protocol, unusable opening); later events are listed unreplayed. */
-  let stopped: Reason | undefined;
-  /** The configuration of c.value, carried from step to step. */
-  let conf: Configuration | undefined;
 
-  for (let i = 0; i < (Array.isArray(history) ? history.length : 0); i++) {
-    const e = history[i]!;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
     const row: EventConformance = {
       seq: typeof e?.seq === 'number' ? e.seq : i,
       type: typeof e?.type === 'string' ? e.type : '',
@@ -76,124 +84,21 @@ export function replay(
       expected: e?.to ?? null,
       actual: null,
     };
-    const reasons: Reason[] = [];
     events.push(row);
-    if (!isPlainObject(e)) {
+    if (!isPlainObject(e as unknown)) {
       row.reasons = [{ code: 'bad-record', message: `event ${i} is not an event record` }];
       continue;
     }
-    // The recorded data is checked once: its canonical text serves the hash, its copy the step.
-    let checked: CheckedData | undefined;
-    if (e.kind === 'step' && e.data !== undefined) checked = checkData(e.data, { copy: false });
-    row.hashIntact = chained(e, i, prevHash, first?.caseId, sha256, checked, reasons);
+    const reasons: Reason[] = [];
+    // The recorded data is checked once: its canonical text serves the hash, the data the step.
+    const checked = e.kind === 'step' && e.data !== undefined ? checkData(e.data, { copy: false }) : undefined;
+    const known: KnownTexts = {};
+    if (st.stopped) reasons.push({ code: 'not-replayed', message: `not replayed: ${st.stopped.message}` });
+    else replayEvent(st, e, i, row, reasons, checked, known);
+    // The hash is checked last: re-running the event told which parts have the canonical text
+    // replay already knows (the states before and after, the protocol, the effects).
+    row.hashIntact = chained(e, i, prevHash, first?.caseId, st.sha256, checked, known, reasons);
     prevHash = typeof e.hash === 'string' ? e.hash : '';
-    if (stopped) {
-      reasons.push({ code: 'not-replayed', message: `not replayed: ${stopped.message}` });
-      row.reasons = reasons;
-      continue;
-    }
-
-    if (e.kind === 'opened' || i === 0) {
-      if (i !== 0 || e.kind !== 'opened') {
-        reasons.push({ code: 'bad-record', message: i === 0 ? `a history starts with "opened", not "${String(e.kind)}"` : `event ${i} opens the case again` });
-        row.reasons = reasons;
-        if (i === 0) stopped = reasons[reasons.length - 1];
-        continue;
-      }
-      compiled = whatIf ?? lookup(e.protocol);
-      if (!compiled) {
-        stopped = unknownProtocol(e.protocol);
-        reasons.push(stopped);
-        row.reasons = reasons;
-        continue;
-      }
-      const country = e.country ?? (isCountry(e.actor?.country) ? e.actor.country : undefined);
-      if (!country) {
-        stopped = { code: 'bad-record', message: 'the "opened" event records no country and its actor is REGIONAL: the case country cannot be known' };
-        reasons.push(stopped);
-        row.reasons = reasons;
-        continue;
-      }
-      try {
-        const opened = openCase(compiled, { id: e.caseId, country, actor: e.actor }, { clock: () => e.at, ids: () => e.id, sha256 }, { memo: true });
-        conf = undefined;
-        c = { ...opened.case, head: e.hash };
-        row.accepted = true;
-        row.actual = opened.case.value;
-        compareOutcome(row, e, opened.case.value, opened.event.effects, reasons);
-      } catch (err) {
-        const rejections = (err as { reasons?: Rejection[] }).reasons;
-        reasons.push(...(rejections ?? [{ code: 'bad-record', message: (err as Error).message }]));
-        stopped = { code: 'bad-record', message: `the case could not be opened again: ${reasons.map((r) => r.message).join('; ')}` };
-        row.reasons = reasons;
-        continue;
-      }
-      row.reasons = reasons;
-      continue;
-    }
-    if (!c || !compiled) continue;
-
-    if (e.kind === 'migrated') {
-      if (whatIf) {
-        row.accepted = true;
-        row.actual = c.value;
-        reasons.push({ code: 'migration-skipped', message: `what-if: the migration to ${refText(e.protocol)} is not applied; ${refText(whatIf.ref)} applies throughout` });
-        if (!sameValue(c.value, e.to)) reasons.push(differentState(e.to, c.value));
-        row.sameState = sameValue(c.value, e.to);
-        row.reasons = reasons;
-        continue;
-      }
-      const target = lookup(e.protocol);
-      if (!target) {
-        stopped = unknownProtocol(e.protocol);
-        reasons.push(stopped);
-        row.reasons = reasons;
-        continue;
-      }
-      const r = migrateAt(compiled, target, c, e.migration?.mapping ?? {}, e.actor, { at: e.at, id: e.id, sha256: null });
-      conf = undefined;
-      if (r.ok) {
-        c = { ...r.case, head: e.hash };
-        compiled = target;
-        row.accepted = true;
-        row.actual = r.case.value;
-        compareOutcome(row, e, r.case.value, [], reasons);
-      } else {
-        reasons.push(...r.reasons);
-        row.actual = c.value;
-      }
-      row.reasons = reasons;
-      continue;
-    }
-
-    const atMs = instantMs(e.at);
-    let r: InternalStep;
-    if (atMs === null) {
-      r = { ok: false, reasons: [{ code: 'bad-input', message: `the record's time ${JSON.stringify(e.at)} is not an ISO 8601 instant` }] };
-    } else if (e.kind === 'timer') {
-      const timer = c.timers.find((t) => t.event === e.type);
-      r = timer
-        ? fireTimerAt(compiled, c, timer, { at: e.at, atMs, id: e.id, kind: 'timer', memo: true, sha256: null, record: false, ...(conf ? { conf } : {}) })
-        : {
-            ok: false,
-            reasons: [{ code: 'event-not-available', message: `timer "${e.type}" is not pending at this point of the history`, event: e.type, available: c.timers.map((t) => t.event) }],
-          };
-    } else if (e.kind === 'step') {
-      const command = e.data === undefined ? { event: e.type, actor: e.actor } : { event: e.type, data: e.data, actor: e.actor };
-      r = stepInternal(compiled, c, command, { at: e.at, atMs, id: e.id, kind: 'step', memo: true, sha256: null, record: false, ...(checked ? { checked } : {}), ...(conf ? { conf } : {}) });
-    } else {
-      r = { ok: false, reasons: [{ code: 'bad-input', message: `event ${i} has an unknown kind ${JSON.stringify(e.kind)}` }] };
-    }
-    if (r.ok) {
-      c = { ...r.case, head: e.hash };
-      conf = r.next;
-      row.accepted = true;
-      row.actual = r.case.value;
-      compareOutcome(row, e, r.case.value, r.effects, reasons);
-    } else {
-      reasons.push(...r.reasons);
-      row.actual = c.value;
-    }
     row.reasons = reasons;
   }
 
@@ -206,7 +111,7 @@ export function replay(
       hashIntact: false,
       reasons: [{ code: 'chain-broken', message: `the history ends with hash ${prevHash}, but the case's last event has hash ${options.head}: events are missing at the end` }],
       expected: null,
-      actual: c?.value ?? null,
+      actual: st.c?.value ?? null,
     });
   }
   // An event diverges when anything about it differs: rejected, another state, other effects,
@@ -214,10 +119,130 @@ export function replay(
   const divergent = events.find((r) => !r.accepted || !r.sameState || !r.hashIntact || r.reasons.length > 0);
   return {
     ok: events.length > 0 && divergent === undefined,
-    protocol: whatIf ? { ...whatIf.ref } : first?.protocol ? { ...first.protocol } : { id: '', version: 0, jurisdiction: 'REGIONAL' },
+    protocol: st.whatIf ? { ...st.whatIf.ref } : first?.protocol ? { ...first.protocol } : { id: '', version: 0, jurisdiction: 'REGIONAL' },
     events,
     firstDivergence: divergent ? events.indexOf(divergent) : events.length === 0 ? 0 : null,
   };
+}
+
+/** Re-runs one recorded event on the replayed case; notes what it learns in `row`, `reasons` and `known`. */
+function replayEvent(
+  st: ReplayState,
+  e: EventRecord,
+  i: number,
+  row: EventConformance,
+  reasons: Reason[],
+  checked: CheckedData | undefined,
+  known: KnownTexts,
+): void {
+  if (e.kind === 'opened' || i === 0) {
+    replayOpened(st, e, i, row, reasons, known);
+    return;
+  }
+  const { c, compiled } = st;
+  if (!c || !compiled) return;
+  if (e.kind === 'migrated') {
+    replayMigrated(st, e, c, compiled, row, reasons);
+    return;
+  }
+  const before = st.conf ?? compiled.runtime.configuration(c.value);
+  if (sameValue(before.value, e.from)) known.fromText = before.key;
+  if (isRef(e.protocol, compiled)) known.protocolText = compiled.refText;
+  const atMs = instantMs(e.at);
+  let r: InternalStep;
+  if (atMs === null) {
+    r = { ok: false, reasons: [{ code: 'bad-input', message: `the record's time ${shown(e.at)} is not an ISO 8601 instant` }] };
+  } else if (e.kind === 'timer') {
+    const timer = c.timers.find((t) => t.event === e.type);
+    r = timer
+      ? fireTimerAt(compiled, c, timer, { at: e.at, atMs, id: e.id, kind: 'timer', memo: true, sha256: null, record: false, conf: before })
+      : {
+          ok: false,
+          reasons: [{ code: 'event-not-available', message: `timer "${shown(e.type)}" is not pending at this point of the history`, event: e.type, available: c.timers.map((t) => t.event) }],
+        };
+  } else if (e.kind === 'step') {
+    const command = e.data === undefined ? { event: e.type, actor: e.actor } : { event: e.type, data: e.data, actor: e.actor };
+    const env = { at: e.at, atMs, id: e.id, kind: 'step' as const, memo: true, sha256: null, record: false, conf: before };
+    r = stepInternal(compiled, c, command, checked ? { ...env, checked } : env);
+  } else {
+    r = { ok: false, reasons: [{ code: 'bad-input', message: `event ${i} has an unknown kind ${shown(e.kind)}` }] };
+  }
+  if (r.ok) {
+    st.c = { ...r.case, head: e.hash };
+    st.conf = r.next;
+    row.accepted = true;
+    row.actual = r.case.value;
+    compareOutcome(row, e, r.case.value, r.effects, reasons, known);
+    if (row.sameState) known.toText = r.next.key;
+  } else {
+    reasons.push(...r.reasons);
+    row.actual = c.value;
+  }
+}
+
+function replayOpened(st: ReplayState, e: EventRecord, i: number, row: EventConformance, reasons: Reason[], known: KnownTexts): void {
+  if (i !== 0 || e.kind !== 'opened') {
+    const reason = { code: 'bad-record', message: i === 0 ? `a history starts with "opened", not "${shown(e.kind)}"` : `event ${i} opens the case again` };
+    reasons.push(reason);
+    if (i === 0) st.stopped = reason;
+    return;
+  }
+  const compiled = st.whatIf ?? st.lookup(e.protocol);
+  st.compiled = compiled;
+  if (!compiled) {
+    st.stopped = unknownProtocol(e.protocol);
+    reasons.push(st.stopped);
+    return;
+  }
+  const country = e.country ?? (isCountry(e.actor?.country) ? e.actor.country : undefined);
+  if (!country) {
+    st.stopped = { code: 'bad-record', message: 'the "opened" event records no country and its actor is REGIONAL: the case country cannot be known' };
+    reasons.push(st.stopped);
+    return;
+  }
+  try {
+    const at = e.at;
+    const id = e.id;
+    const opened = openCase(compiled, { id: e.caseId, country, actor: e.actor }, { clock: () => at, ids: () => id, sha256: st.sha256 }, { memo: true, seal: false });
+    st.c = { ...opened.case, head: e.hash };
+    st.conf = compiled.runtime.configuration(opened.case.value);
+    row.accepted = true;
+    row.actual = opened.case.value;
+    compareOutcome(row, e, opened.case.value, opened.event.effects, reasons, known);
+  } catch (err) {
+    const rejections = (err as { reasons?: Rejection[] }).reasons;
+    reasons.push(...(rejections ?? [{ code: 'bad-record', message: (err as Error).message }]));
+    st.stopped = { code: 'bad-record', message: `the case could not be opened again: ${reasons.map((r) => r.message).join('; ')}` };
+  }
+}
+
+function replayMigrated(st: ReplayState, e: EventRecord, c: CaseState, compiled: CompiledProtocol, row: EventConformance, reasons: Reason[]): void {
+  if (st.whatIf) {
+    row.accepted = true;
+    row.actual = c.value;
+    reasons.push({ code: 'migration-skipped', message: `what-if: the migration to ${refText(e.protocol)} is not applied; ${refText(st.whatIf.ref)} applies throughout` });
+    row.sameState = sameValue(c.value, e.to);
+    if (!row.sameState) reasons.push(differentState(e.to, c.value));
+    return;
+  }
+  const target = st.lookup(e.protocol);
+  if (!target) {
+    st.stopped = unknownProtocol(e.protocol);
+    reasons.push(st.stopped);
+    return;
+  }
+  const r = migrateAt(compiled, target, c, e.migration?.mapping ?? {}, e.actor, { at: e.at, id: e.id, sha256: null });
+  st.conf = undefined;
+  if (r.ok) {
+    st.c = { ...r.case, head: e.hash };
+    st.compiled = target;
+    row.accepted = true;
+    row.actual = r.case.value;
+    compareOutcome(row, e, r.case.value, [], reasons, {});
+  } else {
+    reasons.push(...r.reasons);
+    row.actual = c.value;
+  }
 }
 
 /** Whether the record is intact (its content still has its hash) and chained to the one before. */
@@ -228,25 +253,26 @@ function chained(
   caseId: string | undefined,
   sha256: Sha256,
   checked: CheckedData | undefined,
+  known: KnownTexts,
   reasons: Reason[],
 ): boolean {
   let ok = true;
   if (e.seq !== i) {
-    reasons.push({ code: 'chain-broken', message: `event at position ${i} has seq ${String(e.seq)}: an event is missing, repeated or out of order` });
+    reasons.push({ code: 'chain-broken', message: `event at position ${i} has seq ${shown(e.seq)}: an event is missing, repeated or out of order` });
     ok = false;
   }
   if (e.caseId !== caseId) {
-    reasons.push({ code: 'chain-broken', message: `event ${i} belongs to case "${String(e.caseId)}", not "${String(caseId)}"` });
+    reasons.push({ code: 'chain-broken', message: `event ${i} belongs to case "${shown(e.caseId)}", not "${shown(caseId)}"` });
     ok = false;
   }
   if (e.prev !== prevHash) {
-    reasons.push({ code: 'chain-broken', message: `event ${i} does not follow the event before it (prev ${String(e.prev)}, expected ${prevHash || '""'})` });
+    reasons.push({ code: 'chain-broken', message: `event ${i} does not follow the event before it (prev ${shown(e.prev)}, expected ${prevHash || '""'})` });
     ok = false;
   }
   let actual: string;
   try {
-    const dataText = checked?.ok && checked.present ? checked.canonical : undefined;
-    const text = storedRecordText(e as unknown as Record<string, unknown>, dataText, canonicalJson);
+    if (checked?.ok && checked.present) known.dataText = checked.canonical;
+    const text = storedRecordText(e as unknown as Record<string, unknown>, known, canonicalJson);
     if (text !== null) actual = sha256(text);
     else {
       const { hash: _hash, ...rest } = e;
@@ -257,23 +283,30 @@ function chained(
     return false;
   }
   if (actual !== e.hash) {
-    reasons.push({ code: 'hash-mismatch', message: `event ${i} was altered after it was recorded: its content hashes to ${actual}, not ${String(e.hash)}` });
+    reasons.push({ code: 'hash-mismatch', message: `event ${i} was altered after it was recorded: its content hashes to ${actual}, not ${shown(e.hash)}` });
     ok = false;
   }
   return ok;
 }
 
-function compareOutcome(row: EventConformance, e: EventRecord, actual: CaseState['value'], effects: Effect[], reasons: Reason[]): void {
+function compareOutcome(row: EventConformance, e: EventRecord, actual: CaseState['value'], effects: Effect[], reasons: Reason[], known: KnownTexts): void {
   row.sameState = sameValue(actual, e.to);
   if (!row.sameState) reasons.push(differentState(e.to, actual));
-  const none = effects.length === 0 && Array.isArray(e.effects) && e.effects.length === 0;
-  if (!none && canonicalJson(effects) !== canonicalJson(e.effects ?? [])) {
-    reasons.push({ code: 'different-effects', message: `the step would have effects ${canonicalJson(effects)}; the record says ${canonicalJson(e.effects)}` });
+  if (sameJson(effects, e.effects)) {
+    known.effectsText = effectsText(effects);
+  } else {
+    reasons.push({ code: 'different-effects', message: `the step would have effects ${shown(effects)}; the record says ${shown(e.effects ?? [])}` });
   }
 }
 
+/** Whether a recorded protocol reference is exactly `compiled`'s. */
+function isRef(ref: unknown, compiled: CompiledProtocol): boolean {
+  if (!isPlainObject(ref) || Object.keys(ref).length !== 3) return false;
+  return ref.id === compiled.ref.id && ref.version === compiled.ref.version && ref.jurisdiction === compiled.ref.jurisdiction;
+}
+
 function differentState(expected: unknown, actual: unknown): Reason {
-  return { code: 'different-state', message: `the step leads to ${JSON.stringify(actual)}; the record says ${JSON.stringify(expected)}` };
+  return { code: 'different-state', message: `the step leads to ${shown(actual)}; the record says ${shown(expected)}` };
 }
 
 function unknownProtocol(ref: ProtocolRef | undefined): Reason {
@@ -281,5 +314,5 @@ function unknownProtocol(ref: ProtocolRef | undefined): Reason {
 }
 
 function refText(ref: ProtocolRef | undefined): string {
-  return ref ? `${ref.id}@${ref.version} (${ref.jurisdiction})` : 'unknown';
+  return ref ? `${shown(ref.id)}@${shown(ref.version)} (${shown(ref.jurisdiction)})` : 'unknown';
 }

@@ -1,4 +1,5 @@
 import { badInput, checkId, checkInstant, instantMs, isPlainObject } from './checkInput.js';
+import { shown } from './shown.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { parseInstant } from './instant.js';
 import { runStep, stepInternal, type InternalStep, type StepEnv } from './runStep.js';
@@ -8,7 +9,7 @@ import type { CaseState, EngineDeps, StepResult, Timer } from './types.js';
 /** The case's timers due at `now` (an ISO 8601 instant), earliest first. */
 export function dueTimers(c: CaseState, now: string): Timer[] {
   const nowMs = parseInstant(now);
-  if (nowMs === null || c.status !== 'active') return [];
+  if (nowMs === null || c?.status !== 'active' || !Array.isArray(c.timers)) return [];
   return c.timers
     .map((t) => ({ t, due: parseInstant(t.dueAt) }))
     .filter((x): x is { t: Timer; due: number } => x.due !== null && x.due <= nowMs)
@@ -43,7 +44,7 @@ export function fireTimerAt(compiled: CompiledProtocol, c: CaseState, timer: Tim
       reasons: [
         {
           code: 'event-not-available',
-          message: `timer "${timer.event}" is not pending on case ${c?.id}: it already fired, or its state was left`,
+          message: `timer "${timer.event}" is not pending on case ${shown(c?.id)}: it already fired, or its state was left`,
           event: timer.event,
           available: Array.isArray(c?.timers) ? c.timers.map((t) => t.event) : [],
         },

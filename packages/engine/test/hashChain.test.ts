@@ -94,6 +94,22 @@ describe('hash chain', () => {
     );
   });
 
+  it('never throws on records holding values JSON has not (property)', () => {
+    const h = history();
+    const keys = ['caseId', 'seq', 'id', 'kind', 'type', 'at', 'actor', 'data', 'from', 'to', 'protocol', 'effects', 'prev', 'hash', 'country'];
+    const odd = fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true });
+    fc.assert(
+      fc.property(fc.nat({ max: h.length - 1 }), fc.constantFrom(...keys), fc.oneof(odd, fc.constant({ toString: false })), (i, key, value) => {
+        const tampered = clone(h);
+        (tampered[i] as unknown as Record<string, unknown>)[key] = value;
+        const chain = verifyChain(tampered);
+        const report = replay(tampered, () => compiled);
+        for (const r of [chain.reason, ...report.events.flatMap((e) => e.reasons.map((x) => x.message))]) expect(typeof r).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('says why the chain breaks', () => {
     const h = history();
     expect(verifyChain(h.slice(0, -1)).ok).toBe(true);

@@ -108,4 +108,23 @@ describe('step rejections', () => {
       { numRuns: 150 },
     );
   });
+
+  it('answers odd inputs with reasons, never by throwing (property)', () => {
+    const odd = fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true });
+    const caseKeys = ['id', 'protocol', 'country', 'value', 'status', 'data', 'profile', 'deadlines', 'timers', 'seq', 'head'];
+    fc.assert(
+      fc.property(
+        fc.option(fc.tuple(fc.constantFrom(...caseKeys), odd), { nil: undefined }),
+        fc.record({ event: fc.oneof(fc.constant('SCREEN'), odd), data: odd, actor: fc.oneof(fc.constant(caseworker), odd) }),
+        (caseChange, command) => {
+          const deps = testDeps();
+          const d = drive(compiled, deps);
+          const c = caseChange ? { ...d.case, [caseChange[0]]: caseChange[1] } : d.case;
+          const r = step(compiled, c, command as Command, deps);
+          if (!r.ok) for (const reason of r.reasons) expect(typeof reason.message).toBe('string');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
