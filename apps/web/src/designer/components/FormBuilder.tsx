@@ -12,6 +12,7 @@ import { pick } from '../i18n/pick.js';
 import { TextPair } from './TextPair.js';
 import { FieldEditor } from './FieldEditor.js';
 import { FormPreview } from './FormPreview.js';
+import '../designer.css';
 
 export interface FormBuilderProps {
   doc: DesignDoc;

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '@ruta/protocol';
 import { StepForm } from '../../forms/StepForm.js';
+import '../designer.css';
 
 export interface FormPreviewProps {
   form: FormDefinition;

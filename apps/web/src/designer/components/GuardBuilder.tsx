@@ -6,6 +6,7 @@ import type { JsonLogic, Lang } from '@ruta/protocol';
 import type { GuardField } from '../model/guardFields.js';
 import { OPERATORS_BY_KIND, emptyQuery, fromJsonLogic, toJsonLogic } from '../model/guardQuery.js';
 import { pick } from '../i18n/pick.js';
+import '../designer.css';
 
 export interface GuardBuilderProps {
   /** The guard's current logic (null for a new guard). */

@@ -19,6 +19,7 @@ import { CommitInput } from './CommitInput.js';
 import { LegalRefsEditor } from './LegalRefsEditor.js';
 import { ActionsEditor } from './ActionsEditor.js';
 import { EventPicker } from './EventPicker.js';
+import '../designer.css';
 
 export interface StatePanelProps {
   doc: DesignDoc;

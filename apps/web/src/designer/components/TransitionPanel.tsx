@@ -13,6 +13,7 @@ import { EventPicker } from './EventPicker.js';
 import { GuardBuilder } from './GuardBuilder.js';
 import { ActionsEditor } from './ActionsEditor.js';
 import { TextPair } from './TextPair.js';
+import '../designer.css';
 
 export interface TransitionPanelProps {
   doc: DesignDoc;

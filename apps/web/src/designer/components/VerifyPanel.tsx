@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { InvariantStatus, Lang, Problem } from '@ruta/protocol';
 import { pick } from '../i18n/pick.js';
+import '../designer.css';
 
 export interface VerifyPanelProps {
   /** null while the first verification runs. */

@@ -3,6 +3,7 @@ import { EdgeClick } from './edgeClick.js';
 import { MarkerType, ReactFlow, ReactFlowProvider, Background, Controls, MiniMap, useReactFlow } from '@xyflow/react';
 import type { Connection, Edge, Node, NodeMouseHandler, EdgeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import '../designer.css';
 import type { Lang } from '@ruta/protocol';
 import type { DesignDoc, Selection } from '../model/DesignDoc.js';
 import { ANY_STATE, chartGraph } from '../model/chartGraph.js';
@@ -217,7 +218,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
         >
           <Background gap={24} />
           <Controls showInteractive={false} />
-          {nodes.length > 30 && <MiniMap pannable zoomable />}
+          {nodes.length > 30 && !readOnly && <MiniMap pannable zoomable style={{ width: 140, height: 100 }} />}
           <FitOnLayout layoutKey={layout ? key : ''} count={nodes.length} onReady={onReady} />
         </ReactFlow>
       </div>

@@ -1,0 +1,59 @@
+/**
+ * The calls the designer makes, one function per endpoint of docs/api.md (protocols, drafts,
+ * verification, publication, diff, variants).
+ */
+import type { Problem, ProtocolDiff, ProtocolFile, ResolvedProtocol, Text, VariantFile } from '@ruta/protocol';
+import { request } from '../../api/request.js';
+
+export type DraftFile = ProtocolFile | VariantFile;
+
+export interface Draft {
+  id: string;
+  file: DraftFile;
+  revision: number;
+  updatedAt: string;
+  problems: Problem[];
+}
+
+export interface ProtocolListItem {
+  id: string;
+  version: number;
+  jurisdiction: string;
+  title: Text;
+  population: string;
+  base?: string;
+  status: 'published' | 'draft';
+  draftId?: string;
+}
+
+export interface ServerVerification {
+  ok: boolean;
+  problems: Problem[];
+  invariants: { id: string; description: Text; ok: boolean }[];
+}
+
+const enc = encodeURIComponent;
+
+export const designerApi = {
+  protocols: () => request<ProtocolListItem[]>('GET', '/api/protocols'),
+  protocol: (id: string, version: number) => request<ResolvedProtocol>('GET', `/api/protocols/${enc(id)}/versions/${version}`),
+  diff: (a: string, b: string) => request<ProtocolDiff>('GET', `/api/protocols/diff?a=${enc(a)}&b=${enc(b)}`),
+  drafts: () => request<Draft[]>('GET', '/api/protocol-drafts'),
+  draft: (draftId: string) => request<Draft>('GET', `/api/protocol-drafts/${enc(draftId)}`),
+  createDraft: (file: DraftFile) => request<Draft>('POST', '/api/protocol-drafts', { file }),
+  saveDraft: (draftId: string, file: DraftFile, expectedRevision: number) =>
+    request<Draft>('PUT', `/api/protocol-drafts/${enc(draftId)}`, { file, expectedRevision }),
+  verifyDraft: (draftId: string) => request<ServerVerification>('POST', `/api/protocol-drafts/${enc(draftId)}/verify`, {}),
+  publishDraft: (draftId: string) => request<ResolvedProtocol>('POST', `/api/protocol-drafts/${enc(draftId)}/publish`, {}),
+  deriveVariant: (id: string, version: number, body: { jurisdiction: string; id?: string }) =>
+    request<Draft>('POST', `/api/protocols/${enc(id)}/versions/${version}/variants`, body),
+};
+
+/** "id@version" of a protocol version. */
+export const refOf = (p: { id: string; version: number }) => `${p.id}@${p.version}`;
+
+/** Splits "id@version"; null when it is not one. */
+export function parseRef(ref: string): { id: string; version: number } | null {
+  const m = /^([a-z0-9][a-z0-9-]*)@([1-9][0-9]*)$/.exec(ref);
+  return m ? { id: m[1]!, version: Number(m[2]) } : null;
+}

@@ -1,0 +1,164 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { Problem } from '@ruta/protocol';
+import { ApiError } from '../../api/ApiError.js';
+import { useLang } from '../../i18n/useLang.js';
+import { usePageTitle } from '../../layout/usePageTitle.js';
+import { designerApi, refOf } from '../api/designerApi.js';
+import { loadDraft, useAutosave } from '../state/useDraftSession.js';
+import type { LoadedDraft, SaveStatus } from '../state/useDraftSession.js';
+import { useEditor } from '../state/useEditor.js';
+import { EditorView } from '../components/EditorView.js';
+import { useLoad } from './useLoad.js';
+
+/** A draft open in the editor: loaded from the server, saved as it is edited, published from here. */
+export function DraftEditorPage() {
+  const { t } = useTranslation('designer');
+  const { draftId = '' } = useParams();
+  const [loaded, reload] = useLoad(() => loadDraft(draftId), draftId);
+  if (loaded.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (loaded.status === 'error')
+    return (
+      <p className="dz-error" role="alert">
+        {loaded.message} <button onClick={reload}>{t('common.retry')}</button>
+      </p>
+    );
+  return <DraftEditor key={`${draftId}:${loaded.value.draft.revision}`} loaded={loaded.value} onReload={reload} />;
+}
+
+function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () => void }) {
+  const { t } = useTranslation('designer');
+  const { lang, pick } = useLang();
+  const editor = useEditor(loaded.doc);
+  const { status, saveNow, inexpressible } = useAutosave(loaded, editor.doc);
+  const heading = usePageTitle(`${t('editor.title')}: ${pick(editor.doc.title)}`);
+  const [publishing, setPublishing] = useState(false);
+  const [published, setPublished] = useState<string | null>(null);
+  const [refused, setRefused] = useState<Problem[] | string | null>(null);
+
+  // Leaving with unsaved edits asks first.
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (status.kind === 'pending' || status.kind === 'saving') e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [status.kind]);
+
+  const publish = async () => {
+    setPublishing(true);
+    setRefused(null);
+    try {
+      if (!(await saveNow())) throw new Error(t('editor.saveFirst'));
+      const version = await designerApi.publishDraft(loaded.draft.id);
+      setPublished(refOf(version));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) setRefused(e.details as Problem[]);
+      else setRefused(e instanceof Error ? e.message : String(e));
+    } finally {
+      setPublishing(false);
+    }
+  };
+
+  if (published) {
+    const base = loaded.draft.file.kind === 'variant' ? loaded.draft.file.base : `${loaded.draft.file.id}@${loaded.draft.file.version - 1}`;
+    return (
+      <section className="dz-page" data-testid="published">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('editor.publishedTitle', { ref: published })}
+        </h1>
+        <p role="status">{t('editor.publishedBody')}</p>
+        <p className="dz-row">
+          <Link to={`../diff?a=${encodeURIComponent(base)}&b=${encodeURIComponent(published)}`} relative="path" data-testid="compare-published">
+            {t('editor.compareWith', { base })}
+          </Link>
+          <Link to="../.." relative="path">
+            {t('editor.backToList')}
+          </Link>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="dz-page dz-page-editor">
+      <h1 ref={heading} tabIndex={-1} className="dz-editor-title">
+        {pick(editor.doc.title)} <code>{refOf(loaded.draft.file)}</code>
+      </h1>
+      {loaded.problems.length > 0 && (
+        <div className="dz-error" role="alert">
+          <p>{t('editor.changesDoNotApply')}</p>
+          <ul>
+            {loaded.problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {refused && (
+        <div className="dz-error" role="alert" data-testid="publish-refused">
+          <p>{t('editor.publishRefused')}</p>
+          {typeof refused === 'string' ? (
+            <p>{refused}</p>
+          ) : (
+            <ul>
+              {refused.map((p, i) => (
+                <li key={i}>{p.message}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <EditorView
+        editor={editor}
+        lang={lang}
+        base={loaded.base}
+        formsLocked={loaded.draft.file.kind === 'protocol'}
+        inexpressible={inexpressible}
+        toolbar={
+          <>
+            <SaveIndicator status={status} onReload={onReload} />
+            <button type="button" name="publish" className="dz-primary" disabled={publishing || status.kind === 'conflict'} onClick={() => void publish()}>
+              {publishing ? t('editor.publishing') : t('editor.publish')}
+            </button>
+          </>
+        }
+      />
+    </section>
+  );
+}
+
+function SaveIndicator({ status, onReload }: { status: SaveStatus; onReload: () => void }) {
+  const { t } = useTranslation('designer');
+  switch (status.kind) {
+    case 'saved':
+      return (
+        <span className="dz-save" role="status" data-save="saved">
+          ✓ {t('save.saved')}
+        </span>
+      );
+    case 'pending':
+    case 'saving':
+      return (
+        <span className="dz-save" role="status" data-save={status.kind}>
+          … {t('save.saving')}
+        </span>
+      );
+    case 'conflict':
+      return (
+        <span className="dz-save dz-error" role="alert" data-save="conflict">
+          {t('save.conflict')}{' '}
+          <button type="button" onClick={onReload}>
+            {t('save.reload')}
+          </button>
+        </span>
+      );
+    case 'error':
+      return (
+        <span className="dz-save dz-error" role="alert" data-save="error">
+          {t('save.error', { message: status.message })}
+        </span>
+      );
+  }
+}

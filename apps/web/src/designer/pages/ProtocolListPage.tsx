@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { COUNTRIES } from '@ruta/protocol';
+import type { Country, ProtocolFile } from '@ruta/protocol';
+import { useUser } from '../../auth/AuthContext.js';
+import { usePageTitle } from '../../layout/usePageTitle.js';
+import { useLang } from '../../i18n/useLang.js';
+import { designerApi, parseRef, refOf } from '../api/designerApi.js';
+import { variantFileFor } from '../model/variantFile.js';
+import type { ProtocolListItem } from '../api/designerApi.js';
+import { useLoad } from './useLoad.js';
+
+/**
+ * The designer's start page: every published protocol and variant with its versions, the
+ * designer's drafts, and the ways to begin: continue a protocol as a new draft version, derive a
+ * national variant, compare two versions.
+ */
+export function ProtocolListPage() {
+  const { t } = useTranslation('designer');
+  const { pick } = useLang();
+  const user = useUser();
+  const navigate = useNavigate();
+  const heading = usePageTitle(t('list.title'));
+  const [list, reload] = useLoad(() => designerApi.protocols(), 'list');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [compareA, setCompareA] = useState('');
+  const [compareB, setCompareB] = useState('');
+  const [country, setCountry] = useState<Country>(user.country === 'REGIONAL' ? 'HN' : user.country);
+
+  const act = async (key: string, f: () => Promise<string>) => {
+    setBusy(key);
+    setError(null);
+    try {
+      navigate(await f());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(null);
+    }
+  };
+
+  if (list.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (list.status === 'error')
+    return (
+      <p className="dz-error" role="alert">
+        {list.message} <button onClick={reload}>{t('common.retry')}</button>
+      </p>
+    );
+  const published = list.value.filter((p) => p.status === 'published');
+  const drafts = list.value.filter((p) => p.status === 'draft');
+  const families = groupBy(published, (p) => p.id);
+  const latest = (id: string) => Math.max(...(families.get(id) ?? []).map((p) => p.version));
+  const canDraftRegional = user.country === 'REGIONAL';
+
+  return (
+    <section className="dz-page" data-testid="designer-list">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('list.title')}
+      </h1>
+      {error && (
+        <p className="dz-error" role="alert">
+          {error}
+        </p>
+      )}
+      <h2>{t('list.drafts')}</h2>
+      {drafts.length === 0 ? (
+        <p className="dz-hint">{t('list.noDrafts')}</p>
+      ) : (
+        <ul className="dz-cards">
+          {drafts.map((d) => (
+            <li key={d.draftId} className="dz-card">
+              <Link to={`drafts/${d.draftId}`} data-draft={refOf(d)}>
+                {pick(d.title)} <code>{refOf(d)}</code>
+              </Link>
+              {d.base && <span className="dz-hint"> {t('list.basedOn', { base: d.base })}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('list.published')}</h2>
+      <label>
+        {t('list.variantCountry')}
+        <select name="variant-country" value={country} disabled={user.country !== 'REGIONAL'} onChange={(e) => setCountry(e.target.value as Country)}>
+          {COUNTRIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`countries.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ul className="dz-cards">
+        {[...families.entries()].map(([id, versions]) => {
+          const newest = versions.find((v) => v.version === latest(id))!;
+          return (
+            <li key={id} className="dz-card" data-protocol={id}>
+              <h3>
+                {pick(newest.title)} <code>{id}</code>
+              </h3>
+              <p className="dz-hint">
+                {newest.jurisdiction === 'REGIONAL' ? t('protocol.regional') : t(`countries.${newest.jurisdiction}`)}
+                {newest.base && ` · ${t('list.basedOn', { base: newest.base })}`} ·{' '}
+                {t('list.versions', { list: versions.map((v) => v.version).sort((a, b) => a - b).join(', ') })}
+              </p>
+              <div className="dz-row dz-wrap">
+                {(newest.jurisdiction === user.country || (canDraftRegional && newest.jurisdiction === 'REGIONAL')) && (
+                  <button
+                    type="button"
+                    disabled={busy !== null}
+                    onClick={() =>
+                      void act(`draft:${id}`, async () => {
+                        const resolved = await designerApi.protocol(id, newest.version);
+                        if (resolved.base) {
+                          // A variant's next version starts from the changes of this one.
+                          const ref = parseRef(resolved.base);
+                          if (!ref) throw new Error(`"${resolved.base}" is not id@version`);
+                          const base = await designerApi.protocol(ref.id, ref.version);
+                          const { file } = variantFileFor(base, resolved, {
+                            id,
+                            version: newest.version + 1,
+                            jurisdiction: resolved.jurisdiction as Country,
+                            base: resolved.base,
+                          });
+                          const draft = await designerApi.createDraft(file);
+                          return `drafts/${draft.id}`;
+                        }
+                        const { forms: _f, invariantsInForce: _i, base: _b, ...rest } = resolved;
+                        const file: ProtocolFile = { ...rest, kind: 'protocol', version: newest.version + 1 };
+                        const draft = await designerApi.createDraft(file);
+                        return `drafts/${draft.id}`;
+                      })
+                    }
+                  >
+                    {t('list.newVersion', { version: newest.version + 1 })}
+                  </button>
+                )}
+                {newest.jurisdiction === 'REGIONAL' && user.country !== 'REGIONAL' && (
+                  <button
+                    type="button"
+                    name={`derive-${id}`}
+                    disabled={busy !== null}
+                    onClick={() =>
+                      void act(`variant:${id}`, async () => {
+                        const draft = await designerApi.deriveVariant(id, newest.version, { jurisdiction: country });
+                        return `drafts/${draft.id}`;
+                      })
+                    }
+                  >
+                    {t('list.derive', { country: t(`countries.${country}`) })}
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <h2>{t('list.compare')}</h2>
+      <div className="dz-row dz-wrap">
+        {[
+          [compareA, setCompareA, 'compare-a'] as const,
+          [compareB, setCompareB, 'compare-b'] as const,
+        ].map(([value, set, name]) => (
+          <label key={name}>
+            {name === 'compare-a' ? t('list.compareA') : t('list.compareB')}
+            <select name={name} value={value} onChange={(e) => set(e.target.value)}>
+              <option value="">{t('list.choose')}</option>
+              {published.map((p) => (
+                <option key={refOf(p)} value={refOf(p)}>
+                  {pick(p.title)} ({refOf(p)})
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="button" name="compare" disabled={!compareA || !compareB} onClick={() => navigate(`diff?a=${encodeURIComponent(compareA)}&b=${encodeURIComponent(compareB)}`)}>
+          {t('list.compareGo')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const i of items) out.set(key(i), [...(out.get(key(i)) ?? []), i]);
+  return out;
+}
+
+export type { ProtocolListItem };

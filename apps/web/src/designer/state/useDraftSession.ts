@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Problem, ResolvedProtocol } from '@ruta/protocol';
+import { ApiError } from '../../api/ApiError.js';
+import { designerApi, parseRef } from '../api/designerApi.js';
+import type { Draft, DraftFile } from '../api/designerApi.js';
+import type { DesignDoc } from '../model/DesignDoc.js';
+import { applyVariant, variantFileFor } from '../model/variantFile.js';
+import type { InexpressibleChange } from '../model/deriveVariantChanges.js';
+
+/** What the editor needs to edit a draft: the document, and for a variant its resolved base. */
+export interface LoadedDraft {
+  draft: Draft;
+  doc: DesignDoc;
+  /** The variant's resolved base (null for a regional protocol draft). */
+  base: ResolvedProtocol | null;
+  /** Changes of the stored variant file that no longer apply to its base. */
+  problems: Problem[];
+}
+
+/**
+ * Loads a draft as an editable document. A variant's changes are applied to its published base
+ * in the browser; a regional protocol draft gets the forms of the version it continues, since
+ * its file names forms by id.
+ */
+export async function loadDraft(draftId: string): Promise<LoadedDraft> {
+  const draft = await designerApi.draft(draftId);
+  const file = draft.file;
+  if (file.kind === 'variant') {
+    const ref = parseRef(file.base);
+    if (!ref) throw new ApiError(400, 'bad-base', `The variant's base "${file.base}" is not id@version.`);
+    const base = await designerApi.protocol(ref.id, ref.version);
+    const { doc, problems } = applyVariant(base, file);
+    return { draft, doc, base, problems };
+  }
+  const { $schema: _s, ...rest } = file;
+  const previous = await designerApi.protocol(file.id, Math.max(1, file.version - 1)).catch(() => null);
+  const doc: DesignDoc = { ...rest, forms: previous?.forms ?? {}, invariantsInForce: previous?.invariantsInForce ?? [] };
+  return { draft, doc, base: null, problems: [] };
+}
+
+/** The file to store for the document: the variant's changes, or the protocol without its embedded parts. */
+export function fileFor(loaded: LoadedDraft, doc: DesignDoc): { file: DraftFile; inexpressible: InexpressibleChange[] } {
+  const current = loaded.draft.file;
+  if (current.kind === 'variant' && loaded.base) {
+    return variantFileFor(loaded.base, doc, { id: current.id, version: current.version, jurisdiction: current.jurisdiction, base: current.base });
+  }
+  const { forms: _f, invariantsInForce: _i, base: _b, ...file } = doc;
+  return { file: { ...file, kind: 'protocol' }, inexpressible: [] };
+}
+
+export type SaveStatus =
+  | { kind: 'saved'; at: string }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'conflict'; message: string }
+  | { kind: 'error'; message: string };
+
+/**
+ * Saves the draft as the designer edits: a PUT with the revision last seen, a moment after the
+ * last edit (one request in flight at a time). A 409 means someone else saved: saving stops and
+ * the designer is told, nothing is overwritten.
+ */
+export function useAutosave(
+  loaded: LoadedDraft,
+  doc: DesignDoc,
+  delayMs = 800,
+): { status: SaveStatus; revision: number; saveNow: () => Promise<boolean>; inexpressible: InexpressibleChange[] } {
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: loaded.draft.updatedAt });
+  const revision = useRef(loaded.draft.revision);
+  const savedFile = useRef(JSON.stringify(loaded.draft.file));
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const latest = useRef(doc);
+  latest.current = doc;
+  const [inexpressible, setInexpressible] = useState<InexpressibleChange[]>([]);
+  const conflicted = useRef(false);
+
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    if (conflicted.current) return false;
+    if (inFlight.current) await inFlight.current;
+    const { file, inexpressible: lost } = fileFor(loaded, latest.current);
+    setInexpressible(lost);
+    const text = JSON.stringify(file);
+    if (text === savedFile.current) {
+      setStatus((s) => (s.kind === 'pending' ? { kind: 'saved', at: loaded.draft.updatedAt } : s));
+      return true;
+    }
+    setStatus({ kind: 'saving' });
+    const run = (async () => {
+      try {
+        const saved = await designerApi.saveDraft(loaded.draft.id, file, revision.current);
+        revision.current = saved.revision;
+        savedFile.current = text;
+        setStatus({ kind: 'saved', at: saved.updatedAt });
+        return true;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 409) {
+          conflicted.current = true;
+          setStatus({ kind: 'conflict', message: e.message });
+        } else setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+        return false;
+      } finally {
+        inFlight.current = null;
+      }
+    })();
+    inFlight.current = run;
+    return run;
+  }, [loaded]);
+
+  // The file is worked out when the timer fires, not on every keystroke.
+  const first = useRef(true);
+  useEffect(() => {
+    if (conflicted.current) return;
+    if (first.current) {
+      first.current = false;
+      setInexpressible(fileFor(loaded, doc).inexpressible);
+      return;
+    }
+    setStatus({ kind: 'pending' });
+    const timer = setTimeout(() => void saveNow(), delayMs);
+    return () => clearTimeout(timer);
+  }, [doc, loaded, delayMs, saveNow]);
+
+  return { status, revision: revision.current, saveNow, inexpressible };
+}
