@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { LoginPage } from './auth/LoginPage.js';
 import { RequireAuth } from './auth/RequireAuth.js';
 import { DesignerRoute } from './DesignerRoute.js';
-import { HandoversPage } from './handovers/HandoversPage.js';
 import { Shell } from './layout/Shell.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
 import { WorklistPage } from './worklist/WorklistPage.js';
@@ -12,6 +11,7 @@ import { WorklistPage } from './worklist/WorklistPage.js';
 // The case page carries the form renderer and its validator: loaded when a case is opened,
 // so the worklist (the first screen) stays small.
 const CasePage = lazy(() => import('./case/CasePage.js'));
+const HandoversPage = lazy(() => import('./handovers/HandoversPage.js'));
 
 export function App() {
   return (

@@ -17,6 +17,8 @@ export interface WorklistFilter {
   state?: string;
   country?: string;
   status?: 'active' | 'closed';
+  /** "me": only the cases assigned to the caller. */
+  assignee?: 'me';
 }
 
 const enc = encodeURIComponent;
@@ -50,8 +52,13 @@ export const api = {
     request<Handover>('POST', `/api/cases/${enc(caseId)}/handovers`, body),
   handovers: (status?: string) =>
     request<Handover[]>('GET', `/api/handovers${status ? `?status=${enc(status)}` : ''}`),
-  acceptHandover: (id: string) =>
-    request<{ handover: Handover; linkedCase: CaseView }>('POST', `/api/handovers/${enc(id)}/accept`, {}),
+  /** `data`: fields of the receiving form the packet does not carry (422 names them when missing). */
+  acceptHandover: (id: string, data?: Record<string, unknown>) =>
+    request<{ handover: Handover; linkedCase: CaseView }>(
+      'POST',
+      `/api/handovers/${enc(id)}/accept`,
+      data ? { data } : {},
+    ),
   declineHandover: (id: string, reason: string) =>
     request<Handover>('POST', `/api/handovers/${enc(id)}/decline`, { reason }),
 };

@@ -2,7 +2,7 @@
  * The shapes the web app reads from and sends to the server (docs/api.md). Domain shapes come
  * from @ruta/protocol and @ruta/engine so the browser and the server agree on them.
  */
-import type { Country, Jurisdiction, LegalRef, Population, Role, Text } from '@ruta/protocol';
+import type { Jurisdiction, LegalRef, Population, Role, Text } from '@ruta/protocol';
 import type { AvailableAction, CaseState, Deadline, Rejection, StateValue } from '@ruta/engine';
 
 export type { AvailableAction, CaseState, Deadline, EventRecord, Rejection, StateValue } from '@ruta/engine';
@@ -30,61 +30,77 @@ export interface ActiveState {
   path: string;
   title: Text;
   form?: string;
-  deadline?: Deadline | { hours: number } | string;
+  deadline?: Deadline;
   legal: LegalRef[];
+  institution?: Text;
 }
 
 export interface LinkedCase {
   caseId: string;
-  country: Country;
-  relation: string;
-  protocol: { id: string; version: number; title?: Text } | string;
+  country: string;
+  /** referral / handover: this case opened the other; referred-from / handed-over-from: the reverse. */
+  relation: 'referral' | 'handover' | 'referred-from' | 'handed-over-from';
+  protocol: { id: string; version: number };
+}
+
+/** A handover as the case lists it. */
+export interface CaseHandoverRef {
+  id: string;
+  createdAt: string;
+  fromCountry: string;
+  toCountry: string;
+  status: 'pending' | 'accepted' | 'declined';
 }
 
 export interface HandoverPacket {
-  protocol: { id: string; version: number; jurisdiction?: Jurisdiction; title?: Text } | string;
-  state: StateValue | { value: StateValue; titles?: Text[] };
-  data: Record<string, unknown>;
+  protocol: { id: string; version: number; jurisdiction: Jurisdiction };
+  state: StateValue;
+  /** Only the x-shareable fields, by form id. */
+  data: Record<string, Record<string, unknown>>;
 }
 
 export interface Handover {
   id: string;
-  fromCountry: Country;
-  toCountry: Country;
   caseId: string;
-  note?: string;
-  packet?: HandoverPacket;
-  packetHash?: string;
+  fromCountry: string;
+  toCountry: string;
+  note: string;
+  packet: HandoverPacket;
+  packetHash: string;
   status: 'pending' | 'accepted' | 'declined';
-  createdAt?: string;
-  decidedAt?: string;
-  reason?: string;
-  linkedCaseId?: string;
+  createdAt: string;
+  decidedAt: string | null;
+  declineReason: string | null;
+  linkedCaseId: string | null;
 }
 
 export interface CaseView {
   case: CaseState;
+  /** The event sequence number: sent back as expectedVersion. */
   version: number;
   protocol: { id: string; version: number; jurisdiction: Jurisdiction; title: Text };
   state: { value: StateValue; active: ActiveState[] };
   available: AvailableAction[];
   deadlines: Deadline[];
   linked: LinkedCase[];
-  handovers: Handover[];
+  handovers: CaseHandoverRef[];
+  assignee: string | null;
+  nextDue: string | null;
+  overdue: boolean;
 }
 
 export interface WorklistItem {
   id: string;
-  protocol: { id: string; version: number; jurisdiction?: Jurisdiction; title?: Text } | string;
-  title?: Text;
+  protocol: { id: string; version: number; jurisdiction: Jurisdiction };
+  /** The protocol's title. */
+  title: Text;
   state: { value: StateValue; titles: Text[] };
-  country: Country;
-  assignee?: string | { id: string; name?: string; username?: string } | null;
-  nextDue?: string | null;
+  country: string;
+  assignee: string | null;
+  nextDue: string | null;
   overdue: boolean;
   updatedAt: string;
   version: number;
-  status?: 'active' | 'closed';
 }
 
 /** The server's error body: `{error: {code, message, details}}`. */

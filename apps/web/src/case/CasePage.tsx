@@ -7,6 +7,7 @@ import type { AvailableAction, Rejection } from '@ruta/engine';
 import { getState, type Country, type Text } from '@ruta/protocol';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/ApiError.js';
+import { useUser } from '../auth/AuthContext.js';
 import { fieldAt } from '../forms/fieldAt.js';
 import { rejectionsToErrorSchema, fieldPath } from '../forms/rejectionsToErrorSchema.js';
 import type { StepFormData } from '../forms/StepForm.js';
@@ -15,6 +16,7 @@ import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
 import { Deadlines } from './Deadlines.js';
+import { ActionBar } from './ActionBar.js';
 import { describeRejection } from './describeRejection.js';
 import { HandoverPanel } from './HandoverPanel.js';
 import { LinkedCases } from './LinkedCases.js';
@@ -32,12 +34,15 @@ export default function CasePage() {
   const { caseId = '' } = useParams();
   const { t } = useTranslation();
   const { lang, pick } = useLang();
+  const user = useUser();
   const { data, error, reload } = useCaseData(caseId);
   const [formData, setFormData] = useState<Record<string, StepFormData>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, ErrorSchema>>({});
   const [reasons, setReasons] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** An action apart from the current steps whose form the worker opened (e.g. an objection). */
+  const [openAction, setOpenAction] = useState<string | null>(null);
   const formRefs = useRef<Record<string, Form | null>>({});
   const reasonsRef = useRef<HTMLDivElement>(null);
   const title = data ? pick(data.protocol.title) : t('case.loading');
@@ -73,7 +78,10 @@ export default function CasePage() {
 
   const { view, protocol, history } = data;
   const closed = view.case.status === 'closed';
-  const panels = closed ? [] : planPanels(view.state.active, view.available);
+  const { panels, others } = closed
+    ? { panels: [], others: [] }
+    : planPanels(view.state.active, view.available);
+  const opened = others.find((a) => a.event === openAction && a.form);
 
   const act = async (action: AvailableAction) => {
     setReasons([]);
@@ -96,6 +104,7 @@ export default function CasePage() {
       const next = await api.step(caseId, body);
       if (action.form) setFormData((d) => ({ ...d, [action.form!]: {} }));
       setServerErrors({});
+      setOpenAction(null);
       await reload(next);
       const now = next.state.active.map((s) => pick(s.title)).join(', ');
       setAnnouncement(
@@ -174,12 +183,12 @@ export default function CasePage() {
           ) : null}
           {panels.map((panel, i) => (
             <StepPanel
-              key={`${panel.state?.path ?? 'general'}-${panel.form ?? ''}`}
+              key={panel.state.path}
               index={i}
               state={panel.state}
-              meta={panel.state ? getState(protocol.machine, panel.state.path)?.meta : undefined}
+              meta={getState(protocol.machine, panel.state.path)?.meta}
               form={panel.form ? (protocol.forms[panel.form] ?? null) : null}
-              deadline={panel.state ? deadlineOf(panel.state.path) : undefined}
+              deadline={panel.state.deadline ?? deadlineOf(panel.state.path)}
               actions={panel.actions}
               formData={panel.form ? (formData[panel.form] ?? {}) : {}}
               onFormChange={(d) => panel.form && setFormData((all) => ({ ...all, [panel.form!]: d }))}
@@ -192,6 +201,42 @@ export default function CasePage() {
               fieldLabel={fieldLabel}
             />
           ))}
+          {others.length > 0 ? (
+            <section className="other-actions" aria-labelledby="other-actions-title">
+              <h2 id="other-actions-title">{t('case.otherActions')}</h2>
+              <ActionBar
+                actions={others}
+                busy={busy}
+                fieldLabel={fieldLabel}
+                label={t('case.otherActions')}
+                onAct={(a) => {
+                  if (a.form) {
+                    setOpenAction(a.event);
+                    requestAnimationFrame(() => document.getElementById('step-open-title')?.focus());
+                  } else void act(a);
+                }}
+              />
+            </section>
+          ) : null}
+          {opened?.form ? (
+            <StepPanel
+              index={panels.length}
+              headingId="step-open-title"
+              state={null}
+              form={protocol.forms[opened.form] ?? null}
+              actions={[opened]}
+              formData={formData[opened.form] ?? {}}
+              onFormChange={(d) => setFormData((all) => ({ ...all, [opened.form!]: d }))}
+              extraErrors={serverErrors[opened.form]}
+              formRef={(f) => {
+                formRefs.current[opened.form!] = f;
+              }}
+              busy={busy}
+              onAct={(a) => void act(a)}
+              onCancel={() => setOpenAction(null)}
+              fieldLabel={fieldLabel}
+            />
+          ) : null}
           <div
             ref={reasonsRef}
             tabIndex={-1}
@@ -221,7 +266,7 @@ export default function CasePage() {
           </section>
           <section aria-labelledby="timeline-title" className="card">
             <h2 id="timeline-title">{t('timeline.title')}</h2>
-            <Timeline history={history} protocol={protocol} />
+            <Timeline history={history} protocol={protocol} myId={user.id} />
           </section>
         </div>
         <aside className="case-aside" aria-label={t('case.aside')}>

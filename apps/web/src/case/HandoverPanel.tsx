@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type Country, type Text } from '@ruta/protocol';
-import type { Handover } from '../api/types.js';
+import type { CaseHandoverRef } from '../api/types.js';
 import { useLang } from '../i18n/useLang.js';
 import { describeError } from '../ui/ErrorMessage.js';
 
 export interface HandoverPanelProps {
   caseCountry: Country;
-  handovers: Handover[];
+  handovers: CaseHandoverRef[];
   /** What the packet would carry (x-shareable fields), per form. */
   preview: { form: Text; fields: Text[] }[];
   disabled?: boolean;
@@ -58,71 +58,73 @@ export function HandoverPanel({ caseCountry, handovers, preview, disabled, onHan
                 to: t(`countries.${h.toCountry}`),
               })}{' '}
               <span className={`badge badge-${h.status}`}>{t(`handover.status.${h.status}`)}</span>
-              {h.reason ? <span className="muted"> — {h.reason}</span> : null}
             </li>
           ))}
         </ul>
       ) : null}
-      <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
-        <h3 id={`${id}-title`}>{t('handover.title')}</h3>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t('handover.to')}</label>
-          <select
-            id={`${id}-to`}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            aria-invalid={problem?.field === 'to' ? true : undefined}
-            aria-describedby={problem?.field === 'to' ? `${id}-problem` : undefined}
-            disabled={disabled}
-          >
-            <option value="">{t('handover.choose')}</option>
-            {COUNTRIES.filter((c) => c !== caseCountry).map((c) => (
-              <option key={c} value={c}>
-                {t(`countries.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{t('handover.note')}</label>
-          <textarea
-            id={`${id}-note`}
-            rows={3}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={problem?.field === 'note' ? true : undefined}
-            aria-describedby={`${id}-shared${problem?.field === 'note' ? ` ${id}-problem` : ''}`}
-            disabled={disabled}
-          />
-        </div>
-        <div id={`${id}-shared`} className="hint">
-          {preview.length === 0 ? (
-            t('handover.sharesNothing')
-          ) : (
-            <>
-              {t('handover.sharesOnly')}
-              <ul>
-                {preview.map((p) => (
-                  <li key={pick(p.form)}>
-                    {pick(p.form)}: {p.fields.map((f) => pick(f)).join(', ')}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-        {problem ? (
-          <p id={`${id}-problem`} className="field-error" role="alert">
-            {problem.text}
+      {disabled ? null : (
+        <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
+          <h3 id={`${id}-title`}>{t('handover.title')}</h3>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>{t('handover.to')}</label>
+            <select
+              id={`${id}-to`}
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              aria-invalid={problem?.field === 'to' ? true : undefined}
+              aria-describedby={problem?.field === 'to' ? `${id}-problem` : undefined}
+              disabled={disabled}
+            >
+              <option value="">{t('handover.choose')}</option>
+              {COUNTRIES.filter((c) => c !== caseCountry).map((c) => (
+                <option key={c} value={c}>
+                  {t(`countries.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-note`}>{t('handover.note')}</label>
+            <textarea
+              id={`${id}-note`}
+              rows={3}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              aria-invalid={problem?.field === 'note' ? true : undefined}
+              aria-describedby={`${id}-shared${problem?.field === 'note' ? ` ${id}-problem` : ''}`}
+              disabled={disabled}
+            />
+          </div>
+          <div id={`${id}-shared`} className="hint">
+            {preview.length === 0 ? (
+              t('handover.sharesNothing')
+            ) : (
+              <>
+                {t('handover.sharesOnly')}
+                <ul>
+                  {preview.map((p) => (
+                    <li key={pick(p.form)}>
+                      {pick(p.form)}: {p.fields.map((f) => pick(f)).join(', ')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+          {problem ? (
+            <p id={`${id}-problem`} className="field-error" role="alert">
+              {problem.text}
+            </p>
+          ) : null}
+          <p role="status" className={done ? 'alert alert-ok' : 'visually-hidden'}>
+            {done}
           </p>
-        ) : null}
-        <p role="status" className={done ? 'alert alert-ok' : 'visually-hidden'}>
-          {done}
-        </p>
-        <button type="submit" className="btn btn-primary" disabled={busy || disabled}>
-          {t('handover.submit')}
-        </button>
-      </form>
+          <button type="submit" className="btn btn-primary" disabled={busy || disabled}>
+            {t('handover.submit')}
+          </button>
+        </form>
+      )}
+      {disabled && handovers.length === 0 ? <p className="empty">{t('handover.none')}</p> : null}
     </div>
   );
 }

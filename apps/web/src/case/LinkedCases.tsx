@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useProtocolSummaries } from '../api/protocolSummaries.js';
 import type { LinkedCase } from '../api/types.js';
 import { useLang } from '../i18n/useLang.js';
 
@@ -7,16 +8,13 @@ import { useLang } from '../i18n/useLang.js';
 export function LinkedCases({ linked }: { linked: LinkedCase[] }) {
   const { t } = useTranslation();
   const { pick } = useLang();
+  const protocols = useProtocolSummaries();
   if (linked.length === 0) return <p className="empty">{t('linked.none')}</p>;
   return (
     <ul className="linked">
       {linked.map((l) => {
-        const protocol =
-          typeof l.protocol === 'string'
-            ? l.protocol
-            : l.protocol.title
-              ? pick(l.protocol.title)
-              : l.protocol.id;
+        const summary = protocols.find((p) => p.id === l.protocol.id && p.version === l.protocol.version);
+        const protocol = summary ? pick(summary.title) : `${l.protocol.id} v${l.protocol.version}`;
         return (
           <li key={l.caseId}>
             <Link to={`/cases/${encodeURIComponent(l.caseId)}`}>{protocol}</Link>{' '}

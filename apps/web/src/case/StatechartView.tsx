@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MachineConfig, StateConfig } from '@ruta/protocol';
 import { useLang } from '../i18n/useLang.js';
+import { stateOrder } from './stateOrder.js';
 
 export interface StatechartViewProps {
   machine: MachineConfig;
@@ -21,6 +23,7 @@ export function StatechartView({ machine, active, visited, expandAll = false }: 
   const { t } = useTranslation();
   const activeSet = new Set(active);
   const visitedSet = new Set(visited);
+  const order = useMemo(() => stateOrder(machine), [machine]);
   return (
     <nav className="chart" aria-label={t('chart.label')}>
       <StateList
@@ -29,6 +32,7 @@ export function StatechartView({ machine, active, visited, expandAll = false }: 
         activeSet={activeSet}
         visitedSet={visitedSet}
         expandAll={expandAll}
+        order={order}
       />
       <p className="chart-legend" aria-hidden="true">
         <span className="chart-marker is-done">✓</span> {t('chart.done')}{' '}
@@ -45,13 +49,15 @@ interface ListProps {
   activeSet: Set<string>;
   visitedSet: Set<string>;
   expandAll: boolean;
+  order: Map<string, string[]>;
 }
 
 function StateList({ states, prefix, ...rest }: ListProps) {
+  const keys = rest.order.get(prefix) ?? Object.keys(states);
   return (
     <ol className="chart-list">
-      {Object.entries(states).map(([key, state]) => (
-        <StateItem key={key} path={prefix ? `${prefix}.${key}` : key} state={state} {...rest} />
+      {keys.map((key) => (
+        <StateItem key={key} path={prefix ? `${prefix}.${key}` : key} state={states[key]!} {...rest} />
       ))}
     </ol>
   );
@@ -63,6 +69,7 @@ function StateItem({
   activeSet,
   visitedSet,
   expandAll,
+  order,
 }: Omit<ListProps, 'states' | 'prefix'> & { path: string; state: StateConfig }) {
   const { t } = useTranslation();
   const { pick } = useLang();
@@ -73,7 +80,7 @@ function StateItem({
   const childCount = Object.keys(children).length;
   const parallel = state.type === 'parallel';
   const expanded = childCount > 0 && (expandAll || isActive || isDone);
-  const common = { activeSet, visitedSet, expandAll };
+  const common = { activeSet, visitedSet, expandAll, order };
   return (
     <li
       className={`chart-state is-${status}${state.type === 'final' ? ' is-final' : ''}`}
@@ -94,7 +101,8 @@ function StateItem({
       </span>
       {expanded && parallel ? (
         <div className="chart-regions">
-          {Object.entries(children).map(([key, region]) => {
+          {(order.get(path) ?? Object.keys(children)).map((key) => {
+            const region = children[key]!;
             const regionPath = `${path}.${key}`;
             return (
               <div key={key} className="chart-region" role="group" aria-label={pick(region.meta.title)}>

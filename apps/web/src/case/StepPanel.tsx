@@ -12,6 +12,8 @@ import { ActionBar } from './ActionBar.js';
 
 export interface StepPanelProps {
   index: number;
+  /** Id of the heading, focused after a step; defaults to step-<index>-title. */
+  headingId?: string;
   state: ActiveState | null;
   meta?: StateMeta;
   form: FormDefinition | null;
@@ -24,6 +26,8 @@ export interface StepPanelProps {
   busy: string | null;
   onAct: (action: AvailableAction) => void;
   fieldLabel?: (form: string, path: string, message: string, keyword: string) => string | null;
+  /** For a form opened on demand: closes it without sending. */
+  onCancel?: () => void;
 }
 
 /** One current step: what it is, who acts, by when, its form, and the actions it allows. */
@@ -31,7 +35,7 @@ export function StepPanel(p: StepPanelProps) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const title = p.state ? pick(p.state.title) : p.form ? pick(p.form.title) : t('case.otherActions');
-  const headingId = `step-${p.index}-title`;
+  const headingId = p.headingId ?? `step-${p.index}-title`;
   const legal = p.state?.legal ?? p.meta?.legal ?? [];
   return (
     <section className="step-panel" aria-labelledby={headingId}>
@@ -88,6 +92,11 @@ export function StepPanel(p: StepPanelProps) {
         />
       ) : p.state ? (
         <p className="muted">{t('actions.noneHere')}</p>
+      ) : null}
+      {p.onCancel ? (
+        <button type="button" className="btn btn-link" onClick={p.onCancel}>
+          {t('common.cancel')}
+        </button>
       ) : null}
     </section>
   );

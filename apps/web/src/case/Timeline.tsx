@@ -13,8 +13,11 @@ import { stateValueToPaths } from './statePaths.js';
 export function Timeline({
   history,
   protocol,
+  myId = null,
 }: {
   history: EventRecord[];
+  /** The logged-in user's id: their own steps read "You". */
+  myId?: string | null;
   protocol: Pick<ResolvedProtocol, 'events' | 'machine'>;
 }) {
   const { t } = useTranslation();
@@ -47,7 +50,7 @@ export function Timeline({
               {actor.role === 'system'
                 ? t('timeline.bySystem')
                 : t('timeline.by', {
-                    who: actor.name ?? actor.userId,
+                    who: actor.userId === myId ? t('timeline.you') : (actor.name ?? actor.userId),
                     role: t(`roles.${actor.role}`, { defaultValue: actor.role }),
                     country: actor.country === 'REGIONAL' ? t('countries.REGIONAL') : actor.country,
                   })}

@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import Form from '@rjsf/core';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
 import { useTranslation } from 'react-i18next';
-import type { FormDefinition } from '@ruta/protocol';
+import { localizeForm, RJSF_DEFAULT_FORM_STATE_BEHAVIOR, type FormDefinition } from '@ruta/protocol';
 import { useLang } from '../i18n/useLang.js';
 import { FormErrorSummary, type StepFormContext } from './FormErrorSummary.js';
+import { GroupFieldTemplate } from './GroupFieldTemplate.js';
 import { localizeErrors } from './localizeErrors.js';
-import { localizeFormLocal } from './localizeFormLocal.js';
 import { markSensitive } from './markSensitive.js';
+import { protocolValidator } from './protocolValidator.js';
 import { useInvalidMarkers } from './useInvalidMarkers.js';
+import { submissionCheck } from './validateSubmission.js';
 
 export type StepFormData = Record<string, unknown>;
 
@@ -34,12 +35,14 @@ export function StepForm({ form, formData, onChange, extraErrors, idPrefix, form
   const { t } = useTranslation();
   const { lang } = useLang();
   const { schema, uiSchema } = useMemo(() => {
-    const localized = localizeFormLocal(form, lang);
+    const localized = localizeForm(form, lang);
     return {
       schema: localized.schema as RJSFSchema,
-      uiSchema: markSensitive(localized.schema, localized.uiSchema, t('form.sensitiveNote')) as UiSchema,
+      uiSchema: markSensitive(localized.uiSchema, t('form.sensitiveNote')) as UiSchema,
     };
   }, [form, lang, t]);
+  // The server's schema and verdicts, checked without eval (the CSP forbids it): see submissionCheck.
+  const validator = useMemo(() => protocolValidator(submissionCheck(form)), [form]);
   const container = useRef<HTMLDivElement>(null);
   useInvalidMarkers(container);
 
@@ -73,7 +76,8 @@ export function StepForm({ form, formData, onChange, extraErrors, idPrefix, form
         onError={() => setShownErrors(true)}
         transformErrors={(errors) => localizeErrors(errors, t)}
         extraErrors={extraErrors}
-        templates={{ ErrorListTemplate: FormErrorSummary }}
+        templates={{ ErrorListTemplate: FormErrorSummary, FieldTemplate: GroupFieldTemplate }}
+        experimental_defaultFormStateBehavior={RJSF_DEFAULT_FORM_STATE_BEHAVIOR}
         focusOnFirstError
         noHtml5Validate
         showErrorList="top"

@@ -1,24 +1,21 @@
+import { SENSITIVE_CLASS } from '@ruta/protocol';
+
 /**
- * Marks the fields of an rjsf schema that carry `x-sensitive` so the worker knows, while typing,
- * that the value will be reserved: a class for the visual marker and a sentence in the field's
- * help (read out with the field).
+ * Adds a sentence to the help of every field localizeForm marked sensitive
+ * (`ui:options.sensitive`), so the worker hears, with the field, that its value will be reserved.
+ * The padlock drawn next to the label comes from the class localizeForm set (see app.css).
  */
-export function markSensitive(
-  schema: Record<string, unknown>,
-  uiSchema: Record<string, unknown>,
-  note: string,
-): Record<string, unknown> {
+export function markSensitive(uiSchema: Record<string, unknown>, note: string): Record<string, unknown> {
   const out: Record<string, unknown> = { ...uiSchema };
-  const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
-  for (const [key, child] of Object.entries(props ?? {})) {
-    const childUi = { ...((out[key] as Record<string, unknown> | undefined) ?? {}) };
-    if (child['x-sensitive'] === true) {
-      childUi['ui:classNames'] = `${(childUi['ui:classNames'] as string | undefined) ?? ''} field-sensitive`.trim();
-      const help = childUi['ui:help'] as string | undefined;
-      childUi['ui:help'] = help ? `${help} ${note}` : note;
-    }
-    if (child.type === 'object') Object.assign(childUi, markSensitive(child, childUi, note));
-    if (Object.keys(childUi).length > 0) out[key] = childUi;
+  const options = out['ui:options'] as Record<string, unknown> | undefined;
+  const classes = typeof out['ui:classNames'] === 'string' ? out['ui:classNames'].split(/\s+/) : [];
+  if (options?.sensitive === true || classes.includes(SENSITIVE_CLASS)) {
+    const help = out['ui:help'];
+    out['ui:help'] = typeof help === 'string' && help ? `${help} ${note}` : note;
+  }
+  for (const [key, value] of Object.entries(out)) {
+    if (key.startsWith('ui:') || typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    out[key] = markSensitive(value as Record<string, unknown>, note);
   }
   return out;
 }

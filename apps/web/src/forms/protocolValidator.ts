@@ -1,7 +1,7 @@
 import type { RJSFSchema, RJSFValidationError, ValidatorType } from '@rjsf/utils';
 import { toErrorSchema } from '@rjsf/utils';
-import rjsfValidator from '@rjsf/validator-ajv8';
 import { fieldAt } from './fieldAt.js';
+import { schemaHolds } from './schemaHolds.js';
 
 /** One problem in a submission, as @ruta/protocol's form validator reports it. */
 export interface SubmissionError {
@@ -13,21 +13,35 @@ export interface SubmissionError {
 export type SubmissionCheck = (data: unknown) => { ok: true } | { ok: false; errors: SubmissionError[] };
 
 /** Keywords whose limit the UI message states; read back from the field's schema. */
-const LIMITS = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minItems', 'maxItems', 'multipleOf'];
+const LIMITS = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'multipleOf',
+];
 
 /**
- * An rjsf validator whose verdict on a submission is the server's: `check` is the validator the
- * server runs on the same form, so the browser never accepts what the server would refuse (or the
- * reverse). rjsf's own Ajv still answers `isValid`, which rjsf asks only to decide which
- * conditional branch of the schema to render.
+ * An rjsf validator whose verdict on a submission is the server's: `check` reports what the
+ * server's validator reports for the same form (submissionCheck, or createFormValidator itself
+ * where eval is allowed), so the browser does not accept what the server would refuse, or the
+ * reverse. With `check` null every submission goes to the server, whose 422 is shown the same way.
+ *
+ * rjsf also asks `isValid` to pick which conditional fields to render: schemaHolds answers that.
  */
-export function protocolValidator(check: SubmissionCheck): ValidatorType {
+export function protocolValidator(check: SubmissionCheck | null): ValidatorType {
   return {
-    isValid: (schema, formData, rootSchema) => rjsfValidator.isValid(schema, formData, rootSchema),
-    rawValidation: (schema, formData) => rjsfValidator.rawValidation(schema, formData),
-    reset: () => rjsfValidator.reset?.(),
+    isValid: (schema, formData) => schemaHolds(schema, formData),
+    // Only rjsf's playground calls this; the form never does.
+    rawValidation: <Result>(schema: RJSFSchema, formData?: unknown) => ({
+      errors: (schemaHolds(schema, formData) ? [] : [{ message: 'does not match the schema' }]) as Result[],
+    }),
     validateFormData(formData, schema, _customValidate, transformErrors, uiSchema) {
-      const result = check(formData ?? {});
+      const result = check ? check(formData ?? {}) : ({ ok: true } as const);
       let errors = result.ok ? [] : result.errors.map((e) => toRjsfError(e, schema));
       if (transformErrors) errors = transformErrors(errors, uiSchema);
       return { errors, errorSchema: toErrorSchema(errors) };
@@ -39,6 +53,7 @@ function toRjsfError(e: SubmissionError, schema: RJSFSchema): RJSFValidationErro
   const segments = e.path
     .split('/')
     .slice(1)
+    .filter((s) => s !== '')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const field = fieldAt(schema, segments);
   const params: Record<string, unknown> = {};

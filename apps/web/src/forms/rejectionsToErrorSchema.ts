@@ -47,7 +47,8 @@ export function rejectionsToErrorSchema(
 
 /**
  * The field a reason is about, as path segments. Accepts a JSON pointer ("/a/b"), a dotted path
- * (".a.b", "a.b") and, for `required`, Ajv's parent path plus the property named in the message.
+ * (".a.b", "a.b") and, for `required`, Ajv's parent path plus the property named in its message.
+ * "/" is the whole form (e.g. "this step records a form: submit its data").
  */
 export function fieldPath(path: string | undefined, keyword: string, message: string): string[] {
   const raw = (path ?? '').trim();
@@ -59,7 +60,8 @@ export function fieldPath(path: string | undefined, keyword: string, message: st
     : raw.split('.');
   const clean = segments.filter((s) => s !== '');
   if (keyword === 'required') {
-    const m = /property '([^']+)'/.exec(message) ?? /"([^"]+)"/.exec(message);
+    // Ajv's own wording, for a validator that reports the parent object's path.
+    const m = /required property '([^']+)'/.exec(message);
     if (m?.[1] && clean[clean.length - 1] !== m[1]) clean.push(m[1]);
   }
   return clean;

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Handover, ResolvedProtocol, StateValue } from '../api/types.js';
+import type { Handover, ResolvedProtocol } from '../api/types.js';
 import { getState, type Text } from '@ruta/protocol';
 import { fieldAt } from '../forms/fieldAt.js';
 import { formatDateTime } from '../format/formatDateTime.js';
@@ -17,6 +17,8 @@ export interface HandoverCardProps {
   busy: boolean;
   onAccept: () => void;
   onDecline: (reason: string) => void;
+  /** Shown under the card's buttons: the receiving form, when the server asks for it. */
+  children?: ReactNode;
 }
 
 /** One handover: who sends it where, what the packet carries, and accept / decline. */
@@ -27,6 +29,7 @@ export function HandoverCard({
   busy,
   onAccept,
   onDecline,
+  children,
 }: HandoverCardProps) {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
@@ -35,24 +38,12 @@ export function HandoverCard({
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const packet = h.packet;
-  const stateValue: StateValue | null = packet
-    ? typeof packet.state === 'object' && packet.state !== null && 'value' in packet.state
-      ? (packet.state.value as StateValue)
-      : (packet.state as StateValue)
-    : null;
-  const stateTitles =
-    stateValue && protocol
-      ? leaves(stateValueToPaths(stateValue))
-          .map((p) => pick(getState(protocol.machine, p)?.meta.title) || p)
-          .join(' · ')
-      : '';
-  const protocolTitle = protocol
-    ? pick(protocol.title)
-    : packet && typeof packet.protocol === 'object'
-      ? packet.protocol.title
-        ? pick(packet.protocol.title)
-        : packet.protocol.id
-      : String(packet?.protocol ?? '');
+  const stateTitles = protocol
+    ? leaves(stateValueToPaths(packet.state))
+        .map((p) => pick(getState(protocol.machine, p)?.meta.title) || p)
+        .join(' · ')
+    : '';
+  const protocolTitle = protocol ? pick(protocol.title) : `${packet.protocol.id} v${packet.protocol.version}`;
 
   return (
     <article className="card handover-card" aria-labelledby={`${id}-title`}>
@@ -70,12 +61,14 @@ export function HandoverCard({
             <dd>{stateTitles}</dd>
           </div>
         ) : null}
-        {h.createdAt ? (
-          <div>
-            <dt>{t('handovers.sentAt')}</dt>
-            <dd>{formatDateTime(h.createdAt, lang)}</dd>
-          </div>
-        ) : null}
+        <div>
+          <dt>{t('handovers.sentAt')}</dt>
+          <dd>{formatDateTime(h.createdAt, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('handovers.caseRef')}</dt>
+          <dd>{h.caseId}</dd>
+        </div>
         {h.note ? (
           <div>
             <dt>{t('handover.note')}</dt>
@@ -89,7 +82,12 @@ export function HandoverCard({
           </dd>
         </div>
       </dl>
-      {packet ? <PacketData data={packet.data} protocol={protocol} /> : null}
+      {h.declineReason ? (
+        <p>
+          <strong>{t('handovers.declineReason')}:</strong> {h.declineReason}
+        </p>
+      ) : null}
+      <PacketData data={packet.data} protocol={protocol} />
       {canDecide && h.status === 'pending' ? (
         <div className="handover-decide">
           {!declining ? (
@@ -140,6 +138,7 @@ export function HandoverCard({
           )}
         </div>
       ) : null}
+      {children}
     </article>
   );
 }

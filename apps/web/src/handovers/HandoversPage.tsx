@@ -1,18 +1,36 @@
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { ErrorSchema } from '@rjsf/utils';
+import type { FormDefinition } from '@ruta/protocol';
 import { api } from '../api/api.js';
+import { ApiError } from '../api/ApiError.js';
 import { getProtocol } from '../api/protocolCache.js';
+import { protocolSummaries } from '../api/protocolSummaries.js';
 import type { Handover, ResolvedProtocol } from '../api/types.js';
 import { useUser } from '../auth/AuthContext.js';
+import { describeRejection } from '../case/describeRejection.js';
+import { rejectionsToErrorSchema } from '../forms/rejectionsToErrorSchema.js';
+import type { StepFormData } from '../forms/StepForm.js';
+import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
 import { HandoverCard } from './HandoverCard.js';
+import { ReceiveForm } from './ReceiveForm.js';
+import { receivingProtocol } from './receivingProtocol.js';
+
+interface Receiving {
+  handoverId: string;
+  form: FormDefinition;
+  initial: StepFormData;
+  errors: ErrorSchema;
+}
 
 /** The focal point's inbox: handovers to or from their country, pending ones first. */
-export function HandoversPage() {
+export default function HandoversPage() {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const user = useUser();
   const navigate = useNavigate();
   const headingRef = usePageTitle(t('handovers.title'));
@@ -21,11 +39,11 @@ export function HandoversPage() {
   const [protocols, setProtocols] = useState<Record<string, ResolvedProtocol>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [receiving, setReceiving] = useState<Receiving | null>(null);
 
   useEffect(() => {
     for (const h of list.data ?? []) {
-      const p = h.packet?.protocol;
-      if (!p || typeof p === 'string') continue;
+      const p = h.packet.protocol;
       const key = `${p.id}@${p.version}`;
       if (protocols[key]) continue;
       getProtocol(p.id, p.version).then(
@@ -35,21 +53,45 @@ export function HandoversPage() {
     }
   }, [list.data, protocols]);
 
-  const protocolOf = (h: Handover) => {
-    const p = h.packet?.protocol;
-    return p && typeof p !== 'string' ? (protocols[`${p.id}@${p.version}`] ?? null) : null;
-  };
+  const protocolOf = (h: Handover) =>
+    protocols[`${h.packet.protocol.id}@${h.packet.protocol.version}`] ?? null;
   const canDecide = (h: Handover) =>
     (user.role === 'focalpoint' || user.role === 'admin') && h.toCountry === user.country;
 
-  const accept = async (h: Handover) => {
+  /** The receiving form, filled in from the packet, with the server's reasons on its fields. */
+  const openReceiveForm = async (h: Handover, err: ApiError, previous: StepFormData) => {
+    const formId = err.rejections.find((r) => r.code === 'form-invalid')?.form;
+    const all = await protocolSummaries();
+    const ref = receivingProtocol(h.packet.protocol, h.toCountry, all) ?? h.packet.protocol;
+    const form = formId ? (await getProtocol(ref.id, ref.version)).forms[formId] : undefined;
+    if (!form) {
+      setMessage(err.rejections.map((r) => describeRejection(r, t, lang)).join(' ') || describeError(err, t));
+      return;
+    }
+    const fields = Object.keys(form.schema.properties ?? {});
+    const fromPacket: StepFormData = {};
+    for (const values of Object.values(h.packet.data)) {
+      for (const [k, v] of Object.entries(values)) if (fields.includes(k)) fromPacket[k] = v;
+    }
+    for (const [k, v] of [
+      ['sendingCountry', h.fromCountry],
+      ['sendingCaseReference', h.caseId],
+    ] as const) {
+      if (fields.includes(k)) fromPacket[k] = v;
+    }
+    const { errorSchema } = rejectionsToErrorSchema(err.rejections, form.id, t);
+    setReceiving({ handoverId: h.id, form, initial: { ...fromPacket, ...previous }, errors: errorSchema });
+  };
+
+  const accept = async (h: Handover, data?: StepFormData) => {
     setBusy(h.id);
     setMessage(null);
     try {
-      const { linkedCase } = await api.acceptHandover(h.id);
+      const { linkedCase } = await api.acceptHandover(h.id, data);
       navigate(`/cases/${encodeURIComponent(linkedCase.case.id)}`);
     } catch (err) {
-      setMessage(describeError(err, t));
+      if (err instanceof ApiError && err.status === 422) await openReceiveForm(h, err, data ?? {});
+      else setMessage(describeError(err, t));
       setBusy(null);
     }
   };
@@ -94,7 +136,19 @@ export function HandoversPage() {
             busy={busy === h.id}
             onAccept={() => void accept(h)}
             onDecline={(reason) => void decline(h, reason)}
-          />
+          >
+            {receiving?.handoverId === h.id ? (
+              <ReceiveForm
+                form={receiving.form}
+                initial={receiving.initial}
+                serverErrors={receiving.errors}
+                busy={busy === h.id}
+                idPrefix={`receive_${h.id.replace(/\W/g, '_')}`}
+                onCancel={() => setReceiving(null)}
+                onSubmit={(data) => void accept(h, data)}
+              />
+            ) : null}
+          </HandoverCard>
         ))}
       </div>
     </div>

@@ -76,6 +76,8 @@ export const en: Resources = {
     statusClosed: 'Closed',
     closed: 'Closed',
     unassigned: 'Unassigned',
+    you: 'You',
+    onlyMine: 'Only those assigned to me',
     empty: 'No cases match these filters.',
     summary_one: '{{count}} case.',
     summary_many: '{{count}} cases.',
@@ -229,15 +231,22 @@ export const en: Resources = {
     migrated: 'Case moved to another protocol version',
     timer: 'Deadline reached (automatic)',
     by: '{{who}} · {{role}} · {{country}}',
+    you: 'You',
     bySystem: 'System',
     ledTo: 'moved to:',
   },
   linked: {
     title: 'Linked cases',
     none: 'No linked cases.',
-    relation: { referral: 'Referral', handover: 'Handover', origin: 'Origin' },
+    relation: {
+      referral: 'Referral opened from this case',
+      handover: 'Handed over to another country',
+      'referred-from': 'Referred from',
+      'handed-over-from': 'Received by handover from',
+    },
   },
   handover: {
+    none: 'This case has not been handed over.',
     sectionTitle: 'Handover to another country',
     title: 'Hand the case over',
     to: 'Receiving country',
@@ -270,6 +279,10 @@ export const en: Resources = {
     reasonRequired: 'Write the reason for declining.',
     confirmDecline: 'Decline handover',
     declined: 'Handover declined.',
+    caseRef: 'Sending case',
+    completeToReceive:
+      'To receive the case, complete what the packet does not carry (the rest comes from the sending country).',
+    receive: 'Receive the case',
   },
   designer: {
     missingTitle: 'Designer not available',

@@ -74,6 +74,8 @@ export const es = {
     statusClosed: 'Cerrados',
     closed: 'Cerrado',
     unassigned: 'Sin asignar',
+    you: 'Usted',
+    onlyMine: 'Solo los asignados a mí',
     empty: 'No hay casos con estos filtros.',
     summary_one: '{{count}} caso.',
     summary_many: '{{count}} casos.',
@@ -227,15 +229,22 @@ export const es = {
     migrated: 'Caso trasladado a otra versión del protocolo',
     timer: 'Plazo cumplido (automático)',
     by: '{{who}} · {{role}} · {{country}}',
+    you: 'Usted',
     bySystem: 'Sistema',
     ledTo: 'pasó a:',
   },
   linked: {
     title: 'Casos vinculados',
     none: 'No hay casos vinculados.',
-    relation: { referral: 'Derivación', handover: 'Traspaso', origin: 'Origen' },
+    relation: {
+      referral: 'Derivación abierta desde este caso',
+      handover: 'Traspasado a otro país',
+      'referred-from': 'Derivado desde',
+      'handed-over-from': 'Recibido en traspaso desde',
+    },
   },
   handover: {
+    none: 'Este caso no se ha traspasado.',
     sectionTitle: 'Traspaso a otro país',
     title: 'Traspasar el caso',
     to: 'País que recibe',
@@ -268,6 +277,10 @@ export const es = {
     reasonRequired: 'Escriba el motivo del rechazo.',
     confirmDecline: 'Rechazar traspaso',
     declined: 'Traspaso rechazado.',
+    caseRef: 'Caso de origen',
+    completeToReceive:
+      'Para recibir el caso, complete los datos que el paquete no trae (los demás vienen del país que lo envía).',
+    receive: 'Recibir el caso',
   },
   designer: {
     missingTitle: 'Diseñador no disponible',

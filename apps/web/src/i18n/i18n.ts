@@ -44,6 +44,7 @@ export function initI18n(lang: Lang = initialLang()): typeof i18next {
       supportedLngs: ['es', 'en'],
       interpolation: { escapeValue: false },
       returnNull: false,
+      showSupportNotice: false,
     });
   }
   if (typeof document !== 'undefined') document.documentElement.lang = lang;

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { COUNTRIES } from '@ruta/protocol';
 import type { ProtocolSummary } from '../api/types.js';
 import type { WorklistFilter } from '../api/api.js';
 import { useLang } from '../i18n/useLang.js';
@@ -14,12 +13,15 @@ export function WorklistFilters({
   filter,
   protocols,
   states,
+  countries,
   onChange,
 }: {
   filter: WorklistFilter;
   protocols: ProtocolSummary[];
   /** States of the chosen protocol; empty until one is chosen. */
   states: StateOption[];
+  /** The coalition's countries (COUNTRIES of @ruta/protocol). */
+  countries: readonly string[];
   onChange: (next: WorklistFilter) => void;
 }) {
   const { t } = useTranslation();
@@ -78,12 +80,21 @@ export function WorklistFilters({
         <label htmlFor="f-country">{t('worklist.col.country')}</label>
         <select id="f-country" value={filter.country ?? ''} onChange={(e) => set('country', e.target.value)}>
           <option value="">{t('worklist.any')}</option>
-          {COUNTRIES.map((c) => (
+          {countries.map((c) => (
             <option key={c} value={c}>
               {t(`countries.${c}`)}
             </option>
           ))}
         </select>
+      </div>
+      <div className="field field-check">
+        <input
+          id="f-mine"
+          type="checkbox"
+          checked={filter.assignee === 'me'}
+          onChange={(e) => set('assignee', e.target.checked ? 'me' : '')}
+        />
+        <label htmlFor="f-mine">{t('worklist.onlyMine')}</label>
       </div>
       <div className="field">
         <label htmlFor="f-status">{t('worklist.status')}</label>

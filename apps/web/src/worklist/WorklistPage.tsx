@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { listStates } from '@ruta/protocol';
 import { api, type WorklistFilter } from '../api/api.js';
+import { useUser } from '../auth/AuthContext.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
@@ -10,14 +10,16 @@ import { useAsync } from '../ui/useAsync.js';
 import { OpenCaseForm } from './OpenCaseForm.js';
 import { WorklistFilters, type StateOption } from './WorklistFilters.js';
 import { WorklistTable } from './WorklistTable.js';
+import { useProtocolLib } from './useProtocolLib.js';
 
-const FILTER_KEYS = ['protocol', 'state', 'country', 'status'] as const;
+const FILTER_KEYS = ['protocol', 'state', 'country', 'status', 'assignee'] as const;
 
 /** "My cases": what needs action today, and a way to open a new case. */
 export function WorklistPage() {
   const { t } = useTranslation();
   const { pick } = useLang();
   const navigate = useNavigate();
+  const user = useUser();
   const [params, setParams] = useSearchParams();
   const filter: WorklistFilter = {};
   for (const k of FILTER_KEYS) {
@@ -36,9 +38,11 @@ export function WorklistPage() {
     () => (latest ? api.protocol(latest.id, latest.version) : Promise.resolve(null)),
     [latest?.id, latest?.version],
   );
-  const states: StateOption[] = chosen.data
-    ? listStates(chosen.data.machine).map((s) => ({ path: s.path, title: pick(s.state.meta.title) }))
-    : [];
+  const lib = useProtocolLib();
+  const states: StateOption[] =
+    chosen.data && lib
+      ? lib.listStates(chosen.data.machine).map((s) => ({ path: s.path, title: pick(s.state.meta.title) }))
+      : [];
 
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<unknown>(null);
@@ -77,11 +81,12 @@ export function WorklistPage() {
             filter={filter}
             protocols={protocols.data ?? []}
             states={states}
+            countries={lib?.COUNTRIES ?? []}
             onChange={onFilter}
           />
           {rows.status === 'error' ? <ErrorMessage error={rows.error} /> : null}
           {rows.data ? (
-            <WorklistTable rows={rows.data} />
+            <WorklistTable rows={rows.data} myId={user.id} />
           ) : rows.status === 'loading' ? (
             <p className="loading" role="status">
               {t('common.loading')}

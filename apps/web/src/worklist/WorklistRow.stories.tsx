@@ -20,8 +20,14 @@ type Story = StoryObj<typeof meta>;
 export const Overdue: Story = {};
 export const DueSoonUnassigned: Story = { args: { row: worklistRows[1]! } };
 export const DueInDays: Story = { args: { row: worklistRows[2]! } };
+export const AssignedToMe: Story = { args: { row: worklistRows[0]!, myId: 'u-ana-lopez' } };
 export const Closed: Story = {
   args: {
-    row: { ...worklistRows[2]!, status: 'closed', nextDue: null, state: { value: 'closure', titles: [] } },
+    row: {
+      ...worklistRows[2]!,
+      nextDue: null,
+      overdue: false,
+      state: { value: 'closure', titles: [{ es: 'Caso cerrado', en: 'Case closed' }] },
+    },
   },
 };

@@ -3,7 +3,7 @@ import type { WorklistItem } from '../api/types.js';
 import { WorklistRow } from './WorklistRow.js';
 
 /** The worklist as a table, in the order the server gives: overdue first, then nearest due. */
-export function WorklistTable({ rows }: { rows: WorklistItem[] }) {
+export function WorklistTable({ rows, myId = null }: { rows: WorklistItem[]; myId?: string | null }) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="empty">{t('worklist.empty')}</p>;
   const overdue = rows.filter((r) => r.overdue).length;
@@ -29,7 +29,7 @@ export function WorklistTable({ rows }: { rows: WorklistItem[] }) {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <WorklistRow key={row.id} row={row} />
+              <WorklistRow key={row.id} row={row} myId={myId} />
             ))}
           </tbody>
         </table>

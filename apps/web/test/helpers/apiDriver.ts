@@ -1,0 +1,124 @@
+import type { CaseView, ResolvedProtocol } from '../../src/api/types.js';
+
+/** A logged-in API client for a demo user (password "ruta-demo"), over the Bearer token. */
+export async function apiAs(base: string, username: string) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: 'ruta-demo' }),
+  });
+  if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
+  const { token } = (await login.json()) as { token: string };
+  const call = async <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  return {
+    username,
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+  };
+}
+export type ApiClient = Awaited<ReturnType<typeof apiAs>>;
+
+/** Values that steer a child-repatriation case towards return and closure (as the server's tests do). */
+const PREFER = new Set([
+  'close',
+  'return',
+  'return-to-family',
+  'presumed-victim',
+  'sent-network',
+  'notified',
+  'foreign-confirmed',
+  'authorises',
+  'low',
+]);
+const SHUN = new Set([
+  'continue',
+  'stay',
+  'third-country',
+  'not-indicated',
+  'withheld-protection-need',
+  'orders-review',
+  'high',
+  'adult',
+]);
+
+function score(example: unknown): number {
+  let s = 0;
+  const visit = (v: unknown) => {
+    if (typeof v === 'string') s += PREFER.has(v) ? 1 : SHUN.has(v) ? -1 : 0;
+    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+  };
+  visit(example);
+  return s;
+}
+
+/** A form's sample submissions, those leading to return and closure first. */
+export function samplesFor(protocol: ResolvedProtocol, formId: string): Record<string, unknown>[] {
+  const examples = (protocol.forms[formId]?.examples ?? []) as Record<string, unknown>[];
+  return [...examples].sort((a, b) => score(b) - score(a));
+}
+
+/** Events a driver never sends on its own: they turn a case back or sideways. */
+export const AVOID = new Set(['WITHDRAW_CONSENT', 'MORE_FOLLOW_UP', 'RECEIVE_HANDOVER']);
+
+/**
+ * Steps a case over the API as its country's case worker, supervisor and focal point would, with
+ * the forms' sample submissions, until `until` holds. For setting up what a browser test is not
+ * about.
+ */
+export async function driveCase(
+  base: string,
+  caseId: string,
+  country: string,
+  until: (view: CaseView) => boolean,
+): Promise<CaseView> {
+  const cc = country.toLowerCase();
+  const clients = await Promise.all(
+    ['caseworker', 'supervisor', 'focalpoint'].map((r) => apiAs(base, `${r}.${cc}`)),
+  );
+  let view = (await clients[0]!.get<CaseView>(`/api/cases/${caseId}`)).body;
+  const protocol = (
+    await clients[0]!.get<ResolvedProtocol>(
+      `/api/protocols/${view.protocol.id}/versions/${view.protocol.version}`,
+    )
+  ).body;
+  for (let i = 0; i < 60 && !until(view); i++) {
+    let moved = false;
+    for (const client of clients) {
+      const v = (await client.get<CaseView>(`/api/cases/${caseId}`)).body;
+      for (const action of v.available.filter((a) => a.ok && !AVOID.has(a.event))) {
+        const attempts = action.form ? samplesFor(protocol, action.form) : [undefined];
+        for (const data of attempts) {
+          const r = await client.post<CaseView>(`/api/cases/${caseId}/steps`, {
+            event: action.event,
+            ...(data === undefined ? {} : { data }),
+            expectedVersion: v.version,
+          });
+          if (r.status === 200) {
+            view = r.body;
+            moved = true;
+            break;
+          }
+        }
+        if (moved) break;
+      }
+      if (moved) break;
+    }
+    if (!moved) throw new Error(`case ${caseId} is stuck in ${JSON.stringify(view.state.value)}`);
+  }
+  return view;
+}
