@@ -152,6 +152,27 @@ describe('a case worker at a Mexican shelter', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await screenshot(page, 'case-closed');
 
+    // A reserved value stays hidden until the worker says why they need it (the reason is logged).
+    const record = page.locator('.record');
+    const reserved = record.locator('.record-form', { has: page.locator('.sensitive') }).first();
+    await reserved.locator('summary').click();
+    const field = reserved.locator('.record-field', { has: page.locator('.sensitive') }).first();
+    expect(await field.locator('.sensitive-mask').innerText()).toBe('Reserved');
+    await field.getByRole('button', { name: /^Show/ }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.locator('textarea').fill('check');
+    await dialog.getByRole('button', { name: 'Show the data' }).click();
+    expect(await dialog.locator('[role=alert]').innerText()).toBe(
+      'Explain the reason (at least 10 characters).',
+    );
+    await dialog.locator('textarea').fill('Preparing the hearing with the prosecutor');
+    await dialog.getByRole('button', { name: 'Show the data' }).click();
+    await field.locator('.is-revealed').waitFor();
+    const shown = await field.locator('.is-revealed').innerText();
+    expect(shown).not.toContain('Reserved');
+    expect(shown).not.toContain('[reserved]');
+    await screenshot(page, 'reserved-value-revealed');
+
     // The language is remembered across a reload.
     await page.reload();
     await page.locator('.closed-panel').waitFor();
@@ -259,6 +280,13 @@ describe('a case worker at a Mexican shelter', () => {
     expect(await worker.page.locator('.handover-list').innerText()).toContain('Aceptado');
     expect(await worker.page.locator('.linked').innerText()).toContain(gtCaseId);
     await screenshot(worker.page, 'mx-handover-accepted');
+
+    // The Mexican worklist lists the case, with its current step.
+    await worker.page.getByRole('link', { name: 'Mis casos' }).click();
+    const row = worker.page.locator('table.worklist tbody tr', { hasText: caseId });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Repatriación');
+    await screenshot(worker.page, 'mx-worklist');
     await worker.context.close();
     await focal.context.close();
   }, 600_000);

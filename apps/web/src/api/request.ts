@@ -1,6 +1,9 @@
 import { ApiError } from './ApiError.js';
 import type { ApiErrorBody } from './types.js';
 
+/** Dispatched on window when the server says the session is over. */
+export const SESSION_ENDED = 'ruta:session-ended';
+
 /**
  * One JSON request to the API. The session travels in the httpOnly cookie the server set at
  * login, so nothing secret is kept in the page. Throws ApiError on a non-2xx answer, and on a
@@ -33,6 +36,9 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     }
   }
   if (!res.ok) {
+    // A session that ended (expired, or logged out in another tab) sends the user to the login
+    // page from wherever they are; the login and "who am I" calls answer 401 in the normal course.
+    if (res.status === 401 && !path.startsWith('/api/auth/')) window.dispatchEvent(new Event(SESSION_ENDED));
     const err = (json as Partial<ApiErrorBody> | undefined)?.error;
     throw new ApiError(res.status, err?.code ?? 'http', err?.message ?? res.statusText, err?.details ?? []);
   }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/ApiError.js';
+import { SESSION_ENDED } from '../api/request.js';
 import { clearExitFlag } from '../quickexit/quickExit.js';
 import { AuthContext, type AuthState, type AuthValue } from './AuthContext.js';
 
@@ -23,6 +24,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => {
       live = false;
     };
+  }, []);
+
+  useEffect(() => {
+    const ended = () => setState({ status: 'anonymous' });
+    window.addEventListener(SESSION_ENDED, ended);
+    return () => window.removeEventListener(SESSION_ENDED, ended);
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {

@@ -47,13 +47,19 @@ export function Timeline({
             </time>
             <span className="timeline-what">{what(e)}</span>
             <span className="timeline-who">
-              {actor.role === 'system'
-                ? t('timeline.bySystem')
-                : t('timeline.by', {
-                    who: actor.userId === myId ? t('timeline.you') : (actor.name ?? actor.userId),
-                    role: t(`roles.${actor.role}`, { defaultValue: actor.role }),
-                    country: actor.country === 'REGIONAL' ? t('countries.REGIONAL') : actor.country,
-                  })}
+              {actor.role === 'system' ? (
+                t('timeline.bySystem')
+              ) : (
+                <>
+                  {actor.userId === myId
+                    ? t('timeline.you')
+                    : (actor.name ?? <span className="user-id">{actor.userId}</span>)}
+                  {' · '}
+                  {t(`roles.${actor.role}`, { defaultValue: actor.role })}
+                  {' · '}
+                  {actor.country === 'REGIONAL' ? t('countries.REGIONAL') : actor.country}
+                </>
+              )}
             </span>
             <span className="timeline-to">
               <span className="visually-hidden">{t('timeline.ledTo')} </span>

@@ -11,8 +11,11 @@ export function usePageTitle(title: string) {
     document.title = `${title} · Ruta`;
   }, [title]);
   useEffect(() => {
-    // Only when nothing else was deliberately focused (e.g. a field the user is typing in).
-    if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus();
+    // Not when the user is already working inside the page (a field they are typing in); a link
+    // in the banner that brought them here, or nothing, gives way to the new page's heading.
+    const active = document.activeElement;
+    const main = document.getElementById('main');
+    if (!active || active === document.body || !main || !main.contains(active)) ref.current?.focus();
   }, []);
   return ref;
 }
