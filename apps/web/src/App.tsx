@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from './auth/LoginPage.js';
 import { RequireAuth } from './auth/RequireAuth.js';
@@ -25,7 +25,7 @@ export function App() {
               <Suspense fallback={<Loading />}>
                 <Routes>
                   <Route index element={<WorklistPage />} />
-                  <Route path="cases/:caseId" element={<CasePage />} />
+                  <Route path="cases/:caseId" element={<CaseRoute />} />
                   <Route path="handovers" element={<HandoversPage />} />
                   <Route path="designer/*" element={<DesignerRoute />} />
                   <Route path="*" element={<NotFoundPage />} />
@@ -37,6 +37,15 @@ export function App() {
       />
     </Routes>
   );
+}
+
+/**
+ * A case page of its own per case: going from a case to a linked one starts with empty forms,
+ * so nothing typed for one victim's case can be sent with another's.
+ */
+function CaseRoute() {
+  const { caseId } = useParams();
+  return <CasePage key={caseId} />;
 }
 
 function Loading() {

@@ -37,7 +37,7 @@ describe('Storybook', () => {
     server = await serveStatic(built);
     ({ browser, close: closeBrowser } = await launchChromium());
     mkdirSync(shots, { recursive: true });
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await closeBrowser?.();

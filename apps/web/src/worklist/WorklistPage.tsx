@@ -39,10 +39,20 @@ export function WorklistPage() {
     [latest?.id, latest?.version],
   );
   const lib = useProtocolLib();
-  const states: StateOption[] =
-    chosen.data && lib
-      ? lib.listStates(chosen.data.machine).map((s) => ({ path: s.path, title: pick(s.state.meta.title) }))
-      : [];
+  // The server matches a case's current atomic states, so only those are offered, each named
+  // with the stages it sits in ("Protección inmediata › Notificar al consulado").
+  const states: StateOption[] = [];
+  if (chosen.data && lib) {
+    const all = lib.listStates(chosen.data.machine);
+    const titleOf = new Map(all.map((s) => [s.path, pick(s.state.meta.title)]));
+    for (const s of all) {
+      if (s.state.states) continue;
+      const trail = s.path
+        .split('.')
+        .map((_, i, parts) => titleOf.get(parts.slice(0, i + 1).join('.')) ?? '');
+      states.push({ path: s.path, title: trail.slice(-2).join(' › ') });
+    }
+  }
 
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<unknown>(null);
