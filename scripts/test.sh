@@ -22,7 +22,7 @@ echo "test: database $MONGODB_URI" >&2
 
 step() { echo; echo "== $*" >&2; }
 step "lint and format"; npm run -s lint
-step "typecheck"; npx tsc --build
+step "typecheck"; npm run -s typecheck
 step "verify shipped protocols"; npx ruta verify
 step "build web app"; npm run -s build:web
 step "build storybook"; npm run -s build-storybook
