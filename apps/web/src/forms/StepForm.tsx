@@ -14,6 +14,18 @@ import { submissionCheck } from './validateSubmission.js';
 
 export type StepFormData = Record<string, unknown>;
 
+/**
+ * No answer the worker did not give: beyond @ruta/protocol's setting (no first choice picked),
+ * a required yes/no question is not pre-answered "No" (rjsf's default), and an attestation whose
+ * schema demands `true` (const) is not pre-ticked. "Is the child in immediate danger?" must be
+ * answered, not defaulted.
+ */
+const DEFAULT_FORM_STATE = {
+  ...RJSF_DEFAULT_FORM_STATE_BEHAVIOR,
+  constAsDefaults: 'never',
+  requiredBooleanDefault: 'skip',
+} as const;
+
 export interface StepFormProps {
   form: FormDefinition;
   formData: StepFormData;
@@ -77,7 +89,7 @@ export function StepForm({ form, formData, onChange, extraErrors, idPrefix, form
         transformErrors={(errors) => localizeErrors(errors, t)}
         extraErrors={extraErrors}
         templates={{ ErrorListTemplate: FormErrorSummary, FieldTemplate: GroupFieldTemplate }}
-        experimental_defaultFormStateBehavior={RJSF_DEFAULT_FORM_STATE_BEHAVIOR}
+        experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
         focusOnFirstError
         noHtml5Validate
         showErrorList="top"
