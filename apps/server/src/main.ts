@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     server.close(() => {
       void (async () => {
         await scheduler.stop();
+        await services.caseStore.drain();
         await services.accessLog.drain();
         await db.close();
         process.exit(0);

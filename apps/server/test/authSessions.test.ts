@@ -11,21 +11,27 @@ afterAll(async () => server?.close());
 
 describe('logging in', () => {
   it('sets an httpOnly, SameSite=Strict session cookie that works like the bearer token', async () => {
-    const r = await server.anonymous().post<{ token: string; user: { username: string; role: string; country: string } }>('/api/auth/login', {
-      username: 'supervisor.sv',
-      password: DEMO_PASSWORD,
-    });
+    const r = await server
+      .anonymous()
+      .post<{ token: string; user: { username: string; role: string; country: string } }>('/api/auth/login', {
+        username: 'supervisor.sv',
+        password: DEMO_PASSWORD,
+      });
     expect(r.status).toBe(200);
     expect(r.body.user).toMatchObject({ username: 'supervisor.sv', role: 'supervisor', country: 'SV' });
     const cookie = r.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^ruta_session=[^;]+;/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const me = await server.anonymous().request<{ user: { username: string } }>('GET', '/api/auth/me', undefined, {
-      headers: { cookie: cookie.split(';')[0]! },
-    });
+    const me = await server
+      .anonymous()
+      .request<{ user: { username: string } }>('GET', '/api/auth/me', undefined, {
+        headers: { cookie: cookie.split(';')[0]! },
+      });
     expect(me.body.user.username).toBe('supervisor.sv');
-    const bearer = await new ApiClient(server.url, r.body.token).get<{ user: { username: string } }>('/api/auth/me');
+    const bearer = await new ApiClient(server.url, r.body.token).get<{ user: { username: string } }>(
+      '/api/auth/me',
+    );
     expect(bearer.body.user.username).toBe('supervisor.sv');
   });
 
@@ -33,14 +39,20 @@ describe('logging in', () => {
     const user = await server.services.models.users.findOne({ username: 'supervisor.sv' }).lean().exec();
     expect(user!.passwordHash).toMatch(/^scrypt:\d+:[0-9a-f]{64}$/);
     expect(JSON.stringify(user)).not.toContain(DEMO_PASSWORD);
-    const r = await server.anonymous().post<{ token: string }>('/api/auth/login', { username: 'auditor.sv', password: DEMO_PASSWORD });
+    const r = await server
+      .anonymous()
+      .post<{ token: string }>('/api/auth/login', { username: 'auditor.sv', password: DEMO_PASSWORD });
     const sessions = await server.services.models.sessions.find({}).lean().exec();
     expect(JSON.stringify(sessions)).not.toContain(r.body.token);
   });
 
   it('gives the same answer for an unknown user and a wrong password', async () => {
-    const unknown = await server.anonymous().post<{ error: { message: string } }>('/api/auth/login', { username: 'nobody', password: 'x' });
-    const wrong = await server.anonymous().post<{ error: { message: string } }>('/api/auth/login', { username: 'auditor.hn', password: 'x' });
+    const unknown = await server
+      .anonymous()
+      .post<{ error: { message: string } }>('/api/auth/login', { username: 'nobody', password: 'x' });
+    const wrong = await server
+      .anonymous()
+      .post<{ error: { message: string } }>('/api/auth/login', { username: 'auditor.hn', password: 'x' });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body).toEqual(wrong.body);
@@ -56,13 +68,21 @@ describe('logging in', () => {
   it('refuses more logins after repeated failures for a user, with 429', async () => {
     const anon = server.anonymous();
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await anon.post('/api/auth/login', { username: 'admin.hn', password: `guess-${i}` })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (await anon.post('/api/auth/login', { username: 'admin.hn', password: `guess-${i}` })).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
-    const right = await anon.post<{ error: { code: string } }>('/api/auth/login', { username: 'admin.hn', password: DEMO_PASSWORD });
+    const right = await anon.post<{ error: { code: string } }>('/api/auth/login', {
+      username: 'admin.hn',
+      password: DEMO_PASSWORD,
+    });
     expect(right.status).toBe(429);
     expect(right.body.error.code).toBe('too-many-logins');
     // Another user from the same address is not locked out.
-    expect((await anon.post('/api/auth/login', { username: 'admin.gt', password: DEMO_PASSWORD })).status).toBe(200);
+    expect(
+      (await anon.post('/api/auth/login', { username: 'admin.gt', password: DEMO_PASSWORD })).status,
+    ).toBe(200);
   });
 
   it('sends security headers', async () => {

@@ -77,7 +77,7 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 async function version(caseId: string): Promise<number> {
-  return (await server.services.repos.cases.find(caseId))!.seq;
+  return (await server.services.repos.cases.find(caseId))!.cur.seq;
 }
 async function freshGtCase(): Promise<CaseViewBody> {
   return openCase(gtWorker, 'child-repatriation-gt');

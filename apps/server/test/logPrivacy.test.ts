@@ -15,16 +15,40 @@ describe('the request log', () => {
     const c = await openCase(worker, 'child-repatriation-gt');
     await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'DETECT', expectedVersion: 0 });
     const [detection] = await formExamples(worker, c.case.protocol, 'cr-detection');
-    const secret = { ...detection, childName: 'Maria Secreta Ejemplo', observations: 'testimonio-muy-privado' };
-    expect((await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'SCREENED', data: secret, expectedVersion: 1 })).status).toBe(200);
+    const secret = {
+      ...detection,
+      childName: 'Maria Secreta Ejemplo',
+      observations: 'testimonio-muy-privado',
+    };
+    expect(
+      (
+        await worker.post(`/api/cases/${c.case.id}/steps`, {
+          event: 'SCREENED',
+          data: secret,
+          expectedVersion: 1,
+        })
+      ).status,
+    ).toBe(200);
     await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'NOPE', data: secret, expectedVersion: 2 });
-    await worker.post(`/api/cases/${c.case.id}/reveal`, { form: 'cr-detection', field: 'childName', reason: 'motivo-reservado de la revelación' });
+    await worker.post(`/api/cases/${c.case.id}/reveal`, {
+      form: 'cr-detection',
+      field: 'childName',
+      reason: 'motivo-reservado de la revelación',
+    });
     await worker.get('/api/cases?state=persona-buscada');
 
     const log = lines.join('');
     expect(log).toContain(c.case.id); // case ids are fine
     expect(log).toContain('"statusCode":422');
-    for (const leak of ['Maria Secreta', 'testimonio-muy-privado', 'motivo-reservado', 'persona-buscada', worker.token!, 'authorization', 'cookie']) {
+    for (const leak of [
+      'Maria Secreta',
+      'testimonio-muy-privado',
+      'motivo-reservado',
+      'persona-buscada',
+      worker.token!,
+      'authorization',
+      'cookie',
+    ]) {
       expect(log).not.toContain(leak);
     }
   });
@@ -35,9 +59,18 @@ describe('the request log', () => {
     await worker.get(`/api/cases/${c.case.id}`);
     await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'DETECT', expectedVersion: 0 });
     await worker.get(`/api/cases/${c.case.id}/history`);
-    await worker.post(`/api/cases/${c.case.id}/reveal`, { form: 'cr-detection', field: 'childName', reason: 'The judge asked for the name' });
+    await worker.post(`/api/cases/${c.case.id}/reveal`, {
+      form: 'cr-detection',
+      field: 'childName',
+      reason: 'The judge asked for the name',
+    });
     const entries = await server.services.repos.accessLog.forCase(c.case.id);
     expect(entries.map((e) => e.action)).toEqual(['open', 'read', 'step', 'history', 'reveal']);
-    expect(entries[4]).toMatchObject({ detail: 'cr-detection.childName', reason: 'The judge asked for the name', country: 'GT', role: 'caseworker' });
+    expect(entries[4]).toMatchObject({
+      detail: 'cr-detection.childName',
+      reason: 'The judge asked for the name',
+      country: 'GT',
+      role: 'caseworker',
+    });
   });
 });

@@ -74,5 +74,10 @@ export async function insertIfAbsent<T>(model: Model<T>, doc: T): Promise<boolea
 
 /** MongoDB's duplicate-key error: the unique index refused a second writer. */
 export function isDuplicateKey(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: number }).code === 11000;
+  if (typeof e !== 'object' || e === null) return false;
+  const err = e as { code?: number; writeErrors?: { code?: number }[] };
+  return (
+    err.code === 11000 ||
+    ((err.writeErrors?.length ?? 0) > 0 && err.writeErrors!.every((w) => w.code === 11000))
+  );
 }

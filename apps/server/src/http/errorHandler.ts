@@ -70,7 +70,7 @@ export function createErrorHandler(logger: Logger) {
       .json(
         errorBody(
           'unexpected',
-          `Something went wrong on the server; nothing was changed by this request (request ${String(req.id)}).`,
+          `Something went wrong on the server (request ${String(req.id)}). Reload what you were working on before trying again.`,
         ),
       );
   };

@@ -1,3 +1,4 @@
+import { BatchWriter } from '../db/batchWriter.js';
 import type { AccessLogRepository } from '../db/repositories/accessLogRepository.js';
 import type { AccessLogDoc } from '../db/schemas/accessLogSchema.js';
 import type { Clock, Ids } from '../deps.js';
@@ -17,12 +18,6 @@ export type AccessAction =
   | 'audit'
   | 'timer';
 
-interface Pending {
-  doc: AccessLogDoc;
-  resolve: () => void;
-  reject: (e: unknown) => void;
-}
-
 /**
  * The access log: every read and write of a case, by whom, when and why. Entries arriving
  * together are written in one batch (group commit) and each caller waits for its batch, so
@@ -30,14 +25,18 @@ interface Pending {
  * log write instead of 64.
  */
 export class AccessLog {
-  private pending: Pending[] = [];
-  private flushing: Promise<void> | null = null;
+  private readonly writer: BatchWriter<AccessLogDoc, undefined>;
 
   constructor(
-    private readonly repo: AccessLogRepository,
+    repo: AccessLogRepository,
     private readonly clock: Clock,
     private readonly ids: Ids,
-  ) {}
+  ) {
+    this.writer = new BatchWriter<AccessLogDoc, undefined>(async (docs) => {
+      await repo.insertMany(docs);
+      return docs.map(() => undefined);
+    });
+  }
 
   record(
     user: Pick<SessionUser, 'id' | 'country'> & { role: SessionUser['role'] | 'system' },
@@ -56,30 +55,11 @@ export class AccessLog {
       detail: extra.detail ?? null,
       reason: extra.reason ?? null,
     };
-    return new Promise<void>((resolve, reject) => {
-      this.pending.push({ doc, resolve, reject });
-      if (!this.flushing) this.flushing = this.flushLoop();
-    });
-  }
-
-  private async flushLoop(): Promise<void> {
-    // Let the requests of this turn of the event loop join the batch.
-    await new Promise<void>((r) => setImmediate(r));
-    while (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
-      try {
-        await this.repo.insertMany(batch.map((p) => p.doc));
-        for (const p of batch) p.resolve();
-      } catch (e) {
-        for (const p of batch) p.reject(e);
-      }
-    }
-    this.flushing = null;
+    return this.writer.submit(doc);
   }
 
   /** Waits for every entry accepted so far to be written (clean shutdown). */
   async drain(): Promise<void> {
-    while (this.flushing) await this.flushing;
+    await this.writer.drain();
   }
 }

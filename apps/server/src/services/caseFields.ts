@@ -1,6 +1,5 @@
 import type { CaseState, StateValue } from '@ruta/engine';
-import type { CaseStateFields } from '../db/repositories/caseRepository.js';
-import { NO_DUE } from '../db/schemas/caseSchema.js';
+import { NO_DUE, type CaseCurrent } from '../db/schemas/caseSchema.js';
 
 /** Dotted paths of the active leaf states of a state value: {a: {b: "c"}} -> ["a.b.c"]. */
 export function leafPaths(value: StateValue, prefix = ''): string[] {
@@ -17,18 +16,18 @@ function earliest(instants: string[]): string | null {
   return min;
 }
 
-/** The stored fields of a case state: what the worklist, scheduler and statistics query on. */
-export function caseFields(state: CaseState): CaseStateFields {
+/** The stored current state of a case: what the worklist, scheduler and statistics query on. seq first (see CaseCurrent). */
+export function caseFields(state: CaseState): CaseCurrent {
   const active = state.status === 'active';
   const nextDue = active ? earliest(state.deadlines.map((d) => d.dueAt)) : null;
   const states = leafPaths(state.value);
   return {
+    seq: state.seq,
+    head: state.head,
     status: state.status,
     value: state.value,
     states,
     stage: (states[0] ?? '').split('.')[0] ?? '',
-    seq: state.seq,
-    head: state.head,
     nextDue,
     dueKey: nextDue ?? NO_DUE,
     nextTimer: active ? earliest(state.timers.map((t) => t.dueAt)) : null,
@@ -38,10 +37,10 @@ export function caseFields(state: CaseState): CaseStateFields {
       ageGroup: state.profile.ageGroup ?? null,
       exploitation: state.profile.exploitation ?? null,
     },
-    state: JSON.stringify(state),
     protocolId: state.protocol.id,
     protocolVersion: state.protocol.version,
     protocolJurisdiction: state.protocol.jurisdiction,
     updatedAt: state.updatedAt,
+    state: JSON.stringify(state),
   };
 }

@@ -177,6 +177,7 @@ export class CaseService {
         `Assign the case to a case worker, supervisor or focal point of ${loaded.doc.country}; "${req.userId}" is not one.`,
       );
     }
+    await this.d.store.flush(caseId); // the document's seq must be current for the condition below
     if (!(await this.d.cases.assign(caseId, req.expectedVersion, assignee._id, this.d.clock()))) {
       throw conflict('stale-version', 'The case changed meanwhile; reload it and try again.', [
         { expectedVersion: req.expectedVersion },
@@ -250,23 +251,24 @@ export class CaseService {
     });
     const rows: WorklistRow[] = [];
     for (const doc of docs) {
-      const p = await this.d.protocols.get(doc.protocolId, doc.protocolVersion);
-      const value = doc.value as Parameters<typeof stateTitles>[1];
+      const cur = doc.cur;
+      const p = await this.d.protocols.get(cur.protocolId, cur.protocolVersion);
+      const value = cur.value as Parameters<typeof stateTitles>[1];
       rows.push({
         id: doc._id,
         protocol: {
-          id: doc.protocolId,
-          version: doc.protocolVersion,
-          jurisdiction: doc.protocolJurisdiction,
+          id: cur.protocolId,
+          version: cur.protocolVersion,
+          jurisdiction: cur.protocolJurisdiction,
         },
         title: p.resolved.title,
         state: { value, titles: stateTitles(p, value) },
         country: doc.country,
-        assignee: doc.assignee,
-        nextDue: doc.nextDue,
-        overdue: doc.nextDue !== null && doc.nextDue < now,
-        updatedAt: doc.updatedAt,
-        version: doc.seq,
+        assignee: doc.assignee ?? null,
+        nextDue: cur.nextDue ?? null,
+        overdue: cur.nextDue != null && cur.nextDue < now,
+        updatedAt: cur.updatedAt,
+        version: cur.seq,
       });
     }
     return rows;

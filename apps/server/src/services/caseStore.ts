@@ -8,6 +8,10 @@ import { caseFields } from './caseFields.js';
 import type { ProtocolStore } from './protocolStore.js';
 import { reapplyMigration } from './reapplyMigration.js';
 
+/** Pauses between two batches of case-document updates under load: at least, at most. */
+const MIN_PAUSE_MS = 100;
+const MAX_PAUSE_MS = 2_000;
+
 /** A case as stored, with its state parsed. */
 export interface LoadedCase {
   doc: CaseDoc;
@@ -21,17 +25,26 @@ export type EffectRunner = (event: EventRecord, after: LoadedCase) => Promise<vo
  * Where cases are kept, and how a step is made durable without multi-document transactions:
  *
  * 1. the event is inserted into caseEvents; the unique (caseId, seq) index makes this the commit
- *    point: of N concurrent steps at the same version exactly one gets in, the rest get 409;
- * 2. the case document is moved to the new state, conditional on still being at the old seq;
+ *    point: of N concurrent steps at the same version exactly one gets in, the rest get 409.
+ *    Once it is in, the step is durable and is acknowledged;
+ * 2. the case document is moved to the new state, conditional on its stored seq being lower
+ *    (so it never moves backwards). This is written behind the answer, coalescing several steps
+ *    of a busy case into one update;
  * 3. the event's effects are carried out, each written under an id derived from the event.
  *
- * If the process dies between 1 and 2, the next read of the case finds the newer event and
- * rolls the case forward by re-applying it with the engine, at its recorded time and id (the
- * result must hash to the recorded hash), then carries out its effects.
+ * A case document may therefore lag its events: after a crash between 1 and 2, or for the
+ * moments before the write-behind lands. Reading a case always looks for events newer than
+ * what it knows and rolls the case forward by re-applying them with the engine at their
+ * recorded time and id (the result must hash to the recorded hash), then carries out their
+ * effects again (they are idempotent).
  */
 export class CaseStore {
-  /** Last known state of recently written cases: saves a read on the next step. Never trusted for reads. */
+  /** Last known state of recently written cases: saves a read on the next step. */
   private readonly recent = new Map<string, LoadedCase>();
+  /** Case documents to move forward (write-behind), the newest state per case. */
+  private readonly pending = new Map<string, LoadedCase>();
+  private flushing: Promise<void> | null = null;
+  private draining = false;
 
   constructor(
     private readonly cases: CaseRepository,
@@ -47,43 +60,42 @@ export class CaseStore {
 
   /** The case as stored, rolled forward over any event its document does not show yet; null if none. */
   async load(caseId: string): Promise<LoadedCase | null> {
-    let doc = await this.cases.find(caseId);
+    const doc = await this.cases.find(caseId);
+    const known = this.known(caseId);
     let loaded: LoadedCase;
-    if (!doc) {
+    if (doc) {
+      loaded =
+        known && known.state.seq > doc.cur.seq
+          ? { doc: { ...doc, cur: caseFields(known.state) }, state: known.state }
+          : { doc, state: JSON.parse(doc.cur.state) as CaseState };
+    } else if (known) {
+      loaded = known;
+    } else {
       const first = await this.events.find(caseId, 0);
       if (!first) return null;
       loaded = await this.reopen(first);
       await this.runEffects(first, loaded);
-    } else {
-      loaded = { doc, state: JSON.parse(doc.state) as CaseState };
     }
     for (;;) {
       const next = await this.events.find(caseId, loaded.state.seq + 1);
       if (!next) break;
-      this.logger.warn(
-        { caseId, seq: next.seq },
-        'rolling a case forward over an event its document did not show',
-      );
       const state = await this.reapply(loaded.state, next);
-      doc =
-        (await this.cases.advance(caseId, loaded.state.seq, caseFields(state))) ??
-        (await this.cases.find(caseId));
-      if (!doc) throw new Error(`case ${caseId} disappeared while rolling forward`);
-      loaded = { doc, state: JSON.parse(doc.state) as CaseState };
+      loaded = { doc: { ...loaded.doc, cur: caseFields(state) }, state };
+      this.schedule(loaded);
       await this.runEffects(next, loaded);
     }
     this.remember(loaded);
     return loaded;
   }
 
-  /** The case at `version` for a write: from memory when this process wrote it last, else loaded. */
+  /** The case at `version` for a write: from memory when this process knows it at that version, else loaded. */
   async forWrite(caseId: string, version: number): Promise<LoadedCase | null> {
-    const hit = this.recent.get(caseId);
+    const hit = this.known(caseId);
     if (hit && hit.state.seq === version) return hit;
     return this.load(caseId);
   }
 
-  /** Stores a newly opened case. False when the id is taken (nothing is written then). */
+  /** Stores a newly opened case. Null when the id is taken (nothing is written then). */
   async create(state: CaseState, opened: EventRecord, assignee: string | null): Promise<LoadedCase | null> {
     if (!(await this.events.append(opened))) return null;
     const doc: CaseDoc = {
@@ -93,7 +105,7 @@ export class CaseStore {
       links: {},
       handovers: {},
       openedAt: state.openedAt,
-      ...caseFields(state),
+      cur: caseFields(state),
     };
     await this.cases.insert(doc);
     const loaded = { doc: (await this.cases.find(state.id)) ?? doc, state };
@@ -109,7 +121,6 @@ export class CaseStore {
   async commit(before: LoadedCase, result: Extract<StepResult, { ok: true }>): Promise<LoadedCase> {
     const caseId = before.state.id;
     if (!(await this.events.append(result.event))) {
-      this.recent.delete(caseId);
       const now = await this.load(caseId);
       throw conflict(
         'stale-version',
@@ -117,21 +128,16 @@ export class CaseStore {
         [{ expectedVersion: before.state.seq, version: now?.state.seq ?? null }],
       );
     }
-    const doc =
-      (await this.cases.advance(caseId, before.state.seq, caseFields(result.case))) ??
-      (await this.cases.find(caseId));
-    const after: LoadedCase = {
-      doc: doc ?? { ...before.doc, ...caseFields(result.case) },
-      state: result.case,
-    };
-    if (after.doc.seq !== result.case.seq) after.doc = { ...after.doc, ...caseFields(result.case) };
+    const after: LoadedCase = { doc: { ...before.doc, cur: caseFields(result.case) }, state: result.case };
     this.remember(after);
-    await this.runEffects(result.event, after);
+    this.schedule(after);
     if (result.event.effects.length === 0) return after;
+    await this.runEffects(result.event, after);
     // Effects may have linked cases or handovers to this one: show them in the answer.
+    await this.flush(caseId);
     const fresh = await this.cases.find(caseId);
-    if (!fresh || fresh.seq !== after.state.seq) return after;
-    const refreshed = { doc: fresh, state: after.state };
+    if (!fresh) return after;
+    const refreshed = { doc: { ...fresh, cur: caseFields(after.state) }, state: after.state };
     this.remember(refreshed);
     return refreshed;
   }
@@ -139,6 +145,22 @@ export class CaseStore {
   /** Forgets the in-memory copy (after a change outside the event log: assignee, links, handovers). */
   forget(caseId: string): void {
     this.recent.delete(caseId);
+  }
+
+  /** Writes the pending document update of one case (or all) now, e.g. before a conditional update of its document. */
+  async flush(caseId?: string): Promise<void> {
+    if (caseId === undefined || this.pending.has(caseId)) await this.drain();
+  }
+
+  /** Waits until every pending document update is written (clean shutdown). */
+  async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      if (this.pending.size > 0 && !this.flushing) this.flushing = this.flushLoop();
+      while (this.flushing) await this.flushing;
+    } finally {
+      this.draining = false;
+    }
   }
 
   /** Cases whose document is behind their events (a crash between commit and update): rolled forward. */
@@ -152,12 +174,57 @@ export class CaseStore {
         n++;
       }
     }
+    await this.drain();
     return n;
+  }
+
+  private known(caseId: string): LoadedCase | undefined {
+    const a = this.pending.get(caseId);
+    const b = this.recent.get(caseId);
+    if (!a) return b;
+    if (!b) return a;
+    return a.state.seq >= b.state.seq ? a : b;
   }
 
   private remember(loaded: LoadedCase): void {
     if (this.recent.size >= 5_000) this.recent.clear();
     this.recent.set(loaded.state.id, loaded);
+  }
+
+  private schedule(loaded: LoadedCase): void {
+    const queued = this.pending.get(loaded.state.id);
+    if (!queued || queued.state.seq < loaded.state.seq) this.pending.set(loaded.state.id, loaded);
+    if (!this.flushing) this.flushing = this.flushLoop();
+  }
+
+  /**
+   * Writes pending case documents in batches. Under load it pauses between batches for twice
+   * as long as the last batch took (0.1 to 2 s), so a busy case's successive steps
+   * coalesce into one update and the database spends its time on the commit points (the event
+   * inserts) that answers wait for. Idle, a document follows its step within milliseconds.
+   */
+  private async flushLoop(): Promise<void> {
+    // Let the steps of this turn of the event loop join the batch.
+    await new Promise<void>((r) => setImmediate(r));
+    try {
+      while (this.pending.size > 0) {
+        const batch = [...this.pending.values()];
+        this.pending.clear();
+        const started = performance.now();
+        try {
+          await this.cases.advanceMany(batch.map((l) => ({ id: l.state.id, cur: caseFields(l.state) })));
+        } catch (err) {
+          // The events are stored: the next read of these cases (or start-up recovery) rolls them forward.
+          this.logger.error({ err, cases: batch.map((l) => l.state.id) }, 'case document update failed');
+        }
+        if (this.pending.size > 0 && !this.draining) {
+          const pause = Math.min(MAX_PAUSE_MS, Math.max(MIN_PAUSE_MS, 2 * (performance.now() - started)));
+          await new Promise<void>((r) => setTimeout(r, pause));
+        }
+      }
+    } finally {
+      this.flushing = null;
+    }
   }
 
   /** Rebuilds a case whose "opened" event was stored but whose document was not. */
@@ -181,11 +248,11 @@ export class CaseStore {
       links: {},
       handovers: {},
       openedAt: opened.case.openedAt,
-      ...caseFields(opened.case),
+      cur: caseFields(opened.case),
     };
     await this.cases.insert(doc);
     const stored = await this.cases.find(first.caseId);
-    return { doc: stored ?? doc, state: stored ? (JSON.parse(stored.state) as CaseState) : opened.case };
+    return { doc: stored ?? doc, state: stored ? (JSON.parse(stored.cur.state) as CaseState) : opened.case };
   }
 
   /** Re-applies a recorded event to the state before it; the result must hash as recorded. */

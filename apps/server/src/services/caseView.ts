@@ -80,8 +80,8 @@ export function buildCaseView(
     deadlines: state.deadlines,
     linked: Object.values(doc.links ?? {}),
     handovers: Object.values(doc.handovers ?? {}).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
-    assignee: doc.assignee,
-    nextDue: doc.nextDue,
-    overdue: doc.nextDue !== null && doc.nextDue < now,
+    assignee: doc.assignee ?? null,
+    nextDue: doc.cur.nextDue ?? null,
+    overdue: doc.cur.nextDue != null && doc.cur.nextDue < now,
   };
 }

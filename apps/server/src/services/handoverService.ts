@@ -331,12 +331,12 @@ export class HandoverService {
       from: {
         caseId: source._id,
         country: source.country,
-        protocol: { id: source.protocolId, version: source.protocolVersion },
+        protocol: { id: source.cur.protocolId, version: source.cur.protocolVersion },
       },
       to: {
         caseId: linked._id,
         country: linked.country,
-        protocol: { id: linked.protocolId, version: linked.protocolVersion },
+        protocol: { id: linked.cur.protocolId, version: linked.cur.protocolVersion },
       },
       relation: 'handover',
       handoverId: decided._id,

@@ -13,12 +13,12 @@ export const STATS_DIMENSIONS = [
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 
 const FIELD: Record<StatsDimension, string> = {
-  originCountry: 'profile.originCountry',
-  sex: 'profile.sex',
-  ageGroup: 'profile.ageGroup',
-  exploitation: 'profile.exploitation',
-  protocol: 'protocolId',
-  state: 'stage',
+  originCountry: 'cur.profile.originCountry',
+  sex: 'cur.profile.sex',
+  ageGroup: 'cur.profile.ageGroup',
+  exploitation: 'cur.profile.exploitation',
+  protocol: 'cur.protocolId',
+  state: 'cur.stage',
 };
 
 /** Cells counting fewer cases than this are not published. */

@@ -92,6 +92,7 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     async close(closeOpts = {}) {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.caseStore.drain();
       await services.accessLog.drain();
       if (!closeOpts.keepDb) await db.connection.dropDatabase().catch(() => undefined);
       await db.close();

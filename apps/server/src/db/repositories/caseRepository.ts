@@ -1,25 +1,5 @@
 import { insertIfAbsent, type Models } from '../models.js';
-import type { CaseDoc, CaseHandoverDoc, CaseLinkDoc } from '../schemas/caseSchema.js';
-
-/** The fields a step rewrites (everything but identity, assignee, links and handovers). */
-export type CaseStateFields = Pick<
-  CaseDoc,
-  | 'status'
-  | 'value'
-  | 'states'
-  | 'stage'
-  | 'seq'
-  | 'head'
-  | 'nextDue'
-  | 'dueKey'
-  | 'nextTimer'
-  | 'profile'
-  | 'state'
-  | 'protocolId'
-  | 'protocolVersion'
-  | 'protocolJurisdiction'
-  | 'updatedAt'
->;
+import type { CaseCurrent, CaseDoc, CaseHandoverDoc, CaseLinkDoc } from '../schemas/caseSchema.js';
 
 export interface WorklistFilter {
   countries: string[] | null;
@@ -46,20 +26,25 @@ export class CaseRepository {
   }
 
   /**
-   * Moves the case to a later event: only applied when the stored case is still at `fromSeq`,
-   * so a slower writer can never move a case backwards. Returns the case as now stored, or
-   * null when it was not at `fromSeq`.
+   * Moves stored cases forward to later states in one round trip. `$max` on `cur` (whose first
+   * field is seq) is the version condition: a case already at that seq or later is left as it is,
+   * so a slower or repeated writer never moves a case backwards.
    */
-  async advance(id: string, fromSeq: number, fields: CaseStateFields): Promise<CaseDoc | null> {
-    return this.models.cases
-      .findOneAndUpdate({ _id: id, seq: fromSeq }, { $set: fields }, { returnDocument: 'after' })
-      .lean<CaseDoc>()
-      .exec();
+  async advanceMany(items: { id: string; cur: CaseCurrent }[]): Promise<void> {
+    if (items.length === 0) return;
+    // The driver's bulk write: mongoose would cast `cur` and could reorder its fields.
+    const native = this.models.cases.db.db!.collection<CaseDoc>(this.models.cases.collection.collectionName);
+    await native.bulkWrite(
+      items.map((i) => ({ updateOne: { filter: { _id: i.id }, update: { $max: { cur: i.cur } } } })),
+      { ordered: false },
+    );
   }
 
   /** Assigns the case if it is still at `seq`; false when it moved on. */
   async assign(id: string, seq: number, assignee: string, updatedAt: string): Promise<boolean> {
-    const r = await this.models.cases.updateOne({ _id: id, seq }, { $set: { assignee, updatedAt } }).exec();
+    const r = await this.models.cases
+      .updateOne({ _id: id, 'cur.seq': seq }, { $set: { assignee, 'cur.updatedAt': updatedAt } })
+      .exec();
     return r.matchedCount === 1;
   }
 
@@ -79,14 +64,14 @@ export class CaseRepository {
   async worklist(f: WorklistFilter): Promise<CaseDoc[]> {
     const q: Record<string, unknown> = {};
     if (f.countries) q.country = f.countries.length === 1 ? f.countries[0] : { $in: f.countries };
-    if (f.status) q.status = f.status;
-    if (f.protocolId) q.protocolId = f.protocolId;
-    if (f.state) q.states = f.state;
+    if (f.status) q['cur.status'] = f.status;
+    if (f.protocolId) q['cur.protocolId'] = f.protocolId;
+    if (f.state) q['cur.states'] = f.state;
     if (f.assignee) q.assignee = f.assignee;
-    if (f.overdueBefore) q.dueKey = { $lt: f.overdueBefore };
+    if (f.overdueBefore) q['cur.dueKey'] = { $lt: f.overdueBefore };
     return this.models.cases
-      .find(q, { state: 0 })
-      .sort({ dueKey: 1, _id: 1 })
+      .find(q, { 'cur.state': 0 })
+      .sort({ 'cur.dueKey': 1, _id: 1 })
       .limit(f.limit)
       .lean<CaseDoc[]>()
       .exec();
@@ -95,15 +80,15 @@ export class CaseRepository {
   /** Ids of active cases with a delayed transition due by `now`. */
   async withDueTimers(now: string, limit: number): Promise<string[]> {
     const rows = await this.models.cases
-      .find({ status: 'active', nextTimer: { $lte: now } }, { _id: 1 })
-      .sort({ nextTimer: 1 })
+      .find({ 'cur.status': 'active', 'cur.nextTimer': { $lte: now } }, { _id: 1 })
+      .sort({ 'cur.nextTimer': 1 })
       .limit(limit)
       .lean<{ _id: string }[]>()
       .exec();
     return rows.map((r) => r._id);
   }
 
-  /** Case counts grouped by the given case fields (e.g. "profile.sex", "protocolId"). */
+  /** Case counts grouped by the given case fields (e.g. "cur.profile.sex", "cur.protocolId"). */
   async countBy(countries: string[] | null, fields: Record<string, string>): Promise<StatsRow[]> {
     const group: Record<string, string> = {};
     for (const [name, field] of Object.entries(fields)) group[name] = `$${field}`;
@@ -114,7 +99,11 @@ export class CaseRepository {
   }
 
   async allIdsAndSeqs(): Promise<{ _id: string; seq: number }[]> {
-    return this.models.cases.find({}, { _id: 1, seq: 1 }).lean<{ _id: string; seq: number }[]>().exec();
+    const rows = await this.models.cases
+      .find({}, { _id: 1, 'cur.seq': 1 })
+      .lean<{ _id: string; cur: { seq: number } }[]>()
+      .exec();
+    return rows.map((r) => ({ _id: r._id, seq: r.cur.seq }));
   }
 
   async count(): Promise<number> {

@@ -1,35 +1,34 @@
 import type { EventRecord } from '@ruta/engine';
+import { BatchWriter } from '../batchWriter.js';
 import type { Models } from '../models.js';
-import { isDuplicateKey } from '../models.js';
 import { eventKey, type CaseEventDoc } from '../schemas/caseEventSchema.js';
 
 /** The append-only history of cases. Nothing here updates or deletes an event. */
 export class EventRepository {
+  private readonly writer: BatchWriter<CaseEventDoc, boolean>;
+
   constructor(
     private readonly models: Models,
     private readonly encode: (record: EventRecord) => string,
-  ) {}
+  ) {
+    this.writer = new BatchWriter((docs) => this.insertEach(docs));
+  }
 
   /**
-   * Appends an event: the commit point of a step. Returns false when an event with that
-   * (caseId, seq) exists, i.e. another writer got there first.
+   * Appends an event: the commit point of a step. Resolves once the event is stored (true) or
+   * refused because an event with that (caseId, seq) exists, i.e. another writer got there
+   * first (false). Concurrent appends share one unordered insert (group commit); each still
+   * succeeds or fails on its own.
    */
-  async append(record: EventRecord): Promise<boolean> {
-    const doc: CaseEventDoc = {
+  append(record: EventRecord): Promise<boolean> {
+    return this.writer.submit({
       _id: eventKey(record.caseId, record.seq),
       caseId: record.caseId,
       seq: record.seq,
       kind: record.kind,
       at: record.at,
       record: this.encode(record),
-    };
-    try {
-      await this.models.caseEvents.create(doc);
-      return true;
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
-    }
+    });
   }
 
   /** The event at `seq` of a case, or null. Looked up by _id (the cheapest read on any backend). */
@@ -53,6 +52,22 @@ export class EventRepository {
       .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$caseId', n: { $sum: 1 } } }])
       .exec();
     return new Map(rows.map((r) => [r._id, r.n - 1]));
+  }
+
+  /** One unordered insert of the batch: duplicates fail one by one, the rest are stored. */
+  private async insertEach(docs: CaseEventDoc[]): Promise<boolean[]> {
+    const native = this.models.caseEvents.db.db!.collection<CaseEventDoc>(
+      this.models.caseEvents.collection.collectionName,
+    );
+    try {
+      await native.insertMany(docs, { ordered: false });
+      return docs.map(() => true);
+    } catch (e) {
+      const writeErrors = (e as { writeErrors?: { index: number; code?: number }[] }).writeErrors;
+      if (!writeErrors || writeErrors.some((w) => w.code !== 11000)) throw e;
+      const refused = new Set(writeErrors.map((w) => w.index));
+      return docs.map((_, i) => !refused.has(i));
+    }
   }
 }
 

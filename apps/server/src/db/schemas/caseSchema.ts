@@ -19,17 +19,16 @@ export interface CaseHandoverDoc {
 }
 
 /**
- * The current state of a case: the engine's CaseState as JSON text (form data may hold
- * nested arrays and dotted keys, which FerretDB cannot store) plus the fields the worklist,
- * the scheduler and the statistics query on. `seq` is the version clients send back as
- * `expectedVersion`; it only ever moves forward (updates are conditional on it).
+ * Everything about a case that a step changes, kept together so it moves forward in one piece:
+ * updates use `$max` on this sub-document, and `seq` is its first field, so MongoDB's ordering
+ * of documents (field by field, in order) makes a newer seq win and an older one change nothing.
+ * That is the version condition of the write, with a filter on `_id` alone (the one filter
+ * FerretDB's SQLite backend pushes down).
  */
-export interface CaseDoc {
-  _id: string;
-  country: Country;
-  protocolId: string;
-  protocolVersion: number;
-  protocolJurisdiction: Jurisdiction;
+export interface CaseCurrent {
+  /** The sequence number of the last event: the version clients send back as `expectedVersion`. Must stay first. */
+  seq: number;
+  head: string;
   status: 'active' | 'closed';
   /** XState's state value (state keys never contain dots, so it stores as is). */
   value: unknown;
@@ -37,9 +36,6 @@ export interface CaseDoc {
   states: string[];
   /** The top-level state ("stage" in the statistics). */
   stage: string;
-  seq: number;
-  head: string;
-  assignee: string | null;
   /** Earliest deadline (ISO) or null. */
   nextDue: string | null;
   /** nextDue, or "9999" when none: sorts overdue first, then nearest due, then undated. */
@@ -52,31 +48,37 @@ export interface CaseDoc {
     ageGroup: string | null;
     exploitation: string | null;
   };
+  protocolId: string;
+  protocolVersion: number;
+  protocolJurisdiction: Jurisdiction;
+  updatedAt: string;
+  /** The engine's CaseState as JSON text: form data may hold nested arrays and dotted keys, which FerretDB cannot store. */
   state: string;
+}
+
+/** A case: who runs it, who has it, what it is linked to, and its current state. */
+export interface CaseDoc {
+  _id: string;
+  country: Country;
+  assignee: string | null;
   /** Linked cases by case id (a map, so adding one twice is harmless; FerretDB has no positional updates). */
   links: Record<string, CaseLinkDoc>;
   /** Handovers of this case by handover id. */
   handovers: Record<string, CaseHandoverDoc>;
   openedAt: string;
-  updatedAt: string;
+  cur: CaseCurrent;
 }
 
 export const NO_DUE = '9999';
 
-export const caseSchema = new Schema<CaseDoc>(
+const currentSchema = new Schema<CaseCurrent>(
   {
-    _id: { type: String, required: true },
-    country: { type: String, required: true },
-    protocolId: { type: String, required: true },
-    protocolVersion: { type: Number, required: true },
-    protocolJurisdiction: { type: String, required: true },
+    seq: { type: Number, required: true },
+    head: { type: String, required: true },
     status: { type: String, required: true },
     value: { type: Schema.Types.Mixed, required: true },
     states: { type: [String], default: [] },
     stage: { type: String, default: '' },
-    seq: { type: Number, required: true },
-    head: { type: String, required: true },
-    assignee: { type: String, default: null },
     nextDue: { type: String, default: null },
     dueKey: { type: String, required: true },
     nextTimer: { type: String, default: null },
@@ -86,17 +88,30 @@ export const caseSchema = new Schema<CaseDoc>(
       ageGroup: { type: String, default: null },
       exploitation: { type: String, default: null },
     },
+    protocolId: { type: String, required: true },
+    protocolVersion: { type: Number, required: true },
+    protocolJurisdiction: { type: String, required: true },
+    updatedAt: { type: String, required: true },
     state: { type: String, required: true },
+  },
+  { _id: false, minimize: false },
+);
+
+export const caseSchema = new Schema<CaseDoc>(
+  {
+    _id: { type: String, required: true },
+    country: { type: String, required: true },
+    assignee: { type: String, default: null },
     links: { type: Schema.Types.Mixed, default: {} },
     handovers: { type: Schema.Types.Mixed, default: {} },
     openedAt: { type: String, required: true },
-    updatedAt: { type: String, required: true },
+    cur: { type: currentSchema, required: true },
   },
   { versionKey: false, strict: 'throw', minimize: false, collection: 'cases' },
 );
 // Serves: the worklist GET /api/cases (country, then overdue first / nearest due).
-caseSchema.index({ country: 1, status: 1, dueKey: 1 });
+caseSchema.index({ country: 1, 'cur.status': 1, 'cur.dueKey': 1 });
 // Serves: the scheduler's "active cases with a timer due by now".
-caseSchema.index({ status: 1, nextTimer: 1 });
+caseSchema.index({ 'cur.status': 1, 'cur.nextTimer': 1 });
 // Serves: GET /api/stats (grouping by profile within a country).
-caseSchema.index({ country: 1, protocolId: 1 });
+caseSchema.index({ country: 1, 'cur.protocolId': 1 });
