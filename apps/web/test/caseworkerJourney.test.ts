@@ -290,4 +290,43 @@ describe('a case worker at a Mexican shelter', () => {
     await worker.context.close();
     await focal.context.close();
   }, 600_000);
+  it('hands a case over by hand to Honduras, whose focal point declines it with a reason', async () => {
+    const mx = await apiAs(stack.url, 'caseworker.mx');
+    const list = (await mx.get<{ id: string; version: number }[]>('/api/protocols')).body;
+    const ref = list
+      .filter((p) => p.id === 'child-repatriation-mx')
+      .sort((a, b) => b.version - a.version)[0]!;
+    const caseId = (await mx.post<CaseView>('/api/cases', { protocol: { id: ref.id, version: ref.version } }))
+      .body.case.id;
+
+    const worker = await loginAs(browser, stack.url, 'caseworker.mx');
+    await worker.page.goto(`/cases/${encodeURIComponent(caseId)}`);
+    const panel = worker.page.locator('.handover');
+    await panel.getByRole('button', { name: 'Enviar traspaso' }).click();
+    expect(await panel.locator('[role=alert]').innerText()).toBe('Elija el país que recibe el caso.');
+    await panel.getByLabel('País que recibe').selectOption({ label: 'Honduras' });
+    await panel.getByLabel('Nota para el punto focal').fill('Familia localizada en San Pedro Sula.');
+    await panel.getByRole('button', { name: 'Enviar traspaso' }).click();
+    await panel.locator('.handover-list', { hasText: 'México → Honduras' }).waitFor();
+    expect(await panel.locator('.handover-list').innerText()).toContain('Pendiente');
+    await screenshot(worker.page, 'mx-hands-over-to-hn');
+
+    const focal = await loginAs(browser, stack.url, 'focalpoint.hn');
+    await focal.page.getByRole('link', { name: 'Traspasos' }).click();
+    const card = focal.page.locator('.handover-card', { hasText: caseId });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('Familia localizada en San Pedro Sula.');
+    await card.getByRole('button', { name: 'Rechazar' }).click();
+    await card.getByRole('button', { name: 'Rechazar traspaso' }).click();
+    expect(await card.locator('[role=alert]').innerText()).toBe('Escriba el motivo del rechazo.');
+    await card.getByLabel('Motivo del rechazo').fill('La familia no reside en Honduras.');
+    await card.getByRole('button', { name: 'Rechazar traspaso' }).click();
+    await focal.page.locator('[role=status]', { hasText: 'Traspaso rechazado.' }).waitFor();
+    await screenshot(focal.page, 'hn-declined');
+
+    await worker.page.reload();
+    await worker.page.locator('.handover-list', { hasText: 'Rechazado' }).waitFor();
+    await worker.context.close();
+    await focal.context.close();
+  }, 600_000);
 });
