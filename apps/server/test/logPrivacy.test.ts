@@ -53,6 +53,28 @@ describe('the request log', () => {
     }
   });
 
+  it('shows sensitive values as "[reserved]" until revealed with a reason', async () => {
+    const worker = await server.as('caseworker.gt');
+    const c = await openCase(worker, 'child-repatriation-gt');
+    await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'DETECT', expectedVersion: 0 });
+    const [detection] = await formExamples(worker, c.case.protocol, 'cr-detection');
+    const data = { ...detection, childName: 'Ana Reservada' };
+    await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'SCREENED', data, expectedVersion: 1 });
+    const view = await worker.get<{ case: { data: Record<string, Record<string, unknown>> } }>(
+      `/api/cases/${c.case.id}`,
+    );
+    expect(view.body.case.data['cr-detection']!.childName).toBe('[reserved]');
+    expect(view.body.case.data['cr-detection']!.sex).toBe(data.sex);
+    const history = await worker.get<{ data?: Record<string, unknown> }[]>(`/api/cases/${c.case.id}/history`);
+    expect(JSON.stringify(history.body)).not.toContain('Ana Reservada');
+    const revealed = await worker.post<{ value: unknown }>(`/api/cases/${c.case.id}/reveal`, {
+      form: 'cr-detection',
+      field: 'childName',
+      reason: 'Identity check requested by the consulate',
+    });
+    expect(revealed.body.value).toBe('Ana Reservada');
+  });
+
   it('writes every read and write of a case to the access log, with the reason for a reveal', async () => {
     const worker = await server.as('caseworker.gt');
     const c = await openCase(worker, 'child-repatriation-gt');

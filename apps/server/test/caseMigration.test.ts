@@ -1,0 +1,79 @@
+import { migrateCase } from '@ruta/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectIds } from '../src/systemDeps.js';
+import { openCase, type CaseViewBody } from './helpers/factories.js';
+import { startTestServer, type TestServer } from './helpers/startTestServer.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ file: import.meta.url });
+});
+afterAll(async () => server?.close());
+
+describe('migrating a case to another protocol version', () => {
+  it('moves the case, records a "migrated" event in the same chain, and replays', async () => {
+    const worker = await server.as('caseworker.gt');
+    const supervisor = await server.as('supervisor.gt');
+    const c = await openCase(worker, 'child-repatriation-gt');
+    const r = await supervisor.post<CaseViewBody>(`/api/cases/${c.case.id}/migrate`, {
+      to: { id: 'child-repatriation', version: 1 },
+      mapping: { intake: 'intake' },
+      expectedVersion: 0,
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.protocol.id).toBe('child-repatriation');
+    expect(r.body.version).toBe(1);
+    const history = await worker.get<{ kind: string; migration?: { from: { id: string } } }[]>(
+      `/api/cases/${c.case.id}/history`,
+    );
+    expect(history.body.map((e) => e.kind)).toEqual(['opened', 'migrated']);
+    expect(history.body[1]!.migration!.from.id).toBe('child-repatriation-gt');
+    const auditor = await server.as('auditor.gt');
+    expect((await auditor.get<{ ok: boolean }>(`/api/cases/${c.case.id}/audit/chain`)).body.ok).toBe(true);
+    expect((await auditor.get<{ ok: boolean }>(`/api/cases/${c.case.id}/audit/replay`)).body.ok).toBe(true);
+  });
+
+  it('refuses a mapping that leaves a state unmapped (422), a stale version (409), another country’s variant (403)', async () => {
+    const worker = await server.as('caseworker.gt');
+    const supervisor = await server.as('supervisor.gt');
+    const c = await openCase(worker, 'child-repatriation-gt');
+    const bad = await supervisor.post(`/api/cases/${c.case.id}/migrate`, {
+      to: { id: 'child-repatriation', version: 1 },
+      mapping: {},
+      expectedVersion: 0,
+    });
+    expect(bad.status).toBe(422);
+    const stale = await supervisor.post(`/api/cases/${c.case.id}/migrate`, {
+      to: { id: 'child-repatriation', version: 1 },
+      mapping: { intake: 'intake' },
+      expectedVersion: 3,
+    });
+    expect(stale.status).toBe(409);
+    const foreign = await supervisor.post(`/api/cases/${c.case.id}/migrate`, {
+      to: { id: 'child-repatriation-mx', version: 1 },
+      mapping: { intake: 'intake' },
+      expectedVersion: 0,
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('rolls a migration cut short by a crash forward on the next read', async () => {
+    const worker = await server.as('caseworker.gt');
+    const c = await openCase(worker, 'child-repatriation-gt');
+    const s = server.services;
+    const before = (await s.caseStore.load(c.case.id))!;
+    const from = await s.protocolStore.get('child-repatriation-gt', 1);
+    const to = await s.protocolStore.get('child-repatriation', 1);
+    const actor = { userId: 'u1', role: 'supervisor' as const, country: 'GT' as const };
+    const m = migrateCase(from.compiled, to.compiled, before.state, { intake: 'intake' }, actor, {
+      clock: () => new Date().toISOString(),
+      ids: objectIds,
+    });
+    if (!m.ok) throw new Error('migration refused');
+    await s.repos.events.append(m.event);
+    s.caseStore.forget(c.case.id);
+    const view = await worker.get<CaseViewBody>(`/api/cases/${c.case.id}`);
+    expect(view.body.protocol.id).toBe('child-repatriation');
+    expect(view.body.case.head).toBe(m.event.hash);
+  });
+});

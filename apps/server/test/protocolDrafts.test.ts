@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers/startTestServer.js';
+
+interface Draft {
+  id: string;
+  revision: number;
+  file: Record<string, unknown>;
+  problems: { code: string; severity?: string }[];
+}
+interface ErrorBody {
+  error: { code: string; details: { code?: string }[] };
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ file: import.meta.url });
+});
+afterAll(async () => server?.close());
+
+describe('protocol drafts', () => {
+  it('derive a variant, save with revisions (409 when stale), verify and publish an immutable version', async () => {
+    const designer = await server.as('designer.hn');
+    const created = await designer.post<Draft>('/api/protocols/child-repatriation/versions/1/variants', {
+      jurisdiction: 'HN',
+    });
+    expect(created.status).toBe(201);
+    const draft = created.body;
+    expect(draft.file).toMatchObject({
+      kind: 'variant',
+      id: 'child-repatriation-hn',
+      base: 'child-repatriation@1',
+      jurisdiction: 'HN',
+    });
+    expect(draft.revision).toBe(1);
+
+    const file = {
+      ...draft.file,
+      title: { es: 'Repatriación de NNA — Honduras', en: 'Child repatriation — Honduras' },
+    };
+    const saved = await designer.put<Draft>(`/api/protocol-drafts/${draft.id}`, {
+      file,
+      expectedRevision: 1,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.revision).toBe(2);
+    const stale = await designer.put<ErrorBody>(`/api/protocol-drafts/${draft.id}`, {
+      file,
+      expectedRevision: 1,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('stale-revision');
+
+    const verified = await designer.post<{ ok: boolean; invariants: { ok: boolean }[] }>(
+      `/api/protocol-drafts/${draft.id}/verify`,
+    );
+    expect(verified.body.ok).toBe(true);
+    expect(verified.body.invariants.length).toBeGreaterThan(0);
+    expect(verified.body.invariants.every((i) => i.ok)).toBe(true);
+
+    const published = await designer.post<{
+      id: string;
+      version: number;
+      base: string;
+      jurisdiction: string;
+    }>(`/api/protocol-drafts/${draft.id}/publish`);
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({
+      id: 'child-repatriation-hn',
+      version: 1,
+      base: 'child-repatriation@1',
+      jurisdiction: 'HN',
+    });
+    const listed = await designer.get<{ id: string; status: string }[]>('/api/protocols');
+    expect(listed.body).toContainEqual(
+      expect.objectContaining({ id: 'child-repatriation-hn', status: 'published' }),
+    );
+
+    // A published version never changes: publishing the same id and version again is refused.
+    const again = await designer.post<Draft>('/api/protocols/child-repatriation/versions/1/variants', {
+      jurisdiction: 'HN',
+    });
+    const refused = await designer.post<ErrorBody>(`/api/protocol-drafts/${again.body.id}/publish`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('version-exists');
+
+    // Honduran cases now run under the Honduran variant when handed over (and may be opened under it).
+    const worker = await server.as('caseworker.hn');
+    const opened = await worker.post<{ protocol: { id: string } }>('/api/cases', {
+      protocol: { id: 'child-repatriation-hn', version: 1 },
+    });
+    expect(opened.status).toBe(201);
+  });
+
+  it('refuses to publish a draft that does not verify, with every problem', async () => {
+    const designer = await server.as('designer.hn');
+    const created = await designer.post<Draft>('/api/protocols/child-repatriation/versions/1/variants', {
+      jurisdiction: 'HN',
+      id: 'child-repatriation-hn-broken',
+    });
+    const broken = {
+      ...created.body.file,
+      changes: [{ op: 'removeState', path: 'solution.riskAssessment' }],
+    };
+    const saved = await designer.put<Draft>(`/api/protocol-drafts/${created.body.id}`, {
+      file: broken,
+      expectedRevision: 1,
+    });
+    expect(saved.body.problems.some((p) => p.severity !== 'warning')).toBe(true);
+    const r = await designer.post<ErrorBody>(`/api/protocol-drafts/${created.body.id}/publish`);
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('does-not-verify');
+    expect(r.body.error.details.length).toBeGreaterThan(0);
+    const list = await designer.get<{ id: string; status: string }[]>('/api/protocols');
+    expect(list.body.filter((p) => p.id === 'child-repatriation-hn-broken').map((p) => p.status)).toEqual([
+      'draft',
+    ]);
+  });
+
+  it('keeps each jurisdiction to its own drafts', async () => {
+    const gt = await server.as('designer.gt');
+    const hn = await server.as('designer.hn');
+    const mine = await hn.get<Draft[]>('/api/protocol-drafts');
+    expect(mine.body.length).toBeGreaterThan(0);
+    expect((await gt.get<Draft[]>('/api/protocol-drafts')).body).toEqual([]);
+    expect((await gt.get(`/api/protocol-drafts/${mine.body[0]!.id}`)).status).toBe(404);
+    const forHonduras = await gt.post<ErrorBody>('/api/protocols/child-repatriation/versions/1/variants', {
+      jurisdiction: 'HN',
+      id: 'x-hn',
+    });
+    expect(forHonduras.status).toBe(403);
+  });
+
+  it('diffs two published versions', async () => {
+    const auditor = await server.as('auditor.regional');
+    const r = await auditor.get<Record<string, unknown>>(
+      '/api/protocols/diff?a=child-repatriation@1&b=child-repatriation-gt@1',
+    );
+    expect(r.status).toBe(200);
+    expect(JSON.stringify(r.body)).toContain('judicialOrder');
+  });
+});
