@@ -4,7 +4,7 @@ import { formAjv } from './formAjv.js';
 import { fieldAtPointer } from './formFields.js';
 import { fromPointer, toPointer } from './jsonPointer.js';
 import { normalizeFormSchema } from './normalizeFormSchema.js';
-import { findForbiddenKey, findTooDeep, MAX_JSON_DEPTH } from './parseJson.js';
+import { FORBIDDEN_KEYS, findForbiddenKey, findTooDeep, MAX_JSON_DEPTH } from './parseJson.js';
 import type { FormDefinition, Text } from './types.js';
 
 export interface FormError {
@@ -19,7 +19,17 @@ export interface FormError {
 }
 
 export type FormValidation = { ok: true } | { ok: false; errors: FormError[] };
-export type FormValidator = (data: unknown) => FormValidation;
+
+export interface FormValidateOptions {
+  /**
+   * The caller has already refused, in this very value, every key that reaches a prototype and
+   * any nesting deeper than MAX_JSON_DEPTH (the engine does while it copies a submission), so the
+   * validator does not walk the data again for them. Everything else is checked as always.
+   */
+  keysAndDepthChecked?: boolean;
+}
+
+export type FormValidator = (data: unknown, options?: FormValidateOptions) => FormValidation;
 
 const byObject = new WeakMap<FormDefinition, FormValidator>();
 const byContent = new Map<string, FormValidator>();
@@ -64,32 +74,34 @@ function compile(form: FormDefinition): FormValidator {
       ],
     });
   }
-  return (data) => {
-    const forbidden = findForbiddenKey(data);
-    if (forbidden) {
-      return {
-        ok: false,
-        errors: [
-          {
-            path: forbidden.pointer,
-            keyword: 'forbiddenKey',
-            message: `the key "${forbidden.key}" is not allowed`,
-          },
-        ],
-      };
-    }
-    const tooDeep = findTooDeep(data);
-    if (tooDeep !== null) {
-      return {
-        ok: false,
-        errors: [
-          {
-            path: tooDeep,
-            keyword: 'maxDepth',
-            message: `is nested more than ${MAX_JSON_DEPTH} levels deep`,
-          },
-        ],
-      };
+  return (data, options) => {
+    if (options?.keysAndDepthChecked !== true && !withinBounds(data, 1)) {
+      const forbidden = findForbiddenKey(data);
+      if (forbidden) {
+        return {
+          ok: false,
+          errors: [
+            {
+              path: forbidden.pointer,
+              keyword: 'forbiddenKey',
+              message: `the key "${forbidden.key}" is not allowed`,
+            },
+          ],
+        };
+      }
+      const tooDeep = findTooDeep(data);
+      if (tooDeep !== null) {
+        return {
+          ok: false,
+          errors: [
+            {
+              path: tooDeep,
+              keyword: 'maxDepth',
+              message: `is nested more than ${MAX_JSON_DEPTH} levels deep`,
+            },
+          ],
+        };
+      }
     }
     try {
       if (validate(data)) return { ok: true };
@@ -107,6 +119,27 @@ function compile(form: FormDefinition): FormValidator {
     }
     return { ok: false, errors: toFormErrors(form, validate.errors ?? []) };
   };
+}
+
+/**
+ * Whether a value (at `depth`, the top being 1) has no key that reaches a prototype and no
+ * object or list nested deeper than MAX_JSON_DEPTH: one recursive pass, bounded by that depth,
+ * that allocates nothing. When it finds either, findForbiddenKey and findTooDeep say which and
+ * where, as they always have.
+ */
+function withinBounds(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > MAX_JSON_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!withinBounds(value[i], depth + 1)) return false;
+    return true;
+  }
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) if (FORBIDDEN_KEYS.includes(keys[i]!)) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (!withinBounds((value as Record<string, unknown>)[keys[i]!], depth + 1)) return false;
+  }
+  return true;
 }
 
 function toFormErrors(form: FormDefinition, errors: ErrorObject[]): FormError[] {

@@ -46,6 +46,8 @@ export const GUARD_OPERATORS: readonly string[] = [
   'substr',
 ];
 
+const OPERATOR_SET: ReadonlySet<string> = new Set(GUARD_OPERATORS);
+
 export interface GuardExplanation {
   result: boolean;
   /** Why the guard could not be evaluated (it then counts as false). */
@@ -80,6 +82,123 @@ export function explainGuard(logic: JsonLogic, scope: GuardScope): GuardExplanat
   return out;
 }
 
+/** A guard checked once and ready to run many times: see prepareGuard. */
+export type PreparedGuard = (scope: GuardScope) => boolean;
+
+/**
+ * evaluateGuard split in two, for a guard evaluated again and again (the engine's, on every
+ * step): the logic is checked once here, on a private copy (so changing `logic` later changes
+ * nothing), and each call copies only the parts of the scope the guard reads (the whole scope
+ * when a path is computed at run time) instead of everything recorded so far. Gives exactly
+ * evaluateGuard(logic, scope); never throws.
+ *
+ * @example
+ *   const isMinor = prepareGuard({ '<': [{ var: 'case.screening.age' }, 18] });
+ *   isMinor({ case: c.data, form: submitted }) // same as evaluateGuard(logic, { case: c.data, form: submitted })
+ */
+export function prepareGuard(logic: JsonLogic): PreparedGuard {
+  let own: JsonLogic;
+  try {
+    own = structuredClone(logic);
+  } catch {
+    // Not plain data: nothing can be prepared, so every call checks it afresh.
+    return (scope) => evaluateGuard(logic, scope);
+  }
+  if (checkLogic(own, 0) !== null) return () => false;
+  const reads = scopeReads(own);
+  return (scope) => {
+    try {
+      const data = reads === null ? safeData(scope, 0) : safePart(scope, reads, 0);
+      return jsonLogic.truthy(jsonLogic.apply(own, data));
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** The paths a guard reads from its scope, as a tree of path segments. */
+interface ReadTree {
+  /** The value here is read whole (by a path that ends here). */
+  whole: boolean;
+  children: Map<string, ReadTree>;
+}
+
+/** Operations whose logic after the first argument runs on each item of a list, not on the scope. */
+const ITEM_OPERATIONS = new Set(['map', 'filter', 'reduce', 'all', 'none', 'some']);
+
+/**
+ * Every path of the scope json-logic-js will read when it evaluates `logic`, or null when they
+ * cannot all be known beforehand: a path computed at run time, the whole scope (`{"var": ""}`),
+ * names of `missing` that are not written out.
+ */
+function scopeReads(logic: unknown): ReadTree | null {
+  const root: ReadTree = { whole: false, children: new Map() };
+  return collectReads(logic, root) ? root : null;
+}
+
+function collectReads(node: unknown, root: ReadTree): boolean {
+  if (Array.isArray(node)) return node.every((n) => collectReads(n, root));
+  if (typeof node !== 'object' || node === null) return true;
+  const keys = Object.keys(node);
+  // json-logic-js runs only objects of one key; any other object is a literal value.
+  if (keys.length !== 1) return true;
+  const op = keys[0]!;
+  const raw = (node as Record<string, unknown>)[op];
+  const args: unknown[] = Array.isArray(raw) ? raw : [raw];
+  if (ITEM_OPERATIONS.has(op)) {
+    // The list comes from the scope; the item logic reads each item (reduce: its initial value too).
+    return collectReads(args[0], root) && (op !== 'reduce' || collectReads(args[2], root));
+  }
+  if (op === 'var') {
+    if (!addRead(root, args[0])) return false;
+    return collectReads(args.slice(1), root);
+  }
+  if (op === 'missing') {
+    if (!collectReads(args, root)) return false;
+    const names: unknown[] = Array.isArray(args[0]) ? args[0] : args;
+    return names.every((name) => addRead(root, name));
+  }
+  if (op === 'missing_some') {
+    const names = args[1];
+    if (!Array.isArray(names) || !collectReads(args, root)) return false;
+    return names.every((name) => addRead(root, name));
+  }
+  return collectReads(args, root);
+}
+
+/** Adds a path written out in the logic; false when it is not (computed, or the whole scope). */
+function addRead(root: ReadTree, path: unknown): boolean {
+  if (!(typeof path === 'string' && path !== '') && typeof path !== 'number') return false;
+  let node = root;
+  // Split as json-logic-js's "var" splits.
+  for (const segment of String(path).split('.')) {
+    let child = node.children.get(segment);
+    if (!child) node.children.set(segment, (child = { whole: false, children: new Map() }));
+    node = child;
+  }
+  node.whole = true;
+  return true;
+}
+
+/**
+ * What safeData gives for `value`, cut down to the paths of `reads`: walking any of those paths
+ * through it finds what walking it through safeData(value) finds.
+ */
+function safePart(value: unknown, reads: ReadTree, depth: number): unknown {
+  if (reads.whole || typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return safeData(value, depth);
+  }
+  if (depth > MAX_JSON_DEPTH) return undefined;
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [key, child] of reads.children) {
+    // safeData keeps own enumerable keys (Object.entries) and drops the forbidden ones.
+    if (FORBIDDEN_KEYS.includes(key) || !Object.prototype.propertyIsEnumerable.call(value, key)) continue;
+    const safe = safePart((value as Record<string, unknown>)[key], child, depth + 1);
+    if (safe !== undefined) out[key] = safe;
+  }
+  return out;
+}
+
 function run(logic: JsonLogic, scope: GuardScope): { result: boolean; error?: string } {
   const problem = checkLogic(logic, 0);
   if (problem) return { result: false, error: problem };
@@ -107,7 +226,7 @@ function checkLogic(node: unknown, depth: number): string | null {
   const keys = Object.keys(node);
   if (keys.length !== 1) return null;
   const op = keys[0]!;
-  if (!GUARD_OPERATORS.includes(op))
+  if (!OPERATOR_SET.has(op))
     return `the guard uses "${op}", which is not a JSON Logic operator a guard may use`;
   const raw = (node as Record<string, unknown>)[op];
   if (op === 'var' || op === 'missing' || op === 'missing_some') {
