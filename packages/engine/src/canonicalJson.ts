@@ -163,60 +163,81 @@ function ordered(value: unknown, depth: number): unknown {
       if (!Number.isFinite(value)) throw new CanonicalJsonError('not-json', `${value} is not a JSON number`);
       // JSON has no -0: the copy holds the 0 its text says.
       return value === 0 ? 0 : value;
-    case 'object': {
+    case 'object':
       if (value === null) return null;
       if (depth >= MAX_DEPTH) throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);
-      if (Array.isArray(value)) {
-        let out: unknown[] | null = alwaysCopy ? new Array<unknown>(value.length) : null;
-        for (let i = 0; i < value.length; i++) {
-          const item: unknown = value[i];
-          let v: unknown;
-          try {
-            if (item === undefined) throw new CanonicalJsonError('not-json', 'undefined is not JSON');
-            v = ordered(item, depth + 1);
-          } catch (err) {
-            throw addSegment(err, i);
-          }
-          if (out === null && v !== item) out = value.slice(0, i);
-          if (out !== null) out[i] = v;
-        }
-        return out ?? value;
-      }
-      checkPlain(value);
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record);
-      let sorted = true;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        const c = key.charCodeAt(0);
-        if (c >= 48 && c <= 57) integerKeys = true;
-        if (forbiddenKeys !== null && forbiddenKeys.has(key)) {
-          throw addSegment(new CanonicalJsonError('forbidden-key', `the key "${key}" is not allowed`), key);
-        }
-        if (i > 0 && keys[i - 1]! > key) sorted = false;
-      }
-      if (!sorted) keys.sort();
-      let out: Record<string, unknown> | null = alwaysCopy || !sorted ? {} : null;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        const item = record[key];
-        if (item === undefined) {
-          if (out === null) out = copyFirst(record, keys, i);
-          continue;
-        }
-        let v: unknown;
-        try {
-          v = ordered(item, depth + 1);
-        } catch (err) {
-          throw addSegment(err, key);
-        }
-        if (out === null && v !== item) out = copyFirst(record, keys, i);
-        if (out !== null) out[key] = v;
-      }
-      return out ?? value;
-    }
+      return Array.isArray(value) ? orderedList(value, depth) : orderedRecord(value, depth);
     default:
       throw new CanonicalJsonError('not-json', `a ${typeof value} is not JSON`);
+  }
+}
+
+function orderedList(value: unknown[], depth: number): unknown[] {
+  let out: unknown[] | null = alwaysCopy ? new Array<unknown>(value.length) : null;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    let v: unknown;
+    try {
+      if (item === undefined) throw new CanonicalJsonError('not-json', 'undefined is not JSON');
+      v = ordered(item, depth + 1);
+    } catch (err) {
+      throw addSegment(err, i);
+    }
+    if (out === null && v !== item) out = value.slice(0, i);
+    if (out !== null) out[i] = v;
+  }
+  return out ?? value;
+}
+
+function orderedRecord(value: object, depth: number): unknown {
+  checkPlain(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const c = key.charCodeAt(0);
+    if (c >= 48 && c <= 57) integerKeys = true;
+    if (forbiddenKeys !== null && forbiddenKeys.has(key)) {
+      throw addSegment(new CanonicalJsonError('forbidden-key', `the key "${key}" is not allowed`), key);
+    }
+    if (sorted && i > 0 && keys[i - 1]! > key) sorted = false;
+  }
+  if (!sorted) sortKeys(keys);
+  let out: Record<string, unknown> | null = alwaysCopy || !sorted ? {} : null;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const item = record[key];
+    if (item === undefined) {
+      if (out === null) out = copyFirst(record, keys, i);
+      continue;
+    }
+    let v: unknown;
+    try {
+      v = ordered(item, depth + 1);
+    } catch (err) {
+      throw addSegment(err, key);
+    }
+    if (out === null && v !== item) out = copyFirst(record, keys, i);
+    if (out !== null) out[key] = v;
+  }
+  return out ?? value;
+}
+
+/**
+ * Sorts keys by UTF-16 code units, in place: what Array#sort does by default, by insertion, which
+ * for the dozen or two fields of a form is several times faster than the built-in sort.
+ */
+function sortKeys(keys: string[]): void {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    if (keys[j]! <= key) continue;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = key;
   }
 }
 

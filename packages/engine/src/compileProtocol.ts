@@ -215,7 +215,8 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
       if (t.roles) ct.roles = t.roles;
       if (t.description) ct.description = t.description;
       transitions.push(ct);
-      x.actions = [{ type: TAKE, params: { transition: ct } } as unknown as ActionConfig];
+      const take: Marker = { type: TAKE, transition: ct };
+      x.actions = [{ type: TAKE, params: take } as unknown as ActionConfig];
     });
   };
   const pending: { path: string; state: CompiledState; config: StateConfig; node: XStateNode }[] = [];
@@ -248,8 +249,12 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
       if (meta.deadline) cs.deadline = meta.deadline;
       if (meta.institution) cs.institution = meta.institution;
       states.set(path, cs);
-      node.entry = [{ type: ENTER, params: { state: cs } } as unknown as ActionConfig];
-      node.exit = [{ type: EXIT, params: { state: cs } } as unknown as ActionConfig];
+      // Each marker action's params is the marker itself: XState hands it back as is, so a step
+      // makes no marker objects of its own.
+      const enter: Marker = { type: ENTER, state: cs };
+      const exit: Marker = { type: EXIT, state: cs };
+      node.entry = [{ type: ENTER, params: enter } as unknown as ActionConfig];
+      node.exit = [{ type: EXIT, params: exit } as unknown as ActionConfig];
       pending.push({ path, state: cs, config: s, node });
       if (s.states && node.states) visit(s.states, node.states, path);
     }

@@ -138,7 +138,8 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
       reasons.push({ code: 'form-invalid', message: `form "${id}" is not embedded in the protocol`, form: id, path: '/', keyword: 'form' });
       continue;
     }
-    const result = validate(data.copy);
+    // checkData already refused forbidden keys and deep nesting in this very object.
+    const result = validate(data.copy, CHECKED);
     if (!result.ok) {
       for (const e of result.errors) {
         reasons.push({ code: 'form-invalid', message: `form "${id}", field ${e.path}: ${e.message}`, form: id, path: e.path, keyword: e.keyword });
@@ -148,6 +149,8 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   if (reasons.length > 0) return { ok: false, reasons, ...(form ? { form } : {}) };
   return { ok: true, conf, outcome, data, actor, ...(form ? { form } : {}) };
 }
+
+const CHECKED = { keysAndDepthChecked: true } as const;
 
 /** Adds a role reason unless some candidate transition allows the actor's role. */
 function anyAllows(compiled: CompiledProtocol, conf: Configuration, candidates: readonly CompiledTransition[], actor: Actor, event: string, reasons: Rejection[]): void {

@@ -44,21 +44,6 @@ export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: 
   let hash = '';
   if (env.record !== false) {
     const recorded = recordedActor(actor);
-    const record: Omit<EventRecord, 'hash'> = {
-      caseId: c.id,
-      seq: c.seq + 1,
-      id: env.id,
-      kind: env.kind,
-      type: command.event,
-      at: env.at,
-      actor: recorded,
-      from: conf.value,
-      to: next.value,
-      protocol: { ...compiled.ref },
-      effects: applied.effects,
-      prev: c.head,
-    };
-    if (data.present) record.data = data.copy;
     if (env.sha256) {
       hash = env.sha256(
         recordText({
@@ -78,7 +63,39 @@ export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: 
         }),
       );
     }
-    event = { ...record, hash };
+    // Written out in one literal (the key order is the record's usual one), not spread from a draft.
+    event = data.present
+      ? {
+          caseId: c.id,
+          seq: c.seq + 1,
+          id: env.id,
+          kind: env.kind,
+          type: command.event,
+          at: env.at,
+          actor: recorded,
+          data: data.copy,
+          from: conf.value,
+          to: next.value,
+          protocol: { ...compiled.ref },
+          effects: applied.effects,
+          prev: c.head,
+          hash,
+        }
+      : {
+          caseId: c.id,
+          seq: c.seq + 1,
+          id: env.id,
+          kind: env.kind,
+          type: command.event,
+          at: env.at,
+          actor: recorded,
+          from: conf.value,
+          to: next.value,
+          protocol: { ...compiled.ref },
+          effects: applied.effects,
+          prev: c.head,
+          hash,
+        };
   }
   const nextCase: CaseState = {
     ...c,

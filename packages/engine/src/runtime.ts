@@ -9,7 +9,7 @@ import {
   type CompiledTransition,
   type Marker,
 } from './compileProtocol.js';
-import { evaluateGuard, explainGuard, guardVariables, type GuardScope, type JsonLogic } from '@ruta/protocol';
+import { explainGuard, prepareGuard, type GuardScope, type PreparedGuard } from '@ruta/protocol';
 import type { StateValue } from './types.js';
 
 export type { GuardScope };
@@ -93,24 +93,14 @@ export function createRuntime(): Runtime {
     return compiled;
   };
 
-  /** Per guard: the recorded forms and the submitted fields it reads (null: it may read any). */
-  const guardReads = new Map<string, GuardReads>();
-  /**
-   * The scope a guard gets: the submitted form and only the recorded forms it reads.
-   * evaluateGuard copies its scope to keep prototypes out of reach, so handing it the whole
-   * case would copy every form recorded so far on every guard.
-   */
-  const scopeFor = (name: string): GuardScope => {
-    const reads = guardReads.get(name);
-    if (!reads) return scope;
-    return { case: pick(scope.case, reads.case), form: reads.form === null ? scope.form : pick(scope.form, reads.form) };
-  };
+  /** Each guard checked once; it copies only the parts of the scope it reads. */
+  const prepared = new Map<string, PreparedGuard>();
 
   const evalGuard = (name: string): boolean => {
     let v = guardValues.get(name);
     if (v === undefined) {
-      const def = self().guards.get(name);
-      v = def ? evaluateGuard(def.logic, scopeFor(name)) : false;
+      const guard = prepared.get(name);
+      v = guard ? guard(scope) : false;
       guardValues.set(name, v);
     }
     return v;
@@ -169,7 +159,15 @@ export function createRuntime(): Runtime {
     return { key, value, snapshot, active, atomic, done: snapshot.status === 'done', events, candidates };
   };
 
+  /**
+   * Configurations by the JSON text of XState's own value (its keys in XState's order), so a
+   * known configuration is found without putting the value in canonical form.
+   */
+  const byXStateText = new Map<string, Configuration>();
   const fromSnapshot = (snapshot: AnyMachineSnapshot): Configuration => {
+    const text = JSON.stringify(snapshot.value);
+    const known = byXStateText.get(text);
+    if (known) return known;
     const key = canonicalJson(snapshot.value);
     let conf = configurations.get(key);
     if (!conf) {
@@ -177,20 +175,20 @@ export function createRuntime(): Runtime {
       configurations.set(key, conf);
       if (typeof conf.value === 'object') byValue.set(conf.value, conf);
     }
+    byXStateText.set(text, conf);
     return conf;
   };
 
+  /** The markers among XState's actions, in order: each action's params is its marker (see compileProtocol). */
   const markersOf = (actions: readonly { type: string; params?: unknown }[]): { markers: Marker[]; taken: CompiledTransition[] } => {
     const markers: Marker[] = [];
     const taken: CompiledTransition[] = [];
     for (const a of actions) {
-      const params = a.params as { state?: CompiledState; transition?: CompiledTransition } | undefined;
-      if (a.type === ENTER && params?.state) markers.push({ type: ENTER, state: params.state });
-      else if (a.type === EXIT && params?.state) markers.push({ type: EXIT, state: params.state });
-      else if (a.type === TAKE && params?.transition) {
-        markers.push({ type: TAKE, transition: params.transition });
-        taken.push(params.transition);
-      }
+      const marker = a.params as Marker | undefined;
+      if (marker === undefined || marker === null || marker.type !== a.type) continue;
+      if (marker.type === TAKE) taken.push(marker.transition);
+      else if (marker.type !== ENTER && marker.type !== EXIT) continue;
+      markers.push(marker);
     }
     return { markers, taken };
   };
@@ -204,7 +202,7 @@ export function createRuntime(): Runtime {
   return {
     attach(c) {
       compiled = c;
-      for (const [name, g] of c.guards) guardReads.set(name, readsOf(g.logic));
+      for (const [name, g] of c.guards) prepared.set(name, prepareGuard(g.logic));
       for (const t of c.transitions) {
         let own = bySource.get(t.source);
         if (!own) bySource.set(t.source, (own = new Map()));
@@ -220,7 +218,7 @@ export function createRuntime(): Runtime {
     evalGuard,
     guardError(name) {
       const def = self().guards.get(name);
-      return def ? explainGuard(def.logic, scopeFor(name)).error : `no guard named "${name}"`;
+      return def ? explainGuard(def.logic, scope).error : `no guard named "${name}"`;
     },
     guard(name) {
       const v = evalGuard(name);
@@ -324,48 +322,6 @@ export function sameValue(a: StateValue | null, b: StateValue | null): boolean {
 
 /** Sorts the root's own events after every state's. */
 const ROOT_HEIGHT = 1_000_000;
-
-interface GuardReads {
-  /** Forms of the case ("case.<form>..."); null: any. */
-  case: string[] | null;
-  /** Fields of the submitted form ("form.<field>..."); null: any. */
-  form: string[] | null;
-}
-
-/** What a guard reads, so that it is handed only that (a computed path may read anything). */
-function readsOf(logic: JsonLogic): GuardReads {
-  if (hasComputedPath(logic)) return { case: null, form: null };
-  const reads: GuardReads = { case: [], form: [] };
-  for (const path of guardVariables(logic)) {
-    const [root, key] = path.split('.');
-    const which = root === 'case' || root === 'case[]' ? 'case' : root === 'form' || root === 'form[]' ? 'form' : null;
-    if (which === null || reads[which] === null) continue;
-    if (root!.endsWith('[]') || key === undefined || key === '' || key.endsWith('[]')) reads[which] = null;
-    else if (!reads[which]!.includes(key)) reads[which]!.push(key);
-  }
-  return reads;
-}
-
-/** An object with only `keys` of `value` (or `value` itself when it is not a plain object). */
-function pick(value: unknown, keys: string[] | null): Record<string, unknown> {
-  if (keys === null || typeof value !== 'object' || value === null || Array.isArray(value)) return value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (Object.hasOwn(value, key)) out[key] = (value as Record<string, unknown>)[key];
-  return out;
-}
-
-function hasComputedPath(logic: unknown): boolean {
-  if (Array.isArray(logic)) return logic.some(hasComputedPath);
-  if (typeof logic !== 'object' || logic === null) return false;
-  for (const [op, arg] of Object.entries(logic)) {
-    if (op === 'var') {
-      const path: unknown = Array.isArray(arg) ? arg[0] : arg;
-      if (typeof path !== 'string' && typeof path !== 'number') return true;
-    }
-    if (hasComputedPath(arg)) return true;
-  }
-  return false;
-}
 
 /** Whether two JSON values are equal (objects compared key by key, in any key order). */
 export function sameJson(a: unknown, b: unknown): boolean {

@@ -23,7 +23,7 @@ import type { CaseState, Command, EngineDeps, StepResult } from './types.js';
 export function step(compiled: CompiledProtocol, c: CaseState, command: Command, deps: EngineDeps): StepResult {
   const at = deps.clock();
   const id = deps.ids();
-  const problems = [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')];
-  if (problems.length > 0) return { ok: false, reasons: problems };
-  return runStep(compiled, c, command, { at, atMs: instantMs(at)!, id, kind: 'step', memo: false, sha256: resolveSha256(deps.sha256) });
+  const atMs = instantMs(at);
+  if (atMs === null || typeof id !== 'string' || id === '') return { ok: false, reasons: [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')] };
+  return runStep(compiled, c, command, { at, atMs, id, kind: 'step', memo: false, sha256: resolveSha256(deps.sha256) });
 }
