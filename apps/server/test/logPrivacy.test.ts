@@ -58,7 +58,7 @@ describe('the request log', () => {
     const c = await openCase(worker, 'child-repatriation-gt');
     await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'DETECT', expectedVersion: 0 });
     const [detection] = await formExamples(worker, c.case.protocol, 'cr-detection');
-    const data = { ...detection, childName: 'Ana Reservada' };
+    const data: Record<string, unknown> = { ...detection, childName: 'Ana Reservada' };
     await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'SCREENED', data, expectedVersion: 1 });
     const view = await worker.get<{ case: { data: Record<string, Record<string, unknown>> } }>(
       `/api/cases/${c.case.id}`,
