@@ -42,7 +42,9 @@ async function main() {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    res
+      .writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as { port: number }).port;
@@ -72,17 +74,29 @@ async function main() {
     page.setDefaultTimeout(60_000);
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => typeof window.runDesignerLayout === 'function');
-    await page.evaluate((n) => window.runDesignerLayout(n), STATES).catch(async (e: unknown) => {
-      await page.screenshot({ path: join(tmpdir(), 'ruta-designer-bench-failure.png') });
-      throw new Error(`the chart was not drawn (${String(e)}); page errors: ${errors.join('; ')}`);
-    }); // warm-up
+    await page
+      .evaluate((n) => window.runDesignerLayout(n), STATES)
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(tmpdir(), 'ruta-designer-bench-failure.png') });
+        throw new Error(`the chart was not drawn (${String(e)}); page errors: ${errors.join('; ')}`);
+      }); // warm-up
     const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) times.push(await page.evaluate((n) => window.runDesignerLayout(n), STATES));
+    for (let i = 0; i < RUNS; i++)
+      times.push(await page.evaluate((n) => window.runDesignerLayout(n), STATES));
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
-    console.error(`designer layout+render, ${STATES} states, ${RUNS} runs (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
-    console.log(JSON.stringify({ metric: 'designer_layout_render_ms', value: Math.round(median), unit: 'ms', states: STATES }));
+    console.error(
+      `designer layout+render, ${STATES} states, ${RUNS} runs (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`,
+    );
+    console.log(
+      JSON.stringify({
+        metric: 'designer_layout_render_ms',
+        value: Math.round(median),
+        unit: 'ms',
+        states: STATES,
+      }),
+    );
   } finally {
     await browser.close();
     server.close();

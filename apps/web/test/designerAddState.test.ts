@@ -6,9 +6,15 @@ import { voluntaryReturnFixture as doc } from '../src/designer/fixtures/voluntar
 
 describe('adding a state', () => {
   it('makes a key from the Spanish title and starts with no legal references', () => {
-    const { doc: next, path } = addState(doc, { parent: '', title: { es: 'Verificación DINAF', en: 'DINAF check' } });
+    const { doc: next, path } = addState(doc, {
+      parent: '',
+      title: { es: 'Verificación DINAF', en: 'DINAF check' },
+    });
     expect(path).toBe('verificacionDinaf');
-    expect(getState(next.machine, path)!.meta).toEqual({ title: { es: 'Verificación DINAF', en: 'DINAF check' }, legal: [] });
+    expect(getState(next.machine, path)!.meta).toEqual({
+      title: { es: 'Verificación DINAF', en: 'DINAF check' },
+      legal: [],
+    });
     expect(getState(doc.machine, path)).toBeUndefined();
   });
 
@@ -18,19 +24,27 @@ describe('adding a state', () => {
   });
 
   it('turns an atomic parent into a compound state starting at the new child', () => {
-    const { doc: next, path } = addState(doc, { parent: 'reception', title: { es: 'Entrevista', en: 'Interview' } });
+    const { doc: next, path } = addState(doc, {
+      parent: 'reception',
+      title: { es: 'Entrevista', en: 'Interview' },
+    });
     expect(path).toBe('reception.entrevista');
     expect(getState(next.machine, 'reception')!.initial).toBe('entrevista');
   });
 
   it('refuses children under a final state', () => {
-    expect(() => addState(doc, { parent: 'closed', title: { es: 'x', en: 'x' } })).toThrow(/final-has-no-children/);
+    expect(() => addState(doc, { parent: 'closed', title: { es: 'x', en: 'x' } })).toThrow(
+      /final-has-no-children/,
+    );
   });
 });
 
 describe('editing a state', () => {
   it('sets and clears institution and deadline, keeping title and legal references', () => {
-    let next = updateStateMeta(doc, 'travel', { institution: { es: 'DINAF', en: 'DINAF' }, deadline: { hours: 24 } });
+    let next = updateStateMeta(doc, 'travel', {
+      institution: { es: 'DINAF', en: 'DINAF' },
+      deadline: { hours: 24 },
+    });
     expect(getState(next.machine, 'travel')!.meta.institution).toEqual({ es: 'DINAF', en: 'DINAF' });
     next = updateStateMeta(next, 'travel', { deadline: undefined, title: undefined });
     expect(getState(next.machine, 'travel')!.meta.deadline).toBeUndefined();

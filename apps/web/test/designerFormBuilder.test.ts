@@ -5,7 +5,14 @@ import validator from '@rjsf/validator-ajv8';
 import { retrieveSchema } from '@rjsf/utils';
 import type { RJSFSchema } from '@rjsf/utils';
 import type { FieldSchema } from '@ruta/protocol';
-import { addField, addForm, moveField, removeField, setFieldConditions, updateField } from '../src/designer/model/formEdits.js';
+import {
+  addField,
+  addForm,
+  moveField,
+  removeField,
+  setFieldConditions,
+  updateField,
+} from '../src/designer/model/formEdits.js';
 import { findField, readFields } from '../src/designer/model/readFields.js';
 import { voluntaryReturnFixture as doc } from '../src/designer/fixtures/voluntaryReturnFixture.js';
 
@@ -18,19 +25,41 @@ const shown = (schema: FieldSchema, data: Record<string, unknown>) =>
 
 describe('the form builder', () => {
   it('adds every kind of field with its label, as JSON Schema rjsf renders', () => {
-    let { doc: d, id } = addForm(doc, { title: { es: 'Verificación DINAF', en: 'DINAF check' } });
-    const kinds = ['shortText', 'longText', 'number', 'date', 'yesNo', 'singleChoice', 'multipleChoice', 'group', 'section'] as const;
-    for (const kind of kinds) d = addField(d, id, '', { kind, label: { es: `Campo ${kind}`, en: `Field ${kind}` } }).doc;
+    const made = addForm(doc, { title: { es: 'Verificación DINAF', en: 'DINAF check' } });
+    const id = made.id;
+    let d = made.doc;
+    const kinds = [
+      'shortText',
+      'longText',
+      'number',
+      'date',
+      'yesNo',
+      'singleChoice',
+      'multipleChoice',
+      'group',
+      'section',
+    ] as const;
+    for (const kind of kinds)
+      d = addField(d, id, '', { kind, label: { es: `Campo ${kind}`, en: `Field ${kind}` } }).doc;
     const fields = readFields(d.forms[id]!);
     expect(fields.map((f) => f.kind)).toEqual(kinds);
     expect(fields[0]!.schema['x-label']).toEqual({ es: 'Campo shortText', en: 'Field shortText' });
     expect(d.forms[id]!.schema.properties!.campoDate).toMatchObject({ type: 'string', format: 'date' });
     expect(valid(d.forms[id]!.schema, { campoDate: '2026-02-30x' })).toBe(false);
-    expect(valid(d.forms[id]!.schema, { campoSinglechoice: 'a', campoMultiplechoice: ['a', 'b'], campoGroup: [{}] })).toBe(true);
+    expect(
+      valid(d.forms[id]!.schema, {
+        campoSinglechoice: 'a',
+        campoMultiplechoice: ['a', 'b'],
+        campoGroup: [{}],
+      }),
+    ).toBe(true);
   });
 
   it('adds fields inside a section and a repeating group', () => {
-    let d = addField(doc, 'travel', 'escorts', { kind: 'shortText', label: { es: 'Teléfono', en: 'Phone' } }).doc;
+    let d = addField(doc, 'travel', 'escorts', {
+      kind: 'shortText',
+      label: { es: 'Teléfono', en: 'Phone' },
+    }).doc;
     expect(d.forms.travel!.schema.properties!.escorts!.items!.properties!.telefono).toBeDefined();
     const s = addField(d, 'travel', '', { kind: 'section', label: { es: 'Ruta', en: 'Route' } });
     d = addField(s.doc, 'travel', s.path, { kind: 'shortText', label: { es: 'Frontera', en: 'Border' } }).doc;
@@ -46,7 +75,9 @@ describe('the form builder', () => {
 
   it('shows a field only when another has a value, and requires it then', () => {
     let d = updateField(doc, 'consent', 'otherLanguage', { required: true }).doc;
-    d = setFieldConditions(d, 'consent', 'otherLanguage', { visibleWhen: { field: 'language', values: ['other'] } });
+    d = setFieldConditions(d, 'consent', 'otherLanguage', {
+      visibleWhen: { field: 'language', values: ['other'] },
+    });
     const schema = d.forms.consent!.schema;
     expect(shown(schema, { language: 'es' })).not.toContain('otherLanguage');
     expect(shown(schema, { language: 'other' })).toContain('otherLanguage');
@@ -56,23 +87,36 @@ describe('the form builder', () => {
     expect(field.visibleWhen).toEqual({ field: 'language', values: ['other'] });
     expect(field.required).toBe(true);
     // The builder keeps the place of the field in the form.
-    expect(readFields(d.forms.consent!).map((f) => f.key)).toEqual(['language', 'otherLanguage', 'agrees', 'fullName']);
+    expect(readFields(d.forms.consent!).map((f) => f.key)).toEqual([
+      'language',
+      'otherLanguage',
+      'agrees',
+      'fullName',
+    ]);
     // And back to always shown, still required.
     d = setFieldConditions(d, 'consent', 'otherLanguage', { visibleWhen: null });
     expect(d.forms.consent!.schema.required).toContain('otherLanguage');
   });
 
   it('requires a field only when another has a value', () => {
-    const d = setFieldConditions(doc, 'riskAssessment', 'notes', { requiredWhen: { field: 'level', values: ['high'] } });
+    const d = setFieldConditions(doc, 'riskAssessment', 'notes', {
+      requiredWhen: { field: 'level', values: ['high'] },
+    });
     const schema = d.forms.riskAssessment!.schema;
     expect(valid(schema, { level: 'high' })).toBe(false);
     expect(valid(schema, { level: 'high', notes: 'x' })).toBe(true);
     expect(valid(schema, { level: 'low' })).toBe(true);
-    expect(findField(d.forms.riskAssessment!, 'notes')!.requiredWhen).toEqual({ field: 'level', values: ['high'] });
+    expect(findField(d.forms.riskAssessment!, 'notes')!.requiredWhen).toEqual({
+      field: 'level',
+      values: ['high'],
+    });
   });
 
   it('reads the conditional requirement the shipped form already has', () => {
-    expect(findField(doc.forms.consent!, 'otherLanguage')!.requiredWhen).toEqual({ field: 'language', values: ['other'] });
+    expect(findField(doc.forms.consent!, 'otherLanguage')!.requiredWhen).toEqual({
+      field: 'language',
+      values: ['other'],
+    });
   });
 
   it('reorders fields', () => {
@@ -81,7 +125,9 @@ describe('the form builder', () => {
   });
 
   it('removing a field frees the fields that depended on it', () => {
-    let d = setFieldConditions(doc, 'consent', 'fullName', { visibleWhen: { field: 'agrees', values: [true] } });
+    let d = setFieldConditions(doc, 'consent', 'fullName', {
+      visibleWhen: { field: 'agrees', values: [true] },
+    });
     d = removeField(d, 'consent', 'agrees');
     const schema = d.forms.consent!.schema;
     expect(schema.properties!.agrees).toBeUndefined();
@@ -94,7 +140,10 @@ describe('the form builder', () => {
     const d = updateField(doc, 'consent', 'language', { key: 'idioma' }).doc;
     const schema = d.forms.consent!.schema;
     expect(schema.required).toEqual(['idioma', 'agrees']);
-    expect(schema.allOf![0]!.if).toEqual({ properties: { idioma: { const: 'other' } }, required: ['idioma'] });
+    expect(schema.allOf![0]!.if).toEqual({
+      properties: { idioma: { const: 'other' } },
+      required: ['idioma'],
+    });
     expect(readFields(d.forms.consent!)[0]!.key).toBe('idioma');
   });
 
@@ -107,7 +156,10 @@ describe('the form builder', () => {
     }).doc;
     const level = d.forms.riskAssessment!.schema.properties!.level!;
     expect(level.enum).toEqual(['low', 'extreme']);
-    expect(level['x-enumLabels']).toEqual([{ es: 'Bajo', en: 'Low' }, { es: 'Extremo', en: 'Extreme' }]);
+    expect(level['x-enumLabels']).toEqual([
+      { es: 'Bajo', en: 'Low' },
+      { es: 'Extremo', en: 'Extreme' },
+    ]);
     expect(() => updateField(doc, 'riskAssessment', 'level', { options: [] })).toThrow(/choices-empty/);
   });
 
@@ -118,12 +170,12 @@ describe('the form builder', () => {
   });
 
   it('refuses conditions on a field that is not a sibling, or on the field itself', () => {
-    expect(() => setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'agrees', values: [true] } })).toThrow(
-      /condition-on-itself/,
-    );
-    expect(() => setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'level', values: ['x'] } })).toThrow(
-      /condition-field-not-sibling/,
-    );
+    expect(() =>
+      setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'agrees', values: [true] } }),
+    ).toThrow(/condition-on-itself/);
+    expect(() =>
+      setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'level', values: ['x'] } }),
+    ).toThrow(/condition-field-not-sibling/);
   });
 });
 
@@ -132,14 +184,19 @@ describe('the form builder on the shipped forms', () => {
     const { shipped } = await import('./designerShipped.js');
     const doc = shipped('voluntary-return@1');
     const form = doc.forms['vr-risk-assessment']!;
-    expect(findField(form, 'mitigationMeasures')!.requiredWhen).toEqual({ field: 'riskLevel', values: ['medium', 'high'] });
+    expect(findField(form, 'mitigationMeasures')!.requiredWhen).toEqual({
+      field: 'riskLevel',
+      values: ['medium', 'high'],
+    });
     const next = removeField(doc, 'vr-risk-assessment', 'mitigationMeasures');
     expect(next.forms['vr-risk-assessment']!.schema.allOf).toBeUndefined();
     expect(JSON.stringify(next.forms['vr-risk-assessment'])).not.toContain('mitigationMeasures');
   });
 
   it('makes a field required when another has any of several values', () => {
-    const d = setFieldConditions(doc, 'riskAssessment', 'notes', { requiredWhen: { field: 'level', values: ['medium', 'high'] } });
+    const d = setFieldConditions(doc, 'riskAssessment', 'notes', {
+      requiredWhen: { field: 'level', values: ['medium', 'high'] },
+    });
     const schema = d.forms.riskAssessment!.schema;
     expect(valid(schema, { level: 'medium' })).toBe(false);
     expect(valid(schema, { level: 'high', notes: 'x' })).toBe(true);

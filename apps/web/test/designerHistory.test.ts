@@ -20,7 +20,8 @@ describe('undo and redo', () => {
 
   it('makes one undo step of typing in one box', () => {
     let h = startHistory('');
-    for (const text of ['D', 'DI', 'DIN', 'DINA', 'DINAF']) h = record(h, text, 'state:travel:institution.es');
+    for (const text of ['D', 'DI', 'DIN', 'DINA', 'DINAF'])
+      h = record(h, text, 'state:travel:institution.es');
     h = record(h, 'DINAF!', 'state:travel:title.es');
     expect(undo(h).present).toBe('DINAF');
     expect(undo(undo(h)).present).toBe('');

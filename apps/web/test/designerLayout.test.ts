@@ -22,7 +22,10 @@ describe('the chart layout', () => {
     const top = graph.nodes.filter((n) => n.parent === null).map((n) => layout.nodes[n.id]!);
     for (const a of top)
       for (const b of top)
-        if (a !== b) expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y).toBe(true);
+        if (a !== b)
+          expect(
+            a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y,
+          ).toBe(true);
   });
 
   it('marks initial states, parallel regions and guarded transitions', () => {
@@ -37,7 +40,10 @@ describe('the chart layout', () => {
 
   it('needs no new layout when only texts change, and a new one when a state is added', () => {
     const key = layoutKey(chartGraph(doc.machine));
-    const retitled = updateStateMeta(doc, 'travel', { title: { es: 'Viaje seguro', en: 'Safe travel' }, institution: { es: 'OIM', en: 'IOM' } });
+    const retitled = updateStateMeta(doc, 'travel', {
+      title: { es: 'Viaje seguro', en: 'Safe travel' },
+      institution: { es: 'OIM', en: 'IOM' },
+    });
     expect(layoutKey(chartGraph(retitled.machine))).toBe(key);
     const added = addState(doc, { parent: '', title: { es: 'Nueva', en: 'New' } }).doc;
     expect(layoutKey(chartGraph(added.machine))).not.toBe(key);

@@ -9,7 +9,9 @@ describe('removing a state', () => {
     const next = removeState(doc, 'protection');
     expect(getState(next.machine, 'protection')).toBeUndefined();
     const broken = listTransitions(next.machine).filter(
-      (t) => t.transition.target !== undefined && resolveTarget(next.machine, t.source, t.transition.target) === null,
+      (t) =>
+        t.transition.target !== undefined &&
+        resolveTarget(next.machine, t.source, t.transition.target) === null,
     );
     expect(broken).toEqual([]);
     // The guarded "agrees" branch stays; the fallback branch to protection is gone.
@@ -33,7 +35,10 @@ describe('removing a state', () => {
   });
 
   it('refuses to remove the last state and an unknown one', () => {
-    const one = { ...doc, machine: { ...doc.machine, initial: 'closed', states: { closed: doc.machine.states.closed! } } };
+    const one = {
+      ...doc,
+      machine: { ...doc.machine, initial: 'closed', states: { closed: doc.machine.states.closed! } },
+    };
     expect(() => removeState(one, 'closed')).toThrow(/last-state/);
     expect(() => removeState(doc, 'nowhere')).toThrow(/unknown-state/);
   });

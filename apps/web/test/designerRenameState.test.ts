@@ -11,7 +11,8 @@ import { generateProtocol } from '../src/designer/fixtures/generateProtocol.js';
 function routes(machine: MachineConfig, map: (p: string) => string = (p) => p): string[] {
   return listTransitions(machine)
     .map((t) => {
-      const to = t.transition.target === undefined ? '(none)' : resolveTarget(machine, t.source, t.transition.target);
+      const to =
+        t.transition.target === undefined ? '(none)' : resolveTarget(machine, t.source, t.transition.target);
       return `${map(t.source)} ${t.event} -> ${to === null ? 'BROKEN' : map(to)}`;
     })
     .sort();
@@ -49,10 +50,13 @@ describe('renaming a state', () => {
       fc.property(fc.constantFrom(...paths), fc.stringMatching(/^[a-z][a-zA-Z0-9]{0,8}$/), (path, key) => {
         const parent = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
         const newPath = parent === '' ? key : `${parent}.${key}`;
-        const siblings = listStates(big.machine).filter((s) => (s.parent ?? '') === parent).map((s) => s.key);
+        const siblings = listStates(big.machine)
+          .filter((s) => (s.parent ?? '') === parent)
+          .map((s) => s.key);
         fc.pre(!siblings.includes(key));
         const next = renameState(big, path, key);
-        const map = (p: string) => (p === path || p.startsWith(`${path}.`) ? newPath + p.slice(path.length) : p);
+        const map = (p: string) =>
+          p === path || p.startsWith(`${path}.`) ? newPath + p.slice(path.length) : p;
         expect(routes(next.machine)).toEqual(routes(big.machine, map));
         expect(routes(next.machine).some((r) => r.endsWith('BROKEN'))).toBe(false);
       }),

@@ -14,7 +14,8 @@ export function shippedRegistry(): Registry {
     for (const name of readdirSync(dir)) {
       const p = path.join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.json')) files.push({ path: path.relative(REPO_ROOT, p), text: readFileSync(p, 'utf8') });
+      else if (name.endsWith('.json'))
+        files.push({ path: path.relative(REPO_ROOT, p), text: readFileSync(p, 'utf8') });
     }
   };
   walk(path.join(REPO_ROOT, 'workflows'));

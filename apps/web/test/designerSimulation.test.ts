@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { activePaths, advanceClock, guardChecks, simulateStep, simulatedActions, startSimulation } from '../src/designer/model/simulation.js';
+import {
+  activePaths,
+  advanceClock,
+  guardChecks,
+  simulateStep,
+  simulatedActions,
+  startSimulation,
+} from '../src/designer/model/simulation.js';
 import { sha256 } from '../src/designer/model/sha256.js';
 import { removeTransition } from '../src/designer/model/transitionEdits.js';
 import { voluntaryReturnFixture } from '../src/designer/fixtures/voluntaryReturnFixture.js';
@@ -36,7 +43,10 @@ describe('simulating a draft', () => {
       { variable: 'form.consentSigned', value: true },
     ]);
     // The other sample (needs more time) turns the first guard false and the second true.
-    expect(guardChecks(sim, 'CONSENT_RECORDED', example('vr-consent', 1)).map((c) => c.result)).toEqual([false, true]);
+    expect(guardChecks(sim, 'CONSENT_RECORDED', example('vr-consent', 1)).map((c) => c.result)).toEqual([
+      false,
+      true,
+    ]);
 
     go('CONSENT_RECORDED', consents);
     expect(activePaths(sim.case.value)).toContain('preparation.riskAssessment');
@@ -79,7 +89,11 @@ describe('simulating a draft', () => {
   });
 
   it('says why a draft that cannot run is not simulated', () => {
-    const broken = removeTransition(voluntaryReturnFixture, { source: 'consent', event: 'consentGiven', index: 0 });
+    const broken = removeTransition(voluntaryReturnFixture, {
+      source: 'consent',
+      event: 'consentGiven',
+      index: 0,
+    });
     const bad = { ...broken, machine: { ...broken.machine, initial: 'nowhere' } };
     const r = startSimulation(bad, { country: 'HN', role: 'caseworker' });
     expect(r.ok).toBe(false);

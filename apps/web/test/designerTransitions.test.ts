@@ -11,31 +11,47 @@ import { setEvent, setGuard } from '../src/designer/model/protocolEdits.js';
 import { voluntaryReturnFixture as doc } from '../src/designer/fixtures/voluntaryReturnFixture.js';
 
 const targetOf = (d: typeof doc, source: string, event: string, index = 0) => {
-  const t = listTransitions(d.machine).find((x) => x.source === source && x.event === event && x.index === index)!;
+  const t = listTransitions(d.machine).find(
+    (x) => x.source === source && x.event === event && x.index === index,
+  )!;
   return resolveTarget(d.machine, t.source, t.transition.target!);
 };
 
 describe('connecting states', () => {
   it('connects a nested state to a top-level one with a target XState resolves back to it', () => {
-    const { doc: next, ref } = addTransition(doc, { source: 'preparation.documents.pending', targetPath: 'protection', event: 'consentWithdrawn' });
+    const { doc: next, ref } = addTransition(doc, {
+      source: 'preparation.documents.pending',
+      targetPath: 'protection',
+      event: 'consentWithdrawn',
+    });
     expect(ref).toEqual({ source: 'preparation.documents.pending', event: 'consentWithdrawn', index: 0 });
     expect(targetOf(next, ref.source, ref.event)).toBe('protection');
   });
 
   it('puts a new candidate after the guarded ones', () => {
-    const { doc: next, ref } = addTransition(doc, { source: 'consent', targetPath: 'closed', event: 'consentGiven' });
+    const { doc: next, ref } = addTransition(doc, {
+      source: 'consent',
+      targetPath: 'closed',
+      event: 'consentGiven',
+    });
     expect(ref.index).toBe(2);
     expect(targetOf(next, 'consent', 'consentGiven', 0)).toBe('riskAssessment');
   });
 
   it('needs a defined event, and creating one makes it usable', () => {
-    expect(() => addTransition(doc, { source: 'reception', targetPath: 'closed', event: 'fastTrack' })).toThrow(/unknown-event/);
+    expect(() =>
+      addTransition(doc, { source: 'reception', targetPath: 'closed', event: 'fastTrack' }),
+    ).toThrow(/unknown-event/);
     const withEvent = setEvent(doc, 'fastTrack', { title: { es: 'Vía rápida', en: 'Fast track' } });
-    expect(addTransition(withEvent, { source: 'reception', targetPath: 'closed', event: 'fastTrack' }).ref.index).toBe(0);
+    expect(
+      addTransition(withEvent, { source: 'reception', targetPath: 'closed', event: 'fastTrack' }).ref.index,
+    ).toBe(0);
   });
 
   it('refuses transitions out of a final state', () => {
-    expect(() => addTransition(doc, { source: 'closed', targetPath: 'consent', event: 'received' })).toThrow(/final-has-transitions/);
+    expect(() => addTransition(doc, { source: 'closed', targetPath: 'consent', event: 'received' })).toThrow(
+      /final-has-transitions/,
+    );
   });
 });
 
@@ -48,8 +64,13 @@ describe('editing a transition', () => {
       description: { es: 'x', en: 'x' },
     });
     const next = updateTransition(guarded, ref, { guard: 'receivedByDinaf' });
-    expect(next.machine.states.reception!.on!.received).toEqual({ target: 'followUp', guard: 'receivedByDinaf' });
-    expect(updateTransition(next, ref, { guard: null }).machine.states.reception!.on!.received).toEqual({ target: 'followUp' });
+    expect(next.machine.states.reception!.on!.received).toEqual({
+      target: 'followUp',
+      guard: 'receivedByDinaf',
+    });
+    expect(updateTransition(next, ref, { guard: null }).machine.states.reception!.on!.received).toEqual({
+      target: 'followUp',
+    });
     expect(() => updateTransition(doc, ref, { guard: 'nope' })).toThrow(/unknown-guard/);
   });
 
@@ -66,11 +87,24 @@ describe('editing a transition', () => {
 
   it('sets actions from the vocabulary with their parameters', () => {
     const next = updateTransition(doc, ref, {
-      actions: [{ type: 'setDeadline', params: { name: 'visit', hours: 72, title: { es: 'Visita', en: 'Visit' } } }],
+      actions: [
+        { type: 'setDeadline', params: { name: 'visit', hours: 72, title: { es: 'Visita', en: 'Visit' } } },
+      ],
     });
     expect(next.machine.states.reception!.on!.received).toEqual({
       target: 'followUp',
-      actions: [{ type: 'setDeadline', params: { name: 'visit', hours: 72, title: { es: 'Visita', en: 'Visit' } } }],
+      actions: [
+        { type: 'setDeadline', params: { name: 'visit', hours: 72, title: { es: 'Visita', en: 'Visit' } } },
+      ],
     });
+  });
+});
+
+describe('a new transition from a step with a form', () => {
+  it('records the form by default, and a step without a form records nothing', async () => {
+    const { defaultActions } = await import('../src/designer/model/transitionEdits.js');
+    expect(defaultActions(doc, 'travel')).toEqual([{ type: 'recordForm', params: { form: 'travel' } }]);
+    expect(defaultActions(doc, 'reception')).toEqual([]);
+    expect(defaultActions(doc, '')).toEqual([]);
   });
 });

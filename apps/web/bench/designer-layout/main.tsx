@@ -14,7 +14,15 @@ const host = document.getElementById('root')!;
 
 window.runDesignerLayout = (states: number) =>
   new Promise<number>((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`not drawn after 30 s: ${host.querySelectorAll('.react-flow__node').length} nodes in the page`)), 30_000);
+    const timeout = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `not drawn after 30 s: ${host.querySelectorAll('.react-flow__node').length} nodes in the page`,
+          ),
+        ),
+      30_000,
+    );
     clearLayoutCache();
     const doc = generateProtocol(states);
     const root = createRoot(host);

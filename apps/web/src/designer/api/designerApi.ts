@@ -2,7 +2,14 @@
  * The calls the designer makes, one function per endpoint of docs/api.md (protocols, drafts,
  * verification, publication, diff, variants).
  */
-import type { Problem, ProtocolDiff, ProtocolFile, ResolvedProtocol, Text, VariantFile } from '@ruta/protocol';
+import type {
+  Problem,
+  ProtocolDiff,
+  ProtocolFile,
+  ResolvedProtocol,
+  Text,
+  VariantFile,
+} from '@ruta/protocol';
 import { request } from '../../api/request.js';
 
 export type DraftFile = ProtocolFile | VariantFile;
@@ -36,15 +43,18 @@ const enc = encodeURIComponent;
 
 export const designerApi = {
   protocols: () => request<ProtocolListItem[]>('GET', '/api/protocols'),
-  protocol: (id: string, version: number) => request<ResolvedProtocol>('GET', `/api/protocols/${enc(id)}/versions/${version}`),
+  protocol: (id: string, version: number) =>
+    request<ResolvedProtocol>('GET', `/api/protocols/${enc(id)}/versions/${version}`),
   diff: (a: string, b: string) => request<ProtocolDiff>('GET', `/api/protocols/diff?a=${enc(a)}&b=${enc(b)}`),
   drafts: () => request<Draft[]>('GET', '/api/protocol-drafts'),
   draft: (draftId: string) => request<Draft>('GET', `/api/protocol-drafts/${enc(draftId)}`),
   createDraft: (file: DraftFile) => request<Draft>('POST', '/api/protocol-drafts', { file }),
   saveDraft: (draftId: string, file: DraftFile, expectedRevision: number) =>
     request<Draft>('PUT', `/api/protocol-drafts/${enc(draftId)}`, { file, expectedRevision }),
-  verifyDraft: (draftId: string) => request<ServerVerification>('POST', `/api/protocol-drafts/${enc(draftId)}/verify`, {}),
-  publishDraft: (draftId: string) => request<ResolvedProtocol>('POST', `/api/protocol-drafts/${enc(draftId)}/publish`, {}),
+  verifyDraft: (draftId: string) =>
+    request<ServerVerification>('POST', `/api/protocol-drafts/${enc(draftId)}/verify`, {}),
+  publishDraft: (draftId: string) =>
+    request<ResolvedProtocol>('POST', `/api/protocol-drafts/${enc(draftId)}/publish`, {}),
   deriveVariant: (id: string, version: number, body: { jurisdiction: string; id?: string }) =>
     request<Draft>('POST', `/api/protocols/${enc(id)}/versions/${version}/variants`, body),
 };

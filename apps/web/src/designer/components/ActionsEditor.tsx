@@ -18,7 +18,11 @@ export interface ActionsEditorProps {
 /** The actions of a transition or of entering/leaving a state: a fixed vocabulary, each with its own small form. */
 export function ActionsEditor({ value, onChange, forms, protocols, scope, legend }: ActionsEditorProps) {
   const { t } = useTranslation('designer');
-  const set = (i: number, a: ActionConfig, coalesce?: string) => onChange(value.map((x, j) => (j === i ? a : x)), coalesce);
+  const set = (i: number, a: ActionConfig, coalesce?: string) =>
+    onChange(
+      value.map((x, j) => (j === i ? a : x)),
+      coalesce,
+    );
   return (
     <fieldset className="dz-actions">
       <legend>{legend}</legend>
@@ -28,11 +32,20 @@ export function ActionsEditor({ value, onChange, forms, protocols, scope, legend
           <li key={i} className="dz-action">
             <div className="dz-action-head">
               <strong>{t(`actions.type.${a.type}`)}</strong>
-              <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('common.remove')}>
+              <button
+                type="button"
+                onClick={() => onChange(value.filter((_, j) => j !== i))}
+                aria-label={t('common.remove')}
+              >
                 ✕
               </button>
             </div>
-            <ActionParams action={a} onChange={(next, c) => set(i, next, c && `${scope}:${i}:${c}`)} forms={forms} protocols={protocols} />
+            <ActionParams
+              action={a}
+              onChange={(next, c) => set(i, next, c && `${scope}:${i}:${c}`)}
+              forms={forms}
+              protocols={protocols}
+            />
           </li>
         ))}
       </ol>
@@ -75,7 +88,13 @@ function ActionParams({
           {t('actions.form')}
           <select
             value={action.params?.form ?? ''}
-            onChange={(e) => onChange(e.target.value ? { type: 'recordForm', params: { form: e.target.value } } : { type: 'recordForm' })}
+            onChange={(e) =>
+              onChange(
+                e.target.value
+                  ? { type: 'recordForm', params: { form: e.target.value } }
+                  : { type: 'recordForm' },
+              )
+            }
           >
             <option value="">{t('actions.stateForm')}</option>
             {forms.map((f) => (
@@ -91,7 +110,12 @@ function ActionParams({
         <>
           <label>
             {t('actions.deadlineName')}
-            <input value={action.params.name} onChange={(e) => onChange({ ...action, params: { ...action.params, name: e.target.value } }, 'name')} />
+            <input
+              value={action.params.name}
+              onChange={(e) =>
+                onChange({ ...action, params: { ...action.params, name: e.target.value } }, 'name')
+              }
+            />
           </label>
           <label>
             {t('actions.hours')}
@@ -99,7 +123,15 @@ function ActionParams({
               type="number"
               min={1}
               value={action.params.hours}
-              onChange={(e) => onChange({ ...action, params: { ...action.params, hours: Math.max(1, Number(e.target.value) || 1) } }, 'hours')}
+              onChange={(e) =>
+                onChange(
+                  {
+                    ...action,
+                    params: { ...action.params, hours: Math.max(1, Number(e.target.value) || 1) },
+                  },
+                  'hours',
+                )
+              }
             />
           </label>
           <TextPair
@@ -115,13 +147,19 @@ function ActionParams({
       return (
         <label>
           {t('actions.deadlineName')}
-          <input value={action.params.name} onChange={(e) => onChange({ ...action, params: { name: e.target.value } }, 'name')} />
+          <input
+            value={action.params.name}
+            onChange={(e) => onChange({ ...action, params: { name: e.target.value } }, 'name')}
+          />
         </label>
       );
     case 'notifyFocalPoint':
       return (
         <>
-          <CountryPicker value={action.params.country} onChange={(country) => onChange({ ...action, params: { ...action.params, country } })} />
+          <CountryPicker
+            value={action.params.country}
+            onChange={(country) => onChange({ ...action, params: { ...action.params, country } })}
+          />
           <TextPair
             name="notify-reason"
             label={t('actions.reason')}
@@ -136,7 +174,12 @@ function ActionParams({
         <>
           <label>
             {t('actions.protocol')}
-            <select value={action.params.protocol} onChange={(e) => onChange({ ...action, params: { ...action.params, protocol: e.target.value } })}>
+            <select
+              value={action.params.protocol}
+              onChange={(e) =>
+                onChange({ ...action, params: { ...action.params, protocol: e.target.value } })
+              }
+            >
               {[...new Set([action.params.protocol, ...protocols])].map((p) => (
                 <option key={p} value={p}>
                   {p}
@@ -144,12 +187,20 @@ function ActionParams({
               ))}
             </select>
           </label>
-          <CountryPicker value={action.params.country} onChange={(country) => onChange({ ...action, params: { ...action.params, country } })} />
+          <CountryPicker
+            value={action.params.country}
+            onChange={(country) => onChange({ ...action, params: { ...action.params, country } })}
+          />
           <label>
             {t('actions.relation')}
             <select
               value={action.params.relation}
-              onChange={(e) => onChange({ ...action, params: { ...action.params, relation: e.target.value as 'referral' | 'handover' } })}
+              onChange={(e) =>
+                onChange({
+                  ...action,
+                  params: { ...action.params, relation: e.target.value as 'referral' | 'handover' },
+                })
+              }
             >
               <option value="referral">{t('actions.referral')}</option>
               <option value="handover">{t('actions.handover')}</option>

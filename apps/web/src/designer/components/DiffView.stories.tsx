@@ -8,7 +8,11 @@ registerDesignerTexts();
 const meta = {
   title: 'Designer/DiffView',
   component: DiffView,
-  args: { a: shippedProtocol('child-repatriation@1'), b: shippedProtocol('child-repatriation-gt@1'), lang: 'es' },
+  args: {
+    a: shippedProtocol('child-repatriation@1'),
+    b: shippedProtocol('child-repatriation-gt@1'),
+    lang: 'es',
+  },
 } satisfies Meta<typeof DiffView>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -23,9 +23,11 @@ export function diffMarks(diff: ProtocolDiff, side: 'a' | 'b'): GraphMarks {
   const states = new Map<string, DiffMark>();
   const transitions = new Map<string, DiffMark>();
   const tid = (t: { source: string; event: string; index: number }) => `${t.source}|${t.event}|${t.index}`;
-  for (const s of side === 'a' ? diff.states.removed : diff.states.added) states.set(s.path, side === 'a' ? 'removed' : 'added');
+  for (const s of side === 'a' ? diff.states.removed : diff.states.added)
+    states.set(s.path, side === 'a' ? 'removed' : 'added');
   for (const s of diff.states.changed) states.set(s.path, 'changed');
-  for (const t of side === 'a' ? diff.transitions.removed : diff.transitions.added) transitions.set(tid(t), side === 'a' ? 'removed' : 'added');
+  for (const t of side === 'a' ? diff.transitions.removed : diff.transitions.added)
+    transitions.set(tid(t), side === 'a' ? 'removed' : 'added');
   for (const t of diff.transitions.changed) transitions.set(tid(t), 'changed');
   return { states, transitions };
 }
@@ -59,7 +61,8 @@ export function DiffView({ a, b, lang, diff: given }: DiffViewProps) {
       named(diff.invariants) ===
     0;
   const eventTitle = (e: string) => pick(b.events[e]?.title ?? a.events[e]?.title, lang) || e;
-  const tKey = (x: { source: string; event: string; index: number }) => `${x.source || '*'} · ${eventTitle(x.event)} #${x.index + 1}`;
+  const tKey = (x: { source: string; event: string; index: number }) =>
+    `${x.source || '*'} · ${eventTitle(x.event)} #${x.index + 1}`;
   const selectT = (x: { source: string; event: string; index: number }) =>
     setSelection({ kind: 'transition', ref: { source: x.source, event: x.event, index: x.index } });
 
@@ -67,17 +70,36 @@ export function DiffView({ a, b, lang, diff: given }: DiffViewProps) {
     <section className="dz-diff" aria-labelledby="dz-diff-heading" data-testid="diff-view">
       <h2 id="dz-diff-heading">{t('diff.heading')}</h2>
       <p className="dz-legend">
-        <span className="dz-chip is-added">{t('diff.added')}</span> <span className="dz-chip is-removed">{t('diff.removed')}</span>{' '}
+        <span className="dz-chip is-added">{t('diff.added')}</span>{' '}
+        <span className="dz-chip is-removed">{t('diff.removed')}</span>{' '}
         <span className="dz-chip is-changed">{t('diff.changed')}</span>
       </p>
       <div className="dz-diff-graphs">
         <figure>
           <figcaption>{label(a)}</figcaption>
-          <ChartGraph doc={a} lang={lang} marks={marksA} readOnly selection={selection} onSelect={setSelection} label={label(a)} />
+          <ChartGraph
+            doc={a}
+            lang={lang}
+            marks={marksA}
+            readOnly
+            selection={selection}
+            onSelect={setSelection}
+            label={label(a)}
+            followSelection
+          />
         </figure>
         <figure>
           <figcaption>{label(b)}</figcaption>
-          <ChartGraph doc={b} lang={lang} marks={marksB} readOnly selection={selection} onSelect={setSelection} label={label(b)} />
+          <ChartGraph
+            doc={b}
+            lang={lang}
+            marks={marksB}
+            readOnly
+            selection={selection}
+            onSelect={setSelection}
+            label={label(b)}
+            followSelection
+          />
         </figure>
       </div>
       {empty ? (
@@ -96,37 +118,69 @@ export function DiffView({ a, b, lang, diff: given }: DiffViewProps) {
           {diff.states.added.length + diff.states.removed.length + diff.states.changed.length > 0 && (
             <DiffSection title={t('diff.states')}>
               {diff.states.added.map((s) => (
-                <Entry key={`+${s.path}`} mark="added" onClick={() => setSelection({ kind: 'state', path: s.path })} testid={`state:${s.path}`}>
+                <Entry
+                  key={`+${s.path}`}
+                  mark="added"
+                  onClick={() => setSelection({ kind: 'state', path: s.path })}
+                  testid={`state:${s.path}`}
+                >
                   {pick(s.title, lang)} <code>{s.path}</code>
                 </Entry>
               ))}
               {diff.states.removed.map((s) => (
-                <Entry key={`-${s.path}`} mark="removed" onClick={() => setSelection({ kind: 'state', path: s.path })} testid={`state:${s.path}`}>
+                <Entry
+                  key={`-${s.path}`}
+                  mark="removed"
+                  onClick={() => setSelection({ kind: 'state', path: s.path })}
+                  testid={`state:${s.path}`}
+                >
                   {pick(s.title, lang)} <code>{s.path}</code>
                 </Entry>
               ))}
               {diff.states.changed.map((s) => (
-                <Entry key={`~${s.path}`} mark="changed" onClick={() => setSelection({ kind: 'state', path: s.path })} testid={`state:${s.path}`}>
-                  {pick(s.title, lang)} <code>{s.path}</code>: {s.changes.map((c) => t(`diff.kinds.${c}`, { defaultValue: c })).join(', ')}
+                <Entry
+                  key={`~${s.path}`}
+                  mark="changed"
+                  onClick={() => setSelection({ kind: 'state', path: s.path })}
+                  testid={`state:${s.path}`}
+                >
+                  {pick(s.title, lang)} <code>{s.path}</code>:{' '}
+                  {s.changes.map((c) => t(`diff.kinds.${c}`, { defaultValue: c })).join(', ')}
                 </Entry>
               ))}
             </DiffSection>
           )}
-          {diff.transitions.added.length + diff.transitions.removed.length + diff.transitions.changed.length > 0 && (
+          {diff.transitions.added.length + diff.transitions.removed.length + diff.transitions.changed.length >
+            0 && (
             <DiffSection title={t('diff.transitions')}>
               {diff.transitions.added.map((x) => (
-                <Entry key={`+${tKey(x)}`} mark="added" onClick={() => selectT(x)} testid={`transition:${x.source}|${x.event}`}>
+                <Entry
+                  key={`+${tKey(x)}`}
+                  mark="added"
+                  onClick={() => selectT(x)}
+                  testid={`transition:${x.source}|${x.event}`}
+                >
                   {tKey(x)} → <code>{x.transition.target ?? '—'}</code>
                   {x.transition.guard ? ` [${x.transition.guard}]` : ''}
                 </Entry>
               ))}
               {diff.transitions.removed.map((x) => (
-                <Entry key={`-${tKey(x)}`} mark="removed" onClick={() => selectT(x)} testid={`transition:${x.source}|${x.event}`}>
+                <Entry
+                  key={`-${tKey(x)}`}
+                  mark="removed"
+                  onClick={() => selectT(x)}
+                  testid={`transition:${x.source}|${x.event}`}
+                >
                   {tKey(x)} → <code>{x.transition.target ?? '—'}</code>
                 </Entry>
               ))}
               {diff.transitions.changed.map((x) => (
-                <Entry key={`~${tKey(x)}`} mark="changed" onClick={() => selectT(x)} testid={`transition:${x.source}|${x.event}`}>
+                <Entry
+                  key={`~${tKey(x)}`}
+                  mark="changed"
+                  onClick={() => selectT(x)}
+                  testid={`transition:${x.source}|${x.event}`}
+                >
                   {tKey(x)}: {x.changes.map((c) => t(`diff.kinds.${c}`, { defaultValue: c })).join(', ')}
                 </Entry>
               ))}
@@ -147,7 +201,8 @@ export function DiffView({ a, b, lang, diff: given }: DiffViewProps) {
               {diff.forms.changed.map((f) => (
                 <li key={`~${f.id}`} className="is-changed" data-diff={`form:${f.id}`}>
                   {pick(b.forms[f.id]?.title, lang)} <code>{f.id}</code>
-                  {f.changes.length > 0 && `: ${f.changes.map((c) => t(`diff.kinds.${c}`, { defaultValue: c })).join(', ')}`}
+                  {f.changes.length > 0 &&
+                    `: ${f.changes.map((c) => t(`diff.kinds.${c}`, { defaultValue: c })).join(', ')}`}
                   <ul>
                     {f.fields.added.map((p) => (
                       <li key={`+${p}`} className="is-added" data-diff={`field:${f.id}.${p}`}>
@@ -161,7 +216,8 @@ export function DiffView({ a, b, lang, diff: given }: DiffViewProps) {
                     ))}
                     {f.fields.changed.map((c) => (
                       <li key={`~${c.path}`} className="is-changed" data-diff={`field:${f.id}.${c.path}`}>
-                        {t('diff.changed')}: <code>{c.path}</code> ({c.changes.map((k) => t(`diff.kinds.${k}`, { defaultValue: k })).join(', ')})
+                        {t('diff.changed')}: <code>{c.path}</code> (
+                        {c.changes.map((k) => t(`diff.kinds.${k}`, { defaultValue: k })).join(', ')})
                       </li>
                     ))}
                   </ul>
@@ -184,7 +240,8 @@ export function DiffView({ a, b, lang, diff: given }: DiffViewProps) {
                 ))}
                 {diff[k].changed.map((c) => (
                   <Entry key={`~${c.name}`} mark="changed" testid={`${k}:${c.name}`}>
-                    <code>{c.name}</code>: {c.changes.map((x) => t(`diff.kinds.${x}`, { defaultValue: x })).join(', ')}
+                    <code>{c.name}</code>:{' '}
+                    {c.changes.map((x) => t(`diff.kinds.${x}`, { defaultValue: x })).join(', ')}
                   </Entry>
                 ))}
               </DiffSection>
@@ -209,7 +266,17 @@ function DiffSection({ title, children }: { title: string; children: ReactNode }
   );
 }
 
-function Entry({ mark, onClick, children, testid }: { mark: DiffMark; onClick?: () => void; children: ReactNode; testid: string }) {
+function Entry({
+  mark,
+  onClick,
+  children,
+  testid,
+}: {
+  mark: DiffMark;
+  onClick?: () => void;
+  children: ReactNode;
+  testid: string;
+}) {
   const { t } = useTranslation('designer');
   return (
     <li className={`is-${mark}`} data-diff={testid}>

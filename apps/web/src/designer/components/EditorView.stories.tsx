@@ -18,10 +18,22 @@ const honduras = applyVariant(regional, {
   changes: [],
 }).doc;
 
-function Harness({ doc, base, tab }: { doc: ResolvedProtocol; base: ResolvedProtocol | null; tab: EditorTab }) {
+function Harness({
+  doc,
+  base,
+  tab,
+}: {
+  doc: ResolvedProtocol;
+  base: ResolvedProtocol | null;
+  tab: EditorTab;
+}) {
   return (
     <div style={{ height: 760, display: 'flex', flexDirection: 'column' }}>
-      <EditorHarness doc={doc}>{(editor) => <EditorView editor={editor} lang="es" base={base} initialTab={tab} formsLocked={base === null} />}</EditorHarness>
+      <EditorHarness doc={doc}>
+        {(editor) => (
+          <EditorView editor={editor} lang="es" base={base} initialTab={tab} formsLocked={base === null} />
+        )}
+      </EditorHarness>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useVerification } from '../state/useVerification.js';
 import { ChartGraph } from '../graph/ChartGraph.js';
 import { addState } from '../model/addState.js';
 import { removeState } from '../model/removeState.js';
-import { addTransition, removeTransition } from '../model/transitionEdits.js';
+import { addTransition, defaultActions, removeTransition } from '../model/transitionEdits.js';
 import { setEvent } from '../model/protocolEdits.js';
 import { locateProblem, problemCounts } from '../model/locateProblem.js';
 import { deriveVariantChanges } from '../model/deriveVariantChanges.js';
@@ -37,6 +37,8 @@ export interface EditorViewProps {
   /** Save status and publish, from the page. */
   toolbar?: ReactNode;
   inexpressible?: InexpressibleChange[];
+  /** Problems the server found in the last save (form checks, where the page cannot run them). */
+  serverProblems?: Problem[];
   initialTab?: EditorTab;
 }
 
@@ -45,7 +47,18 @@ export interface EditorViewProps {
  * panel with the selected element, its form, the verifier, the simulator and, for a national
  * variant, what it changes. Works on any document; the page around it loads and saves.
  */
-export function EditorView({ editor, lang, base = null, formsLocked = false, toolbar, inexpressible = [], initialTab = 'properties' }: EditorViewProps) {
+const noProblems: Problem[] = [];
+
+export function EditorView({
+  editor,
+  lang,
+  base = null,
+  formsLocked = false,
+  toolbar,
+  inexpressible = [],
+  serverProblems = noProblems,
+  initialTab = 'properties',
+}: EditorViewProps) {
   const { t } = useTranslation('designer');
   const { doc, selection, apply, select } = editor;
   const [tab, setTab] = useState<EditorTab>(initialTab);
@@ -54,8 +67,11 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
   const [field, setField] = useState<string | null>(null);
   const [connection, setConnection] = useState<{ source: string; target: string } | null>(null);
   const [active, setActive] = useState<ReadonlySet<string>>(new Set());
-  const verification = useVerification(doc);
-  const counts = useMemo(() => (verification ? problemCounts(verification.doc, verification.problems) : undefined), [verification]);
+  const verification = useVerification(doc, serverProblems);
+  const counts = useMemo(
+    () => (verification ? problemCounts(verification.doc, verification.problems) : undefined),
+    [verification],
+  );
   const root = useRef<HTMLDivElement>(null);
 
   // Selecting a field opens its form; selecting a state with a form makes that the form tab's form.
@@ -111,10 +127,16 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
       if (at.kind !== 'field') setTab('properties');
     }
   };
-  const onSelect = useCallback((s: Parameters<typeof select>[0]) => {
-    select(s);
-    if (s && s.kind !== 'field') setTab((current) => (current === 'verify' || current === 'simulate' || current === 'changes' ? current : 'properties'));
-  }, [select]);
+  const onSelect = useCallback(
+    (s: Parameters<typeof select>[0]) => {
+      select(s);
+      if (s && s.kind !== 'field')
+        setTab((current) =>
+          current === 'verify' || current === 'simulate' || current === 'changes' ? current : 'properties',
+        );
+    },
+    [select],
+  );
   const onActiveChange = useCallback((paths: string[]) => setActive(new Set(paths)), []);
   const variant = useMemo(() => (base ? deriveVariantChanges(base, doc) : null), [base, doc]);
   const errors = verification ? verification.problems.filter((p) => p.severity !== 'warning').length : null;
@@ -133,7 +155,13 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
         <button type="button" name="undo" onClick={editor.undo} disabled={!editor.canUndo} title="Ctrl+Z">
           ↶ {t('toolbar.undo')}
         </button>
-        <button type="button" name="redo" onClick={editor.redo} disabled={!editor.canRedo} title="Ctrl+Shift+Z">
+        <button
+          type="button"
+          name="redo"
+          onClick={editor.redo}
+          disabled={!editor.canRedo}
+          title="Ctrl+Shift+Z"
+        >
           ↷ {t('toolbar.redo')}
         </button>
         <button
@@ -141,7 +169,10 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
           name="add-state"
           onClick={() =>
             apply((d) => {
-              const made = addState(d, { parent: '', title: { es: t('toolbar.newStateEs'), en: t('toolbar.newStateEn') } });
+              const made = addState(d, {
+                parent: '',
+                title: { es: t('toolbar.newStateEs'), en: t('toolbar.newStateEn') },
+              });
               return { doc: made.doc, select: { kind: 'state', path: made.path } };
             })
           }
@@ -149,12 +180,25 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
           + {t('toolbar.addState')}
         </button>
         {base && (
-          <button type="button" name="compare" aria-pressed={mode === 'compare'} onClick={() => setMode(mode === 'edit' ? 'compare' : 'edit')}>
+          <button
+            type="button"
+            name="compare"
+            aria-pressed={mode === 'compare'}
+            onClick={() => setMode(mode === 'edit' ? 'compare' : 'edit')}
+          >
             {mode === 'edit' ? t('toolbar.compareBase') : t('toolbar.backToEdit')}
           </button>
         )}
-        <span className={`dz-verdict ${errors ? 'is-failing' : 'is-passing'}`} role="status" data-testid="verify-summary">
-          {errors === null ? t('verify.running') : errors === 0 ? t('verify.passing') : t('verify.failing', { count: errors })}
+        <span
+          className={`dz-verdict ${errors ? 'is-failing' : 'is-passing'}`}
+          role="status"
+          data-testid="verify-summary"
+        >
+          {errors === null
+            ? t('verify.running')
+            : errors === 0
+              ? t('verify.passing')
+              : t('verify.failing', { count: errors })}
         </span>
         <span className="dz-toolbar-extra">{toolbar}</span>
       </div>
@@ -178,7 +222,14 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
           <aside className="dz-side" aria-label={t('side.label')}>
             <div role="tablist" className="dz-tabs">
               {tabs.map(([id, label]) => (
-                <button key={id} role="tab" type="button" name={`tab-${id}`} aria-selected={tab === id} onClick={() => setTab(id)}>
+                <button
+                  key={id}
+                  role="tab"
+                  type="button"
+                  name={`tab-${id}`}
+                  aria-selected={tab === id}
+                  onClick={() => setTab(id)}
+                >
                   {label}
                 </button>
               ))}
@@ -188,7 +239,7 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
                 <div className="dz-panel dz-subform" data-testid="connect-dialog">
                   <h2>{t('connect.heading')}</h2>
                   <p>
-                    {(getState(doc.machine, connection.source)?.meta.title[lang] ?? t('transition.anyState'))} →{' '}
+                    {getState(doc.machine, connection.source)?.meta.title[lang] ?? t('transition.anyState')} →{' '}
                     {getState(doc.machine, connection.target)?.meta.title[lang]}
                   </p>
                   <EventPicker
@@ -201,7 +252,12 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
                       setConnection(null);
                       apply((d) => {
                         const withEvent = created ? setEvent(d, event, created) : d;
-                        const made = addTransition(withEvent, { source: c.source, targetPath: c.target, event });
+                        const made = addTransition(withEvent, {
+                          source: c.source,
+                          targetPath: c.target,
+                          event,
+                          actions: defaultActions(withEvent, c.source),
+                        });
                         return { doc: made.doc, select: { kind: 'transition', ref: made.ref } };
                       });
                     }}
@@ -227,13 +283,27 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
                     }}
                   />
                 ) : selection?.kind === 'transition' ? (
-                  <TransitionPanel doc={doc} transition={selection.ref} lang={lang} apply={apply} select={select} />
+                  <TransitionPanel
+                    doc={doc}
+                    transition={selection.ref}
+                    lang={lang}
+                    apply={apply}
+                    select={select}
+                  />
                 ) : (
                   <ProtocolPanel doc={doc} lang={lang} apply={apply} select={select} />
                 ))}
               {tab === 'form' &&
                 (formId && doc.forms[formId] ? (
-                  <FormBuilder doc={doc} formId={formId} lang={lang} apply={apply} field={field} onSelectField={setField} readOnly={formsLocked} />
+                  <FormBuilder
+                    doc={doc}
+                    formId={formId}
+                    lang={lang}
+                    apply={apply}
+                    field={field}
+                    onSelectField={setField}
+                    readOnly={formsLocked}
+                  />
                 ) : (
                   <p className="dz-hint">{t('form.chooseState')}</p>
                 ))}
@@ -248,7 +318,13 @@ export function EditorView({ editor, lang, base = null, formsLocked = false, too
               )}
               {tab === 'simulate' && <Simulator doc={doc} lang={lang} onActiveChange={onActiveChange} />}
               {tab === 'changes' && base && variant && (
-                <VariantChanges base={base} doc={doc} changes={variant.changes} inexpressible={inexpressible.length ? inexpressible : variant.inexpressible} lang={lang} />
+                <VariantChanges
+                  base={base}
+                  doc={doc}
+                  changes={variant.changes}
+                  inexpressible={inexpressible.length ? inexpressible : variant.inexpressible}
+                  lang={lang}
+                />
               )}
             </div>
           </aside>

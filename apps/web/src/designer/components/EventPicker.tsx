@@ -50,7 +50,13 @@ export function EventPicker({ doc, lang, label, value, onPick }: EventPickerProp
       </label>
       {creating && (
         <div className="dz-subform">
-          <TextPair name="new-event-title" label={t('event.title')} value={title} required onChange={setTitle} />
+          <TextPair
+            name="new-event-title"
+            label={t('event.title')}
+            value={title}
+            required
+            onChange={setTitle}
+          />
           <button
             type="button"
             name="create-event"

@@ -27,7 +27,9 @@ export function FieldEditor({ doc, formId, node, siblings, lang, apply, onSelect
   const { t } = useTranslation('designer');
   const c = (k: string) => `field:${formId}:${node.path}:${k}`;
   const choices = choicesOf(node.schema);
-  const conditionable = siblings.filter((s) => s.kind === 'yesNo' || s.kind === 'singleChoice' || s.kind === 'number' || s.kind === 'shortText');
+  const conditionable = siblings.filter(
+    (s) => s.kind === 'yesNo' || s.kind === 'singleChoice' || s.kind === 'number' || s.kind === 'shortText',
+  );
   return (
     <section className="dz-fieldeditor" aria-labelledby="dz-field-heading" data-testid="field-editor">
       <h3 id="dz-field-heading">
@@ -58,7 +60,12 @@ export function FieldEditor({ doc, formId, node, siblings, lang, apply, onSelect
         label={t('field.help')}
         value={node.schema['x-help']}
         multiline
-        onChange={(help) => apply((d) => updateField(d, formId, node.path, { help: help.es || help.en ? help : null }).doc, c('help'))}
+        onChange={(help) =>
+          apply(
+            (d) => updateField(d, formId, node.path, { help: help.es || help.en ? help : null }).doc,
+            c('help'),
+          )
+        }
       />
       <label>
         {t('form.kind')}
@@ -66,7 +73,9 @@ export function FieldEditor({ doc, formId, node, siblings, lang, apply, onSelect
           name="field-kind-edit"
           value={node.kind}
           disabled={node.kind === 'other'}
-          onChange={(e) => apply((d) => updateField(d, formId, node.path, { kind: e.target.value as FieldKind }).doc)}
+          onChange={(e) =>
+            apply((d) => updateField(d, formId, node.path, { kind: e.target.value as FieldKind }).doc)
+          }
         >
           {node.kind === 'other' && <option value="other">{t('form.kinds.other')}</option>}
           {FIELD_KINDS.map((k) => (
@@ -77,14 +86,21 @@ export function FieldEditor({ doc, formId, node, siblings, lang, apply, onSelect
         </select>
       </label>
       {choices && (
-        <ChoicesEditor value={choices} onChange={(options) => apply((d) => updateField(d, formId, node.path, { options }).doc, c('options'))} />
+        <ChoicesEditor
+          value={choices}
+          onChange={(options) =>
+            apply((d) => updateField(d, formId, node.path, { options }).doc, c('options'))
+          }
+        />
       )}
       <label className="dz-check">
         <input
           type="checkbox"
           name="field-required"
           checked={node.required}
-          onChange={(e) => apply((d) => updateField(d, formId, node.path, { required: e.target.checked }).doc)}
+          onChange={(e) =>
+            apply((d) => updateField(d, formId, node.path, { required: e.target.checked }).doc)
+          }
         />
         {node.visibleWhen ? t('field.requiredWhenShown') : t('field.required')}
       </label>
@@ -93,7 +109,9 @@ export function FieldEditor({ doc, formId, node, siblings, lang, apply, onSelect
           type="checkbox"
           name="field-sensitive"
           checked={node.schema['x-sensitive'] === true}
-          onChange={(e) => apply((d) => updateField(d, formId, node.path, { sensitive: e.target.checked }).doc)}
+          onChange={(e) =>
+            apply((d) => updateField(d, formId, node.path, { sensitive: e.target.checked }).doc)
+          }
         />
         {t('field.sensitive')}
       </label>
@@ -102,7 +120,9 @@ export function FieldEditor({ doc, formId, node, siblings, lang, apply, onSelect
           type="checkbox"
           name="field-shareable"
           checked={node.schema['x-shareable'] === true}
-          onChange={(e) => apply((d) => updateField(d, formId, node.path, { shareable: e.target.checked }).doc)}
+          onChange={(e) =>
+            apply((d) => updateField(d, formId, node.path, { shareable: e.target.checked }).doc)
+          }
         />
         {t('field.shareable')}
       </label>
@@ -126,9 +146,16 @@ export function FieldEditor({ doc, formId, node, siblings, lang, apply, onSelect
   );
 }
 
-function ChoicesEditor({ value, onChange }: { value: ChoiceOption[]; onChange: (v: ChoiceOption[]) => void }) {
+function ChoicesEditor({
+  value,
+  onChange,
+}: {
+  value: ChoiceOption[];
+  onChange: (v: ChoiceOption[]) => void;
+}) {
   const { t } = useTranslation('designer');
-  const set = (i: number, patch: Partial<ChoiceOption>) => onChange(value.map((o, j) => (j === i ? { ...o, ...patch } : o)));
+  const set = (i: number, patch: Partial<ChoiceOption>) =>
+    onChange(value.map((o, j) => (j === i ? { ...o, ...patch } : o)));
   return (
     <fieldset className="dz-choices">
       <legend>{t('field.choices')}</legend>
@@ -145,16 +172,34 @@ function ChoicesEditor({ value, onChange }: { value: ChoiceOption[]; onChange: (
           {value.map((o, i) => (
             <tr key={i}>
               <td>
-                <input aria-label={t('field.choiceValue')} value={o.value} onChange={(e) => set(i, { value: e.target.value })} size={10} />
+                <input
+                  aria-label={t('field.choiceValue')}
+                  value={o.value}
+                  onChange={(e) => set(i, { value: e.target.value })}
+                  size={10}
+                />
               </td>
               <td>
-                <input aria-label={t('lang.es')} value={o.label.es} onChange={(e) => set(i, { label: { ...o.label, es: e.target.value } })} />
+                <input
+                  aria-label={t('lang.es')}
+                  value={o.label.es}
+                  onChange={(e) => set(i, { label: { ...o.label, es: e.target.value } })}
+                />
               </td>
               <td>
-                <input aria-label={t('lang.en')} value={o.label.en} onChange={(e) => set(i, { label: { ...o.label, en: e.target.value } })} />
+                <input
+                  aria-label={t('lang.en')}
+                  value={o.label.en}
+                  onChange={(e) => set(i, { label: { ...o.label, en: e.target.value } })}
+                />
               </td>
               <td>
-                <button type="button" disabled={value.length === 1} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('common.remove')}>
+                <button
+                  type="button"
+                  disabled={value.length === 1}
+                  onClick={() => onChange(value.filter((_, j) => j !== i))}
+                  aria-label={t('common.remove')}
+                >
                   ✕
                 </button>
               </td>
@@ -164,7 +209,15 @@ function ChoicesEditor({ value, onChange }: { value: ChoiceOption[]; onChange: (
       </table>
       <button
         type="button"
-        onClick={() => onChange([...value, { value: `option${value.length + 1}`, label: { es: `Opción ${value.length + 1}`, en: `Option ${value.length + 1}` } }])}
+        onClick={() =>
+          onChange([
+            ...value,
+            {
+              value: `option${value.length + 1}`,
+              label: { es: `Opción ${value.length + 1}`, en: `Option ${value.length + 1}` },
+            },
+          ])
+        }
       >
         {t('field.addChoice')}
       </button>
@@ -209,7 +262,13 @@ function ConditionEditor({
         </select>
       </label>
       {value && other && (
-        <ValuePicker node={other} values={value.values} lang={lang} name={`${name}-value`} onChange={(values) => onChange({ field: value.field, values })} />
+        <ValuePicker
+          node={other}
+          values={value.values}
+          lang={lang}
+          name={`${name}-value`}
+          onChange={(values) => onChange({ field: value.field, values })}
+        />
       )}
     </fieldset>
   );
@@ -252,7 +311,9 @@ function ValuePicker({
               name={`${name}-${c.value}`}
               checked={values.map(String).includes(c.value)}
               onChange={(e) => {
-                const next = e.target.checked ? [...values, c.value] : values.filter((v) => String(v) !== c.value);
+                const next = e.target.checked
+                  ? [...values, c.value]
+                  : values.filter((v) => String(v) !== c.value);
                 if (next.length > 0) onChange(next);
               }}
             />
@@ -265,7 +326,12 @@ function ValuePicker({
     <label>
       {t('field.equals')}
       {node.kind === 'number' ? (
-        <input name={name} type="number" value={Number(values[0])} onChange={(e) => onChange([Number(e.target.value)])} />
+        <input
+          name={name}
+          type="number"
+          value={Number(values[0])}
+          onChange={(e) => onChange([Number(e.target.value)])}
+        />
       ) : (
         <input name={name} value={String(values[0] ?? '')} onChange={(e) => onChange([e.target.value])} />
       )}

@@ -12,7 +12,15 @@ function Harness({ formId, field, readOnly }: { formId: string; field: string | 
   return (
     <EditorHarness doc={voluntaryReturn}>
       {(editor) => (
-        <FormBuilder doc={editor.doc} formId={formId} lang="es" apply={editor.apply} field={selected} onSelectField={setSelected} readOnly={readOnly} />
+        <FormBuilder
+          doc={editor.doc}
+          formId={formId}
+          lang="es"
+          apply={editor.apply}
+          field={selected}
+          onSelectField={setSelected}
+          readOnly={readOnly}
+        />
       )}
     </EditorHarness>
   );

@@ -38,7 +38,8 @@ export function FormBuilder({ doc, formId, lang, apply, field, onSelectField, re
   if (!form) return <p className="dz-hint">{t('panel.gone')}</p>;
   const fields = readFields(form);
   const selected = field === null ? undefined : findNode(fields, field);
-  const container = selected && (selected.kind === 'section' || selected.kind === 'group') ? selected.path : '';
+  const container =
+    selected && (selected.kind === 'section' || selected.kind === 'group') ? selected.path : '';
 
   const add = () => {
     const spec = { kind, label: { es: t('form.newFieldEs'), en: t('form.newFieldEn') } };
@@ -86,13 +87,30 @@ export function FormBuilder({ doc, formId, lang, apply, field, onSelectField, re
               </select>
             </label>
             <button type="button" name="add-field" onClick={add}>
-              {container === '' ? t('form.addField') : t('form.addFieldInside', { name: pick(selected?.schema['x-label'], lang) })}
+              {container === ''
+                ? t('form.addField')
+                : t('form.addFieldInside', { name: pick(selected?.schema['x-label'], lang) })}
             </button>
           </div>
-          {selected && <FieldEditor doc={doc} formId={formId} node={selected} siblings={siblingsOf(fields, selected.path)} lang={lang} apply={apply} onSelectField={onSelectField} />}
+          {selected && (
+            <FieldEditor
+              doc={doc}
+              formId={formId}
+              node={selected}
+              siblings={siblingsOf(fields, selected.path)}
+              lang={lang}
+              apply={apply}
+              onSelectField={onSelectField}
+            />
+          )}
         </fieldset>
       </section>
-      <FormPreview form={form} onKeepExample={readOnly ? undefined : (data) => apply((d) => setFormExample(d, formId, { add: data }))} />
+      <FormPreview
+        form={form}
+        onKeepExample={
+          readOnly ? undefined : (data) => apply((d) => setFormExample(d, formId, { add: data }))
+        }
+      />
     </div>
   );
 }
@@ -119,7 +137,12 @@ function FieldTree({
       {nodes.map((n, i) => (
         <li key={n.path} className={selected === n.path ? 'is-selected' : ''} data-field={n.path}>
           <div className="dz-fieldrow">
-            <button type="button" className="dz-link" onClick={() => onSelect(n.path)} aria-current={selected === n.path}>
+            <button
+              type="button"
+              className="dz-link"
+              onClick={() => onSelect(n.path)}
+              aria-current={selected === n.path}
+            >
               {pick(n.schema['x-label'], lang) || n.key}
               {(n.required || n.requiredWhen) && <span title={t('form.required')}> *</span>}
             </button>
@@ -130,10 +153,20 @@ function FieldTree({
               {n.schema['x-shareable'] && <span title={t('form.shareable')}> ⇄</span>}
             </span>
             <span className="dz-fieldbuttons">
-              <button type="button" disabled={i === 0} onClick={() => onMove(n.path, i - 1)} aria-label={t('form.moveUp')}>
+              <button
+                type="button"
+                disabled={i === 0}
+                onClick={() => onMove(n.path, i - 1)}
+                aria-label={t('form.moveUp')}
+              >
                 ↑
               </button>
-              <button type="button" disabled={i === nodes.length - 1} onClick={() => onMove(n.path, i + 1)} aria-label={t('form.moveDown')}>
+              <button
+                type="button"
+                disabled={i === nodes.length - 1}
+                onClick={() => onMove(n.path, i + 1)}
+                aria-label={t('form.moveDown')}
+              >
                 ↓
               </button>
               <button type="button" onClick={() => onRemove(n.path)} aria-label={t('form.remove')}>
@@ -142,7 +175,14 @@ function FieldTree({
             </span>
           </div>
           {n.children && (
-            <FieldTree nodes={n.children} lang={lang} selected={selected} onSelect={onSelect} onMove={onMove} onRemove={onRemove} />
+            <FieldTree
+              nodes={n.children}
+              lang={lang}
+              selected={selected}
+              onSelect={onSelect}
+              onMove={onMove}
+              onRemove={onRemove}
+            />
           )}
         </li>
       ))}

@@ -51,7 +51,10 @@ export function FormPreview({ form, onKeepExample }: FormPreviewProps) {
 }
 
 /** A schema the renderer cannot draw (mid-edit) shows a message instead of breaking the editor. */
-class PreviewBoundary extends Component<{ children: ReactNode; resetWith: unknown }, { error: string | null }> {
+class PreviewBoundary extends Component<
+  { children: ReactNode; resetWith: unknown },
+  { error: string | null }
+> {
   override state = { error: null as string | null };
   static getDerivedStateFromError(e: unknown) {
     return { error: e instanceof Error ? e.message : String(e) };
@@ -60,7 +63,12 @@ class PreviewBoundary extends Component<{ children: ReactNode; resetWith: unknow
     if (prev.resetWith !== this.props.resetWith && this.state.error) this.setState({ error: null });
   }
   override render() {
-    if (this.state.error) return <p className="dz-error" role="alert">{this.state.error}</p>;
+    if (this.state.error)
+      return (
+        <p className="dz-error" role="alert">
+          {this.state.error}
+        </p>
+      );
     return this.props.children;
   }
 }

@@ -14,7 +14,12 @@ function Harness({ logic, transition }: { logic: JsonLogic | null; transition: T
   const [current, setCurrent] = useState(logic);
   return (
     <>
-      <GuardBuilder logic={current} fields={guardFields(voluntaryReturn, transition)} lang="es" onChange={setCurrent} />
+      <GuardBuilder
+        logic={current}
+        fields={guardFields(voluntaryReturn, transition)}
+        lang="es"
+        onChange={setCurrent}
+      />
       <h4>JSON Logic</h4>
       <pre data-testid="logic">{JSON.stringify(current)}</pre>
     </>
@@ -37,7 +42,10 @@ export const ConsentGiven: Story = {};
 
 /** A new guard on the risk assessment: fields of that form first, operators by field kind. */
 export const NewOnRiskAssessment: Story = {
-  args: { logic: null, transition: { source: 'preparation.riskAssessment', event: 'RISK_ASSESSED', index: 0 } },
+  args: {
+    logic: null,
+    transition: { source: 'preparation.riskAssessment', event: 'RISK_ASSESSED', index: 0 },
+  },
 };
 
 /** Logic not made by the builder is shown read-only, with an offer to replace it. */

@@ -24,7 +24,10 @@ export interface GuardBuilderProps {
  */
 export function GuardBuilder({ logic, fields, lang, onChange }: GuardBuilderProps) {
   const { t } = useTranslation('designer');
-  const parsed = useMemo(() => (logic === null ? emptyQuery() : fromJsonLogic(logic, fields)), [logic, fields]);
+  const parsed = useMemo(
+    () => (logic === null ? emptyQuery() : fromJsonLogic(logic, fields)),
+    [logic, fields],
+  );
   const [query, setQuery] = useState<RuleGroupType | null>(parsed);
   const [lastLogic, setLastLogic] = useState(logic);
   // A different guard (or an undo) replaces what the builder shows.
@@ -38,7 +41,11 @@ export function GuardBuilder({ logic, fields, lang, onChange }: GuardBuilderProp
   const rqbFields = useMemo<Field[]>(
     () =>
       fields.map((f) => {
-        const choices = (f.choices ?? []).map((c) => ({ name: c.value, value: c.value, label: pick(c.label, lang) }));
+        const choices = (f.choices ?? []).map((c) => ({
+          name: c.value,
+          value: c.value,
+          label: pick(c.label, lang),
+        }));
         const yesNo = [
           { name: 'true', value: 'true', label: t('guard.yes') },
           { name: 'false', value: 'false', label: t('guard.no') },
@@ -47,13 +54,18 @@ export function GuardBuilder({ logic, fields, lang, onChange }: GuardBuilderProp
           name: f.name,
           value: f.name,
           label: pick(f.label, lang),
-          operators: OPERATORS_BY_KIND[f.kind].map((op) => ({ name: op, value: op, label: t(`guard.op.${op}`) })),
+          operators: OPERATORS_BY_KIND[f.kind].map((op) => ({
+            name: op,
+            value: op,
+            label: t(`guard.op.${op}`),
+          })),
         };
         if (f.kind === 'yesNo') {
           field.valueEditorType = 'select';
           field.values = yesNo;
         } else if (f.kind === 'singleChoice' || f.kind === 'multipleChoice') {
-          field.valueEditorType = (op: string): ValueEditorType => (op === 'in' || op === 'notIn' ? 'multiselect' : 'select');
+          field.valueEditorType = (op: string): ValueEditorType =>
+            op === 'in' || op === 'notIn' ? 'multiselect' : 'select';
           field.values = choices;
         } else if (f.kind === 'number') field.inputType = 'number';
         else if (f.kind === 'date') field.inputType = 'date';

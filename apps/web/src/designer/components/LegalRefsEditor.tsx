@@ -4,7 +4,13 @@ import type { LegalRef } from '@ruta/protocol';
 const SEEDS: LegalRef['seed'][] = ['000', '001', '002', '003', '004'];
 
 /** The seed clauses (and national laws) a state implements: what lets an auditor trace it. */
-export function LegalRefsEditor({ value, onChange }: { value: LegalRef[]; onChange: (refs: LegalRef[]) => void }) {
+export function LegalRefsEditor({
+  value,
+  onChange,
+}: {
+  value: LegalRef[];
+  onChange: (refs: LegalRef[]) => void;
+}) {
   const { t } = useTranslation('designer');
   const set = (i: number, patch: Partial<LegalRef>) =>
     onChange(value.map((r, j) => (j === i ? clean({ ...r, ...patch }) : r)));
@@ -16,7 +22,11 @@ export function LegalRefsEditor({ value, onChange }: { value: LegalRef[]; onChan
         <div key={i} className="dz-legal-row">
           <label>
             {t('state.seed')}
-            <select value={ref.seed} onChange={(e) => set(i, { seed: e.target.value as LegalRef['seed'] })}>
+            <select
+              name={`legal-seed-${i}`}
+              value={ref.seed}
+              onChange={(e) => set(i, { seed: e.target.value as LegalRef['seed'] })}
+            >
               {SEEDS.map((s) => (
                 <option key={s} value={s}>
                   {s}
@@ -26,13 +36,26 @@ export function LegalRefsEditor({ value, onChange }: { value: LegalRef[]; onChan
           </label>
           <label>
             {t('state.clause')}
-            <input value={ref.clause} onChange={(e) => set(i, { clause: e.target.value })} size={6} />
+            <input
+              name={`legal-clause-${i}`}
+              value={ref.clause}
+              onChange={(e) => set(i, { clause: e.target.value })}
+              size={6}
+            />
           </label>
           <label>
             {t('state.law')}
-            <input value={ref.law ?? ''} onChange={(e) => set(i, { law: e.target.value })} />
+            <input
+              name={`legal-law-${i}`}
+              value={ref.law ?? ''}
+              onChange={(e) => set(i, { law: e.target.value })}
+            />
           </label>
-          <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={t('common.remove')}>
+          <button
+            type="button"
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            aria-label={t('common.remove')}
+          >
             ✕
           </button>
         </div>

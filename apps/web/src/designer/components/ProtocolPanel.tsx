@@ -9,7 +9,17 @@ import { TextPair } from './TextPair.js';
 import '../designer.css';
 
 /** The protocol as a whole: titles, and the events, conditions and delays its transitions use. */
-export function ProtocolPanel({ doc, lang, apply, select }: { doc: DesignDoc; lang: Lang; apply: Editor['apply']; select: Editor['select'] }) {
+export function ProtocolPanel({
+  doc,
+  lang,
+  apply,
+  select,
+}: {
+  doc: DesignDoc;
+  lang: Lang;
+  apply: Editor['apply'];
+  select: Editor['select'];
+}) {
   const { t } = useTranslation('designer');
   const transitions = listTransitions(doc.machine);
   return (
@@ -23,7 +33,9 @@ export function ProtocolPanel({ doc, lang, apply, select }: { doc: DesignDoc; la
           </code>
         </dd>
         <dt>{t('protocol.jurisdiction')}</dt>
-        <dd>{doc.jurisdiction === 'REGIONAL' ? t('protocol.regional') : t(`countries.${doc.jurisdiction}`)}</dd>
+        <dd>
+          {doc.jurisdiction === 'REGIONAL' ? t('protocol.regional') : t(`countries.${doc.jurisdiction}`)}
+        </dd>
         {doc.base && (
           <>
             <dt>{t('protocol.base')}</dt>
@@ -35,19 +47,33 @@ export function ProtocolPanel({ doc, lang, apply, select }: { doc: DesignDoc; la
         <dt>{t('protocol.population')}</dt>
         <dd>{t(`protocol.populations.${doc.population}`)}</dd>
       </dl>
-      <TextPair name="protocol-title" label={t('protocol.title')} value={doc.title} required onChange={(title) => apply((d) => setProtocolTitle(d, title), 'protocol:title')} />
+      <TextPair
+        name="protocol-title"
+        label={t('protocol.title')}
+        value={doc.title}
+        required
+        onChange={(title) => apply((d) => setProtocolTitle(d, title), 'protocol:title')}
+      />
       <TextPair
         name="protocol-description"
         label={t('protocol.description')}
         value={doc.description}
         multiline
-        onChange={(description) => apply((d) => setProtocolTitle(d, d.title, description), 'protocol:description')}
+        onChange={(description) =>
+          apply((d) => setProtocolTitle(d, d.title, description), 'protocol:description')
+        }
       />
       <h3>{t('protocol.events')}</h3>
       <ul className="dz-list">
         {Object.entries(doc.events).map(([name, def]) => (
           <li key={name}>
-            <TextPair name={`event-${name}`} label={name} value={def.title} required onChange={(title) => apply((d) => setEvent(d, name, { ...def, title }), `event:${name}`)} />
+            <TextPair
+              name={`event-${name}`}
+              label={name}
+              value={def.title}
+              required
+              onChange={(title) => apply((d) => setEvent(d, name, { ...def, title }), `event:${name}`)}
+            />
           </li>
         ))}
       </ul>
@@ -66,7 +92,12 @@ export function ProtocolPanel({ doc, lang, apply, select }: { doc: DesignDoc; la
                     key={`${u.source}|${u.event}|${u.index}`}
                     type="button"
                     className="dz-link"
-                    onClick={() => select({ kind: 'transition', ref: { source: u.source, event: u.event, index: u.index } })}
+                    onClick={() =>
+                      select({
+                        kind: 'transition',
+                        ref: { source: u.source, event: u.event, index: u.index },
+                      })
+                    }
                   >
                     {u.source || '*'} · {u.event}
                   </button>
@@ -77,7 +108,9 @@ export function ProtocolPanel({ doc, lang, apply, select }: { doc: DesignDoc; la
                 label={t('guard.description')}
                 value={g.description}
                 required
-                onChange={(description) => apply((d) => setGuard(d, name, { ...g, description }), `guard:${name}:description`)}
+                onChange={(description) =>
+                  apply((d) => setGuard(d, name, { ...g, description }), `guard:${name}:description`)
+                }
               />
             </li>
           );
@@ -91,7 +124,14 @@ export function ProtocolPanel({ doc, lang, apply, select }: { doc: DesignDoc; la
               <li key={name}>
                 <label>
                   <code>{name}</code> ({t('actions.hours')})
-                  <input type="number" min={1} value={d.hours} onChange={(e) => apply((x) => setDelay(x, name, { hours: Number(e.target.value) }), `delay:${name}`)} />
+                  <input
+                    type="number"
+                    min={1}
+                    value={d.hours}
+                    onChange={(e) =>
+                      apply((x) => setDelay(x, name, { hours: Number(e.target.value) }), `delay:${name}`)
+                    }
+                  />
                 </label>
               </li>
             ))}

@@ -17,4 +17,6 @@ type Story = StoryObj<typeof meta>;
 export const VoluntaryReturn: Story = {};
 
 /** A national variant runs in its own country. */
-export const GuatemalaChildRepatriation: Story = { args: { doc: shippedProtocol('child-repatriation-gt@1') } };
+export const GuatemalaChildRepatriation: Story = {
+  args: { doc: shippedProtocol('child-repatriation-gt@1') },
+};

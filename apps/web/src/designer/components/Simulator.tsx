@@ -4,10 +4,19 @@ import { COUNTRIES, ROLES, listStates, resolveTarget } from '@ruta/protocol';
 import type { Country, Lang, Role } from '@ruta/protocol';
 import type { Rejection } from '@ruta/engine';
 import type { DesignDoc } from '../model/DesignDoc.js';
-import { activePaths, advanceClock, guardChecks, simulateStep, simulatedActions, startSimulation } from '../model/simulation.js';
+import {
+  activePaths,
+  advanceClock,
+  guardChecks,
+  simulateStep,
+  simulatedActions,
+  startSimulation,
+} from '../model/simulation.js';
 import type { Simulation } from '../model/simulation.js';
 import { pick } from '../i18n/pick.js';
 import { StepForm } from '../../forms/StepForm.js';
+import { submissionCheck } from '../../forms/validateSubmission.js';
+import { evalAllowed } from '../model/evalAllowed.js';
 import '../designer.css';
 
 export interface SimulatorProps {
@@ -26,7 +35,7 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
   const { t } = useTranslation('designer');
   const [country, setCountry] = useState<Country>(doc.jurisdiction === 'REGIONAL' ? 'GT' : doc.jurisdiction);
   const [role, setRole] = useState<Role>(() => firstRole(doc));
-  const [run, setRun] = useState(() => startSimulation(doc, { country, role }));
+  const [run, setRun] = useState(() => start(doc, country, role));
   const [event, setEvent] = useState('');
   const [data, setData] = useState<Record<string, unknown>>({});
   const [example, setExample] = useState(0);
@@ -35,7 +44,7 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
 
   // A new draft (or another country) starts again from the initial state.
   useEffect(() => {
-    setRun(startSimulation(doc, { country, role }));
+    setRun(start(doc, country, role));
     setEvent('');
     setRejected([]);
     // The role is changed in place (below): acting as someone else does not restart the case.
@@ -57,8 +66,12 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
     setData({ ...(samples[example] ?? samples[0] ?? {}) });
     // Each action starts from the chosen sample of its form.
   }, [event, example, form?.id]);
-  const checks = useMemo(() => (sim && event ? guardChecks(sim, event, form ? data : undefined) : []), [sim, event, data, form]);
-  const titleOf = (path: string) => pick(listStates(doc.machine).find((s) => s.path === path)?.state.meta.title, lang) || path;
+  const checks = useMemo(
+    () => (sim && event ? guardChecks(sim, event, form ? data : undefined) : []),
+    [sim, event, data, form],
+  );
+  const titleOf = (path: string) =>
+    pick(listStates(doc.machine).find((s) => s.path === path)?.state.meta.title, lang) || path;
 
   if (!run.ok) {
     return (
@@ -85,7 +98,11 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
       <div className="dz-row">
         <label>
           {t('sim.country')}
-          <select value={country} disabled={doc.jurisdiction !== 'REGIONAL'} onChange={(e) => setCountry(e.target.value as Country)}>
+          <select
+            value={country}
+            disabled={doc.jurisdiction !== 'REGIONAL'}
+            onChange={(e) => setCountry(e.target.value as Country)}
+          >
             {COUNTRIES.map((c) => (
               <option key={c} value={c}>
                 {t(`countries.${c}`)}
@@ -103,12 +120,18 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => setRun(startSimulation(doc, { country, role }))}>
+        <button type="button" onClick={() => setRun(start(doc, country, role))}>
           {t('sim.restart')}
         </button>
       </div>
       <p data-testid="sim-state">
-        {t('sim.now')}: <strong>{active.filter((p) => !active.some((q) => q.startsWith(`${p}.`))).map(titleOf).join(' + ')}</strong>
+        {t('sim.now')}:{' '}
+        <strong>
+          {active
+            .filter((p) => !active.some((q) => q.startsWith(`${p}.`)))
+            .map(titleOf)
+            .join(' + ')}
+        </strong>
         {run.sim.case.status === 'closed' && <> — {t('sim.closed')}</>}
       </p>
       {run.sim.case.deadlines.length > 0 && (
@@ -129,7 +152,11 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
             type="button"
             name={`sim-event-${a.event}`}
             aria-pressed={event === a.event}
-            className={a.ok || a.reasons.every((r) => r.code === 'form-invalid' || r.code === 'guard-failed') ? '' : 'is-blocked'}
+            className={
+              a.ok || a.reasons.every((r) => r.code === 'form-invalid' || r.code === 'guard-failed')
+                ? ''
+                : 'is-blocked'
+            }
             title={a.reasons.map((r) => r.message).join('\n')}
             onClick={() => {
               setEvent(a.event);
@@ -148,7 +175,11 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
               {samples.length > 1 && (
                 <label>
                   {t('form.startFrom')}
-                  <select name="sim-example" value={example} onChange={(e) => setExample(Number(e.target.value))}>
+                  <select
+                    name="sim-example"
+                    value={example}
+                    onChange={(e) => setExample(Number(e.target.value))}
+                  >
                     {samples.map((_, i) => (
                       <option key={i} value={i}>
                         {t('form.example', { n: i + 1 })}
@@ -165,16 +196,23 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
             {checks.map((c, i) => {
               const target = c.target === undefined ? null : resolveTarget(doc.machine, c.source, c.target);
               return (
-                <li key={i} className={c.result === false ? 'is-false' : 'is-true'} data-guard={c.guard ?? ''} data-result={String(c.result)}>
+                <li
+                  key={i}
+                  className={c.result === false ? 'is-false' : 'is-true'}
+                  data-guard={c.guard ?? ''}
+                  data-result={String(c.result)}
+                >
                   {c.guard === undefined ? (
                     <span>{t('sim.unguarded')}</span>
                   ) : (
                     <>
-                      <strong>{c.result ? t('sim.true') : t('sim.false')}</strong> {pick(c.description, lang)} <code>{c.guard}</code>
+                      <strong>{c.result ? t('sim.true') : t('sim.false')}</strong> {pick(c.description, lang)}{' '}
+                      <code>{c.guard}</code>
                       <ul>
                         {c.reads.map((r) => (
                           <li key={r.variable}>
-                            <code>{r.variable}</code> = <code>{r.value === undefined ? t('sim.empty') : JSON.stringify(r.value)}</code>
+                            <code>{r.variable}</code> ={' '}
+                            <code>{r.value === undefined ? t('sim.empty') : JSON.stringify(r.value)}</code>
                           </li>
                         ))}
                       </ul>
@@ -201,7 +239,12 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
       <div className="dz-row">
         <label>
           {t('sim.hours')}
-          <input type="number" min={1} value={hours} onChange={(e) => setHours(Math.max(1, Number(e.target.value) || 1))} />
+          <input
+            type="number"
+            min={1}
+            value={hours}
+            onChange={(e) => setHours(Math.max(1, Number(e.target.value) || 1))}
+          />
         </label>
         <button type="button" onClick={() => setRun({ ok: true, sim: advanceClock(run.sim, hours) })}>
           {t('sim.advance')}
@@ -217,6 +260,11 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
       </ol>
     </section>
   );
+}
+
+/** Opens the simulated case, with the eval-free form check where the page forbids eval. */
+function start(doc: DesignDoc, country: Country, role: Role) {
+  return startSimulation(doc, { country, role }, evalAllowed() ? {} : { validatorFor: submissionCheck });
 }
 
 function firstRole(doc: DesignDoc): Role {

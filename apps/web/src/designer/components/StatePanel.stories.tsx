@@ -9,7 +9,9 @@ const voluntaryReturn = shippedProtocol('voluntary-return@1');
 function Harness({ doc, path }: { doc: DesignDoc; path: string }) {
   return (
     <EditorHarness doc={doc}>
-      {(editor) => <StatePanel doc={editor.doc} path={path} lang="es" apply={editor.apply} select={editor.select} />}
+      {(editor) => (
+        <StatePanel doc={editor.doc} path={path} lang="es" apply={editor.apply} select={editor.select} />
+      )}
     </EditorHarness>
   );
 }

@@ -10,7 +10,7 @@ import { renameState } from '../model/renameState.js';
 import { removeState, incomingTransitions } from '../model/removeState.js';
 import { addState } from '../model/addState.js';
 import { updateState, updateStateMeta } from '../model/updateState.js';
-import { addTransition } from '../model/transitionEdits.js';
+import { addTransition, defaultActions } from '../model/transitionEdits.js';
 import { addForm } from '../model/formEdits.js';
 import { setEvent } from '../model/protocolEdits.js';
 import { pick } from '../i18n/pick.js';
@@ -66,19 +66,35 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
         />
         <span className="dz-hint">{t('state.keyHint')}</span>
       </label>
-      <TextPair name="state-title" label={t('state.title')} value={meta.title} required onChange={(title) => apply((d) => updateStateMeta(d, path, { title }), c('title'))} />
+      <TextPair
+        name="state-title"
+        label={t('state.title')}
+        value={meta.title}
+        required
+        onChange={(title) => apply((d) => updateStateMeta(d, path, { title }), c('title'))}
+      />
       <TextPair
         name="state-description"
         label={t('state.description')}
         value={meta.description}
         multiline
         onChange={(description) =>
-          apply((d) => updateStateMeta(d, path, { description: description.es || description.en ? description : undefined }), c('description'))
+          apply(
+            (d) =>
+              updateStateMeta(d, path, {
+                description: description.es || description.en ? description : undefined,
+              }),
+            c('description'),
+          )
         }
       />
       <label>
         {t('state.kind')}
-        <select name="state-kind" value={kind} onChange={(e) => apply((d) => updateState(d, path, { type: e.target.value as typeof kind }))}>
+        <select
+          name="state-kind"
+          value={kind}
+          onChange={(e) => apply((d) => updateState(d, path, { type: e.target.value as typeof kind }))}
+        >
           <option value="atomic" disabled={children.length > 0}>
             {t('state.kinds.atomic')}
           </option>
@@ -96,7 +112,10 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
       {kind === 'compound' && (
         <label>
           {t('state.initial')}
-          <select value={state.initial ?? ''} onChange={(e) => apply((d) => updateState(d, path, { initial: e.target.value }))}>
+          <select
+            value={state.initial ?? ''}
+            onChange={(e) => apply((d) => updateState(d, path, { initial: e.target.value }))}
+          >
             {children.map((k) => (
               <option key={k} value={k}>
                 {pick(state.states?.[k]?.meta.title, lang)} ({k})
@@ -145,7 +164,13 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
         label={t('state.institution')}
         value={meta.institution}
         onChange={(institution) =>
-          apply((d) => updateStateMeta(d, path, { institution: institution.es || institution.en ? institution : undefined }), c('institution'))
+          apply(
+            (d) =>
+              updateStateMeta(d, path, {
+                institution: institution.es || institution.en ? institution : undefined,
+              }),
+            c('institution'),
+          )
         }
       />
       <label>
@@ -158,7 +183,10 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
           placeholder={t('state.noDeadline')}
           onChange={(e) => {
             const hours = Number(e.target.value);
-            apply((d) => updateStateMeta(d, path, { deadline: e.target.value === '' ? undefined : { hours } }), c('deadline'));
+            apply(
+              (d) => updateStateMeta(d, path, { deadline: e.target.value === '' ? undefined : { hours } }),
+              c('deadline'),
+            );
           }}
         />
       </label>
@@ -170,7 +198,9 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
               type="checkbox"
               checked={(meta.roles ?? []).includes(role)}
               onChange={(e) => {
-                const roles: Role[] = e.target.checked ? [...(meta.roles ?? []), role] : (meta.roles ?? []).filter((r) => r !== role);
+                const roles: Role[] = e.target.checked
+                  ? [...(meta.roles ?? []), role]
+                  : (meta.roles ?? []).filter((r) => r !== role);
                 apply((d) => updateStateMeta(d, path, { roles: roles.length ? roles : undefined }));
               }}
             />
@@ -187,7 +217,10 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
         />
         <span className="dz-hint">{t('state.tagsHint')}</span>
       </label>
-      <LegalRefsEditor value={meta.legal} onChange={(legal) => apply((d) => updateStateMeta(d, path, { legal }), c('legal'))} />
+      <LegalRefsEditor
+        value={meta.legal}
+        onChange={(legal) => apply((d) => updateStateMeta(d, path, { legal }), c('legal'))}
+      />
       <ActionsEditor
         legend={t('state.entry')}
         value={state.entry ?? []}
@@ -210,8 +243,15 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
       <ul className="dz-list">
         {outgoing.map((x) => (
           <li key={`${x.event}|${x.index}`}>
-            <button type="button" className="dz-link" onClick={() => select({ kind: 'transition', ref: { source: x.source, event: x.event, index: x.index } })}>
-              {pick(doc.events[x.event]?.title, lang) || x.event} → {x.transition.target ?? t('transition.noTarget')}
+            <button
+              type="button"
+              className="dz-link"
+              onClick={() =>
+                select({ kind: 'transition', ref: { source: x.source, event: x.event, index: x.index } })
+              }
+            >
+              {pick(doc.events[x.event]?.title, lang) || x.event} →{' '}
+              {x.transition.target ?? t('transition.noTarget')}
               {x.transition.guard ? ` [${x.transition.guard}]` : ''}
             </button>
           </li>
@@ -239,7 +279,12 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
               onPick={(event, created) => {
                 apply((d) => {
                   const withEvent = created ? setEvent(d, event, created) : d;
-                  const made = addTransition(withEvent, { source: path, targetPath: connectTo, event });
+                  const made = addTransition(withEvent, {
+                    source: path,
+                    targetPath: connectTo,
+                    event,
+                    actions: defaultActions(withEvent, path),
+                  });
                   return { doc: made.doc, select: { kind: 'transition', ref: made.ref } };
                 });
                 setConnectTo('');

@@ -9,7 +9,15 @@ const voluntaryReturn = shippedProtocol('voluntary-return@1');
 function Harness({ transition }: { transition: TransitionRef }) {
   return (
     <EditorHarness doc={voluntaryReturn}>
-      {(editor) => <TransitionPanel doc={editor.doc} transition={transition} lang="es" apply={editor.apply} select={editor.select} />}
+      {(editor) => (
+        <TransitionPanel
+          doc={editor.doc}
+          transition={transition}
+          lang="es"
+          apply={editor.apply}
+          select={editor.select}
+        />
+      )}
     </EditorHarness>
   );
 }

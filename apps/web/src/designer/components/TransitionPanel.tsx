@@ -5,7 +5,12 @@ import type { Lang, Role, Text, TransitionConfig } from '@ruta/protocol';
 import type { DesignDoc, TransitionRef } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
 import { readSlot } from '../model/transitionSlots.js';
-import { moveTransition, removeTransition, setTransitionEvent, updateTransition } from '../model/transitionEdits.js';
+import {
+  moveTransition,
+  removeTransition,
+  setTransitionEvent,
+  updateTransition,
+} from '../model/transitionEdits.js';
 import { newGuardName, removeGuard, setEvent, setGuard } from '../model/protocolEdits.js';
 import { guardFields } from '../model/guardFields.js';
 import { pick } from '../i18n/pick.js';
@@ -35,18 +40,28 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
   }
   const tr = list[ref.index];
   if (!tr) return <p className="dz-hint">{t('panel.gone')}</p>;
-  const sourceTitle = ref.source === '' ? t('transition.anyState') : pick(listStates(doc.machine).find((s) => s.path === ref.source)?.state.meta.title, lang);
+  const sourceTitle =
+    ref.source === ''
+      ? t('transition.anyState')
+      : pick(listStates(doc.machine).find((s) => s.path === ref.source)?.state.meta.title, lang);
   const targetPath = tr.target === undefined ? '' : (resolveTarget(doc.machine, ref.source, tr.target) ?? '');
   const guard = tr.guard !== undefined ? doc.guards[tr.guard] : undefined;
-  const guardUsers = tr.guard === undefined ? 0 : listTransitions(doc.machine).filter((x) => x.transition.guard === tr.guard).length;
+  const guardUsers =
+    tr.guard === undefined
+      ? 0
+      : listTransitions(doc.machine).filter((x) => x.transition.guard === tr.guard).length;
   const fields = guardFields(doc, ref);
   const c = (field: string) => `transition:${ref.source}|${ref.event}|${ref.index}:${field}`;
 
   const setLogic = (logic: NonNullable<typeof guard>['logic']) =>
     apply((d) => {
-      if (tr.guard !== undefined && d.guards[tr.guard]) return setGuard(d, tr.guard, { ...d.guards[tr.guard]!, logic });
+      if (tr.guard !== undefined && d.guards[tr.guard])
+        return setGuard(d, tr.guard, { ...d.guards[tr.guard]!, logic });
       const eventTitle = d.events[ref.event]?.title ?? { es: ref.event, en: ref.event };
-      const description: Text = { es: `Condición para «${eventTitle.es}»`, en: `Condition for “${eventTitle.en}”` };
+      const description: Text = {
+        es: `Condición para «${eventTitle.es}»`,
+        en: `Condition for “${eventTitle.en}”`,
+      };
       const name = newGuardName(d, description);
       return updateTransition(setGuard(d, name, { logic, description }), ref, { guard: name });
     }, c('guard'));
@@ -82,7 +97,9 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
           label={t('transition.eventTitle')}
           value={doc.events[ref.event]!.title}
           required
-          onChange={(title) => apply((d) => setEvent(d, ref.event, { ...d.events[ref.event]!, title }), c('eventTitle'))}
+          onChange={(title) =>
+            apply((d) => setEvent(d, ref.event, { ...d.events[ref.event]!, title }), c('eventTitle'))
+          }
         />
       )}
       <label>
@@ -90,7 +107,11 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
         <select
           name="transition-target"
           value={targetPath}
-          onChange={(e) => apply((d) => updateTransition(d, ref, { targetPath: e.target.value === '' ? null : e.target.value }))}
+          onChange={(e) =>
+            apply((d) =>
+              updateTransition(d, ref, { targetPath: e.target.value === '' ? null : e.target.value }),
+            )
+          }
         >
           <option value="">{t('transition.noTarget')}</option>
           {listStates(doc.machine).map((s) => (
@@ -111,7 +132,12 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
             label={t('guard.description')}
             value={guard?.description}
             required
-            onChange={(description) => apply((d) => setGuard(d, tr.guard!, { ...d.guards[tr.guard!]!, description }), c('guardDescription'))}
+            onChange={(description) =>
+              apply(
+                (d) => setGuard(d, tr.guard!, { ...d.guards[tr.guard!]!, description }),
+                c('guardDescription'),
+              )
+            }
           />
           {guardUsers > 1 && <p className="dz-hint">{t('guard.shared', { count: guardUsers })}</p>}
         </>
@@ -149,7 +175,9 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
               type="checkbox"
               checked={(tr.roles ?? []).includes(role)}
               onChange={(e) => {
-                const roles: Role[] = e.target.checked ? [...(tr.roles ?? []), role] : (tr.roles ?? []).filter((r) => r !== role);
+                const roles: Role[] = e.target.checked
+                  ? [...(tr.roles ?? []), role]
+                  : (tr.roles ?? []).filter((r) => r !== role);
                 apply((d) => updateTransition(d, ref, { roles }));
               }}
             />
@@ -163,7 +191,13 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
         value={tr.description}
         multiline
         onChange={(description) =>
-          apply((d) => updateTransition(d, ref, { description: description.es || description.en ? description : null }), c('description'))
+          apply(
+            (d) =>
+              updateTransition(d, ref, {
+                description: description.es || description.en ? description : null,
+              }),
+            c('description'),
+          )
         }
       />
       {list.length > 1 && (
@@ -172,20 +206,24 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
           <button
             type="button"
             disabled={ref.index === 0}
-            onClick={() => apply((d) => {
-              const m = moveTransition(d, ref, ref.index - 1);
-              return { doc: m.doc, select: { kind: 'transition', ref: m.ref } };
-            })}
+            onClick={() =>
+              apply((d) => {
+                const m = moveTransition(d, ref, ref.index - 1);
+                return { doc: m.doc, select: { kind: 'transition', ref: m.ref } };
+              })
+            }
           >
             {t('transition.earlier')}
           </button>
           <button
             type="button"
             disabled={ref.index === list.length - 1}
-            onClick={() => apply((d) => {
-              const m = moveTransition(d, ref, ref.index + 1);
-              return { doc: m.doc, select: { kind: 'transition', ref: m.ref } };
-            })}
+            onClick={() =>
+              apply((d) => {
+                const m = moveTransition(d, ref, ref.index + 1);
+                return { doc: m.doc, select: { kind: 'transition', ref: m.ref } };
+              })
+            }
           >
             {t('transition.later')}
           </button>
@@ -203,7 +241,10 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
               className="dz-danger"
               onClick={() => {
                 setConfirmDelete(false);
-                apply((d) => ({ doc: removeTransition(d, ref), select: ref.source ? { kind: 'state', path: ref.source } : { kind: 'protocol' } }));
+                apply((d) => ({
+                  doc: removeTransition(d, ref),
+                  select: ref.source ? { kind: 'state', path: ref.source } : { kind: 'protocol' },
+                }));
               }}
             >
               {t('transition.deleteYes')}
@@ -214,7 +255,11 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
           </>
         )}
         {ref.source !== '' && (
-          <button type="button" className="dz-link" onClick={() => select({ kind: 'state', path: ref.source })}>
+          <button
+            type="button"
+            className="dz-link"
+            onClick={() => select({ kind: 'state', path: ref.source })}
+          >
             {t('transition.backToState')}
           </button>
         )}

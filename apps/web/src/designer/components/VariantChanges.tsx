@@ -18,7 +18,8 @@ export interface VariantChangesProps {
 /** Exactly what a national variant changes in its regional base, one line per change, in plain words. */
 export function VariantChanges({ base, doc, changes, inexpressible, lang }: VariantChangesProps) {
   const { t } = useTranslation('designer');
-  const stateTitle = (path: string) => pick((getState(doc.machine, path) ?? getState(base.machine, path))?.meta.title, lang) || path;
+  const stateTitle = (path: string) =>
+    pick((getState(doc.machine, path) ?? getState(base.machine, path))?.meta.title, lang) || path;
   const describe = (c: VariantChange): string => {
     switch (c.op) {
       case 'addState':
@@ -26,7 +27,10 @@ export function VariantChanges({ base, doc, changes, inexpressible, lang }: Vari
       case 'replaceState':
         return t('variant.ops.replaceState', { title: stateTitle(c.path), path: c.path });
       case 'removeState':
-        return t('variant.ops.removeState', { title: pick(getState(base.machine, c.path)?.meta.title, lang) || c.path, path: c.path });
+        return t('variant.ops.removeState', {
+          title: pick(getState(base.machine, c.path)?.meta.title, lang) || c.path,
+          path: c.path,
+        });
       case 'setStateMeta':
         return t('variant.ops.setStateMeta', {
           title: stateTitle(c.path),
@@ -34,18 +38,34 @@ export function VariantChanges({ base, doc, changes, inexpressible, lang }: Vari
             .map((k) => t(`diff.kinds.${k}`, { defaultValue: k }))
             .join(', '),
           values: Object.entries(c.meta)
-            .map(([k, v]) => (k === 'deadline' ? `${(v as { hours: number }).hours} h` : k === 'institution' || k === 'title' ? pick(v as never, lang) : ''))
+            .map(([k, v]) =>
+              k === 'deadline'
+                ? `${(v as { hours: number }).hours} h`
+                : k === 'institution' || k === 'title'
+                  ? pick(v as never, lang)
+                  : '',
+            )
             .filter((x) => x !== '')
             .join(', '),
         });
       case 'removeDeadline':
         return t('variant.ops.removeDeadline', { title: stateTitle(c.path) });
       case 'addTransition':
-        return t('variant.ops.addTransition', { from: c.from ? stateTitle(c.from) : t('transition.anyState'), event: eventTitle(c.event), target: c.transition.target ?? '—' });
+        return t('variant.ops.addTransition', {
+          from: c.from ? stateTitle(c.from) : t('transition.anyState'),
+          event: eventTitle(c.event),
+          target: c.transition.target ?? '—',
+        });
       case 'replaceTransition':
-        return t('variant.ops.replaceTransition', { from: c.from ? stateTitle(c.from) : t('transition.anyState'), event: eventTitle(c.event) });
+        return t('variant.ops.replaceTransition', {
+          from: c.from ? stateTitle(c.from) : t('transition.anyState'),
+          event: eventTitle(c.event),
+        });
       case 'removeTransition':
-        return t('variant.ops.removeTransition', { from: c.from ? stateTitle(c.from) : t('transition.anyState'), event: eventTitle(c.event) });
+        return t('variant.ops.removeTransition', {
+          from: c.from ? stateTitle(c.from) : t('transition.anyState'),
+          event: eventTitle(c.event),
+        });
       case 'setGuard':
         return t('variant.ops.setGuard', { name: c.name, description: pick(c.guard.description, lang) });
       case 'setEvent':
@@ -59,9 +79,17 @@ export function VariantChanges({ base, doc, changes, inexpressible, lang }: Vari
       case 'replaceForm':
         return t('variant.ops.replaceForm', { title: pick(c.form.title, lang), id: c.form.id });
       case 'addField':
-        return t('variant.ops.addField', { field: c.field, label: pick(c.schema['x-label'], lang), form: c.form });
+        return t('variant.ops.addField', {
+          field: c.field,
+          label: pick(c.schema['x-label'], lang),
+          form: c.form,
+        });
       case 'replaceField':
-        return t('variant.ops.replaceField', { field: c.field, label: pick(c.schema['x-label'], lang), form: c.form });
+        return t('variant.ops.replaceField', {
+          field: c.field,
+          label: pick(c.schema['x-label'], lang),
+          form: c.form,
+        });
       case 'removeField':
         return t('variant.ops.removeField', { field: c.field, form: c.form });
     }

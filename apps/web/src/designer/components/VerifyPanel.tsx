@@ -24,18 +24,33 @@ export function VerifyPanel({ problems, invariants, lang, onSelectProblem, stale
   const errors = problems.filter((p) => p.severity !== 'warning');
   const warnings = problems.filter((p) => p.severity === 'warning');
   return (
-    <section className="dz-panel dz-verify" aria-labelledby="dz-verify-heading" data-testid="verify-panel" aria-busy={stale}>
+    <section
+      className="dz-panel dz-verify"
+      aria-labelledby="dz-verify-heading"
+      data-testid="verify-panel"
+      aria-busy={stale}
+    >
       <h2 id="dz-verify-heading">{t('verify.heading')}</h2>
-      <p role="status" className={errors.length ? 'dz-verdict is-failing' : 'dz-verdict is-passing'} data-verdict={errors.length ? 'fail' : 'pass'}>
+      <p
+        role="status"
+        className={errors.length ? 'dz-verdict is-failing' : 'dz-verdict is-passing'}
+        data-verdict={errors.length ? 'fail' : 'pass'}
+      >
         {errors.length ? t('verify.failing', { count: errors.length }) : t('verify.passing')}
         {warnings.length > 0 && ` ${t('verify.warnings', { count: warnings.length })}`}
       </p>
       {[...errors, ...warnings].length > 0 && (
         <ul className="dz-problems">
           {[...errors, ...warnings].map((p, i) => (
-            <li key={`${p.code}-${p.location.pointer}-${i}`} className={p.severity === 'warning' ? 'is-warning' : 'is-error'} data-code={p.code}>
+            <li
+              key={`${p.code}-${p.location.pointer}-${i}`}
+              className={p.severity === 'warning' ? 'is-warning' : 'is-error'}
+              data-code={p.code}
+            >
               <button type="button" className="dz-problem" onClick={() => onSelectProblem(p)}>
-                <span className="dz-problem-kind">{p.severity === 'warning' ? t('verify.warning') : t('verify.error')}</span>{' '}
+                <span className="dz-problem-kind">
+                  {p.severity === 'warning' ? t('verify.warning') : t('verify.error')}
+                </span>{' '}
                 <span className="dz-problem-message">{p.message}</span>
               </button>
               {p.hint && <p className="dz-hint">{p.hint}</p>}
@@ -50,8 +65,9 @@ export function VerifyPanel({ problems, invariants, lang, onSelectProblem, stale
         <ul className="dz-invariants">
           {invariants.map((inv) => (
             <li key={inv.id} className={inv.ok ? 'is-pass' : 'is-fail'} data-invariant={inv.id}>
-              <span aria-hidden="true">{inv.ok ? '✔' : '✘'}</span> <strong>{inv.ok ? t('verify.holds') : t('verify.broken')}</strong>{' '}
-              {pick(inv.description, lang)} <code>{inv.id}</code>
+              <span aria-hidden="true">{inv.ok ? '✔' : '✘'}</span>{' '}
+              <strong>{inv.ok ? t('verify.holds') : t('verify.broken')}</strong> {pick(inv.description, lang)}{' '}
+              <code>{inv.id}</code>
             </li>
           ))}
         </ul>

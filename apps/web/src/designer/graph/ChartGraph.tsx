@@ -1,6 +1,14 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { EdgeClick } from './edgeClick.js';
-import { MarkerType, ReactFlow, ReactFlowProvider, Background, Controls, MiniMap, useReactFlow } from '@xyflow/react';
+import {
+  MarkerType,
+  ReactFlow,
+  ReactFlowProvider,
+  Background,
+  Controls,
+  MiniMap,
+  useReactFlow,
+} from '@xyflow/react';
 import type { Connection, Edge, Node, NodeMouseHandler, EdgeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../designer.css';
@@ -38,6 +46,8 @@ export interface ChartGraphProps {
   /** Called once the chart is laid out and drawn, with the time it took since mounting. */
   onReady?: (ms: number) => void;
   label?: string;
+  /** Brings the selected state or transition into view when the selection changes (comparisons). */
+  followSelection?: boolean;
 }
 
 const nodeTypes = { state: StateNode, group: GroupNode, any: AnyNode };
@@ -45,7 +55,6 @@ const edgeTypes = { route: RouteEdge };
 const noMarks: GraphMarks = { states: new Map(), transitions: new Map() };
 const noProblems: GraphProblems = { states: new Map(), transitions: new Map() };
 const noActive: ReadonlySet<string> = new Set();
-
 
 /**
  * The statechart as a graph: states as boxes (compound and parallel states as frames around
@@ -72,6 +81,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
   readOnly = false,
   onReady,
   label,
+  followSelection = false,
 }: ChartGraphProps) {
   const graph = useMemo(() => chartGraph(doc.machine), [doc.machine]);
   const { layout, key } = useChartLayout(graph);
@@ -80,7 +90,9 @@ const ChartGraphInner = memo(function ChartGraphInner({
 
   const selectedState = selection?.kind === 'state' ? selection.path : null;
   const selectedEdge =
-    selection?.kind === 'transition' ? `${selection.ref.source}|${selection.ref.event}|${selection.ref.index}` : null;
+    selection?.kind === 'transition'
+      ? `${selection.ref.source}|${selection.ref.event}|${selection.ref.index}`
+      : null;
 
   const nodes = useMemo(() => {
     if (!layout) return [];
@@ -218,8 +230,11 @@ const ChartGraphInner = memo(function ChartGraphInner({
         >
           <Background gap={24} />
           <Controls showInteractive={false} />
-          {nodes.length > 30 && !readOnly && <MiniMap pannable zoomable style={{ width: 140, height: 100 }} />}
+          {nodes.length > 30 && !readOnly && (
+            <MiniMap pannable zoomable style={{ width: 140, height: 100 }} />
+          )}
           <FitOnLayout layoutKey={layout ? key : ''} count={nodes.length} onReady={onReady} />
+          {followSelection && <FollowSelection selection={selection} graph={graph} />}
         </ReactFlow>
       </div>
     </EdgeClick.Provider>
@@ -231,7 +246,15 @@ const ChartGraphInner = memo(function ChartGraphInner({
  * carry their size from ELK, so this does not wait for every node to be measured (with
  * onlyRenderVisibleElements off-screen nodes never are).
  */
-function FitOnLayout({ layoutKey, count, onReady }: { layoutKey: string; count: number; onReady?: (ms: number) => void }) {
+function FitOnLayout({
+  layoutKey,
+  count,
+  onReady,
+}: {
+  layoutKey: string;
+  count: number;
+  onReady?: (ms: number) => void;
+}) {
   const flow = useReactFlow();
   const started = useRef(performance.now());
   const reported = useRef(false);
@@ -250,6 +273,35 @@ function FitOnLayout({ layoutKey, count, onReady }: { layoutKey: string; count: 
     });
     return () => cancelAnimationFrame(frame);
   }, [layoutKey, count, flow, onReady]);
+  return null;
+}
+
+/** Zooms to the selected state, or to both ends of the selected transition. */
+function FollowSelection({
+  selection,
+  graph,
+}: {
+  selection: Selection | null;
+  graph: ReturnType<typeof chartGraph>;
+}) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    if (!selection) return;
+    let ids: string[] = [];
+    if (selection.kind === 'state') ids = [selection.path];
+    if (selection.kind === 'transition') {
+      const e = graph.edges.find(
+        (x) =>
+          x.ref.source === selection.ref.source &&
+          x.ref.event === selection.ref.event &&
+          x.ref.index === selection.ref.index,
+      );
+      if (e) ids = [e.source, e.target];
+    }
+    const present = ids.filter((id) => flow.getNode(id));
+    if (present.length)
+      void flow.fitView({ nodes: present.map((id) => ({ id })), maxZoom: 1.1, padding: 0.6, duration: 250 });
+  }, [selection, graph, flow]);
   return null;
 }
 
@@ -285,5 +337,7 @@ function sameEdge(a: RouteFlowEdge, b: RouteFlowEdge): boolean {
 function shallowSame(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   const ak = Object.keys(a);
   if (ak.length !== Object.keys(b).length) return false;
-  return ak.every((k) => a[k] === b[k] || (Array.isArray(a[k]) && JSON.stringify(a[k]) === JSON.stringify(b[k])));
+  return ak.every(
+    (k) => a[k] === b[k] || (Array.isArray(a[k]) && JSON.stringify(a[k]) === JSON.stringify(b[k])),
+  );
 }

@@ -5,12 +5,22 @@ import type { RouteFlowEdge } from './graphTypes.js';
 import { useEdgeClick } from './edgeClick.js';
 
 /** A transition drawn along ELK's route, labelled with its event and a mark when it is guarded. */
-export const RouteEdge = memo(function RouteEdge({ id, data, selected, markerEnd }: EdgeProps<RouteFlowEdge>) {
+export const RouteEdge = memo(function RouteEdge({
+  id,
+  data,
+  selected,
+  markerEnd,
+}: EdgeProps<RouteFlowEdge>) {
   const click = useEdgeClick();
   if (!data || data.points.length < 2) return null;
   const [first, ...rest] = data.points;
   const path = `M ${first!.x} ${first!.y} ${rest.map((p) => `L ${p.x} ${p.y}`).join(' ')}`;
-  const cls = ['dz-edge', selected ? 'is-selected' : '', data.diff ? `is-${data.diff}` : '', data.broken ? 'is-broken' : '']
+  const cls = [
+    'dz-edge',
+    selected ? 'is-selected' : '',
+    data.diff ? `is-${data.diff}` : '',
+    data.broken ? 'is-broken' : '',
+  ]
     .join(' ')
     .trim();
   return (

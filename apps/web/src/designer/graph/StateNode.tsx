@@ -17,12 +17,20 @@ export const StateNode = memo(function StateNode({ data, selected }: NodeProps<S
     <div className={cls} data-path={data.path} title={data.path}>
       <Handle type="target" position={Position.Top} />
       <div className="dz-node-title">
-        {data.initial && <span className="dz-initial" aria-hidden="true">▶ </span>}
+        {data.initial && (
+          <span className="dz-initial" aria-hidden="true">
+            ▶{' '}
+          </span>
+        )}
         {data.title}
       </div>
       <div className="dz-node-badges">
         {data.institution && <span className="dz-badge">{data.institution}</span>}
-        {data.form && <span className="dz-badge" aria-label="form">▤ {data.form}</span>}
+        {data.form && (
+          <span className="dz-badge" aria-label="form">
+            ▤ {data.form}
+          </span>
+        )}
         {data.deadlineHours !== undefined && <span className="dz-badge">⏱ {data.deadlineHours} h</span>}
         {data.kind === 'final' && <span className="dz-badge">◉</span>}
         {data.problems > 0 && <span className="dz-badge dz-badge-problem">⚠ {data.problems}</span>}

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk-api.js';
 import type { ChartGraph } from '../model/chartGraph.js';
 import { layoutKey } from '../model/chartGraph.js';
 import { layoutChart } from '../model/layoutChart.js';
 import type { ChartLayout } from '../model/layoutChart.js';
 
-const elk = new ELK();
+/** ELK is a large library: loaded with the first chart, in a chunk of its own. */
+let elk: Promise<ELK> | null = null;
+const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
 /** Layouts by structure: undo, redo and switching between versions reuse them. */
 const cache = new Map<string, ChartLayout>();
 const CACHE_SIZE = 40;
@@ -19,13 +21,19 @@ export function clearLayoutCache(): void {
  * The ELK layout of a graph, recomputed only when its structure changes (layoutKey), never on
  * text edits. While a new layout is computed the previous one stays on screen.
  */
-export function useChartLayout(graph: ChartGraph): { layout: ChartLayout | null; key: string; error: string | null } {
+export function useChartLayout(graph: ChartGraph): {
+  layout: ChartLayout | null;
+  key: string;
+  error: string | null;
+} {
   const key = layoutKey(graph);
-  const [state, setState] = useState<{ key: string; layout: ChartLayout | null; error: string | null }>(() => ({
-    key,
-    layout: cache.get(key) ?? null,
-    error: null,
-  }));
+  const [state, setState] = useState<{ key: string; layout: ChartLayout | null; error: string | null }>(
+    () => ({
+      key,
+      layout: cache.get(key) ?? null,
+      error: null,
+    }),
+  );
   useEffect(() => {
     const hit = cache.get(key);
     if (hit) {
@@ -33,16 +41,18 @@ export function useChartLayout(graph: ChartGraph): { layout: ChartLayout | null;
       return;
     }
     let live = true;
-    layoutChart(elk, graph).then(
-      (layout) => {
-        cache.set(key, layout);
-        if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-        if (live) setState({ key, layout, error: null });
-      },
-      (e: unknown) => {
-        if (live) setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
-      },
-    );
+    loadElk()
+      .then((e) => layoutChart(e, graph))
+      .then(
+        (layout) => {
+          cache.set(key, layout);
+          if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+          if (live) setState({ key, layout, error: null });
+        },
+        (e: unknown) => {
+          if (live) setState((s) => ({ ...s, error: e instanceof Error ? e.message : String(e) }));
+        },
+      );
     return () => {
       live = false;
     };

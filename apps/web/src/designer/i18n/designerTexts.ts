@@ -30,7 +30,13 @@ const countriesEn = {
 };
 
 export const es = {
-  common: { loading: 'Cargando…', retry: 'Reintentar', cancel: 'Cancelar', dismiss: 'Cerrar', remove: 'Quitar' },
+  common: {
+    loading: 'Cargando…',
+    retry: 'Reintentar',
+    cancel: 'Cancelar',
+    dismiss: 'Cerrar',
+    remove: 'Quitar',
+  },
   lang: { es: 'Español', en: 'Inglés' },
   countries: countriesEs,
   roles: {
@@ -72,7 +78,8 @@ export const es = {
   save: {
     saved: 'Guardado',
     saving: 'Guardando…',
-    conflict: 'Otra persona guardó este borrador mientras usted editaba. Sus cambios recientes no se guardaron.',
+    conflict:
+      'Otra persona guardó este borrador mientras usted editaba. Sus cambios recientes no se guardaron.',
     reload: 'Recargar el borrador',
     error: 'No se pudo guardar: {{message}}',
   },
@@ -88,7 +95,13 @@ export const es = {
   },
   graph: { label: 'Diagrama del protocolo' },
   side: { label: 'Detalle' },
-  tabs: { properties: 'Propiedades', form: 'Formulario', verify: 'Verificación', simulate: 'Simulación', changes: 'Cambios de la variante' },
+  tabs: {
+    properties: 'Propiedades',
+    form: 'Formulario',
+    verify: 'Verificación',
+    simulate: 'Simulación',
+    changes: 'Cambios de la variante',
+  },
   panel: { gone: 'Ese elemento ya no existe (se deshizo o se borró).' },
   connect: { heading: 'Nueva transición' },
   protocol: {
@@ -98,7 +111,11 @@ export const es = {
     regional: 'Regional',
     base: 'Deriva de',
     population: 'Población',
-    populations: { child: 'Niñas, niños y adolescentes', adult: 'Personas adultas', any: 'Todas las personas' },
+    populations: {
+      child: 'Niñas, niños y adolescentes',
+      adult: 'Personas adultas',
+      any: 'Todas las personas',
+    },
     title: 'Título',
     description: 'Descripción',
     events: 'Acciones (eventos)',
@@ -113,7 +130,12 @@ export const es = {
     title: 'Título',
     description: 'Descripción',
     kind: 'Tipo',
-    kinds: { atomic: 'Etapa simple', final: 'Etapa final', compound: 'Etapa con sub-etapas', parallel: 'Etapas en paralelo' },
+    kinds: {
+      atomic: 'Etapa simple',
+      final: 'Etapa final',
+      compound: 'Etapa con sub-etapas',
+      parallel: 'Etapas en paralelo',
+    },
     initial: 'Empieza en',
     form: 'Formulario',
     noForm: 'Sin formulario',
@@ -163,7 +185,13 @@ export const es = {
     deleteYes: 'Sí, borrar',
     backToState: 'Ver la etapa',
   },
-  event: { choose: 'Elija una acción…', new: 'Acción nueva…', title: 'Texto del botón', create: 'Crear acción', done: 'Al terminar las sub-etapas' },
+  event: {
+    choose: 'Elija una acción…',
+    new: 'Acción nueva…',
+    title: 'Texto del botón',
+    create: 'Crear acción',
+    done: 'Al terminar las sub-etapas',
+  },
   guard: {
     heading: 'Condición',
     none: 'Sin condición: se toma siempre. Añada una regla para poner una.',
@@ -183,7 +211,8 @@ export const es = {
     no: 'No',
     empty: 'Una condición necesita al menos una regla.',
     noFields: 'No hay datos que comparar: dé un formulario a la etapa.',
-    handWritten: 'Esta condición no se hizo con el constructor; se muestra tal cual. Puede reemplazarla por una nueva.',
+    handWritten:
+      'Esta condición no se hizo con el constructor; se muestra tal cual. Puede reemplazarla por una nueva.',
     replace: 'Reemplazar',
     op: {
       '=': 'es igual a',
@@ -229,7 +258,8 @@ export const es = {
   form: {
     heading: 'Formulario',
     title: 'Título del formulario',
-    locked: 'Los formularios de un protocolo regional son archivos compartidos: aquí se ven pero no se cambian. En una variante nacional sí se pueden cambiar.',
+    locked:
+      'Los formularios de un protocolo regional son archivos compartidos: aquí se ven pero no se cambian. En una variante nacional sí se pueden cambiar.',
     kind: 'Tipo de campo',
     kinds: {
       shortText: 'Texto corto',
@@ -406,13 +436,15 @@ export const es = {
   },
   errors: {
     'unknown-state': 'No existe la etapa «{{path}}».',
-    'bad-state-key': '«{{key}}» no sirve como clave: use letras y números, empezando por una letra, sin espacios ni puntos.',
+    'bad-state-key':
+      '«{{key}}» no sirve como clave: use letras y números, empezando por una letra, sin espacios ni puntos.',
     'duplicate-state-key': 'Ya hay una etapa «{{key}}» en ese nivel: elija otra clave.',
     'final-has-no-children': 'Una etapa final no tiene sub-etapas: cambie su tipo primero.',
     'last-state': 'Un protocolo necesita al menos una etapa.',
     'bad-deadline': 'El plazo debe ser un número de horas mayor que cero.',
     'unknown-form': 'No existe el formulario «{{form}}».',
-    'type-needs-no-children': 'Una etapa con sub-etapas no puede ser simple ni final: quite antes sus sub-etapas.',
+    'type-needs-no-children':
+      'Una etapa con sub-etapas no puede ser simple ni final: quite antes sus sub-etapas.',
     'type-needs-children': 'Para ser compuesta o paralela, la etapa necesita sub-etapas: añada una primero.',
     'final-has-transitions': 'Una etapa final no tiene transiciones salientes.',
     'unknown-transition': 'Esa transición ya no existe.',
@@ -436,6 +468,8 @@ export const es = {
     'choice-value-duplicate': 'Dos opciones no pueden guardar el mismo valor.',
     'condition-on-itself': 'Un campo no puede depender de sí mismo.',
     'condition-field-not-sibling': 'La condición solo puede usar campos de la misma sección.',
+    'bad-tag':
+      '«{{tag}}» no sirve como etiqueta: palabras en minúsculas unidas por guiones, p. ej. risk-assessment.',
   },
 };
 
@@ -500,7 +534,13 @@ export const en: DesignerTexts = {
   },
   graph: { label: 'Protocol chart' },
   side: { label: 'Details' },
-  tabs: { properties: 'Properties', form: 'Form', verify: 'Verification', simulate: 'Simulation', changes: 'Variant changes' },
+  tabs: {
+    properties: 'Properties',
+    form: 'Form',
+    verify: 'Verification',
+    simulate: 'Simulation',
+    changes: 'Variant changes',
+  },
   panel: { gone: 'That element no longer exists (undone or deleted).' },
   connect: { heading: 'New transition' },
   protocol: {
@@ -525,7 +565,12 @@ export const en: DesignerTexts = {
     title: 'Title',
     description: 'Description',
     kind: 'Kind',
-    kinds: { atomic: 'Simple step', final: 'Final step', compound: 'Step with sub-steps', parallel: 'Steps in parallel' },
+    kinds: {
+      atomic: 'Simple step',
+      final: 'Final step',
+      compound: 'Step with sub-steps',
+      parallel: 'Steps in parallel',
+    },
     initial: 'Starts at',
     form: 'Form',
     noForm: 'No form',
@@ -575,7 +620,13 @@ export const en: DesignerTexts = {
     deleteYes: 'Yes, delete',
     backToState: 'Show the step',
   },
-  event: { choose: 'Choose an action…', new: 'New action…', title: 'Button text', create: 'Create action', done: 'When the sub-steps finish' },
+  event: {
+    choose: 'Choose an action…',
+    new: 'New action…',
+    title: 'Button text',
+    create: 'Create action',
+    done: 'When the sub-steps finish',
+  },
   guard: {
     heading: 'Condition',
     none: 'No condition: always taken. Add a rule to set one.',
@@ -595,7 +646,8 @@ export const en: DesignerTexts = {
     no: 'No',
     empty: 'A condition needs at least one rule.',
     noFields: 'There is no data to compare: give the step a form.',
-    handWritten: 'This condition was not made with the builder; it is shown as it is. You can replace it with a new one.',
+    handWritten:
+      'This condition was not made with the builder; it is shown as it is. You can replace it with a new one.',
     replace: 'Replace',
     op: {
       '=': 'equals',
@@ -641,7 +693,8 @@ export const en: DesignerTexts = {
   form: {
     heading: 'Form',
     title: 'Form title',
-    locked: 'The forms of a regional protocol are shared files: shown here, not changed. A national variant can change them.',
+    locked:
+      'The forms of a regional protocol are shared files: shown here, not changed. A national variant can change them.',
     kind: 'Kind of field',
     kinds: {
       shortText: 'Short text',
@@ -818,7 +871,8 @@ export const en: DesignerTexts = {
   },
   errors: {
     'unknown-state': 'There is no step “{{path}}”.',
-    'bad-state-key': '“{{key}}” cannot be a key: use letters and digits, starting with a letter, no spaces or dots.',
+    'bad-state-key':
+      '“{{key}}” cannot be a key: use letters and digits, starting with a letter, no spaces or dots.',
     'duplicate-state-key': 'There is already a step “{{key}}” at that level: choose another key.',
     'final-has-no-children': 'A final step has no sub-steps: change its kind first.',
     'last-state': 'A protocol needs at least one step.',
@@ -848,5 +902,6 @@ export const en: DesignerTexts = {
     'choice-value-duplicate': 'Two choices cannot store the same value.',
     'condition-on-itself': 'A field cannot depend on itself.',
     'condition-field-not-sibling': 'A condition can only use fields of the same section.',
+    'bad-tag': '“{{tag}}” cannot be a tag: lowercase words joined by hyphens, e.g. risk-assessment.',
   },
 };

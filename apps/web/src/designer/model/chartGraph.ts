@@ -61,7 +61,8 @@ export function chartGraph(machine: MachineConfig): ChartGraph {
       parent: s.parent,
       kind,
       title: s.state.meta.title,
-      initial: s.parent === null ? initialOf('') === s.key : parentKind !== 'parallel' && parentState === s.key,
+      initial:
+        s.parent === null ? initialOf('') === s.key : parentKind !== 'parallel' && parentState === s.key,
       region: parentKind === 'parallel',
       tags: s.state.tags ?? [],
     };
@@ -72,7 +73,8 @@ export function chartGraph(machine: MachineConfig): ChartGraph {
   const edges: GraphEdge[] = [];
   for (const t of listTransitions(machine)) {
     const source = t.source === '' ? ANY_STATE : t.source;
-    const resolved = t.transition.target === undefined ? null : resolveTarget(machine, t.source, t.transition.target);
+    const resolved =
+      t.transition.target === undefined ? null : resolveTarget(machine, t.source, t.transition.target);
     const edge: GraphEdge = {
       id: `${t.source}|${t.event}|${t.index}`,
       source,

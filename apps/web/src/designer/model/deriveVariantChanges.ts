@@ -13,7 +13,15 @@ import { sameJson } from './sameJson.js';
 /** An edit a variant cannot express (the variant format has no operation for it). */
 export interface InexpressibleChange {
   /** Key of the designer's `variant.inexpressible.*` translations. */
-  code: 'population' | 'profile' | 'invariants' | 'initial' | 'removed-event' | 'removed-guard' | 'removed-delay' | 'removed-form';
+  code:
+    | 'population'
+    | 'profile'
+    | 'invariants'
+    | 'initial'
+    | 'removed-event'
+    | 'removed-guard'
+    | 'removed-delay'
+    | 'removed-form';
   name?: string;
 }
 
@@ -74,7 +82,8 @@ function diffStates(
   transitions: VariantChange[],
 ): void {
   const at = (k: string) => (prefix === '' ? k : `${prefix}.${k}`);
-  for (const key of Object.keys(before)) if (!Object.hasOwn(after, key)) out.push({ op: 'removeState', path: at(key) });
+  for (const key of Object.keys(before))
+    if (!Object.hasOwn(after, key)) out.push({ op: 'removeState', path: at(key) });
   for (const [key, state] of Object.entries(after)) {
     const path = at(key);
     const old = before[key];
@@ -98,10 +107,21 @@ function diffStates(
 /** Everything of a state but its metadata, transitions and children (which have finer ops). */
 function shell(s: StateConfig): Partial<StateConfig> {
   const { meta: _m, on: _o, states, ...rest } = s;
-  return { ...rest, states: Object.fromEntries(Object.keys(states ?? {}).map((k) => [k, {} as StateConfig])) };
+  return {
+    ...rest,
+    states: Object.fromEntries(Object.keys(states ?? {}).map((k) => [k, {} as StateConfig])),
+  };
 }
 
-const MERGEABLE: (keyof StateMeta)[] = ['institution', 'deadline', 'roles', 'title', 'legal', 'form', 'description'];
+const MERGEABLE: (keyof StateMeta)[] = [
+  'institution',
+  'deadline',
+  'roles',
+  'title',
+  'legal',
+  'form',
+  'description',
+];
 
 /**
  * setStateMeta merges (and appends legal references it does not have yet), so a removed key
@@ -116,14 +136,16 @@ function metaExpressible(a: StateMeta, b: StateMeta): boolean {
   for (let i = a.legal.length; i < b.legal.length; i++) {
     if (b.legal.slice(0, i).some((ref) => sameJson(ref, b.legal[i]))) return false;
   }
-  for (const k of Object.keys(b) as (keyof StateMeta)[]) if (!MERGEABLE.includes(k)) return sameJson(a[k], b[k]);
+  for (const k of Object.keys(b) as (keyof StateMeta)[])
+    if (!MERGEABLE.includes(k)) return sameJson(a[k], b[k]);
   return true;
 }
 
 function metaPatch(a: StateMeta, b: StateMeta): Partial<StateMeta> {
   const out: Partial<StateMeta> = {};
   for (const k of Object.keys(b) as (keyof StateMeta)[]) {
-    if (!sameJson(a[k], b[k])) (out as Record<string, unknown>)[k] = k === 'legal' ? b.legal.slice(a.legal.length) : b[k];
+    if (!sameJson(a[k], b[k]))
+      (out as Record<string, unknown>)[k] = k === 'legal' ? b.legal.slice(a.legal.length) : b[k];
   }
   return out;
 }
@@ -134,7 +156,8 @@ function diffOn(
   from: string,
   out: VariantChange[],
 ): void {
-  for (const event of Object.keys(before)) if (!Object.hasOwn(after, event)) out.push({ op: 'removeTransition', from, event });
+  for (const event of Object.keys(before))
+    if (!Object.hasOwn(after, event)) out.push({ op: 'removeTransition', from, event });
   for (const [event, ts] of Object.entries(after)) {
     const old = before[event];
     if (old === undefined) {
@@ -168,7 +191,8 @@ function fieldChanges(form: string, a: FieldSchema, b: FieldSchema, prefix: stri
   if (!sameJson(ra, rb)) return null;
   const out: VariantChange[] = [];
   const at = (k: string) => (prefix === '' ? k : `${prefix}.${k}`);
-  for (const key of Object.keys(pa)) if (!Object.hasOwn(pb, key)) out.push({ op: 'removeField', form, field: at(key) });
+  for (const key of Object.keys(pa))
+    if (!Object.hasOwn(pb, key)) out.push({ op: 'removeField', form, field: at(key) });
   for (const [key, schema] of Object.entries(pb)) {
     const old = pa[key];
     const required = qb.includes(key);

@@ -73,7 +73,12 @@ export function schemaForKind(
       return { schema: { type: 'boolean', ...keep }, ui: { 'ui:widget': 'radio' } };
     case 'singleChoice':
       return {
-        schema: { type: 'string', enum: opts.map((o) => o.value), 'x-enumLabels': opts.map((o) => o.label), ...keep },
+        schema: {
+          type: 'string',
+          enum: opts.map((o) => o.value),
+          'x-enumLabels': opts.map((o) => o.label),
+          ...keep,
+        },
         ui: { 'ui:widget': 'radio' },
       };
     case 'multipleChoice':
@@ -97,7 +102,11 @@ export function schemaForKind(
       };
     case 'section':
       return {
-        schema: { type: 'object', properties: previous?.type === 'object' ? (previous.properties ?? {}) : {}, ...keep },
+        schema: {
+          type: 'object',
+          properties: previous?.type === 'object' ? (previous.properties ?? {}) : {},
+          ...keep,
+        },
         ui: {},
       };
   }

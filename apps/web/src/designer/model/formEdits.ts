@@ -1,7 +1,6 @@
 import type { FieldSchema, FormDefinition, Text } from '@ruta/protocol';
 import type { DesignDoc } from './DesignDoc.js';
 import { EditError } from './EditError.js';
-import { STATE_KEY } from './chartPaths.js';
 import { fieldKindOf, schemaForKind } from './fieldKinds.js';
 import type { ChoiceOption, FieldKind, UiNode } from './fieldKinds.js';
 import {
@@ -18,16 +17,33 @@ import {
   writeUi,
 } from './formTree.js';
 import type { Condition } from './formTree.js';
-import { uniqueKey } from './uniqueKey.js';
+import { uniqueKebab, uniqueKey } from './uniqueKey.js';
 
 type Container = { obj: FieldSchema; ui: UiNode };
 
-/** Creates an empty form; attach it to a state with updateStateMeta(doc, path, { form: id }). */
+/** Form ids are kebab-case, like the files in forms/. */
+export const FORM_ID = /^[a-z][a-z0-9-]*$/;
+/** Field keys: letters, digits and "_" (the data is stored under them). */
+export const FIELD_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/**
+ * Creates an empty form; attach it to a state with updateStateMeta(doc, path, { form: id }).
+ * Its id is made from the Spanish title, prefixed with the country in a national protocol
+ * ("hn-verificacion-dinaf") so it never collides with a regional form.
+ */
 export function addForm(doc: DesignDoc, spec: { title: Text; id?: string }): { doc: DesignDoc; id: string } {
-  const id = spec.id ?? uniqueKey(spec.title.es || spec.title.en, Object.keys(doc.forms), 'form');
-  if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) throw new EditError('bad-form-id', { id });
+  const prefix = doc.jurisdiction === 'REGIONAL' ? '' : `${doc.jurisdiction.toLowerCase()} `;
+  const id =
+    spec.id ?? uniqueKebab(`${prefix}${spec.title.es || spec.title.en}`, Object.keys(doc.forms), 'form');
+  if (!FORM_ID.test(id)) throw new EditError('bad-form-id', { id });
   if (Object.hasOwn(doc.forms, id)) throw new EditError('duplicate-form-id', { id });
-  const form: FormDefinition = { kind: 'form', id, version: 1, title: spec.title, schema: { type: 'object', properties: {} } };
+  const form: FormDefinition = {
+    kind: 'form',
+    id,
+    version: 1,
+    title: spec.title,
+    schema: { type: 'object', properties: {} },
+  };
   return { doc: { ...doc, forms: { ...doc.forms, [id]: form } }, id };
 }
 
@@ -70,7 +86,12 @@ export interface FieldPatch {
 }
 
 /** Changes a field's key, label, help, requirement, kind, choices or flags. Returns its (new) path. */
-export function updateField(doc: DesignDoc, formId: string, path: string, patch: FieldPatch): { doc: DesignDoc; path: string } {
+export function updateField(
+  doc: DesignDoc,
+  formId: string,
+  path: string,
+  patch: FieldPatch,
+): { doc: DesignDoc; path: string } {
   const { container, key } = split(path);
   let newPath = path;
   let next = editContainer(doc, formId, container, (c) => {
@@ -88,10 +109,8 @@ export function updateField(doc: DesignDoc, formId: string, path: string, patch:
       const keepUi = Object.fromEntries(Object.entries(fieldUi).filter(([k]) => !k.startsWith('ui:widget')));
       fieldUi = { ...keepUi, ...made.ui };
     }
-    if (patch.label !== undefined) {
-      if (!patch.label.es.trim() || !patch.label.en.trim()) throw new EditError('title-needs-both-languages', {});
-      schema['x-label'] = patch.label;
-    }
+    // A label may be half-typed (the designer clears it to retype): the verifier reports it until complete.
+    if (patch.label !== undefined) schema['x-label'] = patch.label;
     if (patch.help !== undefined) {
       if (patch.help === null) delete schema['x-help'];
       else schema['x-help'] = patch.help;
@@ -115,8 +134,10 @@ export function updateField(doc: DesignDoc, formId: string, path: string, patch:
     return { obj, ui };
   });
   // Sample submissions follow: a renamed field keeps its value, a field of another kind loses it.
-  if (patch.kind !== undefined || patch.options !== undefined) next = editExamples(next, formId, path, () => undefined);
-  if (newPath !== path) next = editExamples(next, formId, path, (v) => v, newPath.slice(newPath.lastIndexOf('.') + 1));
+  if (patch.kind !== undefined || patch.options !== undefined)
+    next = editExamples(next, formId, path, () => undefined);
+  if (newPath !== path)
+    next = editExamples(next, formId, path, (v) => v, newPath.slice(newPath.lastIndexOf('.') + 1));
   return { doc: next, path: newPath };
 }
 
@@ -185,7 +206,8 @@ export function setFieldConditions(
     for (const c of [conditions.visibleWhen, conditions.requiredWhen]) {
       if (!c) continue;
       if (c.field === key) throw new EditError('condition-on-itself', { field: path });
-      if (!slotOf(obj, c.field)) throw new EditError('condition-field-not-sibling', { field: path, other: c.field });
+      if (!slotOf(obj, c.field))
+        throw new EditError('condition-field-not-sibling', { field: path, other: c.field });
     }
     let out = obj;
     if (conditions.visibleWhen !== undefined) {
@@ -193,7 +215,9 @@ export function setFieldConditions(
       if (conditions.visibleWhen !== null) out = makeConditional(out, key, conditions.visibleWhen);
     }
     if (conditions.requiredWhen !== undefined) {
-      const allOf = (out.allOf ?? []).flatMap((e) => (requiredFieldsOf(e).includes(key) ? dropRequired(e, key) : [e]));
+      const allOf = (out.allOf ?? []).flatMap((e) =>
+        requiredFieldsOf(e).includes(key) ? dropRequired(e, key) : [e],
+      );
       if (conditions.requiredWhen !== null) {
         out = setRequired(out, key, false);
         allOf.push({ if: conditionSchema(conditions.requiredWhen), then: { required: [key] } });
@@ -252,7 +276,10 @@ function makeUnconditional(obj: FieldSchema, key: string): FieldSchema {
   const slot = slotOf(obj, key);
   if (!slot || slot.where === 'base') return obj;
   const entry = obj.allOf![slot.allOfIndex]!;
-  const out: FieldSchema = { ...obj, properties: { ...(obj.properties ?? {}), [key]: entry.then!.properties![key]! } };
+  const out: FieldSchema = {
+    ...obj,
+    properties: { ...(obj.properties ?? {}), [key]: entry.then!.properties![key]! },
+  };
   const allOf = obj.allOf!.filter((_, i) => i !== slot.allOfIndex);
   if (allOf.length) out.allOf = allOf;
   else delete out.allOf;
@@ -318,7 +345,7 @@ function withOrder(ui: UiNode, keys: string[]): UiNode {
 }
 
 function checkKey(key: string, taken: string[]): void {
-  if (!STATE_KEY.test(key)) throw new EditError('bad-field-key', { key });
+  if (!FIELD_KEY.test(key)) throw new EditError('bad-field-key', { key });
   if (taken.includes(key)) throw new EditError('duplicate-field-key', { key });
 }
 
@@ -327,7 +354,6 @@ function checkOptions(options: ChoiceOption[]): void {
   const values = options.map((o) => o.value.trim());
   if (values.some((v) => v === '')) throw new EditError('choice-value-empty', {});
   if (new Set(values).size !== values.length) throw new EditError('choice-value-duplicate', {});
-  if (options.some((o) => !o.label.es.trim() || !o.label.en.trim())) throw new EditError('title-needs-both-languages', {});
 }
 
 /**
@@ -371,13 +397,20 @@ function split(path: string): { container: string; key: string } {
   return i < 0 ? { container: '', key: path } : { container: path.slice(0, i), key: path.slice(i + 1) };
 }
 
-function editContainer(doc: DesignDoc, formId: string, containerPath: string, fn: (c: Container) => Container): DesignDoc {
+function editContainer(
+  doc: DesignDoc,
+  formId: string,
+  containerPath: string,
+  fn: (c: Container) => Container,
+): DesignDoc {
   const form = Object.hasOwn(doc.forms, formId) ? doc.forms[formId] : undefined;
   if (!form) throw new EditError('unknown-form', { form: formId });
   const segments = containerPath === '' ? [] : containerPath.split('.');
   let done: Container;
   try {
-    done = updateContainer(form.schema, (form.uiSchema ?? {}) as UiNode, segments, (obj, ui) => fn({ obj, ui }));
+    done = updateContainer(form.schema, (form.uiSchema ?? {}) as UiNode, segments, (obj, ui) =>
+      fn({ obj, ui }),
+    );
   } catch (e) {
     if (e instanceof EditError) throw e;
     throw new EditError('unknown-field', { form: formId, field: containerPath });
@@ -389,7 +422,11 @@ function editContainer(doc: DesignDoc, formId: string, containerPath: string, fn
 }
 
 /** Changes a form's title or description. */
-export function updateFormMeta(doc: DesignDoc, formId: string, patch: { title?: Text; description?: Text | null }): DesignDoc {
+export function updateFormMeta(
+  doc: DesignDoc,
+  formId: string,
+  patch: { title?: Text; description?: Text | null },
+): DesignDoc {
   const form = Object.hasOwn(doc.forms, formId) ? doc.forms[formId] : undefined;
   if (!form) throw new EditError('unknown-form', { form: formId });
   const next: FormDefinition = { ...form };

@@ -17,7 +17,8 @@ export interface Condition {
 }
 
 /** Where a field's schema sits in its object: base properties, or the allOf entry that shows it. */
-export type FieldSlot = { where: 'base' } | { where: 'conditional'; allOfIndex: number; condition: Condition };
+export type FieldSlot =
+  { where: 'base' } | { where: 'conditional'; allOfIndex: number; condition: Condition };
 
 export function conditionOf(entry: FieldSchema): Condition | undefined {
   const props = entry.if?.properties;
@@ -28,7 +29,8 @@ export function conditionOf(entry: FieldSchema): Condition | undefined {
   const test = props[field] ?? {};
   if (Object.keys(test).length !== 1) return undefined;
   if (isScalar(test.const)) return { field, values: [test.const] };
-  if (Array.isArray(test.enum) && test.enum.length > 0 && test.enum.every(isScalar)) return { field, values: [...test.enum] };
+  if (Array.isArray(test.enum) && test.enum.length > 0 && test.enum.every(isScalar))
+    return { field, values: [...test.enum] };
   return undefined;
 }
 
@@ -130,7 +132,8 @@ export function updateContainer(
 /** Writes the schema of an existing field where it already sits (base or conditional). */
 export function writeField(obj: FieldSchema, key: string, schema: FieldSchema): FieldSchema {
   const slot = slotOf(obj, key);
-  if (!slot || slot.where === 'base') return { ...obj, properties: { ...(obj.properties ?? {}), [key]: schema } };
+  if (!slot || slot.where === 'base')
+    return { ...obj, properties: { ...(obj.properties ?? {}), [key]: schema } };
   const allOf = obj.allOf!.map((e, i) =>
     i === slot.allOfIndex ? { ...e, then: { ...e.then, properties: { [key]: schema } } } : e,
   );

@@ -110,13 +110,18 @@ function untypeGroup(g: Group, kinds: Map<string, FieldKind>): Group {
 }
 
 function countRules(g: Group): number {
-  return g.rules.reduce((n, r) => n + ('rules' in r ? countRules(r as Group) : typeof r === 'string' ? 0 : 1), 0);
+  return g.rules.reduce(
+    (n, r) => n + ('rules' in r ? countRules(r as Group) : typeof r === 'string' ? 0 : 1),
+    0,
+  );
 }
 
 function canonical(v: unknown): string {
   return JSON.stringify(v, (_k, x: unknown) =>
     x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
       : x,
   );
 }

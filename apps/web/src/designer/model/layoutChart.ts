@@ -99,7 +99,12 @@ export async function layoutChart(elk: ELK, graph: ChartGraph): Promise<ChartLay
   const layout: ChartLayout = { nodes: {}, edges: {}, width: out.width ?? 0, height: out.height ?? 0 };
   const visit = (n: ElkNode) => {
     for (const c of n.children ?? []) {
-      layout.nodes[c.id] = { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? NODE_WIDTH, height: c.height ?? NODE_HEIGHT };
+      layout.nodes[c.id] = {
+        x: c.x ?? 0,
+        y: c.y ?? 0,
+        width: c.width ?? NODE_WIDTH,
+        height: c.height ?? NODE_HEIGHT,
+      };
       visit(c);
     }
     for (const e of (n.edges ?? []) as ElkExtendedEdge[]) {
@@ -110,7 +115,15 @@ export async function layoutChart(elk: ELK, graph: ChartGraph): Promise<ChartLay
       }
       const l = e.labels?.[0];
       layout.edges[e.id] = l
-        ? { points, label: { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? LABEL_WIDTH, height: l.height ?? LABEL_HEIGHT } }
+        ? {
+            points,
+            label: {
+              x: l.x ?? 0,
+              y: l.y ?? 0,
+              width: l.width ?? LABEL_WIDTH,
+              height: l.height ?? LABEL_HEIGHT,
+            },
+          }
         : { points };
     }
   };

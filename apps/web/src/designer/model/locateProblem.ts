@@ -9,7 +9,8 @@ import type { DesignDoc, Selection } from './DesignDoc.js';
  */
 export function locateProblem(doc: DesignDoc, p: Problem): Selection | null {
   const { state, form, field, pointer } = p.location;
-  if (form !== undefined && field !== undefined && Object.hasOwn(doc.forms, form)) return { kind: 'field', form, field };
+  if (form !== undefined && field !== undefined && Object.hasOwn(doc.forms, form))
+    return { kind: 'field', form, field };
   const transitions = listTransitions(doc.machine);
   const t = transitions
     .filter((x) => pointer === x.pointer || pointer.startsWith(`${x.pointer}/`))
@@ -19,7 +20,8 @@ export function locateProblem(doc: DesignDoc, p: Problem): Selection | null {
   if (guard !== undefined) {
     const name = guard.replace(/~1/g, '/').replace(/~0/g, '~');
     const user = transitions.find((x) => x.transition.guard === name);
-    if (user) return { kind: 'transition', ref: { source: user.source, event: user.event, index: user.index } };
+    if (user)
+      return { kind: 'transition', ref: { source: user.source, event: user.event, index: user.index } };
   }
   if (state !== undefined && state !== '') return { kind: 'state', path: state };
   const s = listStates(doc.machine)

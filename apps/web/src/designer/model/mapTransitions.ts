@@ -24,7 +24,11 @@ export function mapTransitions(machine: MachineConfig, fn: TransitionMapper): Ma
   return out;
 }
 
-function mapStates(states: Record<string, StateConfig>, prefix: string, fn: TransitionMapper): Record<string, StateConfig> {
+function mapStates(
+  states: Record<string, StateConfig>,
+  prefix: string,
+  fn: TransitionMapper,
+): Record<string, StateConfig> {
   let changed = false;
   const out: Record<string, StateConfig> = {};
   for (const [key, s] of Object.entries(states)) {
@@ -86,7 +90,11 @@ function mapList(
   return Array.isArray(ts) || out.length > 1 ? out : out[0];
 }
 
-function setOrDelete<K extends keyof StateConfig>(obj: StateConfig, key: K, value: StateConfig[K] | undefined): void {
+function setOrDelete<K extends keyof StateConfig>(
+  obj: StateConfig,
+  key: K,
+  value: StateConfig[K] | undefined,
+): void {
   if (value === undefined) delete obj[key];
   else obj[key] = value;
 }

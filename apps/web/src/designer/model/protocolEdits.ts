@@ -2,24 +2,29 @@ import { listTransitions } from '@ruta/protocol';
 import type { Duration, EventDefinition, JsonLogic, Text } from '@ruta/protocol';
 import type { DesignDoc } from './DesignDoc.js';
 import { EditError } from './EditError.js';
-import { uniqueKey } from './uniqueKey.js';
+import { uniqueKey, uniqueUpperSnake } from './uniqueKey.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Creates or changes the label of an event (the button a case worker presses). */
 export function setEvent(doc: DesignDoc, name: string, definition: EventDefinition): DesignDoc {
-  if (!NAME.test(name) || name === 'done' || name.startsWith('after:')) throw new EditError('bad-event-name', { name });
-  if (!definition.title.es.trim() || !definition.title.en.trim()) throw new EditError('title-needs-both-languages', {});
+  // The title may be half-typed; lintDesignDoc reports it until both languages are there.
+  if (!NAME.test(name) || name === 'done' || name.startsWith('after:'))
+    throw new EditError('bad-event-name', { name });
   return { ...doc, events: { ...doc.events, [name]: definition } };
 }
 
 /** A new event name made from its Spanish title, not yet used by the protocol. */
 export function newEventName(doc: DesignDoc, title: Text): string {
-  return uniqueKey(title.es || title.en, Object.keys(doc.events), 'event');
+  return uniqueUpperSnake(title.es || title.en, Object.keys(doc.events), 'EVENT');
 }
 
 /** Creates or changes a named guard: a JSON Logic condition with a description in both languages. */
-export function setGuard(doc: DesignDoc, name: string, guard: { logic: JsonLogic; description: Text }): DesignDoc {
+export function setGuard(
+  doc: DesignDoc,
+  name: string,
+  guard: { logic: JsonLogic; description: Text },
+): DesignDoc {
   if (!NAME.test(name)) throw new EditError('bad-guard-name', { name });
   return { ...doc, guards: { ...doc.guards, [name]: guard } };
 }

@@ -9,7 +9,8 @@ import { updateChildren, updateStateAt } from './updateStateAt.js';
 /** How many transitions lead into the state at `path` (or inside it) from outside it. */
 export function incomingTransitions(doc: DesignDoc, path: string): number {
   return listTransitions(doc.machine).filter((t) => {
-    if (t.transition.target === undefined || (t.source !== '' && isSameOrInside(t.source, path))) return false;
+    if (t.transition.target === undefined || (t.source !== '' && isSameOrInside(t.source, path)))
+      return false;
     const to = resolveTarget(doc.machine, t.source, t.transition.target);
     return to !== null && isSameOrInside(to, path);
   }).length;

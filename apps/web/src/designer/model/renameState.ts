@@ -46,7 +46,10 @@ export function renameState(doc: DesignDoc, path: string, newKey: string): Desig
   const renamed = next;
   next = mapTransitions(renamed, (t, site) => {
     if (t.target === undefined) return t;
-    const oldSource = isSameOrInside(site.source, newPath) && site.source !== '' ? path + site.source.slice(newPath.length) : site.source;
+    const oldSource =
+      isSameOrInside(site.source, newPath) && site.source !== ''
+        ? path + site.source.slice(newPath.length)
+        : site.source;
     const was = before.get(`${oldSource}|${site.event}|${site.index}`);
     if (was === undefined || was === null) return t;
     const want = move(was);

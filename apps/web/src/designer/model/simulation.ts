@@ -1,7 +1,15 @@
 import { availableActions, compileProtocol, dueTimers, fireTimer, openCase, step } from '@ruta/engine';
-import type { Actor, AvailableAction, CaseState, CompiledProtocol, Effect, Rejection, StateValue } from '@ruta/engine';
+import type {
+  Actor,
+  AvailableAction,
+  CaseState,
+  CompiledProtocol,
+  Effect,
+  Rejection,
+  StateValue,
+} from '@ruta/engine';
 import { explainGuard, guardVariables } from '@ruta/protocol';
-import type { Country, JsonLogic, Role, Text } from '@ruta/protocol';
+import type { Country, FormDefinition, FormValidator, JsonLogic, Role, Text } from '@ruta/protocol';
 import type { DesignDoc } from './DesignDoc.js';
 import { sha256 } from './sha256.js';
 
@@ -46,6 +54,7 @@ function deps(sim: { now: number; counter: number }) {
 export function startSimulation(
   doc: DesignDoc,
   who: { country: Country; role: Role },
+  options: { validatorFor?: (form: FormDefinition) => FormValidator } = {},
 ): { ok: true; sim: Simulation } | { ok: false; error: string } {
   let compiled: CompiledProtocol;
   try {
@@ -53,11 +62,23 @@ export function startSimulation(
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
+  // Where Ajv cannot run (a page whose Content-Security-Policy forbids eval), the forms are
+  // checked by a validator that gives the same verdicts without compiling code.
+  if (options.validatorFor) {
+    const forms = compiled.forms as Map<string, FormValidator>;
+    for (const id of [...forms.keys()]) {
+      const form = doc.forms[id];
+      if (form) forms.set(id, options.validatorFor(form));
+    }
+  }
   const actor: Actor = { userId: 'simulator', role: who.role, country: who.country };
   const d = deps({ now: SIMULATION_START, counter: 0 });
   try {
     const opened = openCase(compiled, { id: 'simulated-case', country: who.country, actor }, d);
-    return { ok: true, sim: { compiled, case: opened.case, actor, steps: [], now: SIMULATION_START, counter: d.used() } };
+    return {
+      ok: true,
+      sim: { compiled, case: opened.case, actor, steps: [], now: SIMULATION_START, counter: d.used() },
+    };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -74,7 +95,13 @@ export function simulateStep(
   const command = data === undefined ? { event, actor: sim.actor } : { event, data, actor: sim.actor };
   const r = step(sim.compiled, sim.case, command, d);
   if (!r.ok) return { ok: false, reasons: r.reasons };
-  const s: SimulatedStep = { event, from: sim.case.value, to: r.case.value, at: d.clock(), effects: r.effects };
+  const s: SimulatedStep = {
+    event,
+    from: sim.case.value,
+    to: r.case.value,
+    at: d.clock(),
+    effects: r.effects,
+  };
   if (data !== undefined) s.data = data;
   return { ok: true, sim: { ...sim, case: r.case, steps: [...sim.steps, s], now, counter: d.used() } };
 }
@@ -88,7 +115,13 @@ export function advanceClock(sim: Simulation, hours: number): Simulation {
     const d = deps(current);
     const r = fireTimer(current.compiled, current.case, due, d);
     if (!r.ok) return current;
-    const s: SimulatedStep = { event: due.event, from: current.case.value, to: r.case.value, at: d.clock(), effects: r.effects };
+    const s: SimulatedStep = {
+      event: due.event,
+      from: current.case.value,
+      to: r.case.value,
+      at: d.clock(),
+      effects: r.effects,
+    };
     current = { ...current, case: r.case, steps: [...current.steps, s], counter: d.used() };
   }
 }
@@ -143,7 +176,10 @@ export function guardChecks(sim: Simulation, event: string, data: unknown): Guar
       check.description = g.description;
       check.logic = g.logic;
       check.result = explained.result;
-      check.reads = guardVariables(g.logic).map((variable) => ({ variable, value: readPath(scope, variable) }));
+      check.reads = guardVariables(g.logic).map((variable) => ({
+        variable,
+        value: readPath(scope, variable),
+      }));
       if (explained.error !== undefined) check.error = explained.error;
       return check;
     });

@@ -12,14 +12,16 @@ import { readSlot, readTransition, writeSlot } from './transitionSlots.js';
  */
 export function addTransition(
   doc: DesignDoc,
-  spec: { source: string; targetPath: string; event: string },
+  spec: { source: string; targetPath: string; event: string; actions?: ActionConfig[] },
 ): { doc: DesignDoc; ref: TransitionRef } {
   checkEvent(doc, spec.event);
   if (spec.source !== '' && getState(doc.machine, spec.source)?.type === 'final')
     throw new EditError('final-has-transitions', { path: spec.source });
-  if (!getState(doc.machine, spec.targetPath)) throw new EditError('unknown-state', { path: spec.targetPath });
+  if (!getState(doc.machine, spec.targetPath))
+    throw new EditError('unknown-state', { path: spec.targetPath });
   const list = readSlot(doc.machine, spec.source, spec.event);
   const t: TransitionConfig = { target: targetFor(doc.machine, spec.source, spec.targetPath) };
+  if (spec.actions?.length) t.actions = spec.actions;
   const machine = writeSlot(doc.machine, spec.source, spec.event, [...list, t]);
   return { doc: { ...doc, machine }, ref: { source: spec.source, event: spec.event, index: list.length } };
 }
@@ -35,6 +37,15 @@ export interface TransitionPatch {
   description?: Text | null;
 }
 
+/**
+ * The actions a new transition from `source` starts with: recording the step's form when the
+ * step has one (a step's data is kept when the step is done), else none.
+ */
+export function defaultActions(doc: DesignDoc, source: string): ActionConfig[] {
+  const form = source === '' ? undefined : getState(doc.machine, source)?.meta.form;
+  return form === undefined ? [] : [{ type: 'recordForm', params: { form } }];
+}
+
 /** Changes the target, guard, actions, roles or description of one transition. */
 export function updateTransition(doc: DesignDoc, ref: TransitionRef, patch: TransitionPatch): DesignDoc {
   const list = readSlot(doc.machine, ref.source, ref.event);
@@ -43,14 +54,16 @@ export function updateTransition(doc: DesignDoc, ref: TransitionRef, patch: Tran
   if (patch.targetPath !== undefined) {
     if (patch.targetPath === null) delete next.target;
     else {
-      if (!getState(doc.machine, patch.targetPath)) throw new EditError('unknown-state', { path: patch.targetPath });
+      if (!getState(doc.machine, patch.targetPath))
+        throw new EditError('unknown-state', { path: patch.targetPath });
       next.target = targetFor(doc.machine, ref.source, patch.targetPath);
     }
   }
   if (patch.guard !== undefined) {
     if (patch.guard === null) delete next.guard;
     else {
-      if (!Object.hasOwn(doc.guards, patch.guard)) throw new EditError('unknown-guard', { guard: patch.guard });
+      if (!Object.hasOwn(doc.guards, patch.guard))
+        throw new EditError('unknown-guard', { guard: patch.guard });
       next.guard = patch.guard;
     }
   }
@@ -76,7 +89,11 @@ export function updateTransition(doc: DesignDoc, ref: TransitionRef, patch: Tran
 }
 
 /** Moves a transition to another event of the same source (it goes last there). */
-export function setTransitionEvent(doc: DesignDoc, ref: TransitionRef, event: string): { doc: DesignDoc; ref: TransitionRef } {
+export function setTransitionEvent(
+  doc: DesignDoc,
+  ref: TransitionRef,
+  event: string,
+): { doc: DesignDoc; ref: TransitionRef } {
   if (event === ref.event) return { doc, ref };
   checkEvent(doc, event);
   const t = readTransition(doc.machine, ref);
@@ -88,13 +105,20 @@ export function setTransitionEvent(doc: DesignDoc, ref: TransitionRef, event: st
 }
 
 /** Moves a candidate up or down among the transitions of its event: the first whose guard passes is taken. */
-export function moveTransition(doc: DesignDoc, ref: TransitionRef, to: number): { doc: DesignDoc; ref: TransitionRef } {
+export function moveTransition(
+  doc: DesignDoc,
+  ref: TransitionRef,
+  to: number,
+): { doc: DesignDoc; ref: TransitionRef } {
   const list = [...readSlot(doc.machine, ref.source, ref.event)];
   const [t] = list.splice(ref.index, 1);
   if (!t) throw new EditError('unknown-transition', { source: ref.source || '*', event: ref.event });
   const index = Math.max(0, Math.min(list.length, to));
   list.splice(index, 0, t);
-  return { doc: { ...doc, machine: writeSlot(doc.machine, ref.source, ref.event, list) }, ref: { ...ref, index } };
+  return {
+    doc: { ...doc, machine: writeSlot(doc.machine, ref.source, ref.event, list) },
+    ref: { ...ref, index },
+  };
 }
 
 export function removeTransition(doc: DesignDoc, ref: TransitionRef): DesignDoc {

@@ -15,8 +15,14 @@ export function readSlot(machine: MachineConfig, source: string, event: string):
 }
 
 /** Writes the candidates of one event key (an empty list removes the key). */
-export function writeSlot(machine: MachineConfig, source: string, event: string, list: TransitionConfig[]): MachineConfig {
-  const value: TransitionsConfig | undefined = list.length === 0 ? undefined : list.length === 1 ? list[0] : list;
+export function writeSlot(
+  machine: MachineConfig,
+  source: string,
+  event: string,
+  list: TransitionConfig[],
+): MachineConfig {
+  const value: TransitionsConfig | undefined =
+    list.length === 0 ? undefined : list.length === 1 ? list[0] : list;
   if (source === '') {
     if (event.startsWith('after:') || event === 'done') throw new EditError('root-only-events', { event });
     const on = withKey(machine.on, event, value);

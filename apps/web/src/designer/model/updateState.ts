@@ -12,7 +12,8 @@ export function updateStateMeta(doc: DesignDoc, path: string, patch: MetaPatch):
   if (!getState(doc.machine, path)) throw new EditError('unknown-state', { path });
   if (patch.deadline !== undefined && !(Number.isFinite(patch.deadline.hours) && patch.deadline.hours > 0))
     throw new EditError('bad-deadline', { path });
-  if (patch.form !== undefined && !Object.hasOwn(doc.forms, patch.form)) throw new EditError('unknown-form', { form: patch.form });
+  if (patch.form !== undefined && !Object.hasOwn(doc.forms, patch.form))
+    throw new EditError('unknown-form', { form: patch.form });
   const machine = updateStateAt(doc.machine, path, (s) => {
     const meta: StateMeta = { ...s.meta };
     for (const [k, v] of Object.entries(patch) as [keyof StateMeta, unknown][]) {
@@ -24,6 +25,9 @@ export function updateStateMeta(doc: DesignDoc, path: string, patch: MetaPatch):
   });
   return { ...doc, machine };
 }
+
+/** Tags are kebab-case words the invariants speak of ("risk-assessment"). */
+export const TAG = /^[a-z][a-z0-9-]*$/;
 
 export interface StatePatch {
   type?: 'atomic' | 'final' | 'compound' | 'parallel';
@@ -48,7 +52,12 @@ export function updateState(doc: DesignDoc, path: string, patch: StatePatch): De
       throw new EditError('type-needs-no-children', { path, type: patch.type });
     if ((patch.type === 'compound' || patch.type === 'parallel') && !hasChildren)
       throw new EditError('type-needs-children', { path, type: patch.type });
-    if (patch.type === 'final' && (state.on || state.after)) throw new EditError('final-has-transitions', { path });
+    if (patch.type === 'final' && (state.on || state.after))
+      throw new EditError('final-has-transitions', { path });
+  }
+  for (const tag of patch.tags ?? []) {
+    const t = tag.trim();
+    if (t !== '' && !TAG.test(t)) throw new EditError('bad-tag', { tag: t });
   }
   if (patch.initial !== undefined && !children.includes(patch.initial))
     throw new EditError('unknown-state', { path: `${path}.${patch.initial}` });

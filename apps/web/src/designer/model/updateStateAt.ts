@@ -8,7 +8,11 @@ type States = Record<string, StateConfig>;
  * `fn(children)`; every other object is shared, so unchanged subtrees keep their identity and
  * memoised views of them do not re-render.
  */
-export function updateChildren(machine: MachineConfig, parent: string, fn: (states: States) => States): MachineConfig {
+export function updateChildren(
+  machine: MachineConfig,
+  parent: string,
+  fn: (states: States) => States,
+): MachineConfig {
   if (parent === '') return { ...machine, states: fn(machine.states) };
   return updateStateAt(machine, parent, (s) => {
     const next = fn(s.states ?? {});
@@ -33,7 +37,11 @@ export function updateStateAt(
 }
 
 /** Calls fn on every state (path, state), parents first. */
-export function forEachState(states: States | undefined, fn: (path: string, state: StateConfig) => void, prefix = ''): void {
+export function forEachState(
+  states: States | undefined,
+  fn: (path: string, state: StateConfig) => void,
+  prefix = '',
+): void {
   if (!states) return;
   for (const [key, s] of Object.entries(states)) {
     const path = prefix === '' ? key : `${prefix}.${key}`;

@@ -1,5 +1,5 @@
 import { applyVariantChange } from '@ruta/protocol';
-import type { Country, Problem, ResolvedProtocol, VariantFile } from '@ruta/protocol';
+import type { Country, Problem, ResolvedProtocol, VariantChange, VariantFile } from '@ruta/protocol';
 import { deriveVariantChanges } from './deriveVariantChanges.js';
 import type { InexpressibleChange } from './deriveVariantChanges.js';
 
@@ -8,7 +8,10 @@ import type { InexpressibleChange } from './deriveVariantChanges.js';
  * way the registry does (the variant's id, version, jurisdiction and title; the base's machine
  * with each change applied in order). Changes that cannot apply are returned as problems.
  */
-export function applyVariant(base: ResolvedProtocol, file: VariantFile): { doc: ResolvedProtocol; problems: Problem[] } {
+export function applyVariant(
+  base: ResolvedProtocol,
+  file: VariantFile,
+): { doc: ResolvedProtocol; problems: Problem[] } {
   const doc = structuredClone(base);
   doc.id = file.id;
   doc.version = file.version;
@@ -17,8 +20,37 @@ export function applyVariant(base: ResolvedProtocol, file: VariantFile): { doc: 
   if (file.description) doc.description = structuredClone(file.description);
   doc.base = file.base;
   const problems: Problem[] = [];
-  file.changes.forEach((change, index) => problems.push(...applyVariantChange(doc, change, { index })));
+  file.changes.forEach((change, index) => {
+    if (change.op === 'addForm' || change.op === 'replaceForm') problems.push(...putForm(doc, change, index));
+    else problems.push(...applyVariantChange(doc, change, { index }));
+  });
   return { doc, problems };
+}
+
+/**
+ * addForm and replaceForm, without the check of the form's rules (its samples are validated with
+ * Ajv, which a page under the app's Content-Security-Policy cannot run): the server checks them
+ * when it saves the draft and again before it publishes.
+ */
+function putForm(
+  doc: ResolvedProtocol,
+  change: Extract<VariantChange, { op: 'addForm' | 'replaceForm' }>,
+  index: number,
+): Problem[] {
+  const id = change.form.id;
+  const exists = Object.hasOwn(doc.forms, id);
+  if (exists === (change.op === 'addForm')) {
+    return [
+      {
+        code: exists ? 'change-already-exists' : 'change-form-missing',
+        location: { pointer: `/changes/${index}/form`, form: id },
+        message: `Change ${index} (${change.op}): ${exists ? `the protocol already has a form "${id}"` : `the protocol has no form "${id}"`}`,
+        hint: exists ? 'use replaceForm to change it' : 'use addForm to add it',
+      },
+    ];
+  }
+  doc.forms[id] = structuredClone(change.form);
+  return [];
 }
 
 /** The variant file that turns `base` into `edited`, with the edits a variant cannot express. */

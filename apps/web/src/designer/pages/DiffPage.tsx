@@ -18,7 +18,11 @@ export function DiffPage() {
     const ra = parseRef(a);
     const rb = parseRef(b);
     if (!ra || !rb) throw new Error(t('diff.badRefs'));
-    const [pa, pb, diff] = await Promise.all([designerApi.protocol(ra.id, ra.version), designerApi.protocol(rb.id, rb.version), designerApi.diff(a, b)]);
+    const [pa, pb, diff] = await Promise.all([
+      designerApi.protocol(ra.id, ra.version),
+      designerApi.protocol(rb.id, rb.version),
+      designerApi.diff(a, b),
+    ]);
     return { pa, pb, diff };
   }, `${a}|${b}`);
   return (
@@ -35,7 +39,9 @@ export function DiffPage() {
           {state.message}
         </p>
       )}
-      {state.status === 'ok' && <DiffView a={state.value.pa} b={state.value.pb} diff={state.value.diff} lang={lang} />}
+      {state.status === 'ok' && (
+        <DiffView a={state.value.pa} b={state.value.pb} diff={state.value.diff} lang={lang} />
+      )}
     </section>
   );
 }

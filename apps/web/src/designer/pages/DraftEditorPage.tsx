@@ -24,14 +24,16 @@ export function DraftEditorPage() {
         {loaded.message} <button onClick={reload}>{t('common.retry')}</button>
       </p>
     );
-  return <DraftEditor key={`${draftId}:${loaded.value.draft.revision}`} loaded={loaded.value} onReload={reload} />;
+  return (
+    <DraftEditor key={`${draftId}:${loaded.value.draft.revision}`} loaded={loaded.value} onReload={reload} />
+  );
 }
 
 function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () => void }) {
   const { t } = useTranslation('designer');
   const { lang, pick } = useLang();
   const editor = useEditor(loaded.doc);
-  const { status, saveNow, inexpressible } = useAutosave(loaded, editor.doc);
+  const { status, saveNow, inexpressible, serverProblems } = useAutosave(loaded, editor.doc);
   const heading = usePageTitle(`${t('editor.title')}: ${pick(editor.doc.title)}`);
   const [publishing, setPublishing] = useState(false);
   const [published, setPublished] = useState<string | null>(null);
@@ -62,7 +64,10 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
   };
 
   if (published) {
-    const base = loaded.draft.file.kind === 'variant' ? loaded.draft.file.base : `${loaded.draft.file.id}@${loaded.draft.file.version - 1}`;
+    const base =
+      loaded.draft.file.kind === 'variant'
+        ? loaded.draft.file.base
+        : `${loaded.draft.file.id}@${loaded.draft.file.version - 1}`;
     return (
       <section className="dz-page" data-testid="published">
         <h1 ref={heading} tabIndex={-1}>
@@ -70,7 +75,11 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
         </h1>
         <p role="status">{t('editor.publishedBody')}</p>
         <p className="dz-row">
-          <Link to={`../diff?a=${encodeURIComponent(base)}&b=${encodeURIComponent(published)}`} relative="path" data-testid="compare-published">
+          <Link
+            to={`../diff?a=${encodeURIComponent(base)}&b=${encodeURIComponent(published)}`}
+            relative="path"
+            data-testid="compare-published"
+          >
             {t('editor.compareWith', { base })}
           </Link>
           <Link to="../.." relative="path">
@@ -116,10 +125,17 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
         base={loaded.base}
         formsLocked={loaded.draft.file.kind === 'protocol'}
         inexpressible={inexpressible}
+        serverProblems={serverProblems}
         toolbar={
           <>
             <SaveIndicator status={status} onReload={onReload} />
-            <button type="button" name="publish" className="dz-primary" disabled={publishing || status.kind === 'conflict'} onClick={() => void publish()}>
+            <button
+              type="button"
+              name="publish"
+              className="dz-primary"
+              disabled={publishing || status.kind === 'conflict'}
+              onClick={() => void publish()}
+            >
               {publishing ? t('editor.publishing') : t('editor.publish')}
             </button>
           </>

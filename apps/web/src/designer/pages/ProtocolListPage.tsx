@@ -81,7 +81,12 @@ export function ProtocolListPage() {
       <h2>{t('list.published')}</h2>
       <label>
         {t('list.variantCountry')}
-        <select name="variant-country" value={country} disabled={user.country !== 'REGIONAL'} onChange={(e) => setCountry(e.target.value as Country)}>
+        <select
+          name="variant-country"
+          value={country}
+          disabled={user.country !== 'REGIONAL'}
+          onChange={(e) => setCountry(e.target.value as Country)}
+        >
           {COUNTRIES.map((c) => (
             <option key={c} value={c}>
               {t(`countries.${c}`)}
@@ -98,12 +103,20 @@ export function ProtocolListPage() {
                 {pick(newest.title)} <code>{id}</code>
               </h3>
               <p className="dz-hint">
-                {newest.jurisdiction === 'REGIONAL' ? t('protocol.regional') : t(`countries.${newest.jurisdiction}`)}
+                {newest.jurisdiction === 'REGIONAL'
+                  ? t('protocol.regional')
+                  : t(`countries.${newest.jurisdiction}`)}
                 {newest.base && ` · ${t('list.basedOn', { base: newest.base })}`} ·{' '}
-                {t('list.versions', { list: versions.map((v) => v.version).sort((a, b) => a - b).join(', ') })}
+                {t('list.versions', {
+                  list: versions
+                    .map((v) => v.version)
+                    .sort((a, b) => a - b)
+                    .join(', '),
+                })}
               </p>
               <div className="dz-row dz-wrap">
-                {(newest.jurisdiction === user.country || (canDraftRegional && newest.jurisdiction === 'REGIONAL')) && (
+                {(newest.jurisdiction === user.country ||
+                  (canDraftRegional && newest.jurisdiction === 'REGIONAL')) && (
                   <button
                     type="button"
                     disabled={busy !== null}
@@ -141,7 +154,9 @@ export function ProtocolListPage() {
                     disabled={busy !== null}
                     onClick={() =>
                       void act(`variant:${id}`, async () => {
-                        const draft = await designerApi.deriveVariant(id, newest.version, { jurisdiction: country });
+                        const draft = await designerApi.deriveVariant(id, newest.version, {
+                          jurisdiction: country,
+                        });
                         return `drafts/${draft.id}`;
                       })
                     }
@@ -156,23 +171,27 @@ export function ProtocolListPage() {
       </ul>
       <h2>{t('list.compare')}</h2>
       <div className="dz-row dz-wrap">
-        {[
-          [compareA, setCompareA, 'compare-a'] as const,
-          [compareB, setCompareB, 'compare-b'] as const,
-        ].map(([value, set, name]) => (
-          <label key={name}>
-            {name === 'compare-a' ? t('list.compareA') : t('list.compareB')}
-            <select name={name} value={value} onChange={(e) => set(e.target.value)}>
-              <option value="">{t('list.choose')}</option>
-              {published.map((p) => (
-                <option key={refOf(p)} value={refOf(p)}>
-                  {pick(p.title)} ({refOf(p)})
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-        <button type="button" name="compare" disabled={!compareA || !compareB} onClick={() => navigate(`diff?a=${encodeURIComponent(compareA)}&b=${encodeURIComponent(compareB)}`)}>
+        {[[compareA, setCompareA, 'compare-a'] as const, [compareB, setCompareB, 'compare-b'] as const].map(
+          ([value, set, name]) => (
+            <label key={name}>
+              {name === 'compare-a' ? t('list.compareA') : t('list.compareB')}
+              <select name={name} value={value} onChange={(e) => set(e.target.value)}>
+                <option value="">{t('list.choose')}</option>
+                {published.map((p) => (
+                  <option key={refOf(p)} value={refOf(p)}>
+                    {pick(p.title)} ({refOf(p)})
+                  </option>
+                ))}
+              </select>
+            </label>
+          ),
+        )}
+        <button
+          type="button"
+          name="compare"
+          disabled={!compareA || !compareB}
+          onClick={() => navigate(`diff?a=${encodeURIComponent(compareA)}&b=${encodeURIComponent(compareB)}`)}
+        >
           {t('list.compareGo')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ok'; value: T };
+export type Loaded<T> =
+  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ok'; value: T };
 
 /** Runs `load` when `key` changes; the answer of an older key is ignored. */
 export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
@@ -11,7 +12,8 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
     setState({ status: 'loading' });
     load().then(
       (value) => live && setState({ status: 'ok', value }),
-      (e: unknown) => live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) =>
+        live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;

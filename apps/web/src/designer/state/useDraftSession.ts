@@ -34,15 +34,27 @@ export async function loadDraft(draftId: string): Promise<LoadedDraft> {
   }
   const { $schema: _s, ...rest } = file;
   const previous = await designerApi.protocol(file.id, Math.max(1, file.version - 1)).catch(() => null);
-  const doc: DesignDoc = { ...rest, forms: previous?.forms ?? {}, invariantsInForce: previous?.invariantsInForce ?? [] };
+  const doc: DesignDoc = {
+    ...rest,
+    forms: previous?.forms ?? {},
+    invariantsInForce: previous?.invariantsInForce ?? [],
+  };
   return { draft, doc, base: null, problems: [] };
 }
 
 /** The file to store for the document: the variant's changes, or the protocol without its embedded parts. */
-export function fileFor(loaded: LoadedDraft, doc: DesignDoc): { file: DraftFile; inexpressible: InexpressibleChange[] } {
+export function fileFor(
+  loaded: LoadedDraft,
+  doc: DesignDoc,
+): { file: DraftFile; inexpressible: InexpressibleChange[] } {
   const current = loaded.draft.file;
   if (current.kind === 'variant' && loaded.base) {
-    return variantFileFor(loaded.base, doc, { id: current.id, version: current.version, jurisdiction: current.jurisdiction, base: current.base });
+    return variantFileFor(loaded.base, doc, {
+      id: current.id,
+      version: current.version,
+      jurisdiction: current.jurisdiction,
+      base: current.base,
+    });
   }
   const { forms: _f, invariantsInForce: _i, base: _b, ...file } = doc;
   return { file: { ...file, kind: 'protocol' }, inexpressible: [] };
@@ -64,7 +76,14 @@ export function useAutosave(
   loaded: LoadedDraft,
   doc: DesignDoc,
   delayMs = 800,
-): { status: SaveStatus; revision: number; saveNow: () => Promise<boolean>; inexpressible: InexpressibleChange[] } {
+): {
+  status: SaveStatus;
+  revision: number;
+  saveNow: () => Promise<boolean>;
+  inexpressible: InexpressibleChange[];
+  /** What the server found in the last saved version. */
+  serverProblems: Problem[];
+} {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: loaded.draft.updatedAt });
   const revision = useRef(loaded.draft.revision);
   const savedFile = useRef(JSON.stringify(loaded.draft.file));
@@ -73,6 +92,7 @@ export function useAutosave(
   latest.current = doc;
   const [inexpressible, setInexpressible] = useState<InexpressibleChange[]>([]);
   const conflicted = useRef(false);
+  const [serverProblems, setServerProblems] = useState<Problem[]>(loaded.draft.problems);
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     if (conflicted.current) return false;
@@ -90,6 +110,7 @@ export function useAutosave(
         const saved = await designerApi.saveDraft(loaded.draft.id, file, revision.current);
         revision.current = saved.revision;
         savedFile.current = text;
+        setServerProblems(saved.problems);
         setStatus({ kind: 'saved', at: saved.updatedAt });
         return true;
       } catch (e) {
@@ -120,5 +141,5 @@ export function useAutosave(
     return () => clearTimeout(timer);
   }, [doc, loaded, delayMs, saveNow]);
 
-  return { status, revision: revision.current, saveNow, inexpressible };
+  return { status, revision: revision.current, saveNow, inexpressible, serverProblems };
 }

@@ -74,7 +74,10 @@ export function useEditor(initial: DesignDoc): Editor {
     selection: null,
     error: null,
   }));
-  const apply = useCallback((edit: Edit, coalesce?: string) => dispatch({ type: 'edit', edit, coalesce }), []);
+  const apply = useCallback(
+    (edit: Edit, coalesce?: string) => dispatch({ type: 'edit', edit, coalesce }),
+    [],
+  );
   const actions = useMemo(
     () => ({
       undo: () => dispatch({ type: 'undo' }),

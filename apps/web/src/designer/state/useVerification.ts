@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { exploreStateSpace, invariantReport, verifyProtocol } from '@ruta/protocol';
 import type { InvariantStatus, Problem } from '@ruta/protocol';
 import type { DesignDoc } from '../model/DesignDoc.js';
+import { evalAllowed } from '../model/evalAllowed.js';
+import { lintDesignDoc } from '../model/lintDesignDoc.js';
 
 export interface Verification {
   /** The document these results are for. */
@@ -14,8 +16,13 @@ export interface Verification {
 /**
  * Runs the static verifier in the browser a moment after the designer stops editing, so the
  * verify panel and the marks on the chart follow the draft. The server verifies again on publish.
+ * `serverProblems` are the problems the server found in the last saved version of the draft.
  */
-export function useVerification(doc: DesignDoc, delayMs = 350): Verification | null {
+export function useVerification(
+  doc: DesignDoc,
+  serverProblems: readonly Problem[] = [],
+  delayMs = 350,
+): Verification | null {
   const [result, setResult] = useState<Verification | null>(null);
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -24,7 +31,14 @@ export function useVerification(doc: DesignDoc, delayMs = 350): Verification | n
       let invariants: InvariantStatus[] = [];
       try {
         const space = exploreStateSpace(doc);
-        problems = verifyProtocol(doc, { space });
+        // Form checks need Ajv; where the page forbids eval they come from the server's check of
+        // the last save instead (with the changes of a variant that do not apply).
+        const local = evalAllowed();
+        problems = [
+          ...lintDesignDoc(doc),
+          ...verifyProtocol(doc, local ? { space } : { space, verifiedForms: doc.forms }),
+        ];
+        if (!local) problems.push(...serverProblems.filter(onlyServerCanTell));
         invariants = invariantReport(doc, space);
       } catch (e) {
         problems = [
@@ -39,6 +53,30 @@ export function useVerification(doc: DesignDoc, delayMs = 350): Verification | n
       setResult({ doc, problems, invariants, ms: performance.now() - t0 });
     }, delayMs);
     return () => clearTimeout(timer);
-  }, [doc, delayMs]);
+  }, [doc, serverProblems, delayMs]);
   return result;
 }
+
+/**
+ * The server's problems the page cannot find itself: those of forms (they need Ajv) and of the
+ * draft file as stored (its schema, variant changes that do not apply, a base that is missing).
+ */
+function onlyServerCanTell(p: Problem): boolean {
+  if (/^\/(forms|changes)(\/|$)/.test(p.location.pointer) || p.location.pointer === '') return true;
+  return SERVER_ONLY.has(p.code) || /^(change-|form-|schema|example-)/.test(p.code);
+}
+
+const SERVER_ONLY = new Set([
+  'invalid-protocol',
+  'missing-base',
+  'unknown-protocol',
+  'unknown-version',
+  'variant-cycle',
+  'bad-protocol-ref',
+  'unknown-form',
+  'unknown-invariant',
+  'field-without-label',
+  'enum-without-labels',
+  'enum-labels-mismatch',
+  'required-field-missing',
+]);
