@@ -50,6 +50,7 @@ const TABLE: Record<string, Record<Role, string>> = {
   'POST /api/cases/:caseId/audit/what-if':            { designer: '403 403 403', caseworker: '403 403', supervisor: '200 404', auditor: '200 404 200', focalpoint: '403 403', admin: '403 403 403' },
   'GET /api/stats':                                   { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
   'GET /api/focal-points':                            { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
+  'GET /api/notifications':                           { designer: '403 403 403', caseworker: '403 403', supervisor: '200 200', auditor: '403 403 403', focalpoint: '200 200', admin: '403 403 403' },
   'GET /api/openapi.json':                            { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
 };
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/openapi.json']);
@@ -250,6 +251,7 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
   }),
   'GET /api/stats': async () => ({ method: 'GET', path: '/api/stats?by=protocol' }),
   'GET /api/focal-points': async () => ({ method: 'GET', path: '/api/focal-points' }),
+  'GET /api/notifications': async () => ({ method: 'GET', path: '/api/notifications' }),
   'GET /api/openapi.json': async () => ({ method: 'GET', path: '/api/openapi.json' }),
 };
 

@@ -37,6 +37,9 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
       expect.arrayContaining(['DETECT', 'SCREENED', 'VERIFIED', 'DECIDE', 'COORDINATED']),
     );
     expect(view.handovers).toEqual([expect.objectContaining({ toCountry: 'GT', status: 'pending' })]);
+    // The 24-hour alert and the decision to return reached Guatemala's focal point.
+    const alerts = await (await server.as('focalpoint.gt')).get<{ caseId: string }[]>('/api/notifications');
+    expect(alerts.body.filter((a) => a.caseId === mxCase.case.id).length).toBeGreaterThanOrEqual(1);
   });
 
   it('gives Guatemala a packet of shareable fields only, with the SHA-256 of its canonical JSON', async () => {

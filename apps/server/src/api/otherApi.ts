@@ -79,6 +79,14 @@ export const StatsResponse = z.object({
   rounding: z.number().int(),
 });
 
+export const Notification = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  country: z.string(),
+  reason: Text,
+  at: Instant,
+});
+
 export const FocalPointsQuery = z.object({ country: Country.optional() });
 export const FocalPoint = z.object({
   id: z.string(),

@@ -129,7 +129,7 @@ export function createServices(deps: AppDeps): Services {
       accessLog,
     }),
     stats: new StatsService(repos.cases),
-    focalPoints: new FocalPointService(repos.focalPoints),
+    focalPoints: new FocalPointService(repos.focalPoints, repos.notifications),
     protocols: new ProtocolService({
       repo: repos.protocols,
       drafts: repos.drafts,

@@ -9,9 +9,10 @@ export class NotificationRepository {
     await insertIfAbsent(this.models.notifications, doc);
   }
 
-  async listFor(country: string): Promise<NotificationDoc[]> {
+  /** A country's alerts (every country's when null), newest first. */
+  async listFor(country: string | null): Promise<NotificationDoc[]> {
     return this.models.notifications
-      .find({ country })
+      .find(country ? { country } : {})
       .sort({ at: -1 })
       .limit(200)
       .lean<NotificationDoc[]>()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NoParams } from '../../api/common.js';
-import { FocalPoint, FocalPointsQuery, StatsQuery, StatsResponse } from '../../api/otherApi.js';
+import { NoQuery } from '../../api/common.js';
+import { FocalPoint, FocalPointsQuery, Notification, StatsQuery, StatsResponse } from '../../api/otherApi.js';
 import { defineRoute } from '../route.js';
 
 export const directoryRoutes = [
@@ -25,5 +26,16 @@ export const directoryRoutes = [
     query: FocalPointsQuery,
     responses: { 200: { description: 'Focal points', schema: z.array(FocalPoint) } },
     handler: async ({ query }, s) => ({ status: 200, body: await s.focalPoints.list(query.country) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/notifications',
+    summary: 'Alerts for the caller’s country from the protocols (e.g. the 24-hour alert), newest first',
+    tag: 'directory',
+    access: ['focalpoint', 'supervisor'],
+    params: NoParams,
+    query: NoQuery,
+    responses: { 200: { description: 'Alerts', schema: z.array(Notification) } },
+    handler: async ({ user }, s) => ({ status: 200, body: await s.focalPoints.notifications(user) }),
   }),
 ];
