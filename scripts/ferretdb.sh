@@ -46,7 +46,7 @@ start() {
     return 0
   fi
   "$bin" --handler=sqlite --sqlite-url="file:$state/" --listen-addr="127.0.0.1:$port" \
-    --telemetry=disable --log-level=warn --state-dir="$state" >"$state/ferretdb.log" 2>&1 &
+    --telemetry=disable --log-level=warn --debug-addr=- --state-dir="$state" >"$state/ferretdb.log" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 100); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
