@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { ProtocolDiff, ResolvedProtocol } from '@ruta/protocol';
 import type { CaseView } from '../src/api/types.js';
-import { driveCase } from './helpers/apiDriver.js';
+import { apiAs, driveCase } from './helpers/apiDriver.js';
 import { launchChromium } from './helpers/chromium.js';
 import { ARTIFACTS } from './helpers/paths.js';
 import { loginAs, type Session } from './helpers/session.js';
@@ -264,5 +264,55 @@ describe('a national protocol designer in Honduras', () => {
     expect(published.base).toBe('voluntary-return@1');
     expect(Object.keys(published.forms)).toContain(FORM);
     expect(draftUrl).toMatch(/\/designer\/drafts\//);
+  }, 120_000);
+
+  it('is told, and overwrites nothing, when someone else saved the draft meanwhile', async () => {
+    const { page } = designer;
+    await page.goto('/designer');
+    await page.locator('button[name="derive-victim-attention"]').click();
+    await page.waitForURL(/\/designer\/drafts\//);
+    const draftId = decodeURIComponent(page.url().split('/drafts/')[1]!);
+    await page.locator('[data-testid=designer-editor] .react-flow__node').first().waitFor();
+
+    // A colleague with the same account saves a version of their own.
+    const other = await apiAs(stack.url, 'designer.hn');
+    const current = (
+      await other.get<{ file: { title: { es: string; en: string } }; revision: number }>(
+        `/api/protocol-drafts/${draftId}`,
+      )
+    ).body;
+    const theirs = {
+      ...current.file,
+      title: { es: 'Versión de otra persona', en: "Someone else's version" },
+    };
+    const login = await fetch(`${stack.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'designer.hn', password: 'ruta-demo' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const put = await fetch(`${stack.url}/api/protocol-drafts/${draftId}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ file: theirs, expectedRevision: current.revision }),
+    });
+    expect(put.status, await put.text()).toBe(200);
+
+    // This designer keeps typing: the save is refused with a message, and nothing is overwritten.
+    await openTab(page, 'properties');
+    await type(page.locator('[name="protocol-title-es"]'), 'Mi versión');
+    const conflict = page.locator('[data-save="conflict"]');
+    await conflict.waitFor({ timeout: 20_000 });
+    expect(await conflict.innerText()).toContain('Otra persona guardó este borrador');
+    await screenshot(page, 'save-conflict');
+    const stored = (await other.get<{ file: { title: { es: string } } }>(`/api/protocol-drafts/${draftId}`))
+      .body;
+    expect(stored.file.title.es).toBe('Versión de otra persona');
+
+    // Reloading shows the colleague's version.
+    await conflict.getByRole('button', { name: 'Recargar el borrador' }).click();
+    await expect
+      .poll(() => page.locator('.dz-editor-title').innerText(), { timeout: 20_000 })
+      .toContain('Versión de otra persona');
   }, 120_000);
 });

@@ -11,6 +11,8 @@ const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => ne
 /** Layouts by structure: undo, redo and switching between versions reuse them. */
 const cache = new Map<string, ChartLayout>();
 const CACHE_SIZE = 40;
+/** Charts up to this many states get their edge labels placed by ELK. */
+const LABELLED_UP_TO = 80;
 
 /** Forgets every cached layout (for the benchmark, which measures layout from scratch). */
 export function clearLayoutCache(): void {
@@ -42,7 +44,9 @@ export function useChartLayout(graph: ChartGraph): {
     }
     let live = true;
     loadElk()
-      .then((e) => layoutChart(e, graph))
+      // On large charts ELK's label placement costs as much as the rest of the layout: labels then
+      // go on the middle of their route instead.
+      .then((e) => layoutChart(e, graph, { edgeLabels: graph.nodes.length <= LABELLED_UP_TO }))
       .then(
         (layout) => {
           cache.set(key, layout);

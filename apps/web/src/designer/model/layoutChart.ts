@@ -41,7 +41,7 @@ const ROOT_OPTIONS: Record<string, string> = {
   'elk.edgeLabels.inline': 'true',
   // Greedy switching costs most of the time on charts of a hundred states and more, for little
   // gain once model order is considered.
-  'elk.layered.crossingMinimization.thoroughness': '3',
+  'elk.layered.thoroughness': '3',
   'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
   'elk.layered.crossingMinimization.greedySwitchHierarchical.type': 'OFF',
 };
@@ -55,7 +55,8 @@ const GROUP_OPTIONS: Record<string, string> = {
  * parents. The answer depends only on the graph's structure (see layoutKey), so callers cache it
  * and editing a title never moves anything.
  */
-export async function layoutChart(elk: ELK, graph: ChartGraph): Promise<ChartLayout> {
+export async function layoutChart(elk: ELK, graph: ChartGraph, options: { edgeLabels?: boolean } = {}): Promise<ChartLayout> {
+  const elkLabels = options.edgeLabels ?? true;
   const byId = new Map<string, ElkNode>();
   const root: ElkNode = { id: '__root__', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
   const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => p !== null));
@@ -85,8 +86,8 @@ export async function layoutChart(elk: ELK, graph: ChartGraph): Promise<ChartLay
       id: e.id,
       sources: [e.source],
       targets: [e.target],
-      labels: [{ id: `${e.id}#label`, text: e.event, width: LABEL_WIDTH, height: LABEL_HEIGHT }],
     };
+    if (elkLabels) edge.labels = [{ id: `${e.id}#label`, text: e.event, width: LABEL_WIDTH, height: LABEL_HEIGHT }];
     // ELK wants an edge inside the deepest node that contains both ends (and is neither of them).
     const a = ancestors(e.source);
     const b = new Set(ancestors(e.target));
@@ -129,4 +130,16 @@ export async function layoutChart(elk: ELK, graph: ChartGraph): Promise<ChartLay
   };
   visit(out);
   return layout;
+}
+
+/** A label box centred on the longest segment of a route (when ELK did not place labels). */
+export function labelOnRoute(points: Point[]): Box {
+  let best = { x: 0, y: 0, len: -1 };
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (len > best.len) best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, len };
+  }
+  return { x: best.x - LABEL_WIDTH / 2, y: best.y - LABEL_HEIGHT / 2, width: LABEL_WIDTH, height: LABEL_HEIGHT };
 }
