@@ -1,5 +1,4 @@
 import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type { Express } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,8 +37,8 @@ function expressRoutes(app: Express): string[] {
     );
 }
 
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats.default(ajv);
+// Formats are not checked: the document's response schemas use none.
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
 
 /** Checks an answer against the document: its status is documented and its body matches the schema. */
 function conforms(method: string, path: string, r: ApiResponse): string[] {

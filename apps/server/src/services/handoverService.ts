@@ -294,10 +294,9 @@ export class HandoverService {
   ) {
     const form = receiptForm(protocol);
     const fields = form ? Object.keys(protocol.resolved.forms[form]?.schema.properties ?? {}) : [];
-    const data = receiptFromPacket(packet, fields, {
+    const data = receiptFromPacket(packet, fields, extra, {
       sendingCountry: doc.fromCountry,
       sendingCaseReference: doc.caseId,
-      ...extra,
     });
     const actor = { userId: user.id, role: user.role, country: user.country };
     const received = step(
