@@ -118,8 +118,14 @@ export class HandoverService {
     await this.write(after, toCountry, note, id, event.at, 'system');
   }
 
+  /** Handovers to or from the user's country. Each packet shown is a read of its case: logged. */
   async list(user: SessionUser, status?: HandoverDoc['status']): Promise<HandoverView[]> {
     const docs = await this.d.handovers.listFor(user.country === 'REGIONAL' ? null : user.country, status);
+    await Promise.all(
+      docs.map((d) =>
+        this.d.accessLog.record(user, d.caseId, 'read', { detail: `handover packet ${d._id}` }),
+      ),
+    );
     return docs.map(view);
   }
 
