@@ -88,9 +88,12 @@ export class CaseStore {
     return loaded;
   }
 
-  /** The case at `version` for a write: from memory when this process knows it at that version, else loaded. */
+  /**
+   * The case at `version` for a write: from memory when this process wrote or read it last at
+   * that version (nothing outside the event log changed it since: see forget), else loaded.
+   */
   async forWrite(caseId: string, version: number): Promise<LoadedCase | null> {
-    const hit = this.known(caseId);
+    const hit = this.recent.get(caseId);
     if (hit && hit.state.seq === version) return hit;
     return this.load(caseId);
   }
