@@ -1,14 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../src/seedData.js';
 import { ApiClient } from './helpers/apiClient.js';
-import { startServerProcess, type ServerProcess } from './helpers/serverProcess.js';
+import { killSpawned, startServerProcess } from './helpers/serverProcess.js';
 import { uniqueDbName } from './helpers/testDatabase.js';
 
 const dbName = uniqueDbName(import.meta.url);
-const running: ServerProcess[] = [];
 
 afterAll(async () => {
-  for (const p of running) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  killSpawned();
   const { MongoClient } = await import('mongodb');
   const c = new MongoClient(process.env.MONGODB_URI!);
   await c
@@ -35,7 +34,6 @@ interface View {
 describe('kill -9 in the middle of a write load', () => {
   it('keeps every acknowledged step, and every history still verifies', async () => {
     const first = await startServerProcess({ dbName });
-    running.push(first);
     const worker = await login(first.url, 'caseworker.hn');
     const protocols = await worker.get<{ id: string; version: number }[]>('/api/protocols');
     const version = Math.max(
@@ -80,7 +78,6 @@ describe('kill -9 in the middle of a write load', () => {
     expect(first.child.signalCode).toBe('SIGKILL');
 
     const second = await startServerProcess({ dbName });
-    running.push(second);
     const auditor = await login(second.url, 'auditor.hn');
     const reader = await login(second.url, 'caseworker.hn');
     for (const caseId of cases) {

@@ -14,6 +14,15 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
+/** Every server process started here, so a test can stop them all, even one that never came up. */
+export const spawned: ChildProcess[] = [];
+
+/** Stops every server process this file started that is still running (SIGKILL: nothing to keep). */
+export function killSpawned(): void {
+  for (const child of spawned)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -49,6 +58,7 @@ export async function startServerProcess(opts: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned.push(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
