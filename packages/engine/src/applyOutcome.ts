@@ -49,9 +49,11 @@ export function applyOutcome(
   for (const m of markers) {
     if (m.type === EXIT) {
       runActions(d, m.state.exit);
-      const name = `state:${m.state.path}`;
-      if (d.deadlines.some((x) => x.name === name)) d.deadlines = d.deadlines.filter((x) => x.name !== name);
-      if (d.timers.some((t) => t.state === m.state.path)) d.timers = d.timers.filter((t) => t.state !== m.state.path);
+      if (d.deadlines.length > 0) {
+        const name = `state:${m.state.path}`;
+        if (d.deadlines.some((x) => x.name === name)) d.deadlines = d.deadlines.filter((x) => x.name !== name);
+      }
+      if (d.timers.length > 0 && d.timers.some((t) => t.state === m.state.path)) d.timers = d.timers.filter((t) => t.state !== m.state.path);
     } else if (m.type === TAKE) {
       runActions(d, m.transition.actions);
     } else if (m.type === ENTER) {
@@ -107,7 +109,7 @@ function runActions(d: Draft, actions: readonly CompiledAction[]): void {
       case 'recordForm':
         if (d.submitted !== undefined) {
           // `submitted` is the engine's own copy: the case and the event record share it.
-          d.data = { ...d.data, [a.form]: d.submitted };
+          d.data = withForm(d.data, a.form, d.submitted);
           d.recorded.push(a.form);
         }
         break;
@@ -121,4 +123,14 @@ function runActions(d: Draft, actions: readonly CompiledAction[]): void {
         d.pending.push(a);
     }
   }
+}
+
+/** A copy of the case's data with `form` recorded (never the same object: `data` may be the input's). */
+function withForm(data: Record<string, unknown>, form: string, submitted: Record<string, unknown>): Record<string, unknown> {
+  // Object.assign copies the many shapes case data takes faster than a spread does; it would
+  // assign a "__proto__" key as the prototype, so such data (never the engine's) is spread.
+  if (form === '__proto__' || Object.hasOwn(data, '__proto__')) return { ...data, [form]: submitted };
+  const out: Record<string, unknown> = Object.assign({}, data);
+  out[form] = submitted;
+  return out;
 }

@@ -111,8 +111,7 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
     if (reasons.length === 0 && !formPending) {
       reasons.push({ code: 'event-not-available', message: `"${event}" triggers no transition in state ${JSON.stringify(conf.value)}`, event, available: [...conf.events] });
     }
-    if (reasons.length > 0) return { ok: false, reasons, ...(form ? { form } : {}) };
-    return { ok: true, conf, outcome, data, actor, ...(form ? { form } : {}) };
+    return finish(reasons, form, conf, outcome, data, actor);
   }
 
   if (checkRoles && actor.role !== 'system') {
@@ -146,8 +145,19 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
       }
     }
   }
-  if (reasons.length > 0) return { ok: false, reasons, ...(form ? { form } : {}) };
-  return { ok: true, conf, outcome, data, actor, ...(form ? { form } : {}) };
+  return finish(reasons, form, conf, outcome, data, actor);
+}
+
+function finish(
+  reasons: Rejection[],
+  form: string | undefined,
+  conf: Configuration,
+  outcome: Outcome,
+  data: Extract<CheckedData, { ok: true }>,
+  actor: Actor,
+): Evaluation {
+  if (reasons.length > 0) return form ? { ok: false, reasons, form } : { ok: false, reasons };
+  return form ? { ok: true, conf, outcome, data, actor, form } : { ok: true, conf, outcome, data, actor };
 }
 
 const CHECKED = { keysAndDepthChecked: true } as const;

@@ -6,10 +6,46 @@
 /** Milliseconds since the epoch of an ISO 8601 instant, or null when the text is not one. */
 export function parseInstant(iso: string): number | null {
   if (typeof iso !== 'string') return null;
+  const fast = parseUtcMillis(iso);
+  if (fast !== null) return fast;
   // An instant needs a date, a time and an offset; Date.parse alone would also accept "2024".
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso)) return null;
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * The instant of text written exactly as Date#toISOString writes it ("2025-01-31T09:00:00.000Z",
+ * what clocks give), read digit by digit: the same milliseconds Date.parse gives, several times
+ * faster. null for anything else, which the general path then reads.
+ */
+function parseUtcMillis(iso: string): number | null {
+  if (iso.length !== 24 || iso.charCodeAt(23) !== 90 /* Z */) return null;
+  const year = digits(iso, 0, 4);
+  const month = iso.charCodeAt(4) === 45 ? digits(iso, 5, 2) : -1;
+  const day = iso.charCodeAt(7) === 45 ? digits(iso, 8, 2) : -1;
+  const hour = iso.charCodeAt(10) === 84 /* T */ ? digits(iso, 11, 2) : -1;
+  const minute = iso.charCodeAt(13) === 58 ? digits(iso, 14, 2) : -1;
+  const second = iso.charCodeAt(16) === 58 ? digits(iso, 17, 2) : -1;
+  const ms = iso.charCodeAt(19) === 46 ? digits(iso, 20, 3) : -1;
+  // Date.UTC reads years 0-99 as 1900-1999, and Date.parse takes day 31 of any month (rolling
+  // over) but no month 0 or 13, day 0, hour 24 with minutes, second 60: leave all the odd cases
+  // to Date.parse itself.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+    return null;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+}
+
+/** The number written by `count` decimal digits at `from`, or -1. */
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** The UTC ISO 8601 text (as Date#toISOString writes it) of milliseconds since the epoch. */

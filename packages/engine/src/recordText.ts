@@ -52,7 +52,6 @@ export function effectsText(effects: Effect[]): string {
 }
 
 const RECORD_KEYS = new Set(['caseId', 'seq', 'id', 'kind', 'type', 'at', 'country', 'actor', 'data', 'from', 'to', 'protocol', 'effects', 'prev', 'hash']);
-const ACTOR_KEYS = ['userId', 'role', 'country'];
 
 /** Canonical JSON texts of parts of a stored record that the caller already knows. */
 export interface KnownTexts {
@@ -69,12 +68,15 @@ export interface KnownTexts {
  * shape (a migration, an unknown key), which canonicalJson must then serialise whole.
  */
 export function storedRecordText(e: Record<string, unknown>, known: KnownTexts, canonical: (v: unknown) => string): string | null {
-  for (const key of Object.keys(e)) if (!RECORD_KEYS.has(key)) return null;
+  const keys = Object.keys(e);
+  for (let i = 0; i < keys.length; i++) if (!RECORD_KEYS.has(keys[i]!)) return null;
   const { actor, seq, country } = e;
   if (typeof actor !== 'object' || actor === null || Array.isArray(actor) || Object.getPrototypeOf(actor) !== Object.prototype) return null;
   const a = actor as Record<string, unknown>;
-  if (Object.keys(a).length !== 3 || !ACTOR_KEYS.every((k) => typeof a[k] === 'string')) return null;
-  for (const key of ['caseId', 'id', 'kind', 'type', 'at', 'prev'] as const) if (typeof e[key] !== 'string') return null;
+  if (Object.keys(a).length !== 3 || typeof a.userId !== 'string' || typeof a.role !== 'string' || typeof a.country !== 'string') return null;
+  if (typeof e.caseId !== 'string' || typeof e.id !== 'string' || typeof e.kind !== 'string' || typeof e.type !== 'string' || typeof e.at !== 'string' || typeof e.prev !== 'string') {
+    return null;
+  }
   if (country !== undefined && typeof country !== 'string') return null;
   if (typeof seq !== 'number' || !Number.isFinite(seq) || !Array.isArray(e.effects) || e.from === undefined || e.to === undefined || e.protocol === undefined) return null;
   const q = JSON.stringify;
@@ -85,6 +87,7 @@ export function storedRecordText(e: Record<string, unknown>, known: KnownTexts, 
     (e.data === undefined ? '' : `,"data":${known.dataText ?? canonical(e.data)}`) +
     `,"effects":${e.effects.length === 0 ? '[]' : (known.effectsText ?? canonical(e.effects))}` +
     `,"from":${known.fromText ?? canonical(e.from)},"id":${q(e.id)},"kind":${q(e.kind)},"prev":${q(e.prev)}` +
-    `,"protocol":${known.protocolText ?? canonical(e.protocol)},"seq":${canonical(seq)},"to":${known.toText ?? canonical(e.to)},"type":${q(e.type)}}`
+    // A finite number: ECMAScript's text for it is RFC 8785's (and -0 is written 0).
+    `,"protocol":${known.protocolText ?? canonical(e.protocol)},"seq":${q(seq)},"to":${known.toText ?? canonical(e.to)},"type":${q(e.type)}}`
   );
 }

@@ -5,7 +5,7 @@ import type { CompiledProtocol } from './compileProtocol.js';
 import { migrateAt } from './migrateCase.js';
 import { openCase } from './openCase.js';
 import { effectsText, storedRecordText, type KnownTexts } from './recordText.js';
-import { stepInternal, type InternalStep } from './runStep.js';
+import { stepInternal, type InternalStep, type StepEnv } from './runStep.js';
 import { sameJson, sameValue, type Configuration } from './runtime.js';
 import { resolveSha256 } from './sha256.js';
 import { fireTimerAt } from './timers.js';
@@ -162,13 +162,16 @@ function replayEvent(
         };
   } else if (e.kind === 'step') {
     const command = e.data === undefined ? { event: e.type, actor: e.actor } : { event: e.type, data: e.data, actor: e.actor };
-    const env = { at: e.at, atMs, id: e.id, kind: 'step' as const, memo: true, sha256: null, record: false, conf: before };
-    r = stepInternal(compiled, c, command, checked ? { ...env, checked } : env);
+    const env: StepEnv = { at: e.at, atMs, id: e.id, kind: 'step', memo: true, sha256: null, record: false, conf: before };
+    if (checked) env.checked = checked;
+    r = stepInternal(compiled, c, command, env);
   } else {
     r = { ok: false, reasons: [{ code: 'bad-input', message: `event ${i} has an unknown kind ${shown(e.kind)}` }] };
   }
   if (r.ok) {
-    st.c = { ...r.case, head: e.hash };
+    // r.case is this replay's own new object: its head becomes the recorded hash (checked apart).
+    st.c = r.case;
+    st.c.head = e.hash;
     st.conf = r.next;
     row.accepted = true;
     row.actual = r.case.value;

@@ -33,7 +33,8 @@ export type InternalStep =
  * The new case and the event share frozen parts (the state values, the submitted data).
  */
 export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: Command, env: StepEnv): InternalStep {
-  const ev = evaluateCommand(compiled, c, command, { kind: env.kind, memo: env.memo, checked: env.checked, conf: env.conf });
+  // env carries the evaluation options (kind, memo, checked, conf) itself.
+  const ev = evaluateCommand(compiled, c, command, env);
   if (!ev.ok) return { ok: false, reasons: ev.reasons };
   const { conf, outcome, data, actor } = ev;
   const next = outcome.next;
@@ -76,7 +77,7 @@ export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: 
           data: data.copy,
           from: conf.value,
           to: next.value,
-          protocol: { ...compiled.ref },
+          protocol: { id: compiled.ref.id, version: compiled.ref.version, jurisdiction: compiled.ref.jurisdiction },
           effects: applied.effects,
           prev: c.head,
           hash,
@@ -91,23 +92,45 @@ export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: 
           actor: recorded,
           from: conf.value,
           to: next.value,
-          protocol: { ...compiled.ref },
+          protocol: { id: compiled.ref.id, version: compiled.ref.version, jurisdiction: compiled.ref.jurisdiction },
           effects: applied.effects,
           prev: c.head,
           hash,
         };
   }
-  const nextCase: CaseState = {
-    ...c,
-    protocol: { ...compiled.ref },
-    value: next.value,
-    status: next.done ? 'closed' : 'active',
-    ...applied.parts,
-    seq: c.seq + 1,
-    head: hash,
-    updatedAt: env.at,
-  };
+  const { parts } = applied;
+  const protocol = { id: compiled.ref.id, version: compiled.ref.version, jurisdiction: compiled.ref.jurisdiction };
+  const status = next.done ? 'closed' : 'active';
+  const nextCase: CaseState = hasOnlyCaseKeys(c)
+    ? // Written out: spreading the previous case costs several times more, for the same object.
+      {
+        id: c.id,
+        protocol,
+        country: c.country,
+        value: next.value,
+        status,
+        data: parts.data,
+        profile: parts.profile,
+        deadlines: parts.deadlines,
+        timers: parts.timers,
+        seq: c.seq + 1,
+        head: hash,
+        openedAt: c.openedAt,
+        updatedAt: env.at,
+      }
+    : // A case carrying more than the contract's fields keeps them.
+      { ...c, protocol, value: next.value, status, data: parts.data, profile: parts.profile, deadlines: parts.deadlines, timers: parts.timers, seq: c.seq + 1, head: hash, updatedAt: env.at };
   return { ok: true, case: nextCase, event, effects: applied.effects, next };
+}
+
+const CASE_KEYS: ReadonlySet<string> = new Set(['id', 'protocol', 'country', 'value', 'status', 'data', 'profile', 'deadlines', 'timers', 'seq', 'head', 'openedAt', 'updatedAt']);
+
+/** Whether a case has exactly the fields of the CaseState contract, nothing more. */
+function hasOnlyCaseKeys(c: CaseState): boolean {
+  const keys = Object.keys(c);
+  if (keys.length !== CASE_KEYS.size) return false;
+  for (let i = 0; i < keys.length; i++) if (!CASE_KEYS.has(keys[i]!)) return false;
+  return true;
 }
 
 /** stepInternal with the event record sealed: what step and fireTimer give their callers. */
