@@ -1,6 +1,7 @@
 /**
- * Time to lay out and draw a generated 150-state protocol in the designer's chart, in Chromium.
- * Builds a page around the real ChartGraph with Vite, serves it on loopback, opens it in Debian's
+ * Time to open the designer on a generated 150-state protocol until its chart is laid out and drawn,
+ * in Chromium.
+ * Builds a page around the real editor (EditorView) with Vite, serves it on loopback, opens it in Debian's
  * chromium and renders the protocol from scratch (no cached layout) several times.
  *
  *   npm run bench:designer        prints {"metric":"designer_layout_render_ms","value":N,...}

@@ -193,6 +193,27 @@ describe('the form builder on the shipped forms', () => {
     expect(JSON.stringify(next.forms['vr-risk-assessment'])).not.toContain('mitigationMeasures');
   });
 
+  it('shows a conditional field of a closed shipped form in the renderer, and the server still accepts it', async () => {
+    const { shipped } = await import('./designerShipped.js');
+    const { localizeForm, createFormValidator } = await import('@ruta/protocol');
+    const base = shipped('voluntary-return@1');
+    const d = setFieldConditions(base, 'vr-consent', 'interpreterIndependent', {
+      visibleWhen: { field: 'interpreterUsed', values: [true] },
+    });
+    const form = d.forms['vr-consent']!;
+    const rendered = localizeForm(form, 'es').schema as FieldSchema;
+    expect(shown(rendered, { interpreterUsed: true })).toContain('interpreterIndependent');
+    expect(shown(rendered, { interpreterUsed: false })).not.toContain('interpreterIndependent');
+    const check = createFormValidator(form);
+    const sample = {
+      ...base.forms['vr-consent']!.examples![0]!,
+      interpreterUsed: true,
+      interpreterIndependent: true,
+    };
+    expect(check(sample)).toEqual({ ok: true });
+    expect(check({ ...sample, somethingElse: 1 }).ok).toBe(false);
+  });
+
   it('makes a field required when another has any of several values', () => {
     const d = setFieldConditions(doc, 'riskAssessment', 'notes', {
       requiredWhen: { field: 'level', values: ['medium', 'high'] },

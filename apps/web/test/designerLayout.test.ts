@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import ELK from 'elkjs/lib/elk.bundled.js';
+import { listStates, verifyPassed, verifyProtocol } from '@ruta/protocol';
 import { chartGraph, layoutKey } from '../src/designer/model/chartGraph.js';
 import { layoutChart } from '../src/designer/model/layoutChart.js';
 import { updateStateMeta } from '../src/designer/model/updateState.js';
 import { addState } from '../src/designer/model/addState.js';
 import { voluntaryReturnFixture as doc } from '../src/designer/fixtures/voluntaryReturnFixture.js';
+import { generateProtocol } from '../src/designer/fixtures/generateProtocol.js';
+import { labelOnRoute } from '../src/designer/model/layoutChart.js';
 
 const elk = new ELK();
 
@@ -47,5 +50,30 @@ describe('the chart layout', () => {
     expect(layoutKey(chartGraph(retitled.machine))).toBe(key);
     const added = addState(doc, { parent: '', title: { es: 'Nueva', en: 'New' } }).doc;
     expect(layoutKey(chartGraph(added.machine))).not.toBe(key);
+  });
+});
+
+describe('the benchmark protocol', () => {
+  it('has exactly the states asked for, nested and parallel, and verifies', () => {
+    for (const n of [40, 150]) {
+      const p = generateProtocol(n);
+      expect(listStates(p.machine)).toHaveLength(n);
+      expect(listStates(p.machine).some((s) => s.state.type === 'parallel')).toBe(true);
+      expect(verifyPassed(verifyProtocol(p))).toBe(true);
+    }
+  });
+
+  it('is laid out whole, with every label on its route when ELK does not place them', async () => {
+    const graph = chartGraph(generateProtocol(150).machine);
+    const layout = await layoutChart(elk, graph, { edgeLabels: false });
+    expect(Object.keys(layout.nodes)).toHaveLength(graph.nodes.length);
+    for (const e of graph.edges) expect(layout.edges[e.id]!.label).toBeDefined();
+    const label = labelOnRoute([
+      { x: 0, y: 0 },
+      { x: 0, y: 10 },
+      { x: 100, y: 10 },
+    ]);
+    expect(label.x + label.width / 2).toBe(50);
+    expect(label.y + label.height / 2).toBe(10);
   });
 });

@@ -135,6 +135,7 @@ const steps: Record<string, Step> = {
     const f = d.forms[forms[i % forms.length]!]!;
     const keys = Object.keys(f.schema.properties ?? {});
     if (keys.length < 2) return d;
+    if (keys.includes(`applies${i}`)) return d;
     const withFlag = addField(d, f.id, '', {
       kind: 'yesNo',
       label: { es: 'Aplica', en: 'Applies' },

@@ -40,6 +40,8 @@ export interface EditorViewProps {
   /** Problems the server found in the last save (form checks, where the page cannot run them). */
   serverProblems?: Problem[];
   initialTab?: EditorTab;
+  /** Called once the chart is first drawn, with the milliseconds it took (the benchmark). */
+  onGraphReady?: (ms: number) => void;
 }
 
 /**
@@ -58,6 +60,7 @@ export function EditorView({
   inexpressible = [],
   serverProblems = noProblems,
   initialTab = 'properties',
+  onGraphReady,
 }: EditorViewProps) {
   const { t } = useTranslation('designer');
   const { doc, selection, apply, select } = editor;
@@ -113,11 +116,16 @@ export function EditorView({
     },
     [editor, selection, apply],
   );
+  // On the document, so the shortcuts still work when the focused element was just deleted (focus
+  // falls back to the body); keys typed anywhere else on the page are left alone.
   useEffect(() => {
-    const el = root.current;
-    if (!el) return;
-    el.addEventListener('keydown', onKey);
-    return () => el.removeEventListener('keydown', onKey);
+    const listener = (e: KeyboardEvent) => {
+      const el = root.current;
+      if (!el) return;
+      if (e.target === document.body || (e.target instanceof Node && el.contains(e.target))) onKey(e);
+    };
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
   }, [onKey]);
 
   const selectProblem = (p: Problem) => {
@@ -217,6 +225,7 @@ export function EditorView({
               problems={counts}
               active={tab === 'simulate' ? active : undefined}
               label={t('graph.label')}
+              onReady={onGraphReady}
             />
           </div>
           <aside className="dz-side" aria-label={t('side.label')}>

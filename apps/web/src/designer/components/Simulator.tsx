@@ -62,10 +62,19 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
   const chosen = actions.find((a) => a.event === event);
   const form = chosen?.form !== undefined ? doc.forms[chosen.form] : undefined;
   const samples = form?.examples ?? [];
-  useEffect(() => {
-    setData({ ...(samples[example] ?? samples[0] ?? {}) });
-    // Each action starts from the chosen sample of its form.
-  }, [event, example, form?.id]);
+  /** Picks an action, its form filled in from the form's first sample. */
+  const choose = (next: string) => {
+    const a = actions.find((x) => x.event === next);
+    const f = a?.form !== undefined ? doc.forms[a.form] : undefined;
+    setEvent(next);
+    setExample(0);
+    setData({ ...(f?.examples?.[0] ?? {}) });
+    setRejected([]);
+  };
+  const chooseExample = (i: number) => {
+    setExample(i);
+    setData({ ...(samples[i] ?? {}) });
+  };
   const checks = useMemo(
     () => (sim && event ? guardChecks(sim, event, form ? data : undefined) : []),
     [sim, event, data, form],
@@ -138,7 +147,7 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
         <ul className="dz-list">
           {run.sim.case.deadlines.map((d) => (
             <li key={d.name}>
-              ⏱ {pick(d.title, lang)}: {d.dueAt.slice(0, 16).replace('T', ' ')}
+              ◷ {pick(d.title, lang)}: {d.dueAt.slice(0, 16).replace('T', ' ')}
             </li>
           ))}
         </ul>
@@ -158,11 +167,7 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
                 : 'is-blocked'
             }
             title={a.reasons.map((r) => r.message).join('\n')}
-            onClick={() => {
-              setEvent(a.event);
-              setExample(0);
-              setRejected([]);
-            }}
+            onClick={() => choose(a.event)}
           >
             {pick(a.title, lang)}
           </button>
@@ -178,7 +183,7 @@ export function Simulator({ doc, lang, onActiveChange }: SimulatorProps) {
                   <select
                     name="sim-example"
                     value={example}
-                    onChange={(e) => setExample(Number(e.target.value))}
+                    onChange={(e) => chooseExample(Number(e.target.value))}
                   >
                     {samples.map((_, i) => (
                       <option key={i} value={i}>

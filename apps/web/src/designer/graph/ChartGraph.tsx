@@ -19,6 +19,7 @@ import { useChartLayout } from './useChartLayout.js';
 import { AnyNode, GroupNode, StateNode } from './StateNode.js';
 import { RouteEdge } from './RouteEdge.js';
 import type { DiffMark, RouteFlowEdge, StateFlowNode } from './graphTypes.js';
+import type { Box } from '../model/layoutChart.js';
 import { pick } from '../i18n/pick.js';
 
 export interface GraphMarks {
@@ -55,6 +56,8 @@ const edgeTypes = { route: RouteEdge };
 const noMarks: GraphMarks = { states: new Map(), transitions: new Map() };
 const noProblems: GraphProblems = { states: new Map(), transitions: new Map() };
 const noActive: ReadonlySet<string> = new Set();
+/** Charts with more states than this open on their start rather than fitted whole. */
+const LARGE = 40;
 
 /**
  * The statechart as a graph: states as boxes (compound and parallel states as frames around
@@ -187,6 +190,12 @@ const ChartGraphInner = memo(function ChartGraphInner({
     return out;
   }, [graph, layout, doc.events, lang, problems, marks, selectedEdge]);
 
+  // A large chart opens on where cases start, readable, rather than shrunk to fit whole.
+  const startBox = useMemo(() => {
+    if (graph.nodes.length <= LARGE || !layout) return undefined;
+    return layout.nodes[doc.machine.initial];
+  }, [graph, layout, doc.machine.initial]);
+
   const onNodeClick: NodeMouseHandler<Node> = useCallback(
     (_e, node) => onSelect?.(node.id === ANY_STATE ? { kind: 'protocol' } : { kind: 'state', path: node.id }),
     [onSelect],
@@ -233,7 +242,12 @@ const ChartGraphInner = memo(function ChartGraphInner({
           {nodes.length > 30 && !readOnly && (
             <MiniMap pannable zoomable style={{ width: 140, height: 100 }} />
           )}
-          <FitOnLayout layoutKey={layout ? key : ''} count={nodes.length} onReady={onReady} />
+          <FitOnLayout
+            layoutKey={layout ? key : ''}
+            count={nodes.length}
+            onReady={onReady}
+            start={startBox}
+          />
           {followSelection && <FollowSelection selection={selection} graph={graph} />}
         </ReactFlow>
       </div>
@@ -250,10 +264,13 @@ function FitOnLayout({
   layoutKey,
   count,
   onReady,
+  start,
 }: {
   layoutKey: string;
   count: number;
   onReady?: (ms: number) => void;
+  /** Where to open instead of fitting the whole chart: the initial state's box. */
+  start?: Box | undefined;
 }) {
   const flow = useReactFlow();
   const started = useRef(performance.now());
@@ -263,7 +280,14 @@ function FitOnLayout({
     if (layoutKey === '' || count === 0 || fitted.current === layoutKey) return;
     fitted.current = layoutKey;
     let frame = requestAnimationFrame(() => {
-      void flow.fitView({ padding: 0.08, duration: 0 });
+      if (start) {
+        // The top of the initial state, at a zoom where titles are readable.
+        const zoom = 0.85;
+        void flow.setCenter(start.x + start.width / 2, start.y + Math.min(start.height, 320), {
+          zoom,
+          duration: 0,
+        });
+      } else void flow.fitView({ padding: 0.08, duration: 0 });
       frame = requestAnimationFrame(() => {
         if (!reported.current && onReady) {
           reported.current = true;
@@ -272,7 +296,7 @@ function FitOnLayout({
       });
     });
     return () => cancelAnimationFrame(frame);
-  }, [layoutKey, count, flow, onReady]);
+  }, [layoutKey, count, flow, onReady, start]);
   return null;
 }
 

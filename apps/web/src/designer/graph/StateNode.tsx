@@ -31,7 +31,7 @@ export const StateNode = memo(function StateNode({ data, selected }: NodeProps<S
             ▤ {data.form}
           </span>
         )}
-        {data.deadlineHours !== undefined && <span className="dz-badge">⏱ {data.deadlineHours} h</span>}
+        {data.deadlineHours !== undefined && <span className="dz-badge">◷ {data.deadlineHours} h</span>}
         {data.kind === 'final' && <span className="dz-badge">◉</span>}
         {data.problems > 0 && <span className="dz-badge dz-badge-problem">⚠ {data.problems}</span>}
       </div>

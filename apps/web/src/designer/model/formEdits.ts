@@ -269,6 +269,10 @@ function makeConditional(obj: FieldSchema, key: string, c: Condition): FieldSche
   const then: FieldSchema = { properties: { [key]: schema } };
   if (wasRequired) then.required = [key];
   out.allOf = [...(obj.allOf ?? []), { if: conditionSchema(c), then }];
+  // An object closed by hand would hide the field rjsf adds from the condition (merging allOf
+  // drops what additionalProperties forbids). Closing is redundant anyway: normalizeFormSchema
+  // closes every object, declaring the fields its conditions add, when submissions are validated.
+  if (out.additionalProperties === false) delete out.additionalProperties;
   return out;
 }
 

@@ -55,7 +55,11 @@ const GROUP_OPTIONS: Record<string, string> = {
  * parents. The answer depends only on the graph's structure (see layoutKey), so callers cache it
  * and editing a title never moves anything.
  */
-export async function layoutChart(elk: ELK, graph: ChartGraph, options: { edgeLabels?: boolean } = {}): Promise<ChartLayout> {
+export async function layoutChart(
+  elk: ELK,
+  graph: ChartGraph,
+  options: { edgeLabels?: boolean } = {},
+): Promise<ChartLayout> {
   const elkLabels = options.edgeLabels ?? true;
   const byId = new Map<string, ElkNode>();
   const root: ElkNode = { id: '__root__', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
@@ -87,7 +91,8 @@ export async function layoutChart(elk: ELK, graph: ChartGraph, options: { edgeLa
       sources: [e.source],
       targets: [e.target],
     };
-    if (elkLabels) edge.labels = [{ id: `${e.id}#label`, text: e.event, width: LABEL_WIDTH, height: LABEL_HEIGHT }];
+    if (elkLabels)
+      edge.labels = [{ id: `${e.id}#label`, text: e.event, width: LABEL_WIDTH, height: LABEL_HEIGHT }];
     // ELK wants an edge inside the deepest node that contains both ends (and is neither of them).
     const a = ancestors(e.source);
     const b = new Set(ancestors(e.target));
@@ -125,7 +130,7 @@ export async function layoutChart(elk: ELK, graph: ChartGraph, options: { edgeLa
               height: l.height ?? LABEL_HEIGHT,
             },
           }
-        : { points };
+        : { points, label: labelOnRoute(points) };
     }
   };
   visit(out);
@@ -141,5 +146,10 @@ export function labelOnRoute(points: Point[]): Box {
     const len = Math.hypot(b.x - a.x, b.y - a.y);
     if (len > best.len) best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, len };
   }
-  return { x: best.x - LABEL_WIDTH / 2, y: best.y - LABEL_HEIGHT / 2, width: LABEL_WIDTH, height: LABEL_HEIGHT };
+  return {
+    x: best.x - LABEL_WIDTH / 2,
+    y: best.y - LABEL_HEIGHT / 2,
+    width: LABEL_WIDTH,
+    height: LABEL_HEIGHT,
+  };
 }
