@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileProtocol, hashEvent, replay, verifyChain, type EventRecord } from '../src/index.js';
+import { createHash } from 'node:crypto';
+import { canonicalJson, compileProtocol, hashEvent, replay, verifyChain, type EventRecord } from '../src/index.js';
 import { drive } from './drive.js';
 import { childProtocol, clone, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
 
@@ -38,6 +39,18 @@ describe('hash chain', () => {
       expect(h[i]!.prev).toBe(i === 0 ? '' : h[i - 1]!.hash);
     }
     expect(verifyChain(h)).toEqual({ ok: true, events: 6, brokenAt: null, reason: '' });
+  });
+
+  it('seals records whose data is not ASCII exactly as SHA-256 of their canonical text', () => {
+    // Accents, an emoji, a lone surrogate (JSON escapes it), quotes and a line break.
+    const notes = 'niña acompañada por su tía 😀 \ud800 "Raíces"\n';
+    const plain = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    for (const sha256 of [undefined, plain]) {
+      const d = drive(compiled, { ...testDeps(), ...(sha256 ? { sha256 } : {}) });
+      d.ok('SCREEN', { ...validScreening, notes });
+      for (const e of d.history) expect(e.hash).toBe(plain(canonicalJson(Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'hash')))));
+      expect(replay(d.history, () => compiled).ok).toBe(true);
+    }
   });
 
   it('survives a round trip through JSON (key order does not matter)', () => {
