@@ -113,10 +113,18 @@ export class ProtocolCompileError extends Error {
 export const ENTER = 'ruta.enter';
 export const EXIT = 'ruta.exit';
 export const TAKE = 'ruta.take';
+/** What XState did, named by the marker action it ran; `records` are the forms its actions record. */
 export type Marker =
-  | { type: typeof ENTER; state: CompiledState }
-  | { type: typeof EXIT; state: CompiledState }
-  | { type: typeof TAKE; transition: CompiledTransition };
+  | { type: typeof ENTER; state: CompiledState; records: readonly string[] }
+  | { type: typeof EXIT; state: CompiledState; records: readonly string[] }
+  | { type: typeof TAKE; transition: CompiledTransition; records: readonly string[] };
+
+/** The forms a list of actions records, each once, in order. */
+function recordsOf(actions: readonly CompiledAction[]): string[] {
+  const out: string[] = [];
+  for (const a of actions) if (a.type === 'recordForm' && !out.includes(a.form)) out.push(a.form);
+  return out;
+}
 
 const compiledCache = new WeakMap<ResolvedProtocol, CompiledProtocol>();
 
@@ -215,7 +223,7 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
       if (t.roles) ct.roles = t.roles;
       if (t.description) ct.description = t.description;
       transitions.push(ct);
-      const take: Marker = { type: TAKE, transition: ct };
+      const take: Marker = { type: TAKE, transition: ct, records: recordsOf(ct.actions) };
       x.actions = [{ type: TAKE, params: take } as unknown as ActionConfig];
     });
   };
@@ -251,8 +259,8 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
       states.set(path, cs);
       // Each marker action's params is the marker itself: XState hands it back as is, so a step
       // makes no marker objects of its own.
-      const enter: Marker = { type: ENTER, state: cs };
-      const exit: Marker = { type: EXIT, state: cs };
+      const enter: Marker = { type: ENTER, state: cs, records: recordsOf(cs.entry) };
+      const exit: Marker = { type: EXIT, state: cs, records: recordsOf(cs.exit) };
       node.entry = [{ type: ENTER, params: enter } as unknown as ActionConfig];
       node.exit = [{ type: EXIT, params: exit } as unknown as ActionConfig];
       pending.push({ path, state: cs, config: s, node });

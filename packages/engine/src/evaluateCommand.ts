@@ -1,7 +1,6 @@
 import type { Role } from '@ruta/protocol';
 import { badInput, checkActor, checkCase, checkData, isPlainObject, type CheckedData } from './checkInput.js';
 import type { CompiledProtocol, CompiledTransition } from './compileProtocol.js';
-import { ENTER, EXIT, TAKE } from './compileProtocol.js';
 import type { Configuration, Outcome } from './runtime.js';
 import type { Actor, CaseState, Command, Rejection } from './types.js';
 
@@ -213,14 +212,18 @@ function guardReasons(compiled: CompiledProtocol, candidates: readonly CompiledT
 }
 
 /** Forms recorded by the actions XState ran, in order, each once. */
-function recordedForms(outcome: Outcome): string[] {
-  const out: string[] = [];
+function recordedForms(outcome: Outcome): readonly string[] {
+  let out: string[] | undefined;
   for (const m of outcome.markers) {
-    const actions = m.type === TAKE ? m.transition.actions : m.type === ENTER ? m.state.entry : m.type === EXIT ? m.state.exit : [];
-    for (const a of actions) if (a.type === 'recordForm' && !out.includes(a.form)) out.push(a.form);
+    for (const form of m.records) {
+      if (out === undefined) out = [form];
+      else if (!out.includes(form)) out.push(form);
+    }
   }
-  return out;
+  return out ?? NO_FORMS;
 }
+
+const NO_FORMS: readonly string[] = [];
 
 /**
  * Roles that may take a transition: its own `roles`, else its source state's, else (for a

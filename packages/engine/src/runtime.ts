@@ -83,7 +83,8 @@ export function createRuntime(): Runtime {
   let trace: [string, boolean][] | null = null;
   const configurations = new Map<string, Configuration>();
   const byValue = new WeakMap<object, Configuration>();
-  const memo = new Map<string, MemoEntry[]>();
+  /** Per configuration, per event: XState's outcomes seen so far, with the guard results they depended on. */
+  const memo = new WeakMap<Configuration, Map<string, MemoEntry[]>>();
   let initialMemo: { markers: Marker[]; next: Configuration } | undefined;
   /** Transitions by source path, then by event. */
   const bySource = new Map<string, Map<string, CompiledTransition[]>>();
@@ -263,8 +264,9 @@ export function createRuntime(): Runtime {
     },
     run(conf, event, useMemo) {
       if (!useMemo) return runXState(conf, event);
-      const memoKey = `${conf.key}\n${event}`;
-      let entries = memo.get(memoKey);
+      let byEvent = memo.get(conf);
+      if (!byEvent) memo.set(conf, (byEvent = new Map()));
+      let entries = byEvent.get(event);
       if (entries) {
         for (const e of entries) {
           let same = true;
@@ -278,7 +280,7 @@ export function createRuntime(): Runtime {
         }
       } else {
         entries = [];
-        memo.set(memoKey, entries);
+        byEvent.set(event, entries);
       }
       trace = [];
       try {
