@@ -20,7 +20,7 @@ status=0
 run_server || status=$?
 if [ "$status" -eq 3 ]; then
   echo "start: using FerretDB on loopback instead (data in .data/ferretdb)" >&2
-  MONGODB_URI="$(bash scripts/ferretdb.sh start 27018)"
+  MONGODB_URI="$(bash scripts/ferretdb.sh start "${FERRETDB_PORT:-27018}")"
   export MONGODB_URI
   exec npx tsx apps/server/src/main.ts
 fi
