@@ -206,22 +206,42 @@ export function benchProtocol(): ResolvedProtocol {
   };
 }
 
-/** A submission of a bench form: all 13 common fields plus the given ones. */
-function data(n: number, extra: Record<string, unknown>): Record<string, unknown> {
+const OFFICERS = ['María José Pérez', 'Luis Alberto Xol', 'Ana Lucía Ramírez', 'Carlos Ixcot', 'Rosa Elena Batz', 'Jorge Mario Cifuentes', 'Wendy Yaneth López', 'Pedro Tzul'];
+const PLACES = ['Ciudad de Guatemala', 'Quetzaltenango', 'Tecún Umán', 'Puerto Barrios', 'Esquipulas', 'Huehuetenango', 'Cobán'];
+const INSTITUTIONS = ['Procuraduría General de la Nación', 'Secretaría contra la Violencia Sexual, Explotación y Trata de Personas', 'Ministerio Público', 'Secretaría de Bienestar Social'];
+const PHRASES = [
+  'La niña está estable y acompañada.',
+  'Se coordina con el enlace del país de origen para la notificación consular.',
+  'Refiere haber sido trasladada desde la frontera norte con otras dos adolescentes.',
+  'Recibe atención psicológica en el albergue; duerme mejor y participa en las actividades.',
+  'La madre fue localizada por teléfono y pidió hablar con ella el fin de semana.',
+  'Sin lesiones visibles; se programa control médico en una semana.',
+  'Habla k’iche’ y algo de español; se solicitó intérprete para la entrevista.',
+  'El equipo recomienda no compartir su ubicación con terceros.',
+];
+
+/**
+ * A submission of a bench form: all 13 common fields plus the given ones. `n` is the case and
+ * `k` the step: names, places, dates, notes and contacts differ from case to case and step to
+ * step, as real submissions do (between 40 and 400 characters of notes).
+ */
+function data(n: number, k: number, extra: Record<string, unknown>): Record<string, unknown> {
+  const phrases: string[] = [];
+  for (let i = 0; i < 1 + ((n + k) % 5); i++) phrases.push(PHRASES[(n * 3 + k + i * 5) % PHRASES.length]!);
   return {
-    officer: `Officer ${n % 17}`,
-    institution: 'Procuraduría General de la Nación',
-    date: `2025-0${1 + (n % 9)}-1${n % 10}`,
-    place: 'Ciudad de Guatemala',
+    officer: OFFICERS[(n + k) % OFFICERS.length],
+    institution: INSTITUTIONS[(n + 2 * k) % INSTITUTIONS.length],
+    date: new Date(Date.UTC(2025, 0, 1) + (n * 3 + k) * 86_400_000).toISOString().slice(0, 10),
+    place: PLACES[(n * 7 + k) % PLACES.length],
     language: ['es', 'en', 'kiche'][n % 3],
-    interpreter: n % 2 === 0,
-    attempts: n % 5,
-    score: (n % 10) + 0.5,
-    level: ['low', 'medium', 'high'][n % 3],
+    interpreter: (n + k) % 2 === 0,
+    attempts: (n + k) % 5,
+    score: ((n * 7 + k) % 20) / 2,
+    level: ['low', 'medium', 'high'][(n + k) % 3],
     consent: true,
-    notes: `Entrevista ${n}: la niña está estable y acompañada; se coordina con el enlace del país de origen.`,
+    notes: `Entrevista ${k + 1} del caso ${n}: ${phrases.join(' ')}`,
     reference: `GT-${1000 + n}`,
-    contacts: ['madre', 'tía'],
+    contacts: ['madre', 'tía', 'abuela', 'hermano mayor', 'maestra'].slice(0, 1 + ((n + k) % 4)),
     ...extra,
   };
 }
@@ -237,35 +257,37 @@ export function benchPath(n: number): BenchCommand[] {
   const cw = 'caseworker' as const;
   const sup = 'supervisor' as const;
   const decision = n % 4 === 3 ? 'stay' : 'return';
+  let k = 0;
+  const form = (extra: Record<string, unknown>) => data(n, k++, extra);
   const cmds: BenchCommand[] = [
-    { event: 'SCREEN', data: data(n, { age: 8 + (n % 9), indicators: true, origin: ['HN', 'SV', 'NI'][n % 3] }), role: cw },
-    { event: 'PLACE', data: data(n, { shelterName: 'Casa Nuestras Raíces', beds: 3 }), role: cw },
-    { event: 'ALERT', data: data(n, { channel: 'email', sentTo: 'enlace@hn.example' }), role: cw },
-    { event: 'TREAT', data: data(n, { urgent: false, clinic: 'Centro de salud zona 1' }), role: cw },
-    { event: 'SUBMIT', data: data(n, { estimatedAge: 12, method: 'documental' }), role: cw },
-    { event: 'SUBMIT', data: data(n, { documentType: 'partida', documentNumber: `P${n}` }), role: cw },
-    { event: 'SUBMIT', data: data(n, { nationality: 'HN', consulate: 'Consulado de Honduras' }), role: cw },
-    { event: 'SUBMIT', data: data(n, { relativesFound: 2, region: 'Cortés' }), role: cw },
-    { event: 'SUBMIT', data: data(n, { suitable: n % 2 === 0, visitor: 'DINAF' }), role: cw },
-    { event: 'SUBMIT', data: data(n, { recommendation: decision, panel: 'PGN' }), role: sup },
-    { event: 'ASSESS', data: data(n, { risk: 'low', assessor: 'PGN' }), role: cw },
-    { event: 'DECIDE', data: data(n, { decision, authority: 'Juez de la niñez' }), role: sup },
+    { event: 'SCREEN', data: form({ age: 8 + (n % 9), indicators: true, origin: ['HN', 'SV', 'NI'][n % 3] }), role: cw },
+    { event: 'PLACE', data: form({ shelterName: 'Casa Nuestras Raíces', beds: 3 }), role: cw },
+    { event: 'ALERT', data: form({ channel: 'email', sentTo: 'enlace@hn.example' }), role: cw },
+    { event: 'TREAT', data: form({ urgent: false, clinic: 'Centro de salud zona 1' }), role: cw },
+    { event: 'SUBMIT', data: form({ estimatedAge: 12, method: 'documental' }), role: cw },
+    { event: 'SUBMIT', data: form({ documentType: 'partida', documentNumber: `P${n}` }), role: cw },
+    { event: 'SUBMIT', data: form({ nationality: 'HN', consulate: 'Consulado de Honduras' }), role: cw },
+    { event: 'SUBMIT', data: form({ relativesFound: 2, region: 'Cortés' }), role: cw },
+    { event: 'SUBMIT', data: form({ suitable: n % 2 === 0, visitor: 'DINAF' }), role: cw },
+    { event: 'SUBMIT', data: form({ recommendation: decision, panel: 'PGN' }), role: sup },
+    { event: 'ASSESS', data: form({ risk: 'low', assessor: 'PGN' }), role: cw },
+    { event: 'DECIDE', data: form({ decision, authority: 'Juez de la niñez' }), role: sup },
   ];
   if (decision === 'return') {
     cmds.push(
-      { event: 'CONFIRM_ORIGIN', data: data(n, { liaisonName: 'Enlace HN', confirmed: true }), role: cw },
-      { event: 'DOCS', data: data(n, { documentType: 'salvoconducto', documentNumber: `S${n}` }), role: cw },
-      { event: 'CONFIRM_DEST', data: data(n, { liaisonName: 'Enlace GT', confirmed: true }), role: cw },
-      { event: 'TRAVEL', data: data(n, { flight: 'TA 123', escort: 'PGN' }), role: cw },
-      { event: 'RECEIVE', data: data(n, { receivedBy: 'DINAF', condition: 'buena' }), role: cw },
-      { event: 'PLAN', data: data(n, { goals: 'escuela y apoyo psicológico', school: true }), role: cw },
-      { event: 'FOLLOW_UP', data: data(n, { visitNumber: 1, wellbeing: 'estable' }), role: cw },
-      { event: 'FOLLOW_UP', data: data(n, { visitNumber: 2, wellbeing: 'estable' }), role: cw },
-      { event: 'CLOSE', data: data(n, { reason: 'reintegración completa' }), role: cw },
+      { event: 'CONFIRM_ORIGIN', data: form({ liaisonName: 'Enlace HN', confirmed: true }), role: cw },
+      { event: 'DOCS', data: form({ documentType: 'salvoconducto', documentNumber: `S${n}` }), role: cw },
+      { event: 'CONFIRM_DEST', data: form({ liaisonName: 'Enlace GT', confirmed: true }), role: cw },
+      { event: 'TRAVEL', data: form({ flight: 'TA 123', escort: 'PGN' }), role: cw },
+      { event: 'RECEIVE', data: form({ receivedBy: 'DINAF', condition: 'buena' }), role: cw },
+      { event: 'PLAN', data: form({ goals: 'escuela y apoyo psicológico', school: true }), role: cw },
+      { event: 'FOLLOW_UP', data: form({ visitNumber: 1, wellbeing: 'estable' }), role: cw },
+      { event: 'FOLLOW_UP', data: form({ visitNumber: 2, wellbeing: 'estable' }), role: cw },
+      { event: 'CLOSE', data: form({ reason: 'reintegración completa' }), role: cw },
     );
   } else {
     cmds.push(
-      { event: 'APPLY', data: data(n, { status: 'temporal', permit: true }), role: cw },
+      { event: 'APPLY', data: form({ status: 'temporal', permit: true }), role: cw },
     );
   }
   return cmds;

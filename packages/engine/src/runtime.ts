@@ -232,6 +232,12 @@ export function createRuntime(): Runtime {
         const known = byValue.get(value);
         if (known) return known;
       }
+      // A value read back from storage keeps the key order the engine wrote, XState's own.
+      const text = stateValueText(value, 0);
+      if (text !== null) {
+        const known = byXStateText.get(text);
+        if (known) return known;
+      }
       let key: string;
       try {
         key = canonicalJson(value);
@@ -292,6 +298,25 @@ export function createRuntime(): Runtime {
       }
     },
   };
+}
+
+/**
+ * JSON.stringify of a state value made only of plain objects and strings (keys in their own
+ * order), or null for anything else, which is then left to the canonical path and its errors.
+ */
+function stateValueText(v: unknown, depth: number): string | null {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || depth > 32) return null;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return null;
+  const keys = Object.keys(v);
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const child = stateValueText((v as Record<string, unknown>)[keys[i]!], depth + 1);
+    if (child === null) return null;
+    out += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${child}`;
+  }
+  return `${out}}`;
 }
 
 /** A copy of a state value that the caller may change freely. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileProtocol, hashEvent } from '../src/index.js';
+import { compileProtocol, hashEvent, step, type CaseState } from '../src/index.js';
 import { drive } from './drive.js';
-import { childProtocol, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
+import { caseworker, childProtocol, clone, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
 
 const compiled = compileProtocol(childProtocol());
 
@@ -61,6 +61,18 @@ describe('step', () => {
     expect(r.event.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(r.event.hash).toBe(hashEvent(r.event));
     expect(r.case).toMatchObject({ seq: 1, head: r.event.hash, updatedAt: r.event.at });
+  });
+
+  it('steps a case read back from storage, its state value in any key order, as the case it was', () => {
+    const d = drive(compiled, testDeps());
+    d.ok('SCREEN', validScreening);
+    const command = { event: 'HEALTH_DONE', actor: caseworker };
+    const inMemory = step(compiled, d.case, command, testDeps('2025-03-02T08:00:00.000Z'));
+    const stored = clone(d.case);
+    const reversed = (o: object) => Object.fromEntries(Object.entries(o).reverse());
+    const value = stored.value as { protection: object };
+    const reordered: CaseState = { ...stored, value: reversed({ ...value, protection: reversed(value.protection) }) as CaseState['value'] };
+    for (const c of [stored, reordered]) expect(step(compiled, c, command, testDeps('2025-03-02T08:00:00.000Z'))).toEqual(inMemory);
   });
 
   it('records only the actor fields of the contract', () => {
