@@ -7,6 +7,8 @@
  *   npm run bench:designer        prints {"metric":"designer_layout_render_ms","value":N,...}
  *
  * The value is the median of RUNS renders after one warm-up (JIT, fonts); target under 1000 ms.
+ * A second line, designer_keystroke_ms, is the median time from a keystroke in a state's title to
+ * the next painted frame on the same protocol.
  */
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -94,6 +96,23 @@ async function main() {
       JSON.stringify({
         metric: 'designer_layout_render_ms',
         value: Math.round(median),
+        unit: 'ms',
+        states: STATES,
+      }),
+    );
+
+    // Typing a state's title: each keystroke is an edit (undoable), and must not lay the chart out again.
+    const keys = (
+      await page.evaluate((n) => window.runDesignerTyping(n, ' verificada por DINAF'), STATES)
+    ).sort((a, b) => a - b);
+    const keyMedian = keys[Math.floor(keys.length / 2)]!;
+    console.error(
+      `designer keystroke to paint, ${STATES} states (ms): ${keys.map((t) => t.toFixed(0)).join(' ')}`,
+    );
+    console.log(
+      JSON.stringify({
+        metric: 'designer_keystroke_ms',
+        value: Math.round(keyMedian),
         unit: 'ms',
         states: STATES,
       }),

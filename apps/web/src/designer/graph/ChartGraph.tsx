@@ -256,7 +256,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
 });
 
 /**
- * Fits the view when the layout changes, and reports when the first layout is on screen. Nodes
+ * Fits the view to the first layout, and reports when it is on screen. Nodes
  * carry their size from ELK, so this does not wait for every node to be measured (with
  * onlyRenderVisibleElements off-screen nodes never are).
  */
@@ -276,27 +276,36 @@ function FitOnLayout({
   const started = useRef(performance.now());
   const reported = useRef(false);
   const fitted = useRef('');
+  const mounted = useRef(true);
+  // The latest callback, so a parent re-rendering with a new function does not restart the fit.
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
   useEffect(() => {
-    if (layoutKey === '' || count === 0 || fitted.current === layoutKey) return;
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    // Only the first layout is fitted: later ones (a state added) keep the designer's view.
+    if (layoutKey === '' || count === 0 || fitted.current !== '') return;
     fitted.current = layoutKey;
-    let frame = requestAnimationFrame(() => {
+    requestAnimationFrame(() => {
+      if (!mounted.current) return;
       if (start) {
         // The top of the initial state, at a zoom where titles are readable.
-        const zoom = 0.85;
         void flow.setCenter(start.x + start.width / 2, start.y + Math.min(start.height, 320), {
-          zoom,
+          zoom: 0.85,
           duration: 0,
         });
       } else void flow.fitView({ padding: 0.08, duration: 0 });
-      frame = requestAnimationFrame(() => {
-        if (!reported.current && onReady) {
-          reported.current = true;
-          onReady(performance.now() - started.current);
-        }
+      requestAnimationFrame(() => {
+        if (!mounted.current || reported.current) return;
+        reported.current = true;
+        onReadyRef.current?.(performance.now() - started.current);
       });
     });
-    return () => cancelAnimationFrame(frame);
-  }, [layoutKey, count, flow, onReady, start]);
+  }, [layoutKey, count, flow, start]);
   return null;
 }
 
