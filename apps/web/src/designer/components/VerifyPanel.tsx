@@ -50,6 +50,7 @@ export function VerifyPanel({ problems, invariants, lang, onSelectProblem, stale
               <button type="button" className="dz-problem" onClick={() => onSelectProblem(p)}>
                 <span className="dz-problem-kind">
                   {p.severity === 'warning' ? t('verify.warning') : t('verify.error')}
+                  {t(`problems.${p.code}`, { defaultValue: '' }) !== '' && `: ${t(`problems.${p.code}`)}`}
                 </span>{' '}
                 <span className="dz-problem-message">{p.message}</span>
               </button>
