@@ -24,7 +24,53 @@ export function formAjv(): Ajv {
       addUsedSchema: false,
     });
     addFormats(instance);
+    // Same verdicts and order as ajv-formats' "date", without a regular expression match (and
+    // its allocations) for every date of every submission.
+    instance.addFormat('date', { type: 'string', validate: isFullDate, compare: compareFullDates });
     instance.addVocabulary([...FIELD_ANNOTATIONS]);
   }
   return instance;
+}
+
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * An RFC 3339 full-date, as ajv-formats' "date" format (full mode) decides it: exactly four
+ * ASCII digits, "-", two, "-", two, a month 1-12 and a day that month has (29 February only in
+ * leap years).
+ *
+ * @example isFullDate('2024-02-29') // true; isFullDate('2025-02-29') // false
+ */
+function isFullDate(text: string): boolean {
+  if (
+    typeof text !== 'string' ||
+    text.length !== 10 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45
+  ) {
+    return false;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month]!);
+}
+
+/** Orders two full-dates (their text order is their time order); undefined when one is missing. */
+function compareFullDates(a: string, b: string): number | undefined {
+  if (!a || !b) return undefined;
+  return a > b ? 1 : a < b ? -1 : 0;
+}
+
+/** The number written by `count` ASCII digits at `from`, or -1. */
+function digitsAt(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
