@@ -296,7 +296,8 @@ function compareOutcome(row: EventConformance, e: EventRecord, actual: CaseState
   row.sameState = sameValue(actual, e.to);
   if (!row.sameState) reasons.push(differentState(e.to, actual));
   if (sameJson(effects, e.effects)) {
-    known.effectsText = effectsText(effects);
+    // An empty list is written "[]" without it.
+    if (effects.length > 0) known.effectsText = effectsText(effects);
   } else {
     reasons.push({ code: 'different-effects', message: `the step would have effects ${shown(effects)}; the record says ${shown(e.effects ?? [])}` });
   }

@@ -98,7 +98,9 @@ describe('replay', () => {
       }),
       { numRuns: 150 },
     );
-    expect(longest).toBeGreaterThan(6);
+    // Long histories are rare with random moves (more than 6 events in ~1% of runs, so the earlier
+    // "> 6" failed about one run in six); 6 or more come in more than half of them.
+    expect(longest).toBeGreaterThanOrEqual(6);
     expect(timerEvents).toBeGreaterThan(0);
   });
 
