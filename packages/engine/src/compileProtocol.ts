@@ -12,7 +12,6 @@ import {
   type StateConfig,
   type Text,
   type TransitionConfig,
-  type XStateConfig,
   type XStateNode,
   type XStateTransition,
 } from '@ruta/protocol';

@@ -2,7 +2,7 @@ import { badInput, checkId, checkInstant, instantMs, isPlainObject } from './che
 import { shown } from './shown.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { parseInstant } from './instant.js';
-import { runStep, stepInternal, type InternalStep, type StepEnv } from './runStep.js';
+import { stepInternal, type InternalStep, type StepEnv } from './runStep.js';
 import { resolveSha256 } from './sha256.js';
 import type { CaseState, EngineDeps, StepResult, Timer } from './types.js';
 
