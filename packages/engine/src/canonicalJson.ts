@@ -219,9 +219,19 @@ function orderedRecord(value: object, depth: number): unknown {
       throw addSegment(err, key);
     }
     if (out === null && v !== item) out = copyFirst(record, keys, i);
-    if (out !== null) out[key] = v;
+    if (out !== null) setOwn(out, key, v);
   }
   return out ?? value;
+}
+
+/**
+ * out[key] = value as an own property, even for the key "__proto__", which assignment would
+ * take as the object's prototype (dropping the key from the text, so that adding such a key to
+ * a record would not change its hash).
+ */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 /**
@@ -246,7 +256,7 @@ function copyFirst(record: Record<string, unknown>, keys: string[], n: number): 
   const out: Record<string, unknown> = {};
   for (let i = 0; i < n; i++) {
     const v = record[keys[i]!];
-    if (v !== undefined) out[keys[i]!] = v;
+    if (v !== undefined) setOwn(out, keys[i]!, v);
   }
   return out;
 }

@@ -55,6 +55,12 @@ describe('canonicalJson (RFC 8785)', () => {
     );
   });
 
+  it('keeps an own "__proto__" key, in any key order, so that adding one changes the hash', () => {
+    const withKey = JSON.parse('{"b": 1, "__proto__": {"x": 2}, "a": [{"z": 0, "__proto__": null}]}') as unknown;
+    expect(canonicalJson(withKey)).toBe('{"__proto__":{"x":2},"a":[{"__proto__":null,"z":0}],"b":1}');
+    expect(canonicalJson(withKey)).toBe(reference(withKey));
+  });
+
   it('names the pointer of what JSON cannot carry', () => {
     expect(() => canonicalJson({ a: [1, { b: Number.POSITIVE_INFINITY }] })).toThrow('/a/1/b: Infinity is not a JSON number');
     expect(() => canonicalJson({ 'x/y': [undefined] })).toThrow('/x~1y/0');

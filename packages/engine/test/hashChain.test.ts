@@ -53,6 +53,15 @@ describe('hash chain', () => {
     }
   });
 
+  it('detects a "__proto__" key slipped into stored data (it is part of the hashed text)', () => {
+    const h = history();
+    const stored = JSON.stringify(h).replace('"notes":', '"__proto__":{"isAdmin":true},"notes":');
+    const tampered = JSON.parse(stored) as EventRecord[];
+    expect(Object.hasOwn(tampered[1]!.data as object, '__proto__')).toBe(true);
+    expect(verifyChain(tampered)).toMatchObject({ ok: false, brokenAt: 1 });
+    expect(replay(tampered, () => compiled).firstDivergence).toBe(1);
+  });
+
   it('survives a round trip through JSON (key order does not matter)', () => {
     const reordered = history().map((e) => Object.fromEntries(Object.entries(clone(e)).reverse()) as unknown as EventRecord);
     expect(verifyChain(reordered).ok).toBe(true);
