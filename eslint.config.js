@@ -24,7 +24,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Inject an id generator instead of Math.random().' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Inject an id generator instead of Math.random().',
+        },
       ],
     },
   },
@@ -38,9 +41,15 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Inject a clock.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Inject a clock.',
+        },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Inject a clock.' },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Inject an id generator.' },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Inject an id generator.',
+        },
       ],
     },
   },

@@ -4,10 +4,21 @@
  * guards over the form and the case, deadlines, a follow-up timer and effects. Plus the event
  * sequences (with form data) of the main paths through it.
  */
-import type { FieldSchema, FormDefinition, ResolvedProtocol, StateConfig, StateMeta, Text } from '@ruta/protocol';
+import type {
+  FieldSchema,
+  FormDefinition,
+  ResolvedProtocol,
+  StateConfig,
+  StateMeta,
+  Text,
+} from '@ruta/protocol';
 
 const t = (en: string): Text => ({ es: en, en });
-const meta = (title: string, extra: Partial<StateMeta> = {}): StateMeta => ({ title: t(title), legal: [{ seed: '004', clause: 'B.1' }], ...extra });
+const meta = (title: string, extra: Partial<StateMeta> = {}): StateMeta => ({
+  title: t(title),
+  legal: [{ seed: '004', clause: 'B.1' }],
+  ...extra,
+});
 
 /** A form of 15 fields: texts, numbers, choices, flags and dates, some required. */
 function form(id: string, extra: Record<string, FieldSchema> = {}): FormDefinition {
@@ -37,7 +48,11 @@ function form(id: string, extra: Record<string, FieldSchema> = {}): FormDefiniti
 }
 
 const FORMS: FormDefinition[] = [
-  form('screening', { age: { type: 'integer', minimum: 0, maximum: 25 }, indicators: { type: 'boolean' }, origin: { type: 'string', enum: ['GT', 'HN', 'SV', 'MX', 'NI'] } }),
+  form('screening', {
+    age: { type: 'integer', minimum: 0, maximum: 25 },
+    indicators: { type: 'boolean' },
+    origin: { type: 'string', enum: ['GT', 'HN', 'SV', 'MX', 'NI'] },
+  }),
   form('shelter', { shelterName: { type: 'string' }, beds: { type: 'integer' } }),
   form('health', { urgent: { type: 'boolean' }, clinic: { type: 'string' } }),
   form('alert', { channel: { type: 'string', enum: ['email', 'phone'] }, sentTo: { type: 'string' } }),
@@ -46,9 +61,15 @@ const FORMS: FormDefinition[] = [
   form('nationality', { nationality: { type: 'string' }, consulate: { type: 'string' } }),
   form('tracing', { relativesFound: { type: 'integer' }, region: { type: 'string' } }),
   form('family', { suitable: { type: 'boolean' }, visitor: { type: 'string' } }),
-  form('bestInterest', { recommendation: { type: 'string', enum: ['return', 'stay', 'third'] }, panel: { type: 'string' } }),
+  form('bestInterest', {
+    recommendation: { type: 'string', enum: ['return', 'stay', 'third'] },
+    panel: { type: 'string' },
+  }),
   form('risk', { risk: { type: 'string', enum: ['low', 'high'] }, assessor: { type: 'string' } }),
-  form('decision', { decision: { type: 'string', enum: ['return', 'stay', 'third'] }, authority: { type: 'string' } }),
+  form('decision', {
+    decision: { type: 'string', enum: ['return', 'stay', 'third'] },
+    authority: { type: 'string' },
+  }),
   form('liaison', { liaisonName: { type: 'string' }, confirmed: { type: 'boolean' } }),
   form('travel', { flight: { type: 'string' }, escort: { type: 'string' } }),
   form('reception', { receivedBy: { type: 'string' }, condition: { type: 'string' } }),
@@ -59,8 +80,16 @@ const FORMS: FormDefinition[] = [
 ];
 
 const rec = [{ type: 'recordForm' as const }];
-const on = (event: string, target: string, extra: object = {}) => ({ [event]: { target, actions: rec, ...extra } });
-const step = (title: string, formId: string, next: string, event = 'SUBMIT', extra: Partial<StateMeta> = {}): StateConfig => ({
+const on = (event: string, target: string, extra: object = {}) => ({
+  [event]: { target, actions: rec, ...extra },
+});
+const step = (
+  title: string,
+  formId: string,
+  next: string,
+  event = 'SUBMIT',
+  extra: Partial<StateMeta> = {},
+): StateConfig => ({
   meta: meta(title, { form: formId, roles: ['caseworker', 'supervisor'], ...extra }),
   on: on(event, next),
 });
@@ -75,20 +104,61 @@ export function benchProtocol(): ResolvedProtocol {
     title: t('Repatriation of child victims (benchmark)'),
     population: 'child',
     events: Object.fromEntries(
-      ['SCREEN', 'SUBMIT', 'PLACE', 'TREAT', 'ALERT', 'ASSESS', 'DECIDE', 'CONFIRM_ORIGIN', 'CONFIRM_DEST', 'DOCS', 'TRAVEL', 'RECEIVE', 'PLAN', 'FOLLOW_UP', 'CLOSE', 'WITHDRAW', 'APPLY'].map((e) => [e, { title: t(e) }]),
+      [
+        'SCREEN',
+        'SUBMIT',
+        'PLACE',
+        'TREAT',
+        'ALERT',
+        'ASSESS',
+        'DECIDE',
+        'CONFIRM_ORIGIN',
+        'CONFIRM_DEST',
+        'DOCS',
+        'TRAVEL',
+        'RECEIVE',
+        'PLAN',
+        'FOLLOW_UP',
+        'CLOSE',
+        'WITHDRAW',
+        'APPLY',
+      ].map((e) => [e, { title: t(e) }]),
     ),
     guards: {
-      isVictim: { logic: { '==': [{ var: 'form.indicators' }, true] }, description: t('indicators of trafficking found') },
-      isMinor: { logic: { '<': [{ var: 'case.screening.age' }, 18] }, description: t('the victim is a minor') },
-      lowRisk: { logic: { and: [{ '==': [{ var: 'form.risk' }, 'low'] }, { var: 'case.bestInterest.consent' }] }, description: t('low return risk') },
-      decReturn: { logic: { '==': [{ var: 'form.decision' }, 'return'] }, description: t('decision: return') },
+      isVictim: {
+        logic: { '==': [{ var: 'form.indicators' }, true] },
+        description: t('indicators of trafficking found'),
+      },
+      isMinor: {
+        logic: { '<': [{ var: 'case.screening.age' }, 18] },
+        description: t('the victim is a minor'),
+      },
+      lowRisk: {
+        logic: { and: [{ '==': [{ var: 'form.risk' }, 'low'] }, { var: 'case.bestInterest.consent' }] },
+        description: t('low return risk'),
+      },
+      decReturn: {
+        logic: { '==': [{ var: 'form.decision' }, 'return'] },
+        description: t('decision: return'),
+      },
       decStay: { logic: { '==': [{ var: 'form.decision' }, 'stay'] }, description: t('decision: stay') },
-      familySuitable: { logic: { '==': [{ var: 'form.suitable' }, true] }, description: t('family is suitable') },
+      familySuitable: {
+        logic: { '==': [{ var: 'form.suitable' }, true] },
+        description: t('family is suitable'),
+      },
     },
     delays: { followUpDue: { hours: 720 } },
     profile: {
       originCountry: { var: 'case.screening.origin' },
-      ageGroup: { if: [{ '<': [{ var: 'case.screening.age' }, 12] }, '0-11', { '<': [{ var: 'case.screening.age' }, 18] }, '12-17', '18+'] },
+      ageGroup: {
+        if: [
+          { '<': [{ var: 'case.screening.age' }, 12] },
+          '0-11',
+          { '<': [{ var: 'case.screening.age' }, 18] },
+          '12-17',
+          '18+',
+        ],
+      },
     },
     forms: Object.fromEntries(FORMS.map((f) => [f.id, f])),
     invariantsInForce: [],
@@ -108,7 +178,10 @@ export function benchProtocol(): ResolvedProtocol {
                   {
                     target: '#bench-child-repatriation.protection',
                     guard: 'isVictim',
-                    actions: [...rec, { type: 'notifyFocalPoint', params: { country: 'origin', reason: t('24-hour alert') } }],
+                    actions: [
+                      ...rec,
+                      { type: 'notifyFocalPoint', params: { country: 'origin', reason: t('24-hour alert') } },
+                    ],
                   },
                   { target: '#bench-child-repatriation.notVictim', actions: rec },
                 ],
@@ -120,9 +193,27 @@ export function benchProtocol(): ResolvedProtocol {
           type: 'parallel',
           meta: meta('Immediate protection'),
           states: {
-            shelter: { initial: 'placing', meta: meta('Shelter'), states: { placing: step('Placing', 'shelter', 'placed', 'PLACE', { deadline: { hours: 24 } }), placed: fin('Placed') } },
-            health: { initial: 'assessing', meta: meta('Health'), states: { assessing: step('Health', 'health', 'treated', 'TREAT'), treated: fin('Treated') } },
-            alert: { initial: 'notifying', meta: meta('Alert'), states: { notifying: step('Alert', 'alert', 'notified', 'ALERT', { deadline: { hours: 24 } }), notified: fin('Notified') } },
+            shelter: {
+              initial: 'placing',
+              meta: meta('Shelter'),
+              states: {
+                placing: step('Placing', 'shelter', 'placed', 'PLACE', { deadline: { hours: 24 } }),
+                placed: fin('Placed'),
+              },
+            },
+            health: {
+              initial: 'assessing',
+              meta: meta('Health'),
+              states: { assessing: step('Health', 'health', 'treated', 'TREAT'), treated: fin('Treated') },
+            },
+            alert: {
+              initial: 'notifying',
+              meta: meta('Alert'),
+              states: {
+                notifying: step('Alert', 'alert', 'notified', 'ALERT', { deadline: { hours: 24 } }),
+                notified: fin('Notified'),
+              },
+            },
           },
           onDone: { target: 'verification' },
         },
@@ -144,7 +235,12 @@ export function benchProtocol(): ResolvedProtocol {
             tracing: step('Family tracing', 'tracing', 'family'),
             family: {
               meta: meta('Family assessment', { form: 'family', roles: ['caseworker'] }),
-              on: { SUBMIT: [{ target: 'determination', guard: 'familySuitable', actions: rec }, { target: 'determination', actions: rec }] },
+              on: {
+                SUBMIT: [
+                  { target: 'determination', guard: 'familySuitable', actions: rec },
+                  { target: 'determination', actions: rec },
+                ],
+              },
             },
             determination: step('Determination', 'bestInterest', 'done', 'SUBMIT', { roles: ['supervisor'] }),
             done: fin('Determined'),
@@ -153,13 +249,25 @@ export function benchProtocol(): ResolvedProtocol {
         },
         risk: {
           meta: meta('Risk assessment', { form: 'risk', roles: ['caseworker'], deadline: { hours: 72 } }),
-          on: { ASSESS: [{ target: 'decision', guard: 'lowRisk', actions: rec }, { target: 'decision', actions: rec }] },
+          on: {
+            ASSESS: [
+              { target: 'decision', guard: 'lowRisk', actions: rec },
+              { target: 'decision', actions: rec },
+            ],
+          },
         },
         decision: {
           meta: meta('Decision', { form: 'decision', roles: ['supervisor'] }),
           on: {
             DECIDE: [
-              { target: 'coordination', guard: 'decReturn', actions: [...rec, { type: 'setDeadline', params: { name: 'travel', hours: 240, title: t('Travel') } }] },
+              {
+                target: 'coordination',
+                guard: 'decReturn',
+                actions: [
+                  ...rec,
+                  { type: 'setDeadline', params: { name: 'travel', hours: 240, title: t('Travel') } },
+                ],
+              },
               { target: 'regularisation', guard: 'decStay', actions: rec },
               { target: 'thirdCountry', actions: rec },
             ],
@@ -169,15 +277,42 @@ export function benchProtocol(): ResolvedProtocol {
           type: 'parallel',
           meta: meta('Coordination between liaisons'),
           states: {
-            origin: { initial: 'waiting', meta: meta('Origin liaison'), states: { waiting: step('Origin liaison', 'liaison', 'confirmed', 'CONFIRM_ORIGIN'), confirmed: fin('Confirmed') } },
-            destination: { initial: 'waiting', meta: meta('Destination liaison'), states: { waiting: step('Destination liaison', 'liaison', 'confirmed', 'CONFIRM_DEST'), confirmed: fin('Confirmed') } },
-            documents: { initial: 'preparing', meta: meta('Travel documents'), states: { preparing: step('Documents', 'identity', 'ready', 'DOCS'), ready: fin('Ready') } },
+            origin: {
+              initial: 'waiting',
+              meta: meta('Origin liaison'),
+              states: {
+                waiting: step('Origin liaison', 'liaison', 'confirmed', 'CONFIRM_ORIGIN'),
+                confirmed: fin('Confirmed'),
+              },
+            },
+            destination: {
+              initial: 'waiting',
+              meta: meta('Destination liaison'),
+              states: {
+                waiting: step('Destination liaison', 'liaison', 'confirmed', 'CONFIRM_DEST'),
+                confirmed: fin('Confirmed'),
+              },
+            },
+            documents: {
+              initial: 'preparing',
+              meta: meta('Travel documents'),
+              states: { preparing: step('Documents', 'identity', 'ready', 'DOCS'), ready: fin('Ready') },
+            },
           },
           onDone: { target: 'travel' },
         },
         travel: {
           meta: meta('Travel with escort', { form: 'travel', roles: ['caseworker'] }),
-          on: { TRAVEL: { target: 'reception', actions: [...rec, { type: 'clearDeadline', params: { name: 'travel' } }, { type: 'notifyFocalPoint', params: { country: 'origin', reason: t('arrival') } }] } },
+          on: {
+            TRAVEL: {
+              target: 'reception',
+              actions: [
+                ...rec,
+                { type: 'clearDeadline', params: { name: 'travel' } },
+                { type: 'notifyFocalPoint', params: { country: 'origin', reason: t('arrival') } },
+              ],
+            },
+          },
         },
         reception: step('Reception', 'reception', 'reintegration', 'RECEIVE'),
         reintegration: {
@@ -187,15 +322,31 @@ export function benchProtocol(): ResolvedProtocol {
             plan: step('Plan', 'plan', 'followUp', 'PLAN'),
             followUp: {
               meta: meta('Follow-up', { form: 'followUp', roles: ['caseworker'] }),
-              after: { followUpDue: { target: 'followUp', actions: [{ type: 'notifyFocalPoint', params: { country: 'case', reason: t('follow-up overdue') } }] } },
-              on: { FOLLOW_UP: { target: 'followUp', actions: rec }, CLOSE: { target: '#bench-child-repatriation.closure', actions: [{ type: 'recordForm', params: { form: 'closure' } }] } },
+              after: {
+                followUpDue: {
+                  target: 'followUp',
+                  actions: [
+                    { type: 'notifyFocalPoint', params: { country: 'case', reason: t('follow-up overdue') } },
+                  ],
+                },
+              },
+              on: {
+                FOLLOW_UP: { target: 'followUp', actions: rec },
+                CLOSE: {
+                  target: '#bench-child-repatriation.closure',
+                  actions: [{ type: 'recordForm', params: { form: 'closure' } }],
+                },
+              },
             },
           },
         },
         regularisation: {
           initial: 'applying',
           meta: meta('Regularisation'),
-          states: { applying: step('Application', 'regularisation', 'granted', 'APPLY'), granted: fin('Granted') },
+          states: {
+            applying: step('Application', 'regularisation', 'granted', 'APPLY'),
+            granted: fin('Granted'),
+          },
           onDone: { target: 'closure' },
         },
         thirdCountry: step('Third country', 'decision', 'closure', 'SUBMIT'),
@@ -206,9 +357,31 @@ export function benchProtocol(): ResolvedProtocol {
   };
 }
 
-const OFFICERS = ['María José Pérez', 'Luis Alberto Xol', 'Ana Lucía Ramírez', 'Carlos Ixcot', 'Rosa Elena Batz', 'Jorge Mario Cifuentes', 'Wendy Yaneth López', 'Pedro Tzul'];
-const PLACES = ['Ciudad de Guatemala', 'Quetzaltenango', 'Tecún Umán', 'Puerto Barrios', 'Esquipulas', 'Huehuetenango', 'Cobán'];
-const INSTITUTIONS = ['Procuraduría General de la Nación', 'Secretaría contra la Violencia Sexual, Explotación y Trata de Personas', 'Ministerio Público', 'Secretaría de Bienestar Social'];
+const OFFICERS = [
+  'María José Pérez',
+  'Luis Alberto Xol',
+  'Ana Lucía Ramírez',
+  'Carlos Ixcot',
+  'Rosa Elena Batz',
+  'Jorge Mario Cifuentes',
+  'Wendy Yaneth López',
+  'Pedro Tzul',
+];
+const PLACES = [
+  'Ciudad de Guatemala',
+  'Quetzaltenango',
+  'Tecún Umán',
+  'Puerto Barrios',
+  'Esquipulas',
+  'Huehuetenango',
+  'Cobán',
+];
+const INSTITUTIONS = [
+  'Procuraduría General de la Nación',
+  'Secretaría contra la Violencia Sexual, Explotación y Trata de Personas',
+  'Ministerio Público',
+  'Secretaría de Bienestar Social',
+];
 const PHRASES = [
   'La niña está estable y acompañada.',
   'Se coordina con el enlace del país de origen para la notificación consular.',
@@ -260,7 +433,11 @@ export function benchPath(n: number): BenchCommand[] {
   let k = 0;
   const form = (extra: Record<string, unknown>) => data(n, k++, extra);
   const cmds: BenchCommand[] = [
-    { event: 'SCREEN', data: form({ age: 8 + (n % 9), indicators: true, origin: ['HN', 'SV', 'NI'][n % 3] }), role: cw },
+    {
+      event: 'SCREEN',
+      data: form({ age: 8 + (n % 9), indicators: true, origin: ['HN', 'SV', 'NI'][n % 3] }),
+      role: cw,
+    },
     { event: 'PLACE', data: form({ shelterName: 'Casa Nuestras Raíces', beds: 3 }), role: cw },
     { event: 'ALERT', data: form({ channel: 'email', sentTo: 'enlace@hn.example' }), role: cw },
     { event: 'TREAT', data: form({ urgent: false, clinic: 'Centro de salud zona 1' }), role: cw },
@@ -286,9 +463,7 @@ export function benchPath(n: number): BenchCommand[] {
       { event: 'CLOSE', data: form({ reason: 'reintegración completa' }), role: cw },
     );
   } else {
-    cmds.push(
-      { event: 'APPLY', data: form({ status: 'temporal', permit: true }), role: cw },
-    );
+    cmds.push({ event: 'APPLY', data: form({ status: 'temporal', permit: true }), role: cw });
   }
   return cmds;
 }

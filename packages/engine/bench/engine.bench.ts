@@ -14,7 +14,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import { transition, type AnyMachineSnapshot } from 'xstate';
-import { compileProtocol, openCase, replay, step, type Actor, type CaseState, type EventRecord } from '../src/index.js';
+import {
+  compileProtocol,
+  openCase,
+  replay,
+  step,
+  type Actor,
+  type CaseState,
+  type EventRecord,
+} from '../src/index.js';
 import { benchPath, benchProtocol, type BenchCommand } from './benchProtocol.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
@@ -66,7 +74,9 @@ function timed(m: Meter, ops: number, round: () => void): void {
 }
 
 // Cases opened once (outside the measured loop), so only `step` is timed.
-const openedCases = PATHS.map((_, n) => openCase(compiled, { id: `bench-${n}`, country: 'GT', actor: actors.caseworker }, deps).case);
+const openedCases = PATHS.map(
+  (_, n) => openCase(compiled, { id: `bench-${n}`, country: 'GT', actor: actors.caseworker }, deps).case,
+);
 
 function stepRound(): void {
   for (let n = 0; n < PATHS.length; n++) {
@@ -111,13 +121,19 @@ const HISTORIES = 500;
 // As replay gets them in real use: read back from storage (a JSON round trip), so no event shares
 // an object with what step made (the frozen state values, the submitted data) and nothing is
 // found by identity.
-const histories = Array.from({ length: HISTORIES }, (_, n) => JSON.parse(JSON.stringify(runCase(n, benchPath(n)).history)) as EventRecord[]);
+const histories = Array.from(
+  { length: HISTORIES },
+  (_, n) => JSON.parse(JSON.stringify(runCase(n, benchPath(n)).history)) as EventRecord[],
+);
 const eventsPerReplayRound = histories.reduce((sum, h) => sum + h.length, 0);
 const lookup = () => compiled;
 function replayRound(): void {
   for (const h of histories) {
     const report = replay(h, lookup);
-    if (!report.ok) throw new Error(`replay diverged at ${report.firstDivergence}: ${JSON.stringify(report.events[report.firstDivergence!])}`);
+    if (!report.ok)
+      throw new Error(
+        `replay diverged at ${report.firstDivergence}: ${JSON.stringify(report.events[report.firstDivergence!])}`,
+      );
   }
 }
 
@@ -157,7 +173,14 @@ void replayRound;
 const perCpu = (m: Meter) => m.ops / (m.cpuMicros / 1e6);
 const perWall = (m: Meter) => m.ops / (m.wallMs / 1000);
 const line = (metric: string, value: number, unit: string, wall?: number) =>
-  console.log(JSON.stringify({ metric, value: Math.round(value * 1000) / 1000, unit, ...(wall === undefined ? {} : { wall: Math.round(wall) }) }));
+  console.log(
+    JSON.stringify({
+      metric,
+      value: Math.round(value * 1000) / 1000,
+      unit,
+      ...(wall === undefined ? {} : { wall: Math.round(wall) }),
+    }),
+  );
 line('step_per_s', Math.round(perCpu(stepMeter)), 'steps/s', perWall(stepMeter));
 line('xstate_raw_per_s', Math.round(perCpu(rawMeter)), 'transitions/s', perWall(rawMeter));
 line('step_vs_raw_ratio', perCpu(stepMeter) / perCpu(rawMeter), 'ratio');

@@ -45,20 +45,37 @@ export function applyOutcome(
   at: string,
   atMs: number,
 ): Applied {
-  const d: Draft = { data: base.data, deadlines: base.deadlines, timers: base.timers, recorded: [], pending: [], submitted, at, atMs };
+  const d: Draft = {
+    data: base.data,
+    deadlines: base.deadlines,
+    timers: base.timers,
+    recorded: [],
+    pending: [],
+    submitted,
+    at,
+    atMs,
+  };
   for (const m of markers) {
     if (m.type === EXIT) {
       runActions(d, m.state.exit);
       if (d.deadlines.length > 0) {
         const name = `state:${m.state.path}`;
-        if (d.deadlines.some((x) => x.name === name)) d.deadlines = d.deadlines.filter((x) => x.name !== name);
+        if (d.deadlines.some((x) => x.name === name))
+          d.deadlines = d.deadlines.filter((x) => x.name !== name);
       }
-      if (d.timers.length > 0 && d.timers.some((t) => t.state === m.state.path)) d.timers = d.timers.filter((t) => t.state !== m.state.path);
+      if (d.timers.length > 0 && d.timers.some((t) => t.state === m.state.path))
+        d.timers = d.timers.filter((t) => t.state !== m.state.path);
     } else if (m.type === TAKE) {
       runActions(d, m.transition.actions);
     } else if (m.type === ENTER) {
       const s = m.state;
-      if (s.deadline) setDeadline(d, { name: `state:${s.path}`, title: s.title, dueAt: formatInstant(atMs + s.deadline.hours * HOUR), setAt: at });
+      if (s.deadline)
+        setDeadline(d, {
+          name: `state:${s.path}`,
+          title: s.title,
+          dueAt: formatInstant(atMs + s.deadline.hours * HOUR),
+          setAt: at,
+        });
       for (const t of s.timers) {
         d.timers = d.timers.filter((x) => x.event !== t.event);
         d.timers.push({ event: t.event, dueAt: formatInstant(atMs + t.ms), state: s.path });
@@ -72,7 +89,9 @@ export function applyOutcome(
     d.timers = [];
   }
   const reads = compiled.profileReads;
-  const profile = d.recorded.some((form) => reads === null || reads.has(form)) ? computeProfile(compiled, d.data) : base.profile;
+  const profile = d.recorded.some((form) => reads === null || reads.has(form))
+    ? computeProfile(compiled, d.data)
+    : base.profile;
 
   const effects: Effect[] = [];
   for (const a of d.pending) {
@@ -114,10 +133,16 @@ function runActions(d: Draft, actions: readonly CompiledAction[]): void {
         }
         break;
       case 'setDeadline':
-        setDeadline(d, { name: a.name, title: a.title, dueAt: formatInstant(d.atMs + a.hours * HOUR), setAt: d.at });
+        setDeadline(d, {
+          name: a.name,
+          title: a.title,
+          dueAt: formatInstant(d.atMs + a.hours * HOUR),
+          setAt: d.at,
+        });
         break;
       case 'clearDeadline':
-        if (d.deadlines.some((x) => x.name === a.name)) d.deadlines = d.deadlines.filter((x) => x.name !== a.name);
+        if (d.deadlines.some((x) => x.name === a.name))
+          d.deadlines = d.deadlines.filter((x) => x.name !== a.name);
         break;
       default:
         d.pending.push(a);
@@ -126,7 +151,11 @@ function runActions(d: Draft, actions: readonly CompiledAction[]): void {
 }
 
 /** A copy of the case's data with `form` recorded (never the same object: `data` may be the input's). */
-function withForm(data: Record<string, unknown>, form: string, submitted: Record<string, unknown>): Record<string, unknown> {
+function withForm(
+  data: Record<string, unknown>,
+  form: string,
+  submitted: Record<string, unknown>,
+): Record<string, unknown> {
   // Object.assign copies the many shapes case data takes faster than a spread does; it would
   // assign a "__proto__" key as the prototype, so such data (never the engine's) is spread.
   if (form === '__proto__' || Object.hasOwn(data, '__proto__')) return { ...data, [form]: submitted };

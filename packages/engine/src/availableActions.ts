@@ -8,7 +8,12 @@ import type { Actor, AvailableAction, CaseState } from './types.js';
  * step records a form is offered with `form` set (the form to fill) unless something other
  * than the form's content stands in the way; with `data`, that data is checked as a step would.
  */
-export function availableActions(compiled: CompiledProtocol, c: CaseState, actor: Actor, data?: unknown): AvailableAction[] {
+export function availableActions(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  actor: Actor,
+  data?: unknown,
+): AvailableAction[] {
   let events: string[];
   try {
     events = compiled.runtime.configuration(c.value).events;
@@ -16,7 +21,11 @@ export function availableActions(compiled: CompiledProtocol, c: CaseState, actor
     events = [];
   }
   return events.map((event) => {
-    const ev = evaluateCommand(compiled, c, data === undefined ? { event, actor } : { event, data, actor }, { kind: 'step', memo: true, probe: true });
+    const ev = evaluateCommand(compiled, c, data === undefined ? { event, actor } : { event, data, actor }, {
+      kind: 'step',
+      memo: true,
+      probe: true,
+    });
     const def = compiled.events.get(event);
     const action: AvailableAction = {
       event,

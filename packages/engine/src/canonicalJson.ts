@@ -33,7 +33,10 @@ export function canonicalJson(value: unknown): string {
  * same pass, refusing any key in `forbidden` (e.g. "__proto__", which the copy could otherwise
  * turn into a prototype).
  */
-export function canonicalCopy(value: unknown, forbidden: ReadonlySet<string>): { text: string; copy: unknown } {
+export function canonicalCopy(
+  value: unknown,
+  forbidden: ReadonlySet<string>,
+): { text: string; copy: unknown } {
   try {
     integerKeys = false;
     forbiddenKeys = forbidden;
@@ -103,7 +106,8 @@ function write(value: unknown, depth: number): string {
       return JSON.stringify(value);
     case 'object': {
       if (value === null) return 'null';
-      if (depth >= MAX_DEPTH) throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);
+      if (depth >= MAX_DEPTH)
+        throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);
       if (Array.isArray(value)) {
         let out = '[';
         for (let i = 0; i < value.length; i++) {
@@ -165,7 +169,8 @@ function ordered(value: unknown, depth: number): unknown {
       return value === 0 ? 0 : value;
     case 'object':
       if (value === null) return null;
-      if (depth >= MAX_DEPTH) throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);
+      if (depth >= MAX_DEPTH)
+        throw new CanonicalJsonError('too-deep', `nested deeper than ${MAX_DEPTH} levels`);
       return Array.isArray(value) ? orderedList(value, depth) : orderedRecord(value, depth);
     default:
       throw new CanonicalJsonError('not-json', `a ${typeof value} is not JSON`);
@@ -230,7 +235,8 @@ function orderedRecord(value: object, depth: number): unknown {
  * a record would not change its hash).
  */
 function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
 
@@ -265,7 +271,10 @@ function checkPlain(value: object): void {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) {
     const name = (value as { constructor?: { name?: string } }).constructor?.name;
-    throw new CanonicalJsonError('not-json', `only plain objects are JSON (got ${name ? `a ${name}` : 'an object with a custom prototype'})`);
+    throw new CanonicalJsonError(
+      'not-json',
+      `only plain objects are JSON (got ${name ? `a ${name}` : 'an object with a custom prototype'})`,
+    );
   }
 }
 

@@ -23,14 +23,18 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 /** Reasons an actor is malformed (empty when it is well formed). */
 export function checkActor(actor: unknown, where = 'actor'): Rejection[] {
-  if (!isPlainObject(actor)) return [badInput(`${where} must be an object {userId, role, country}`, `/${where}`)];
+  if (!isPlainObject(actor))
+    return [badInput(`${where} must be an object {userId, role, country}`, `/${where}`)];
   const out: Rejection[] = [];
-  if (typeof actor.userId !== 'string' || actor.userId === '') out.push(badInput(`${where}.userId must be a non-empty string`, `/${where}/userId`));
+  if (typeof actor.userId !== 'string' || actor.userId === '')
+    out.push(badInput(`${where}.userId must be a non-empty string`, `/${where}/userId`));
   if (typeof actor.role !== 'string' || !ROLE_SET.has(actor.role)) {
     out.push(badInput(`${where}.role must be one of ${[...ROLE_SET].join(', ')}`, `/${where}/role`));
   }
   if (actor.country !== 'REGIONAL' && !isCountry(actor.country)) {
-    out.push(badInput(`${where}.country must be REGIONAL or one of ${COUNTRIES.join(', ')}`, `/${where}/country`));
+    out.push(
+      badInput(`${where}.country must be REGIONAL or one of ${COUNTRIES.join(', ')}`, `/${where}/country`),
+    );
   }
   return out;
 }
@@ -46,19 +50,37 @@ export function checkCase(compiled: CompiledProtocol, c: unknown): Rejection[] {
   const out: Rejection[] = [];
   const p = c.protocol as Partial<CaseState['protocol']> | undefined;
   const ref = compiled.ref;
-  if (!isPlainObject(p) || p.id !== ref.id || p.version !== ref.version || p.jurisdiction !== ref.jurisdiction) {
-    const has = isPlainObject(p) ? `${shown(p.id)}@${shown(p.version)} (${shown(p.jurisdiction)})` : 'no protocol';
-    out.push(badInput(`the case runs under ${has}, not ${ref.id}@${ref.version} (${ref.jurisdiction}): compile the version the case runs under`, '/case/protocol'));
+  if (
+    !isPlainObject(p) ||
+    p.id !== ref.id ||
+    p.version !== ref.version ||
+    p.jurisdiction !== ref.jurisdiction
+  ) {
+    const has = isPlainObject(p)
+      ? `${shown(p.id)}@${shown(p.version)} (${shown(p.jurisdiction)})`
+      : 'no protocol';
+    out.push(
+      badInput(
+        `the case runs under ${has}, not ${ref.id}@${ref.version} (${ref.jurisdiction}): compile the version the case runs under`,
+        '/case/protocol',
+      ),
+    );
   }
-  if (typeof c.id !== 'string' || c.id === '') out.push(badInput('case.id must be a non-empty string', '/case/id'));
-  if (!isCountry(c.country)) out.push(badInput(`case.country must be one of ${COUNTRIES.join(', ')}`, '/case/country'));
-  if (c.status !== 'active' && c.status !== 'closed') out.push(badInput('case.status must be "active" or "closed"', '/case/status'));
-  if (!isPlainObject(c.data)) out.push(badInput('case.data must be an object keyed by form id', '/case/data'));
+  if (typeof c.id !== 'string' || c.id === '')
+    out.push(badInput('case.id must be a non-empty string', '/case/id'));
+  if (!isCountry(c.country))
+    out.push(badInput(`case.country must be one of ${COUNTRIES.join(', ')}`, '/case/country'));
+  if (c.status !== 'active' && c.status !== 'closed')
+    out.push(badInput('case.status must be "active" or "closed"', '/case/status'));
+  if (!isPlainObject(c.data))
+    out.push(badInput('case.data must be an object keyed by form id', '/case/data'));
   if (!isPlainObject(c.profile)) out.push(badInput('case.profile must be an object', '/case/profile'));
   if (!Array.isArray(c.deadlines)) out.push(badInput('case.deadlines must be a list', '/case/deadlines'));
   if (!Array.isArray(c.timers)) out.push(badInput('case.timers must be a list', '/case/timers'));
-  if (typeof c.seq !== 'number' || !Number.isInteger(c.seq) || c.seq < 0) out.push(badInput('case.seq must be an integer >= 0', '/case/seq'));
-  if (typeof c.head !== 'string') out.push(badInput('case.head must be the hash of the last event', '/case/head'));
+  if (typeof c.seq !== 'number' || !Number.isInteger(c.seq) || c.seq < 0)
+    out.push(badInput('case.seq must be an integer >= 0', '/case/seq'));
+  if (typeof c.head !== 'string')
+    out.push(badInput('case.head must be the hash of the last event', '/case/head'));
   return out;
 }
 
@@ -81,7 +103,10 @@ export function checkData(data: unknown, options: { copy?: boolean } = {}): Chec
   if (data === undefined) return { ok: true, present: false };
   if (!isPlainObject(data)) {
     const got = data === null ? 'null' : Array.isArray(data) ? 'a list' : `a ${typeof data}`;
-    return { ok: false, reasons: [badInput(`form data must be an object of field values, not ${got}`, '/data')] };
+    return {
+      ok: false,
+      reasons: [badInput(`form data must be an object of field values, not ${got}`, '/data')],
+    };
   }
   let canonical: string;
   let copy: unknown;
@@ -101,20 +126,33 @@ export function checkData(data: unknown, options: { copy?: boolean } = {}): Chec
     return { ok: false, reasons: [badInput(message, `/data${err.pointer}`)] };
   }
   // A UTF-8 character takes 1 to 3 bytes per UTF-16 unit, so most sizes are decided without counting.
-  if (canonical.length > MAX_DATA_BYTES || (canonical.length * 3 > MAX_DATA_BYTES && utf8Length(canonical) > MAX_DATA_BYTES)) {
+  if (
+    canonical.length > MAX_DATA_BYTES ||
+    (canonical.length * 3 > MAX_DATA_BYTES && utf8Length(canonical) > MAX_DATA_BYTES)
+  ) {
     return {
       ok: false,
-      reasons: [badInput(`form data is ${utf8Length(canonical)} bytes of JSON; the limit is ${MAX_DATA_BYTES} (256 KiB): attach large files elsewhere and record a reference`, '/data')],
+      reasons: [
+        badInput(
+          `form data is ${utf8Length(canonical)} bytes of JSON; the limit is ${MAX_DATA_BYTES} (256 KiB): attach large files elsewhere and record a reference`,
+          '/data',
+        ),
+      ],
     };
   }
   const record = copy as Record<string, unknown>;
   return { ok: true, present: true, canonical, copy: record };
 }
 
-
 /** Reasons the injected clock's time is unusable (empty when it is an ISO 8601 instant). */
 export function checkInstant(at: unknown, what: string): Rejection[] {
-  return instantMs(at) === null ? [badInput(`${what} gave ${JSON.stringify(at)}, not an ISO 8601 instant such as 2025-01-31T09:00:00.000Z`)] : [];
+  return instantMs(at) === null
+    ? [
+        badInput(
+          `${what} gave ${JSON.stringify(at)}, not an ISO 8601 instant such as 2025-01-31T09:00:00.000Z`,
+        ),
+      ]
+    : [];
 }
 
 /** Milliseconds since the epoch of an ISO 8601 instant, or null. */

@@ -148,7 +148,8 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
   const problems: string[] = [];
   const { config, delays } = toMachineConfig(protocol);
   for (const name of Object.keys(delays)) {
-    if (!Number.isNaN(Number(name))) problems.push(`delay "${name}" is a number: XState would read it as milliseconds; give it a name`);
+    if (!Number.isNaN(Number(name)))
+      problems.push(`delay "${name}" is a number: XState would read it as milliseconds; give it a name`);
   }
 
   const states = new Map<string, CompiledState>();
@@ -168,23 +169,34 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
   }
   const events = new Map<string, { title: Text; description?: Text }>();
   for (const [name, def] of Object.entries(protocol.events ?? {})) {
-    events.set(name, def.description ? { title: def.title, description: def.description } : { title: def.title });
+    events.set(
+      name,
+      def.description ? { title: def.title, description: def.description } : { title: def.title },
+    );
   }
 
-  const compileActions = (actions: ActionConfig[] | undefined, form: string | undefined, where: string): CompiledAction[] =>
+  const compileActions = (
+    actions: ActionConfig[] | undefined,
+    form: string | undefined,
+    where: string,
+  ): CompiledAction[] =>
     (actions ?? []).flatMap((a): CompiledAction[] => {
       switch (a.type) {
         case 'recordForm': {
           const id = a.params?.form ?? form;
           if (!id) {
-            problems.push(`${where}: recordForm names no form and its state has none; set params.form or the state's meta.form`);
+            problems.push(
+              `${where}: recordForm names no form and its state has none; set params.form or the state's meta.form`,
+            );
             return [];
           }
-          if (!forms.has(id) && !Object.hasOwn(protocol.forms ?? {}, id)) problems.push(`${where}: recordForm uses form "${id}", which the protocol does not embed`);
+          if (!forms.has(id) && !Object.hasOwn(protocol.forms ?? {}, id))
+            problems.push(`${where}: recordForm uses form "${id}", which the protocol does not embed`);
           return [{ type: 'recordForm', form: id }];
         }
         case 'setDeadline':
-          if (!(a.params.hours >= 0)) problems.push(`${where}: setDeadline "${a.params.name}" needs hours >= 0`);
+          if (!(a.params.hours >= 0))
+            problems.push(`${where}: setDeadline "${a.params.name}" needs hours >= 0`);
           return [{ type: 'setDeadline', name: a.params.name, hours: a.params.hours, title: a.params.title }];
         case 'clearDeadline':
           return [{ type: 'clearDeadline', name: a.params.name }];
@@ -210,7 +222,8 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
   ): void => {
     list.forEach((t, i) => {
       const x = xs[i]!;
-      if (t.guard !== undefined && !guards.has(t.guard)) problems.push(`${where}: guard "${t.guard}" is not in the protocol's guards`);
+      if (t.guard !== undefined && !guards.has(t.guard))
+        problems.push(`${where}: guard "${t.guard}" is not in the protocol's guards`);
       const ct: CompiledTransition = {
         index: transitions.length,
         source,
@@ -227,11 +240,16 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
     });
   };
   const pending: { path: string; state: CompiledState; config: StateConfig; node: XStateNode }[] = [];
-  const visit = (protoStates: Record<string, StateConfig>, xStates: Record<string, XStateNode>, parent: string | null) => {
+  const visit = (
+    protoStates: Record<string, StateConfig>,
+    xStates: Record<string, XStateNode>,
+    parent: string | null,
+  ) => {
     for (const [key, s] of Object.entries(protoStates)) {
       const path = parent === null ? key : `${parent}.${key}`;
       const node = xStates[key]!;
-      const type: CompiledState['type'] = s.type ?? (s.states && Object.keys(s.states).length > 0 ? 'compound' : 'atomic');
+      const type: CompiledState['type'] =
+        s.type ?? (s.states && Object.keys(s.states).length > 0 ? 'compound' : 'atomic');
       const meta = s.meta ?? { title: { es: key, en: key }, legal: [] };
       const cs: CompiledState = {
         path,
@@ -250,7 +268,8 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
       if (meta.description) cs.description = meta.description;
       if (meta.form !== undefined) {
         cs.form = meta.form;
-        if (!Object.hasOwn(protocol.forms ?? {}, meta.form)) problems.push(`state "${path}": form "${meta.form}" is not embedded in the protocol`);
+        if (!Object.hasOwn(protocol.forms ?? {}, meta.form))
+          problems.push(`state "${path}": form "${meta.form}" is not embedded in the protocol`);
       }
       if (meta.roles) cs.roles = meta.roles;
       if (meta.deadline) cs.deadline = meta.deadline;
@@ -271,24 +290,53 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
   // Transitions after every state is known, so ids are XState's.
   if (protocol.machine.on && config.on) {
     for (const [event, ts] of Object.entries(protocol.machine.on)) {
-      convertTransitions(asList(ts), config.on[event]!, '', undefined, () => ({ event, kind: 'event' }), `machine.on.${event}`);
+      convertTransitions(
+        asList(ts),
+        config.on[event]!,
+        '',
+        undefined,
+        () => ({ event, kind: 'event' }),
+        `machine.on.${event}`,
+      );
     }
   }
   for (const { path, state, config: s, node } of pending) {
     const form = state.form;
     for (const [event, ts] of Object.entries(s.on ?? {})) {
-      convertTransitions(asList(ts), node.on![event]!, path, form, () => ({ event, kind: 'event' }), `state "${path}" on ${event}`);
+      convertTransitions(
+        asList(ts),
+        node.on![event]!,
+        path,
+        form,
+        () => ({ event, kind: 'event' }),
+        `state "${path}" on ${event}`,
+      );
     }
     for (const [delay, ts] of Object.entries(s.after ?? {})) {
       const ms = delays[delay];
       const event = `xstate.after.${delay}.${state.nodeId}`;
-      if (ms === undefined) problems.push(`state "${path}": delay "${delay}" is not in the protocol's delays`);
+      if (ms === undefined)
+        problems.push(`state "${path}": delay "${delay}" is not in the protocol's delays`);
       else state.timers.push({ event, delay, ms });
-      convertTransitions(asList(ts), node.after![delay]!, path, form, () => ({ event, kind: 'after' }), `state "${path}" after ${delay}`);
+      convertTransitions(
+        asList(ts),
+        node.after![delay]!,
+        path,
+        form,
+        () => ({ event, kind: 'after' }),
+        `state "${path}" after ${delay}`,
+      );
     }
     if (s.onDone) {
       const event = `xstate.done.state.${state.nodeId}`;
-      convertTransitions(asList(s.onDone), node.onDone!, path, form, () => ({ event, kind: 'done' }), `state "${path}" onDone`);
+      convertTransitions(
+        asList(s.onDone),
+        node.onDone!,
+        path,
+        form,
+        () => ({ event, kind: 'done' }),
+        `state "${path}" onDone`,
+      );
     }
   }
   if (problems.length > 0) throw new ProtocolCompileError(protocol.id, problems);
@@ -306,14 +354,20 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
     });
     // Our config is plain JSON data XState's generic config types cannot describe (they are
     // built for machines written in TypeScript); XState validates it at runtime instead.
-    machine = machineSetup.createMachine(config as unknown as Parameters<typeof machineSetup.createMachine>[0]);
+    machine = machineSetup.createMachine(
+      config as unknown as Parameters<typeof machineSetup.createMachine>[0],
+    );
   } catch (err) {
     throw new ProtocolCompileError(protocol.id, [`XState rejects the statechart: ${(err as Error).message}`]);
   }
   const compiled: CompiledProtocol = {
     protocol,
     ref: { id: protocol.id, version: protocol.version, jurisdiction: protocol.jurisdiction },
-    refText: canonicalJson({ id: protocol.id, version: protocol.version, jurisdiction: protocol.jurisdiction }),
+    refText: canonicalJson({
+      id: protocol.id,
+      version: protocol.version,
+      jurisdiction: protocol.jurisdiction,
+    }),
     machine,
     states,
     transitions,

@@ -34,19 +34,30 @@ export type Evaluation =
  * country, whether the event exists in the current configuration, the actor's role, the forms
  * the step records, and (when XState takes no transition) the guards that stopped it.
  */
-export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, command: Command, opts: EvaluateOptions): Evaluation {
+export function evaluateCommand(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  command: Command,
+  opts: EvaluateOptions,
+): Evaluation {
   const caseProblems = checkCase(compiled, c);
   if (caseProblems.length > 0) return { ok: false, reasons: caseProblems };
-  if (!isPlainObject(command)) return { ok: false, reasons: [badInput('the command must be an object {event, data?, actor}', '/command')] };
+  if (!isPlainObject(command))
+    return {
+      ok: false,
+      reasons: [badInput('the command must be an object {event, data?, actor}', '/command')],
+    };
   const reasons: Rejection[] = [];
-  if (typeof command.event !== 'string' || command.event === '') reasons.push(badInput('command.event must name an event of the protocol', '/event'));
+  if (typeof command.event !== 'string' || command.event === '')
+    reasons.push(badInput('command.event must name an event of the protocol', '/event'));
   reasons.push(...checkActor(command.actor));
   if (reasons.length > 0) return { ok: false, reasons };
   const { event, actor } = command;
 
   const data = opts.checked ?? checkData(command.data);
   if (!data.ok) reasons.push(...data.reasons);
-  if (c.status === 'closed') reasons.push({ code: 'case-closed', message: `case ${c.id} is closed: no step can be taken any more` });
+  if (c.status === 'closed')
+    reasons.push({ code: 'case-closed', message: `case ${c.id} is closed: no step can be taken any more` });
   if (actor.country !== 'REGIONAL' && actor.country !== c.country) {
     reasons.push({
       code: 'country-not-allowed',
@@ -71,9 +82,10 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
     const where = JSON.stringify(conf.value);
     reasons.push({
       code: 'event-not-available',
-      message: isTimerEvent && opts.kind !== 'timer'
-        ? `"${event}" is an internal event: timers fire through fireTimer`
-        : `"${event}" cannot be sent in state ${where}; available: ${conf.events.join(', ') || 'none'}`,
+      message:
+        isTimerEvent && opts.kind !== 'timer'
+          ? `"${event}" is an internal event: timers fire through fireTimer`
+          : `"${event}" cannot be sent in state ${where}; available: ${conf.events.join(', ') || 'none'}`,
       event,
       available: [...conf.events],
     });
@@ -81,7 +93,12 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   }
   const checkRoles = opts.kind !== 'timer';
   if (checkRoles && actor.role === 'system') {
-    reasons.push({ code: 'role-not-allowed', message: 'the system actor only fires timers', role: 'system', allowed: [] });
+    reasons.push({
+      code: 'role-not-allowed',
+      message: 'the system actor only fires timers',
+      role: 'system',
+      allowed: [],
+    });
   }
   if (!data.ok) {
     if (checkRoles) anyAllows(compiled, conf, candidates, actor, event, reasons);
@@ -93,7 +110,11 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   try {
     outcome = rt.run(conf, event, opts.memo);
   } catch (err) {
-    reasons.push(badInput(`the protocol could not process "${event}" (a defect of the protocol, not of the input): ${(err as Error).message}`));
+    reasons.push(
+      badInput(
+        `the protocol could not process "${event}" (a defect of the protocol, not of the input): ${(err as Error).message}`,
+      ),
+    );
     return { ok: false, reasons };
   }
 
@@ -108,7 +129,12 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
     if (hopeful) form = recordedForm(hopeful);
     else reasons.push(...guardReasons(compiled, candidates));
     if (reasons.length === 0 && !formPending) {
-      reasons.push({ code: 'event-not-available', message: `"${event}" triggers no transition in state ${JSON.stringify(conf.value)}`, event, available: [...conf.events] });
+      reasons.push({
+        code: 'event-not-available',
+        message: `"${event}" triggers no transition in state ${JSON.stringify(conf.value)}`,
+        event,
+        available: [...conf.events],
+      });
     }
     return finish(reasons, form, conf, outcome, data, actor);
   }
@@ -117,7 +143,8 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
     let refused: Map<string, string[]> | undefined;
     for (const t of triggered) {
       const allowed = allowedRoles(compiled, conf, t);
-      if (allowed !== null && !allowed.includes(actor.role as Role)) (refused ??= new Map()).set(allowed.join(','), allowed);
+      if (allowed !== null && !allowed.includes(actor.role as Role))
+        (refused ??= new Map()).set(allowed.join(','), allowed);
     }
     if (refused) for (const allowed of refused.values()) reasons.push(roleReason(actor.role, event, allowed));
   }
@@ -127,20 +154,38 @@ export function evaluateCommand(compiled: CompiledProtocol, c: CaseState, comman
   for (const id of forms) {
     if (!data.present) {
       if (!opts.probe) {
-        reasons.push({ code: 'form-invalid', message: `this step records form "${id}": submit its data with the command`, form: id, path: '/', keyword: 'required' });
+        reasons.push({
+          code: 'form-invalid',
+          message: `this step records form "${id}": submit its data with the command`,
+          form: id,
+          path: '/',
+          keyword: 'required',
+        });
       }
       continue;
     }
     const validate = compiled.forms.get(id);
     if (!validate) {
-      reasons.push({ code: 'form-invalid', message: `form "${id}" is not embedded in the protocol`, form: id, path: '/', keyword: 'form' });
+      reasons.push({
+        code: 'form-invalid',
+        message: `form "${id}" is not embedded in the protocol`,
+        form: id,
+        path: '/',
+        keyword: 'form',
+      });
       continue;
     }
     // checkData already refused forbidden keys and deep nesting in this very object.
     const result = validate(data.copy, CHECKED);
     if (!result.ok) {
       for (const e of result.errors) {
-        reasons.push({ code: 'form-invalid', message: `form "${id}", field ${e.path}: ${e.message}`, form: id, path: e.path, keyword: e.keyword });
+        reasons.push({
+          code: 'form-invalid',
+          message: `form "${id}", field ${e.path}: ${e.message}`,
+          form: id,
+          path: e.path,
+          keyword: e.keyword,
+        });
       }
     }
   }
@@ -162,7 +207,14 @@ function finish(
 const CHECKED = { keysAndDepthChecked: true } as const;
 
 /** Adds a role reason unless some candidate transition allows the actor's role. */
-function anyAllows(compiled: CompiledProtocol, conf: Configuration, candidates: readonly CompiledTransition[], actor: Actor, event: string, reasons: Rejection[]): void {
+function anyAllows(
+  compiled: CompiledProtocol,
+  conf: Configuration,
+  candidates: readonly CompiledTransition[],
+  actor: Actor,
+  event: string,
+  reasons: Rejection[],
+): void {
   if (actor.role === 'system') return;
   const allowedSets = candidates.map((t) => allowedRoles(compiled, conf, t));
   if (allowedSets.some((a) => a === null || a.includes(actor.role as Role))) return;
@@ -170,9 +222,13 @@ function anyAllows(compiled: CompiledProtocol, conf: Configuration, candidates: 
 }
 
 /** The first candidate that could be taken once the form is filled: no guard, a true guard, or a guard on the form. */
-function firstHopeful(compiled: CompiledProtocol, candidates: readonly CompiledTransition[]): CompiledTransition | undefined {
+function firstHopeful(
+  compiled: CompiledProtocol,
+  candidates: readonly CompiledTransition[],
+): CompiledTransition | undefined {
   for (const t of candidates) {
-    if (t.guard === undefined || compiled.runtime.evalGuard(t.guard) || compiled.formGuards.has(t.guard)) return t;
+    if (t.guard === undefined || compiled.runtime.evalGuard(t.guard) || compiled.formGuards.has(t.guard))
+      return t;
   }
   return undefined;
 }
@@ -230,7 +286,11 @@ const NO_FORMS: readonly string[] = [];
  * transition of a parent or of the machine root) those of the active states below it that
  * declare roles. null means anyone may.
  */
-export function allowedRoles(compiled: CompiledProtocol, conf: Configuration, t: CompiledTransition): Role[] | null {
+export function allowedRoles(
+  compiled: CompiledProtocol,
+  conf: Configuration,
+  t: CompiledTransition,
+): Role[] | null {
   if (t.roles) return t.roles;
   const source = t.source === '' ? undefined : compiled.states.get(t.source);
   if (source?.roles) return source.roles;
@@ -238,7 +298,11 @@ export function allowedRoles(compiled: CompiledProtocol, conf: Configuration, t:
   for (const leaf of conf.atomic) {
     if (t.source !== '' && leaf.path !== t.source && !leaf.path.startsWith(`${t.source}.`)) continue;
     let roles: Role[] | undefined;
-    for (let s = compiled.states.get(leaf.path); s && s.path !== t.source; s = s.parent === null ? undefined : compiled.states.get(s.parent)) {
+    for (
+      let s = compiled.states.get(leaf.path);
+      s && s.path !== t.source;
+      s = s.parent === null ? undefined : compiled.states.get(s.parent)
+    ) {
       if (s.roles) {
         roles = s.roles;
         break;

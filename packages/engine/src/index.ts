@@ -1,6 +1,11 @@
 export * from './types.js';
 export { compileProtocol, ProtocolCompileError } from './compileProtocol.js';
-export type { CompiledProtocol, CompiledState, CompiledTransition, CompiledAction } from './compileProtocol.js';
+export type {
+  CompiledProtocol,
+  CompiledState,
+  CompiledTransition,
+  CompiledAction,
+} from './compileProtocol.js';
 export { openCase, OpenCaseError } from './openCase.js';
 export { step } from './step.js';
 export { availableActions } from './availableActions.js';

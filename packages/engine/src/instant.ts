@@ -31,7 +31,20 @@ function parseUtcMillis(iso: string): number | null {
   // Date.UTC reads years 0-99 as 1900-1999, and Date.parse takes day 31 of any month (rolling
   // over) but no month 0 or 13, day 0, hour 24 with minutes, second 60: leave all the odd cases
   // to Date.parse itself.
-  if (year < 100 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) {
+  if (
+    year < 100 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    ms < 0
+  ) {
     return null;
   }
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
@@ -62,7 +75,9 @@ export function formatInstant(ms: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -74,7 +89,8 @@ export function formatInstant(ms: number): string {
 /** `iso` plus `ms` milliseconds, as a UTC instant. */
 export function addMilliseconds(iso: string, ms: number): string {
   const base = parseInstant(iso);
-  if (base === null) throw new TypeError(`"${iso}" is not an ISO 8601 instant such as 2025-01-31T09:00:00.000Z`);
+  if (base === null)
+    throw new TypeError(`"${iso}" is not an ISO 8601 instant such as 2025-01-31T09:00:00.000Z`);
   return formatInstant(base + ms);
 }
 

@@ -1,13 +1,32 @@
 import { findForbiddenKey } from '@ruta/protocol';
 import { shown } from './shown.js';
 import { addMilliseconds } from './instant.js';
-import { badInput, checkActor, checkCase, checkId, checkInstant, isPlainObject, recordedActor } from './checkInput.js';
+import {
+  badInput,
+  checkActor,
+  checkCase,
+  checkId,
+  checkInstant,
+  isPlainObject,
+  recordedActor,
+} from './checkInput.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { computeProfile } from './computeProfile.js';
 import { canonicalJson } from './canonicalJson.js';
 import { cloneValue, type Configuration } from './runtime.js';
 import { resolveSha256 } from './sha256.js';
-import type { Actor, CaseState, Deadline, EngineDeps, EventRecord, MigrateResult, Rejection, Sha256, StateValue, Timer } from './types.js';
+import type {
+  Actor,
+  CaseState,
+  Deadline,
+  EngineDeps,
+  EventRecord,
+  MigrateResult,
+  Rejection,
+  Sha256,
+  StateValue,
+  Timer,
+} from './types.js';
 
 const HOUR = 3_600_000;
 
@@ -49,7 +68,8 @@ export function migrateAt(
   if (caseProblems.length > 0) return { ok: false, reasons: caseProblems };
   const reasons: Rejection[] = [...checkActor(actor)];
   if (reasons.length > 0) return { ok: false, reasons };
-  if (c.status === 'closed') reasons.push({ code: 'case-closed', message: `case ${c.id} is closed: a closed case is not migrated` });
+  if (c.status === 'closed')
+    reasons.push({ code: 'case-closed', message: `case ${c.id} is closed: a closed case is not migrated` });
   if (actor.country !== 'REGIONAL' && actor.country !== c.country) {
     reasons.push({
       code: 'country-not-allowed',
@@ -58,9 +78,23 @@ export function migrateAt(
       caseCountry: c.country,
     });
   }
-  if (!isPlainObject(mapping)) return { ok: false, reasons: [...reasons, badInput('the mapping must be an object {old state path: new state path}', '/mapping')] };
+  if (!isPlainObject(mapping))
+    return {
+      ok: false,
+      reasons: [
+        ...reasons,
+        badInput('the mapping must be an object {old state path: new state path}', '/mapping'),
+      ],
+    };
   const forbidden = findForbiddenKey(mapping);
-  if (forbidden !== null) return { ok: false, reasons: [...reasons, badInput(`the mapping may not contain the key "${forbidden.key}"`, `/mapping${forbidden.pointer}`)] };
+  if (forbidden !== null)
+    return {
+      ok: false,
+      reasons: [
+        ...reasons,
+        badInput(`the mapping may not contain the key "${forbidden.key}"`, `/mapping${forbidden.pointer}`),
+      ],
+    };
 
   let conf: Configuration;
   try {
@@ -69,17 +103,34 @@ export function migrateAt(
     return { ok: false, reasons: [...reasons, badInput((err as Error).message, '/case/value')] };
   }
   for (const [oldPath, newPath] of Object.entries(mapping)) {
-    if (!from.states.has(oldPath)) reasons.push(badInput(`mapping key "${oldPath}" is not a state of ${from.ref.id}@${from.ref.version}`, `/mapping/${oldPath}`));
+    if (!from.states.has(oldPath))
+      reasons.push(
+        badInput(
+          `mapping key "${oldPath}" is not a state of ${from.ref.id}@${from.ref.version}`,
+          `/mapping/${oldPath}`,
+        ),
+      );
     if (typeof newPath !== 'string' || !to.states.has(newPath)) {
-      reasons.push(badInput(`mapping "${oldPath}" -> ${shown(newPath)}: not a state of ${to.ref.id}@${to.ref.version}`, `/mapping/${oldPath}`));
+      reasons.push(
+        badInput(
+          `mapping "${oldPath}" -> ${shown(newPath)}: not a state of ${to.ref.id}@${to.ref.version}`,
+          `/mapping/${oldPath}`,
+        ),
+      );
     }
   }
   const targets: string[] = [];
   for (const leaf of conf.atomic) {
     const target = Object.hasOwn(mapping, leaf.path) ? mapping[leaf.path] : undefined;
     if (target === undefined) {
-      reasons.push(badInput(`the mapping does not say where the active state "${leaf.path}" goes: add "${leaf.path}": "<state of ${to.ref.id}@${to.ref.version}>"`, '/mapping'));
-    } else if (typeof target === 'string' && to.states.has(target) && !targets.includes(target)) targets.push(target);
+      reasons.push(
+        badInput(
+          `the mapping does not say where the active state "${leaf.path}" goes: add "${leaf.path}": "<state of ${to.ref.id}@${to.ref.version}>"`,
+          '/mapping',
+        ),
+      );
+    } else if (typeof target === 'string' && to.states.has(target) && !targets.includes(target))
+      targets.push(target);
   }
   if (reasons.length > 0) return { ok: false, reasons };
 
@@ -90,15 +141,30 @@ export function migrateAt(
     const snapshot = to.machine.resolveState({ value: built.value, context: {} });
     next = to.runtime.configuration(snapshot.value);
   } catch (err) {
-    return { ok: false, reasons: [badInput(`the mapped states do not form a configuration of ${to.ref.id}@${to.ref.version}: ${(err as Error).message}`, '/mapping')] };
+    return {
+      ok: false,
+      reasons: [
+        badInput(
+          `the mapped states do not form a configuration of ${to.ref.id}@${to.ref.version}: ${(err as Error).message}`,
+          '/mapping',
+        ),
+      ],
+    };
   }
 
   const deadlines: Deadline[] = c.deadlines.filter((d) => !d.name.startsWith('state:'));
   const timers: Timer[] = [];
   if (!next.done) {
     for (const s of next.active) {
-      if (s.deadline) deadlines.push({ name: `state:${s.path}`, title: s.title, dueAt: addMilliseconds(env.at, s.deadline.hours * HOUR), setAt: env.at });
-      for (const t of s.timers) timers.push({ event: t.event, dueAt: addMilliseconds(env.at, t.ms), state: s.path });
+      if (s.deadline)
+        deadlines.push({
+          name: `state:${s.path}`,
+          title: s.title,
+          dueAt: addMilliseconds(env.at, s.deadline.hours * HOUR),
+          setAt: env.at,
+        });
+      for (const t of s.timers)
+        timers.push({ event: t.event, dueAt: addMilliseconds(env.at, t.ms), state: s.path });
     }
   }
   const recordedMapping = JSON.parse(canonicalJson(mapping)) as Record<string, string>;
@@ -150,7 +216,9 @@ function valueOf(to: CompiledProtocol, targets: string[]): { value: StateValue }
       const exclusive = path === '' || parentState?.type !== 'parallel';
       if (exclusive && node.children.size > 0 && !node.children.has(key)) {
         const other = [...node.children.keys()][0];
-        return { conflict: `the mapping sends active states to both "${path ? `${path}.` : ''}${other}" and "${path ? `${path}.` : ''}${key}", which cannot be active together` };
+        return {
+          conflict: `the mapping sends active states to both "${path ? `${path}.` : ''}${other}" and "${path ? `${path}.` : ''}${key}", which cannot be active together`,
+        };
       }
       let child = node.children.get(key);
       if (!child) node.children.set(key, (child = { children: new Map() }));

@@ -1,6 +1,15 @@
 import type { Country } from '@ruta/protocol';
 import { applyOutcome } from './applyOutcome.js';
-import { badInput, checkActor, checkId, checkInstant, instantMs, isCountry, isPlainObject, recordedActor } from './checkInput.js';
+import {
+  badInput,
+  checkActor,
+  checkId,
+  checkInstant,
+  instantMs,
+  isCountry,
+  isPlainObject,
+  recordedActor,
+} from './checkInput.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { computeProfile } from './computeProfile.js';
 import { hashEvent } from './hashEvent.js';
@@ -33,8 +42,12 @@ export function openCase(
   const eventId = deps.ids();
   const reasons: Rejection[] = [...checkInstant(at, 'deps.clock()'), ...checkId(eventId, 'deps.ids()')];
   if (!isPlainObject(init)) throw new OpenCaseError([badInput('give {id, country, actor}')]);
-  if (typeof init.id !== 'string' || init.id === '') reasons.push(badInput('the case id must be a non-empty string', '/id'));
-  if (!isCountry(init.country)) reasons.push(badInput('the case country must be one of the coalition countries (ISO 3166-1 alpha-2)', '/country'));
+  if (typeof init.id !== 'string' || init.id === '')
+    reasons.push(badInput('the case id must be a non-empty string', '/id'));
+  if (!isCountry(init.country))
+    reasons.push(
+      badInput('the case country must be one of the coalition countries (ISO 3166-1 alpha-2)', '/country'),
+    );
   reasons.push(...checkActor(init.actor));
   if (reasons.length === 0 && init.actor.country !== 'REGIONAL' && init.actor.country !== init.country) {
     reasons.push({

@@ -51,7 +51,23 @@ export function effectsText(effects: Effect[]): string {
     .join(',')}]`;
 }
 
-const RECORD_KEYS = new Set(['caseId', 'seq', 'id', 'kind', 'type', 'at', 'country', 'actor', 'data', 'from', 'to', 'protocol', 'effects', 'prev', 'hash']);
+const RECORD_KEYS = new Set([
+  'caseId',
+  'seq',
+  'id',
+  'kind',
+  'type',
+  'at',
+  'country',
+  'actor',
+  'data',
+  'from',
+  'to',
+  'protocol',
+  'effects',
+  'prev',
+  'hash',
+]);
 
 /** Canonical JSON texts of parts of a stored record that the caller already knows. */
 export interface KnownTexts {
@@ -67,18 +83,49 @@ export interface KnownTexts {
  * its parts like recordText, using the texts already known; or null when the record has another
  * shape (a migration, an unknown key), which canonicalJson must then serialise whole.
  */
-export function storedRecordText(e: Record<string, unknown>, known: KnownTexts, canonical: (v: unknown) => string): string | null {
+export function storedRecordText(
+  e: Record<string, unknown>,
+  known: KnownTexts,
+  canonical: (v: unknown) => string,
+): string | null {
   const keys = Object.keys(e);
   for (let i = 0; i < keys.length; i++) if (!RECORD_KEYS.has(keys[i]!)) return null;
   const { actor, seq, country } = e;
-  if (typeof actor !== 'object' || actor === null || Array.isArray(actor) || Object.getPrototypeOf(actor) !== Object.prototype) return null;
+  if (
+    typeof actor !== 'object' ||
+    actor === null ||
+    Array.isArray(actor) ||
+    Object.getPrototypeOf(actor) !== Object.prototype
+  )
+    return null;
   const a = actor as Record<string, unknown>;
-  if (Object.keys(a).length !== 3 || typeof a.userId !== 'string' || typeof a.role !== 'string' || typeof a.country !== 'string') return null;
-  if (typeof e.caseId !== 'string' || typeof e.id !== 'string' || typeof e.kind !== 'string' || typeof e.type !== 'string' || typeof e.at !== 'string' || typeof e.prev !== 'string') {
+  if (
+    Object.keys(a).length !== 3 ||
+    typeof a.userId !== 'string' ||
+    typeof a.role !== 'string' ||
+    typeof a.country !== 'string'
+  )
+    return null;
+  if (
+    typeof e.caseId !== 'string' ||
+    typeof e.id !== 'string' ||
+    typeof e.kind !== 'string' ||
+    typeof e.type !== 'string' ||
+    typeof e.at !== 'string' ||
+    typeof e.prev !== 'string'
+  ) {
     return null;
   }
   if (country !== undefined && typeof country !== 'string') return null;
-  if (typeof seq !== 'number' || !Number.isFinite(seq) || !Array.isArray(e.effects) || e.from === undefined || e.to === undefined || e.protocol === undefined) return null;
+  if (
+    typeof seq !== 'number' ||
+    !Number.isFinite(seq) ||
+    !Array.isArray(e.effects) ||
+    e.from === undefined ||
+    e.to === undefined ||
+    e.protocol === undefined
+  )
+    return null;
   const q = JSON.stringify;
   return (
     `{"actor":{"country":${q(a.country)},"role":${q(a.role)},"userId":${q(a.userId)}}` +

@@ -9,7 +9,16 @@ import { stepInternal, type InternalStep, type StepEnv } from './runStep.js';
 import { sameJson, sameValue, type Configuration } from './runtime.js';
 import { resolveSha256 } from './sha256.js';
 import { fireTimerAt } from './timers.js';
-import type { CaseState, ConformanceReport, Effect, EventConformance, EventRecord, ProtocolRef, Rejection, Sha256 } from './types.js';
+import type {
+  CaseState,
+  ConformanceReport,
+  Effect,
+  EventConformance,
+  EventRecord,
+  ProtocolRef,
+  Rejection,
+  Sha256,
+} from './types.js';
 
 type Reason = { code: string; message: string };
 
@@ -91,7 +100,8 @@ export function replay(
     }
     const reasons: Reason[] = [];
     // The recorded data is checked once: its canonical text serves the hash, the data the step.
-    const checked = e.kind === 'step' && e.data !== undefined ? checkData(e.data, { copy: false }) : undefined;
+    const checked =
+      e.kind === 'step' && e.data !== undefined ? checkData(e.data, { copy: false }) : undefined;
     const known: KnownTexts = {};
     if (st.stopped) reasons.push({ code: 'not-replayed', message: `not replayed: ${st.stopped.message}` });
     else replayEvent(st, e, i, row, reasons, checked, known);
@@ -109,7 +119,12 @@ export function replay(
       accepted: false,
       sameState: false,
       hashIntact: false,
-      reasons: [{ code: 'chain-broken', message: `the history ends with hash ${prevHash}, but the case's last event has hash ${options.head}: events are missing at the end` }],
+      reasons: [
+        {
+          code: 'chain-broken',
+          message: `the history ends with hash ${prevHash}, but the case's last event has hash ${options.head}: events are missing at the end`,
+        },
+      ],
       expected: null,
       actual: st.c?.value ?? null,
     });
@@ -119,7 +134,11 @@ export function replay(
   const divergent = events.find((r) => !r.accepted || !r.sameState || !r.hashIntact || r.reasons.length > 0);
   return {
     ok: events.length > 0 && divergent === undefined,
-    protocol: st.whatIf ? { ...st.whatIf.ref } : first?.protocol ? { ...first.protocol } : { id: '', version: 0, jurisdiction: 'REGIONAL' },
+    protocol: st.whatIf
+      ? { ...st.whatIf.ref }
+      : first?.protocol
+        ? { ...first.protocol }
+        : { id: '', version: 0, jurisdiction: 'REGIONAL' },
     events,
     firstDivergence: divergent ? events.indexOf(divergent) : events.length === 0 ? 0 : null,
   };
@@ -151,22 +170,58 @@ function replayEvent(
   const atMs = instantMs(e.at);
   let r: InternalStep;
   if (atMs === null) {
-    r = { ok: false, reasons: [{ code: 'bad-input', message: `the record's time ${shown(e.at)} is not an ISO 8601 instant` }] };
+    r = {
+      ok: false,
+      reasons: [
+        { code: 'bad-input', message: `the record's time ${shown(e.at)} is not an ISO 8601 instant` },
+      ],
+    };
   } else if (e.kind === 'timer') {
     const timer = c.timers.find((t) => t.event === e.type);
     r = timer
-      ? fireTimerAt(compiled, c, timer, { at: e.at, atMs, id: e.id, kind: 'timer', memo: true, sha256: null, record: false, conf: before })
+      ? fireTimerAt(compiled, c, timer, {
+          at: e.at,
+          atMs,
+          id: e.id,
+          kind: 'timer',
+          memo: true,
+          sha256: null,
+          record: false,
+          conf: before,
+        })
       : {
           ok: false,
-          reasons: [{ code: 'event-not-available', message: `timer "${shown(e.type)}" is not pending at this point of the history`, event: e.type, available: c.timers.map((t) => t.event) }],
+          reasons: [
+            {
+              code: 'event-not-available',
+              message: `timer "${shown(e.type)}" is not pending at this point of the history`,
+              event: e.type,
+              available: c.timers.map((t) => t.event),
+            },
+          ],
         };
   } else if (e.kind === 'step') {
-    const command = e.data === undefined ? { event: e.type, actor: e.actor } : { event: e.type, data: e.data, actor: e.actor };
-    const env: StepEnv = { at: e.at, atMs, id: e.id, kind: 'step', memo: true, sha256: null, record: false, conf: before };
+    const command =
+      e.data === undefined
+        ? { event: e.type, actor: e.actor }
+        : { event: e.type, data: e.data, actor: e.actor };
+    const env: StepEnv = {
+      at: e.at,
+      atMs,
+      id: e.id,
+      kind: 'step',
+      memo: true,
+      sha256: null,
+      record: false,
+      conf: before,
+    };
     if (checked) env.checked = checked;
     r = stepInternal(compiled, c, command, env);
   } else {
-    r = { ok: false, reasons: [{ code: 'bad-input', message: `event ${i} has an unknown kind ${shown(e.kind)}` }] };
+    r = {
+      ok: false,
+      reasons: [{ code: 'bad-input', message: `event ${i} has an unknown kind ${shown(e.kind)}` }],
+    };
   }
   if (r.ok) {
     // r.case is this replay's own new object: its head becomes the recorded hash (checked apart).
@@ -183,9 +238,22 @@ function replayEvent(
   }
 }
 
-function replayOpened(st: ReplayState, e: EventRecord, i: number, row: EventConformance, reasons: Reason[], known: KnownTexts): void {
+function replayOpened(
+  st: ReplayState,
+  e: EventRecord,
+  i: number,
+  row: EventConformance,
+  reasons: Reason[],
+  known: KnownTexts,
+): void {
   if (i !== 0 || e.kind !== 'opened') {
-    const reason = { code: 'bad-record', message: i === 0 ? `a history starts with "opened", not "${shown(e.kind)}"` : `event ${i} opens the case again` };
+    const reason = {
+      code: 'bad-record',
+      message:
+        i === 0
+          ? `a history starts with "opened", not "${shown(e.kind)}"`
+          : `event ${i} opens the case again`,
+    };
     reasons.push(reason);
     if (i === 0) st.stopped = reason;
     return;
@@ -199,14 +267,23 @@ function replayOpened(st: ReplayState, e: EventRecord, i: number, row: EventConf
   }
   const country = e.country ?? (isCountry(e.actor?.country) ? e.actor.country : undefined);
   if (!country) {
-    st.stopped = { code: 'bad-record', message: 'the "opened" event records no country and its actor is REGIONAL: the case country cannot be known' };
+    st.stopped = {
+      code: 'bad-record',
+      message:
+        'the "opened" event records no country and its actor is REGIONAL: the case country cannot be known',
+    };
     reasons.push(st.stopped);
     return;
   }
   try {
     const at = e.at;
     const id = e.id;
-    const opened = openCase(compiled, { id: e.caseId, country, actor: e.actor }, { clock: () => at, ids: () => id, sha256: st.sha256 }, { memo: true, seal: false });
+    const opened = openCase(
+      compiled,
+      { id: e.caseId, country, actor: e.actor },
+      { clock: () => at, ids: () => id, sha256: st.sha256 },
+      { memo: true, seal: false },
+    );
     st.c = { ...opened.case, head: e.hash };
     st.conf = compiled.runtime.configuration(opened.case.value);
     row.accepted = true;
@@ -215,15 +292,28 @@ function replayOpened(st: ReplayState, e: EventRecord, i: number, row: EventConf
   } catch (err) {
     const rejections = (err as { reasons?: Rejection[] }).reasons;
     reasons.push(...(rejections ?? [{ code: 'bad-record', message: (err as Error).message }]));
-    st.stopped = { code: 'bad-record', message: `the case could not be opened again: ${reasons.map((r) => r.message).join('; ')}` };
+    st.stopped = {
+      code: 'bad-record',
+      message: `the case could not be opened again: ${reasons.map((r) => r.message).join('; ')}`,
+    };
   }
 }
 
-function replayMigrated(st: ReplayState, e: EventRecord, c: CaseState, compiled: CompiledProtocol, row: EventConformance, reasons: Reason[]): void {
+function replayMigrated(
+  st: ReplayState,
+  e: EventRecord,
+  c: CaseState,
+  compiled: CompiledProtocol,
+  row: EventConformance,
+  reasons: Reason[],
+): void {
   if (st.whatIf) {
     row.accepted = true;
     row.actual = c.value;
-    reasons.push({ code: 'migration-skipped', message: `what-if: the migration to ${refText(e.protocol)} is not applied; ${refText(st.whatIf.ref)} applies throughout` });
+    reasons.push({
+      code: 'migration-skipped',
+      message: `what-if: the migration to ${refText(e.protocol)} is not applied; ${refText(st.whatIf.ref)} applies throughout`,
+    });
     row.sameState = sameValue(c.value, e.to);
     if (!row.sameState) reasons.push(differentState(e.to, c.value));
     return;
@@ -234,7 +324,11 @@ function replayMigrated(st: ReplayState, e: EventRecord, c: CaseState, compiled:
     reasons.push(st.stopped);
     return;
   }
-  const r = migrateAt(compiled, target, c, e.migration?.mapping ?? {}, e.actor, { at: e.at, id: e.id, sha256: null });
+  const r = migrateAt(compiled, target, c, e.migration?.mapping ?? {}, e.actor, {
+    at: e.at,
+    id: e.id,
+    sha256: null,
+  });
   st.conf = undefined;
   if (r.ok) {
     st.c = { ...r.case, head: e.hash };
@@ -261,15 +355,24 @@ function chained(
 ): boolean {
   let ok = true;
   if (e.seq !== i) {
-    reasons.push({ code: 'chain-broken', message: `event at position ${i} has seq ${shown(e.seq)}: an event is missing, repeated or out of order` });
+    reasons.push({
+      code: 'chain-broken',
+      message: `event at position ${i} has seq ${shown(e.seq)}: an event is missing, repeated or out of order`,
+    });
     ok = false;
   }
   if (e.caseId !== caseId) {
-    reasons.push({ code: 'chain-broken', message: `event ${i} belongs to case "${shown(e.caseId)}", not "${shown(caseId)}"` });
+    reasons.push({
+      code: 'chain-broken',
+      message: `event ${i} belongs to case "${shown(e.caseId)}", not "${shown(caseId)}"`,
+    });
     ok = false;
   }
   if (e.prev !== prevHash) {
-    reasons.push({ code: 'chain-broken', message: `event ${i} does not follow the event before it (prev ${shown(e.prev)}, expected ${prevHash || '""'})` });
+    reasons.push({
+      code: 'chain-broken',
+      message: `event ${i} does not follow the event before it (prev ${shown(e.prev)}, expected ${prevHash || '""'})`,
+    });
     ok = false;
   }
   let actual: string;
@@ -282,39 +385,65 @@ function chained(
       actual = sha256(canonicalJson(rest));
     }
   } catch (err) {
-    reasons.push({ code: 'hash-mismatch', message: `event ${i} is not valid JSON: ${(err as Error).message}` });
+    reasons.push({
+      code: 'hash-mismatch',
+      message: `event ${i} is not valid JSON: ${(err as Error).message}`,
+    });
     return false;
   }
   if (actual !== e.hash) {
-    reasons.push({ code: 'hash-mismatch', message: `event ${i} was altered after it was recorded: its content hashes to ${actual}, not ${shown(e.hash)}` });
+    reasons.push({
+      code: 'hash-mismatch',
+      message: `event ${i} was altered after it was recorded: its content hashes to ${actual}, not ${shown(e.hash)}`,
+    });
     ok = false;
   }
   return ok;
 }
 
-function compareOutcome(row: EventConformance, e: EventRecord, actual: CaseState['value'], effects: Effect[], reasons: Reason[], known: KnownTexts): void {
+function compareOutcome(
+  row: EventConformance,
+  e: EventRecord,
+  actual: CaseState['value'],
+  effects: Effect[],
+  reasons: Reason[],
+  known: KnownTexts,
+): void {
   row.sameState = sameValue(actual, e.to);
   if (!row.sameState) reasons.push(differentState(e.to, actual));
   if (sameJson(effects, e.effects)) {
     // An empty list is written "[]" without it.
     if (effects.length > 0) known.effectsText = effectsText(effects);
   } else {
-    reasons.push({ code: 'different-effects', message: `the step would have effects ${shown(effects)}; the record says ${shown(e.effects ?? [])}` });
+    reasons.push({
+      code: 'different-effects',
+      message: `the step would have effects ${shown(effects)}; the record says ${shown(e.effects ?? [])}`,
+    });
   }
 }
 
 /** Whether a recorded protocol reference is exactly `compiled`'s. */
 function isRef(ref: unknown, compiled: CompiledProtocol): boolean {
   if (!isPlainObject(ref) || Object.keys(ref).length !== 3) return false;
-  return ref.id === compiled.ref.id && ref.version === compiled.ref.version && ref.jurisdiction === compiled.ref.jurisdiction;
+  return (
+    ref.id === compiled.ref.id &&
+    ref.version === compiled.ref.version &&
+    ref.jurisdiction === compiled.ref.jurisdiction
+  );
 }
 
 function differentState(expected: unknown, actual: unknown): Reason {
-  return { code: 'different-state', message: `the step leads to ${shown(actual)}; the record says ${shown(expected)}` };
+  return {
+    code: 'different-state',
+    message: `the step leads to ${shown(actual)}; the record says ${shown(expected)}`,
+  };
 }
 
 function unknownProtocol(ref: ProtocolRef | undefined): Reason {
-  return { code: 'protocol-unknown', message: `protocol ${refText(ref)} is not available to replay against: load that version` };
+  return {
+    code: 'protocol-unknown',
+    message: `protocol ${refText(ref)} is not available to replay against: load that version`,
+  };
 }
 
 function refText(ref: ProtocolRef | undefined): string {

@@ -32,13 +32,26 @@ export type InternalStep =
  * Applies a command: the shared core of step, fireTimer and replay. Never changes its inputs.
  * The new case and the event share frozen parts (the state values, the submitted data).
  */
-export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: Command, env: StepEnv): InternalStep {
+export function stepInternal(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  command: Command,
+  env: StepEnv,
+): InternalStep {
   // env carries the evaluation options (kind, memo, checked, conf) itself.
   const ev = evaluateCommand(compiled, c, command, env);
   if (!ev.ok) return { ok: false, reasons: ev.reasons };
   const { conf, outcome, data, actor } = ev;
   const next = outcome.next;
-  const applied = applyOutcome(compiled, c, outcome.markers, next.done, data.present ? data.copy : undefined, env.at, env.atMs);
+  const applied = applyOutcome(
+    compiled,
+    c,
+    outcome.markers,
+    next.done,
+    data.present ? data.copy : undefined,
+    env.at,
+    env.atMs,
+  );
   if (!applied.ok) return { ok: false, reasons: applied.reasons };
 
   let event: EventRecord | null = null;
@@ -77,7 +90,11 @@ export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: 
           data: data.copy,
           from: conf.value,
           to: next.value,
-          protocol: { id: compiled.ref.id, version: compiled.ref.version, jurisdiction: compiled.ref.jurisdiction },
+          protocol: {
+            id: compiled.ref.id,
+            version: compiled.ref.version,
+            jurisdiction: compiled.ref.jurisdiction,
+          },
           effects: applied.effects,
           prev: c.head,
           hash,
@@ -92,14 +109,22 @@ export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: 
           actor: recorded,
           from: conf.value,
           to: next.value,
-          protocol: { id: compiled.ref.id, version: compiled.ref.version, jurisdiction: compiled.ref.jurisdiction },
+          protocol: {
+            id: compiled.ref.id,
+            version: compiled.ref.version,
+            jurisdiction: compiled.ref.jurisdiction,
+          },
           effects: applied.effects,
           prev: c.head,
           hash,
         };
   }
   const { parts } = applied;
-  const protocol = { id: compiled.ref.id, version: compiled.ref.version, jurisdiction: compiled.ref.jurisdiction };
+  const protocol = {
+    id: compiled.ref.id,
+    version: compiled.ref.version,
+    jurisdiction: compiled.ref.jurisdiction,
+  };
   const status = next.done ? 'closed' : 'active';
   const nextCase: CaseState = hasOnlyCaseKeys(c)
     ? // Written out: spreading the previous case costs several times more, for the same object.
@@ -119,11 +144,37 @@ export function stepInternal(compiled: CompiledProtocol, c: CaseState, command: 
         updatedAt: env.at,
       }
     : // A case carrying more than the contract's fields keeps them.
-      { ...c, protocol, value: next.value, status, data: parts.data, profile: parts.profile, deadlines: parts.deadlines, timers: parts.timers, seq: c.seq + 1, head: hash, updatedAt: env.at };
+      {
+        ...c,
+        protocol,
+        value: next.value,
+        status,
+        data: parts.data,
+        profile: parts.profile,
+        deadlines: parts.deadlines,
+        timers: parts.timers,
+        seq: c.seq + 1,
+        head: hash,
+        updatedAt: env.at,
+      };
   return { ok: true, case: nextCase, event, effects: applied.effects, next };
 }
 
-const CASE_KEYS: ReadonlySet<string> = new Set(['id', 'protocol', 'country', 'value', 'status', 'data', 'profile', 'deadlines', 'timers', 'seq', 'head', 'openedAt', 'updatedAt']);
+const CASE_KEYS: ReadonlySet<string> = new Set([
+  'id',
+  'protocol',
+  'country',
+  'value',
+  'status',
+  'data',
+  'profile',
+  'deadlines',
+  'timers',
+  'seq',
+  'head',
+  'openedAt',
+  'updatedAt',
+]);
 
 /** Whether a case has exactly the fields of the CaseState contract, nothing more. */
 function hasOnlyCaseKeys(c: CaseState): boolean {
@@ -134,7 +185,12 @@ function hasOnlyCaseKeys(c: CaseState): boolean {
 }
 
 /** stepInternal with the event record sealed: what step and fireTimer give their callers. */
-export function runStep(compiled: CompiledProtocol, c: CaseState, command: Command, env: StepEnv): StepResult {
+export function runStep(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  command: Command,
+  env: StepEnv,
+): StepResult {
   const r = stepInternal(compiled, c, command, env);
   if (!r.ok) return r;
   return { ok: true, case: r.case, event: r.event!, effects: r.effects.map((e) => ({ ...e })) };

@@ -181,7 +181,9 @@ export function createRuntime(): Runtime {
   };
 
   /** The markers among XState's actions, in order: each action's params is its marker (see compileProtocol). */
-  const markersOf = (actions: readonly { type: string; params?: unknown }[]): { markers: Marker[]; taken: CompiledTransition[] } => {
+  const markersOf = (
+    actions: readonly { type: string; params?: unknown }[],
+  ): { markers: Marker[]; taken: CompiledTransition[] } => {
     const markers: Marker[] = [];
     const taken: CompiledTransition[] = [];
     for (const a of actions) {
@@ -246,18 +248,27 @@ export function createRuntime(): Runtime {
       }
       const cached = configurations.get(key);
       if (cached) return cached;
-      if (typeof value !== 'string' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-        throw new StateValueError(`the case's state value ${key} is neither a state key nor an object of them`);
+      if (
+        typeof value !== 'string' &&
+        (typeof value !== 'object' || value === null || Array.isArray(value))
+      ) {
+        throw new StateValueError(
+          `the case's state value ${key} is neither a state key nor an object of them`,
+        );
       }
       let snapshot: AnyMachineSnapshot;
       try {
         snapshot = self().machine.resolveState({ value: value as StateValue, context: {} });
       } catch (err) {
-        throw new StateValueError(`the case's state value ${key} is not a configuration of ${self().ref.id}@${self().ref.version}: ${(err as Error).message}`);
+        throw new StateValueError(
+          `the case's state value ${key} is not a configuration of ${self().ref.id}@${self().ref.version}: ${(err as Error).message}`,
+        );
       }
       const conf = fromSnapshot(snapshot);
       if (conf.key !== key) {
-        throw new StateValueError(`the case's state value ${key} is incomplete: the full configuration is ${conf.key}`);
+        throw new StateValueError(
+          `the case's state value ${key} is incomplete: the full configuration is ${conf.key}`,
+        );
       }
       return conf;
     },
@@ -363,6 +374,11 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!Object.hasOwn(b, k) || !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  for (const k of ka)
+    if (
+      !Object.hasOwn(b, k) ||
+      !sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])
+    )
+      return false;
   return true;
 }

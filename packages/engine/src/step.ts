@@ -20,10 +20,23 @@ import type { CaseState, Command, EngineDeps, StepResult } from './types.js';
  *   const r = step(compiled, c, { event: 'SCREEN', data: { age: 15 }, actor }, deps);
  *   if (!r.ok) show(r.reasons); else save(r.case, r.event);
  */
-export function step(compiled: CompiledProtocol, c: CaseState, command: Command, deps: EngineDeps): StepResult {
+export function step(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  command: Command,
+  deps: EngineDeps,
+): StepResult {
   const at = deps.clock();
   const id = deps.ids();
   const atMs = instantMs(at);
-  if (atMs === null || typeof id !== 'string' || id === '') return { ok: false, reasons: [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')] };
-  return runStep(compiled, c, command, { at, atMs, id, kind: 'step', memo: false, sha256: resolveSha256(deps.sha256) });
+  if (atMs === null || typeof id !== 'string' || id === '')
+    return { ok: false, reasons: [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')] };
+  return runStep(compiled, c, command, {
+    at,
+    atMs,
+    id,
+    kind: 'step',
+    memo: false,
+    sha256: resolveSha256(deps.sha256),
+  });
 }

@@ -22,22 +22,44 @@ export function dueTimers(c: CaseState, now: string): Timer[] {
  * case's country, recorded as kind "timer". Firing the same timer twice is refused the second
  * time (it is no longer in case.timers), so a scheduler may retry safely.
  */
-export function fireTimer(compiled: CompiledProtocol, c: CaseState, timer: Timer, deps: EngineDeps): StepResult {
+export function fireTimer(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  timer: Timer,
+  deps: EngineDeps,
+): StepResult {
   const at = deps.clock();
   const id = deps.ids();
   const problems = [...checkInstant(at, 'deps.clock()'), ...checkId(id, 'deps.ids()')];
   if (problems.length > 0) return { ok: false, reasons: problems };
-  const r = fireTimerAt(compiled, c, timer, { at, atMs: instantMs(at)!, id, kind: 'timer', memo: false, sha256: resolveSha256(deps.sha256) });
+  const r = fireTimerAt(compiled, c, timer, {
+    at,
+    atMs: instantMs(at)!,
+    id,
+    kind: 'timer',
+    memo: false,
+    sha256: resolveSha256(deps.sha256),
+  });
   if (!r.ok) return r;
   return { ok: true, case: r.case, event: r.event!, effects: r.effects.map((e) => ({ ...e })) };
 }
 
 /** fireTimer at a given time: also what replay uses to re-fire a recorded timer. */
-export function fireTimerAt(compiled: CompiledProtocol, c: CaseState, timer: Timer, env: StepEnv): InternalStep {
+export function fireTimerAt(
+  compiled: CompiledProtocol,
+  c: CaseState,
+  timer: Timer,
+  env: StepEnv,
+): InternalStep {
   if (!isPlainObject(timer) || typeof timer.event !== 'string') {
-    return { ok: false, reasons: [badInput('the timer must be one of case.timers: {event, dueAt, state}', '/timer')] };
+    return {
+      ok: false,
+      reasons: [badInput('the timer must be one of case.timers: {event, dueAt, state}', '/timer')],
+    };
   }
-  const pending = Array.isArray(c?.timers) ? c.timers.find((t) => t.event === timer.event && t.state === timer.state) : undefined;
+  const pending = Array.isArray(c?.timers)
+    ? c.timers.find((t) => t.event === timer.event && t.state === timer.state)
+    : undefined;
   if (!pending) {
     return {
       ok: false,
@@ -53,7 +75,20 @@ export function fireTimerAt(compiled: CompiledProtocol, c: CaseState, timer: Tim
   }
   const due = parseInstant(pending.dueAt);
   if (due === null || env.atMs < due) {
-    return { ok: false, reasons: [badInput(`timer "${timer.event}" is due at ${pending.dueAt}; it is ${env.at}: fire it when due`, '/timer/dueAt')] };
+    return {
+      ok: false,
+      reasons: [
+        badInput(
+          `timer "${timer.event}" is due at ${pending.dueAt}; it is ${env.at}: fire it when due`,
+          '/timer/dueAt',
+        ),
+      ],
+    };
   }
-  return stepInternal(compiled, c, { event: pending.event, actor: { userId: 'system', role: 'system', country: c.country } }, { ...env, kind: 'timer' });
+  return stepInternal(
+    compiled,
+    c,
+    { event: pending.event, actor: { userId: 'system', role: 'system', country: c.country } },
+    { ...env, kind: 'timer' },
+  );
 }

@@ -120,8 +120,7 @@ export type Rejection =
   | { code: 'guard-failed'; message: string; guard: string; description: Text; condition: JsonLogic };
 
 export type StepResult =
-  | { ok: true; case: CaseState; event: EventRecord; effects: Effect[] }
-  | { ok: false; reasons: Rejection[] };
+  { ok: true; case: CaseState; event: EventRecord; effects: Effect[] } | { ok: false; reasons: Rejection[] };
 
 /** One event the actor could send now, and why not where it cannot. */
 export interface AvailableAction {
@@ -168,8 +167,7 @@ export interface EngineDeps {
 
 /** The result of migrateCase. */
 export type MigrateResult =
-  | { ok: true; case: CaseState; event: EventRecord }
-  | { ok: false; reasons: Rejection[] };
+  { ok: true; case: CaseState; event: EventRecord } | { ok: false; reasons: Rejection[] };
 
 /** The result of verifyChain: where the chain of hashes first breaks, and why. */
 export interface ChainReport {

@@ -10,14 +10,23 @@ describe('availableActions', () => {
     const d = drive(compiled, testDeps());
     expect(availableActions(compiled, d.case, caseworker)).toEqual([
       { event: 'SCREEN', title: t('Screen'), form: 'screening', ok: true, reasons: [] },
-      { event: 'WITHDRAW', title: t('Withdraw'), ok: false, reasons: [expect.objectContaining({ code: 'role-not-allowed', allowed: ['supervisor'] })] },
+      {
+        event: 'WITHDRAW',
+        title: t('Withdraw'),
+        ok: false,
+        reasons: [expect.objectContaining({ code: 'role-not-allowed', allowed: ['supervisor'] })],
+      },
     ]);
   });
 
   it('says why an actor cannot act, and checks data when given', () => {
     const d = drive(compiled, testDeps());
     const [screen] = availableActions(compiled, d.case, foreigner);
-    expect(screen).toMatchObject({ event: 'SCREEN', ok: false, reasons: [expect.objectContaining({ code: 'country-not-allowed' })] });
+    expect(screen).toMatchObject({
+      event: 'SCREEN',
+      ok: false,
+      reasons: [expect.objectContaining({ code: 'country-not-allowed' })],
+    });
     const [withBadData] = availableActions(compiled, d.case, caseworker, { age: 'x' });
     expect(withBadData!.ok).toBe(false);
     expect(withBadData!.reasons.every((r) => r.code === 'form-invalid')).toBe(true);
@@ -31,10 +40,17 @@ describe('availableActions', () => {
     d.ok('SHELTER_DONE');
     d.ok('HEALTH_DONE');
     // riskLow reads the form (may hold once filled): DECIDE is offered with its form.
-    expect(availableActions(compiled, d.case, supervisor)[0]).toMatchObject({ event: 'DECIDE', ok: true, form: 'decision' });
+    expect(availableActions(compiled, d.case, supervisor)[0]).toMatchObject({
+      event: 'DECIDE',
+      ok: true,
+      form: 'decision',
+    });
     // With data that makes riskLow false, and an adult (isMinor false): both guards explain why not.
     const [decide] = availableActions(compiled, d.case, supervisor, { risk: 'high', decision: 'stay' });
-    expect(decide!.reasons.map((r) => (r.code === 'guard-failed' ? r.guard : r.code))).toEqual(['riskLow', 'isMinor']);
+    expect(decide!.reasons.map((r) => (r.code === 'guard-failed' ? r.guard : r.code))).toEqual([
+      'riskLow',
+      'isMinor',
+    ]);
   });
 
   it('changes nothing', () => {

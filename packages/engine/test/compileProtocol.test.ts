@@ -19,7 +19,12 @@ describe('compileProtocol', () => {
   it("knows each state's form, roles and deadline, and each event's title", () => {
     const c = compileProtocol(childProtocol());
     const screening = c.states.get('screening')!;
-    expect(screening).toMatchObject({ form: 'screening', roles: ['caseworker'], deadline: { hours: 24 }, type: 'atomic' });
+    expect(screening).toMatchObject({
+      form: 'screening',
+      roles: ['caseworker'],
+      deadline: { hours: 24 },
+      type: 'atomic',
+    });
     expect(c.states.get('protection')!.type).toBe('parallel');
     expect(c.states.get('protection.shelter.placed')!.type).toBe('final');
     expect(c.events.get('SCREEN')!.title.en).toBe('Screen');
@@ -29,7 +34,9 @@ describe('compileProtocol', () => {
   it("names timers exactly as XState's own delayed events", () => {
     const c = compileProtocol(childProtocol());
     const followUp = c.states.get('followUp')!;
-    expect(followUp.timers).toEqual([{ event: 'xstate.after.followUp.test-child.followUp', delay: 'followUp', ms: 72 * 3_600_000 }]);
+    expect(followUp.timers).toEqual([
+      { event: 'xstate.after.followUp.test-child.followUp', delay: 'followUp', ms: 72 * 3_600_000 },
+    ]);
     const node = c.machine.root.states.followUp!;
     expect(node.after.map((t) => t.eventType)).toEqual([followUp.timers[0]!.event]);
   });

@@ -10,7 +10,12 @@ describe('deadlines', () => {
     const deps = testDeps();
     const d = drive(compiled, deps);
     expect(d.case.deadlines).toEqual([
-      { name: 'state:screening', title: { es: 'Screening', en: 'Screening' }, setAt: '2025-03-01T08:01:00.000Z', dueAt: '2025-03-02T08:01:00.000Z' },
+      {
+        name: 'state:screening',
+        title: { es: 'Screening', en: 'Screening' },
+        setAt: '2025-03-01T08:01:00.000Z',
+        dueAt: '2025-03-02T08:01:00.000Z',
+      },
     ]);
     deps.advance(3 * 3_600_000);
     d.ok('SCREEN', validScreening);
@@ -30,7 +35,14 @@ describe('deadlines', () => {
     d.ok('SHELTER_DONE');
     d.ok('HEALTH_DONE');
     const decided = d.ok('DECIDE', validDecision, supervisor);
-    expect(d.case.deadlines).toEqual([{ name: 'report', title: { es: 'Report', en: 'Report' }, setAt: decided.event.at, dueAt: '2025-03-03T08:05:00.000Z' }]);
+    expect(d.case.deadlines).toEqual([
+      {
+        name: 'report',
+        title: { es: 'Report', en: 'Report' },
+        setAt: decided.event.at,
+        dueAt: '2025-03-03T08:05:00.000Z',
+      },
+    ]);
     d.ok('CLOSE');
     expect(d.case.deadlines).toEqual([]);
   });

@@ -17,7 +17,9 @@ export const regional: Actor = { userId: 'u-reg', role: 'supervisor', country: '
 export const foreigner: Actor = { userId: 'u-hn', role: 'caseworker', country: 'HN' };
 
 /** A clock that moves one minute per call (or as told) and ids e1, e2, ... */
-export function testDeps(start = '2025-03-01T08:00:00.000Z'): EngineDeps & { advance(ms: number): void; now(): string } {
+export function testDeps(
+  start = '2025-03-01T08:00:00.000Z',
+): EngineDeps & { advance(ms: number): void; now(): string } {
   let ms = Date.parse(start);
   let n = 0;
   return {
@@ -88,9 +90,15 @@ export function childProtocol(): ResolvedProtocol {
       WITHDRAW: { title: t('Withdraw') },
     },
     guards: {
-      isVictim: { logic: { '==': [{ var: 'form.indicators' }, true] }, description: t('the screening found indicators of trafficking') },
+      isVictim: {
+        logic: { '==': [{ var: 'form.indicators' }, true] },
+        description: t('the screening found indicators of trafficking'),
+      },
       riskLow: { logic: { '==': [{ var: 'form.risk' }, 'low'] }, description: t('the return risk is low') },
-      isMinor: { logic: { '<': [{ var: 'case.screening.age' }, 18] }, description: t('the victim is a minor') },
+      isMinor: {
+        logic: { '<': [{ var: 'case.screening.age' }, 18] },
+        description: t('the victim is a minor'),
+      },
     },
     delays: { followUp: { hours: 72 } },
     profile: {
@@ -129,7 +137,10 @@ export function childProtocol(): ResolvedProtocol {
               initial: 'placing',
               meta: meta('Shelter'),
               states: {
-                placing: { meta: meta('Placing', { roles: ['caseworker'], deadline: { hours: 12 } }), on: { SHELTER_DONE: { target: 'placed' } } },
+                placing: {
+                  meta: meta('Placing', { roles: ['caseworker'], deadline: { hours: 12 } }),
+                  on: { SHELTER_DONE: { target: 'placed' } },
+                },
                 placed: { type: 'final', meta: meta('Placed') },
               },
             },
@@ -137,7 +148,10 @@ export function childProtocol(): ResolvedProtocol {
               initial: 'checkup',
               meta: meta('Health'),
               states: {
-                checkup: { meta: meta('Checkup', { roles: ['caseworker'] }), on: { HEALTH_DONE: { target: 'done' } } },
+                checkup: {
+                  meta: meta('Checkup', { roles: ['caseworker'] }),
+                  on: { HEALTH_DONE: { target: 'done' } },
+                },
                 done: { type: 'final', meta: meta('Done') },
               },
             },
@@ -151,7 +165,10 @@ export function childProtocol(): ResolvedProtocol {
               {
                 target: 'followUp',
                 guard: 'riskLow',
-                actions: [{ type: 'recordForm' }, { type: 'setDeadline', params: { name: 'report', hours: 48, title: t('Report') } }],
+                actions: [
+                  { type: 'recordForm' },
+                  { type: 'setDeadline', params: { name: 'report', hours: 48, title: t('Report') } },
+                ],
               },
               { target: 'protection', guard: 'isMinor', actions: [{ type: 'recordForm' }] },
             ],
@@ -160,7 +177,9 @@ export function childProtocol(): ResolvedProtocol {
         followUp: {
           meta: meta('Follow-up', { roles: ['caseworker'] }),
           after: { followUp: { target: 'closed' } },
-          on: { CLOSE: { target: 'closed', actions: [{ type: 'clearDeadline', params: { name: 'report' } }] } },
+          on: {
+            CLOSE: { target: 'closed', actions: [{ type: 'clearDeadline', params: { name: 'report' } }] },
+          },
         },
         closed: { type: 'final', meta: meta('Closed') },
       },

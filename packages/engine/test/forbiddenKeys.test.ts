@@ -8,13 +8,22 @@ const compiled = compileProtocol(childProtocol());
 describe('forbidden keys and non-JSON data', () => {
   it.each([
     ['__proto__ at the top', '{"age": 15, "__proto__": {"polluted": true}}', '/data/__proto__'],
-    ['constructor nested in a list', '{"age": 15, "notes": "x", "list": [{"constructor": {"prototype": {}}}]}', '/data/list/0/constructor'],
+    [
+      'constructor nested in a list',
+      '{"age": 15, "notes": "x", "list": [{"constructor": {"prototype": {}}}]}',
+      '/data/list/0/constructor',
+    ],
     ['prototype', '{"prototype": 1}', '/data/prototype'],
   ])('refuses %s, saying where, and changes nothing', (_, json, path) => {
     const deps = testDeps();
     const d = drive(compiled, deps);
     const before = clone(d.case);
-    const r = step(compiled, d.case, { event: 'SCREEN', data: JSON.parse(json) as unknown, actor: caseworker }, deps);
+    const r = step(
+      compiled,
+      d.case,
+      { event: 'SCREEN', data: JSON.parse(json) as unknown, actor: caseworker },
+      deps,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.reasons).toEqual([expect.objectContaining({ code: 'bad-input', path })]);
@@ -36,7 +45,9 @@ describe('forbidden keys and non-JSON data', () => {
 
   it('refuses values JSON cannot carry, and nesting too deep to be a form', () => {
     const d = drive(compiled, testDeps());
-    expect(d.no('SCREEN', { ...validScreening, age: Number.NaN })).toEqual([expect.objectContaining({ code: 'bad-input', path: '/data/age' })]);
+    expect(d.no('SCREEN', { ...validScreening, age: Number.NaN })).toEqual([
+      expect.objectContaining({ code: 'bad-input', path: '/data/age' }),
+    ]);
     expect(d.no('SCREEN', { ...validScreening, when: new Date(0) })[0]!.message).toContain('plain objects');
     let deep: Record<string, unknown> = {};
     const root = deep;

@@ -20,9 +20,21 @@ describe('date fields', () => {
   it('are accepted or refused exactly as ajv-formats decides (property)', () => {
     const digit = fc.constantFrom('0', '1', '2', '3', '9', '٣', 'a', '-', ' ');
     const dateLike = fc
-      .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 32 }))
-      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-    const text = fc.oneof(dateLike, fc.array(digit, { maxLength: 11 }).map((cs) => cs.join('')), dateLike.map((d) => `${d}\n`), fc.string());
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 14 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(
+        ([y, m, d]) =>
+          `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      );
+    const text = fc.oneof(
+      dateLike,
+      fc.array(digit, { maxLength: 11 }).map((cs) => cs.join('')),
+      dateLike.map((d) => `${d}\n`),
+      fc.string(),
+    );
     fc.assert(
       fc.property(text, (when) => {
         expect(validate({ when }).ok).toBe(reference.validate(when));
@@ -35,6 +47,9 @@ describe('date fields', () => {
     expect(validate({ when: '2024-02-29' }).ok).toBe(true);
     expect(validate({ when: '2000-02-29' }).ok).toBe(true);
     expect(validate({ when: '1900-02-29' }).ok).toBe(false);
-    expect(validate({ when: '2025-04-31' })).toEqual({ ok: false, errors: [{ path: '/when', keyword: 'format', message: 'must match format "date"' }] });
+    expect(validate({ when: '2025-04-31' })).toEqual({
+      ok: false,
+      errors: [{ path: '/when', keyword: 'format', message: 'must match format "date"' }],
+    });
   });
 });

@@ -41,7 +41,11 @@ describe('guard reasons', () => {
   it('treat a guard that cannot be evaluated as false, and say so', () => {
     const p = childProtocol();
     p.guards.isVictim = { logic: { bogusOperator: [1] } as never, description: t('broken guard') };
-    p.machine.states.screening!.on!.SCREEN = { target: 'protection', guard: 'isVictim', actions: [{ type: 'recordForm' }] };
+    p.machine.states.screening!.on!.SCREEN = {
+      target: 'protection',
+      guard: 'isVictim',
+      actions: [{ type: 'recordForm' }],
+    };
     const compiled = compileProtocol(p);
     const d = drive(compiled, testDeps());
     const [reason] = d.no('SCREEN', validScreening);

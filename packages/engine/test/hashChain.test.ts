@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { canonicalJson, compileProtocol, hashEvent, replay, verifyChain, type EventRecord } from '../src/index.js';
+import {
+  canonicalJson,
+  compileProtocol,
+  hashEvent,
+  replay,
+  verifyChain,
+  type EventRecord,
+} from '../src/index.js';
 import { drive } from './drive.js';
 import { childProtocol, clone, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
 
@@ -48,7 +55,10 @@ describe('hash chain', () => {
     for (const sha256 of [undefined, plain]) {
       const d = drive(compiled, { ...testDeps(), ...(sha256 ? { sha256 } : {}) });
       d.ok('SCREEN', { ...validScreening, notes });
-      for (const e of d.history) expect(e.hash).toBe(plain(canonicalJson(Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'hash')))));
+      for (const e of d.history)
+        expect(e.hash).toBe(
+          plain(canonicalJson(Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'hash')))),
+        );
       expect(replay(d.history, () => compiled).ok).toBe(true);
     }
   });
@@ -63,13 +73,19 @@ describe('hash chain', () => {
   });
 
   it('survives a round trip through JSON (key order does not matter)', () => {
-    const reordered = history().map((e) => Object.fromEntries(Object.entries(clone(e)).reverse()) as unknown as EventRecord);
+    const reordered = history().map(
+      (e) => Object.fromEntries(Object.entries(clone(e)).reverse()) as unknown as EventRecord,
+    );
     expect(verifyChain(reordered).ok).toBe(true);
   });
 
   it('detects any changed value in any event (property)', () => {
     const h = history();
-    const targets = h.flatMap((e, i) => leafPaths(e).filter((p) => p.length > 0).map((p) => ({ i, p })));
+    const targets = h.flatMap((e, i) =>
+      leafPaths(e)
+        .filter((p) => p.length > 0)
+        .map((p) => ({ i, p })),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...targets), fc.jsonValue({ maxDepth: 1 }), ({ i, p }, value) => {
         const tampered = clone(h);
@@ -89,8 +105,12 @@ describe('hash chain', () => {
   it('detects a dropped, repeated or reordered event (property)', () => {
     const h = history();
     const edits = fc.oneof(
-      fc.integer({ min: 0, max: h.length - 1 }).map((i) => ({ what: 'drop', list: h.filter((_, j) => j !== i), at: i })),
-      fc.integer({ min: 0, max: h.length - 1 }).map((i) => ({ what: 'repeat', list: [...h.slice(0, i + 1), h[i]!, ...h.slice(i + 1)], at: i + 1 })),
+      fc
+        .integer({ min: 0, max: h.length - 1 })
+        .map((i) => ({ what: 'drop', list: h.filter((_, j) => j !== i), at: i })),
+      fc
+        .integer({ min: 0, max: h.length - 1 })
+        .map((i) => ({ what: 'repeat', list: [...h.slice(0, i + 1), h[i]!, ...h.slice(i + 1)], at: i + 1 })),
       fc
         .tuple(fc.integer({ min: 0, max: h.length - 1 }), fc.integer({ min: 0, max: h.length - 1 }))
         .filter(([a, b]) => a < b)
@@ -118,16 +138,47 @@ describe('hash chain', () => {
 
   it('never throws on records holding values JSON has not (property)', () => {
     const h = history();
-    const keys = ['caseId', 'seq', 'id', 'kind', 'type', 'at', 'actor', 'data', 'from', 'to', 'protocol', 'effects', 'prev', 'hash', 'country'];
-    const odd = fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true });
+    const keys = [
+      'caseId',
+      'seq',
+      'id',
+      'kind',
+      'type',
+      'at',
+      'actor',
+      'data',
+      'from',
+      'to',
+      'protocol',
+      'effects',
+      'prev',
+      'hash',
+      'country',
+    ];
+    const odd = fc.anything({
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withNullPrototype: true,
+      withTypedArray: true,
+      withSparseArray: true,
+    });
     fc.assert(
-      fc.property(fc.nat({ max: h.length - 1 }), fc.constantFrom(...keys), fc.oneof(odd, fc.constant({ toString: false })), (i, key, value) => {
-        const tampered = clone(h);
-        (tampered[i] as unknown as Record<string, unknown>)[key] = value;
-        const chain = verifyChain(tampered);
-        const report = replay(tampered, () => compiled);
-        for (const r of [chain.reason, ...report.events.flatMap((e) => e.reasons.map((x) => x.message))]) expect(typeof r).toBe('string');
-      }),
+      fc.property(
+        fc.nat({ max: h.length - 1 }),
+        fc.constantFrom(...keys),
+        fc.oneof(odd, fc.constant({ toString: false })),
+        (i, key, value) => {
+          const tampered = clone(h);
+          (tampered[i] as unknown as Record<string, unknown>)[key] = value;
+          const chain = verifyChain(tampered);
+          const report = replay(tampered, () => compiled);
+          for (const r of [chain.reason, ...report.events.flatMap((e) => e.reasons.map((x) => x.message))])
+            expect(typeof r).toBe('string');
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -135,7 +186,9 @@ describe('hash chain', () => {
   it('says why the chain breaks', () => {
     const h = history();
     expect(verifyChain(h.slice(0, -1)).ok).toBe(true);
-    expect(verifyChain(h.slice(0, -1), { head: h[h.length - 1]!.hash }).reason).toContain('missing at the end');
+    expect(verifyChain(h.slice(0, -1), { head: h[h.length - 1]!.hash }).reason).toContain(
+      'missing at the end',
+    );
     expect(verifyChain([]).reason).toContain('empty');
     const other = clone(h);
     other[2]!.caseId = 'another-case';

@@ -1,7 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { compileProtocol, migrateCase, replay, step as engineStep, verifyChain, type Actor, type CompiledProtocol, type EngineDeps, type ProtocolRef } from '../src/index.js';
+import {
+  compileProtocol,
+  migrateCase,
+  replay,
+  step as engineStep,
+  verifyChain,
+  type Actor,
+  type CompiledProtocol,
+  type EngineDeps,
+  type ProtocolRef,
+} from '../src/index.js';
 import { drive } from './drive.js';
-import { caseworker, childProtocol, foreigner, meta, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
+import {
+  caseworker,
+  childProtocol,
+  foreigner,
+  meta,
+  supervisor,
+  testDeps,
+  validDecision,
+  validScreening,
+} from './fixtures.js';
 
 const v1 = compileProtocol(childProtocol());
 
@@ -13,25 +32,44 @@ const v2 = (() => {
   protection.states!.legal = {
     initial: 'aid',
     meta: meta('Legal aid'),
-    states: { aid: { meta: meta('Aid', { deadline: { hours: 48 } }), on: { AID_DONE: { target: 'given' } } }, given: { type: 'final', meta: meta('Given') } },
+    states: {
+      aid: { meta: meta('Aid', { deadline: { hours: 48 } }), on: { AID_DONE: { target: 'given' } } },
+      given: { type: 'final', meta: meta('Given') },
+    },
   };
   p.events.AID_DONE = { title: { es: 'Aid done', en: 'Aid done' } };
   const { protection: _p, decision, ...rest } = p.machine.states;
   p.machine.states = {
-    screening: { ...rest.screening!, on: { SCREEN: [{ target: 'care', guard: 'isVictim', actions: [{ type: 'recordForm' }] }, { target: 'closed', actions: [{ type: 'recordForm' }] }] } },
+    screening: {
+      ...rest.screening!,
+      on: {
+        SCREEN: [
+          { target: 'care', guard: 'isVictim', actions: [{ type: 'recordForm' }] },
+          { target: 'closed', actions: [{ type: 'recordForm' }] },
+        ],
+      },
+    },
     care: { ...protection, onDone: { target: 'assessment' } },
     assessment: { initial: 'decision', meta: meta('Assessment'), states: { decision: decision! } },
     followUp: rest.followUp!,
     closed: rest.closed!,
   };
   decision!.on!.DECIDE = [
-    { target: '#test-child.followUp', guard: 'riskLow', actions: [{ type: 'recordForm' }, { type: 'setDeadline', params: { name: 'report', hours: 48, title: { es: 'R', en: 'R' } } }] },
+    {
+      target: '#test-child.followUp',
+      guard: 'riskLow',
+      actions: [
+        { type: 'recordForm' },
+        { type: 'setDeadline', params: { name: 'report', hours: 48, title: { es: 'R', en: 'R' } } },
+      ],
+    },
     { target: '#test-child.care', guard: 'isMinor', actions: [{ type: 'recordForm' }] },
   ];
   return compileProtocol(p);
 })();
 
-const lookup = (ref: ProtocolRef): CompiledProtocol | undefined => [v1, v2].find((c) => c.ref.version === ref.version);
+const lookup = (ref: ProtocolRef): CompiledProtocol | undefined =>
+  [v1, v2].find((c) => c.ref.version === ref.version);
 
 const mapping = {
   screening: 'screening',
@@ -68,7 +106,14 @@ describe('migrateCase', () => {
       migration: { from: v1.ref, mapping },
       effects: [],
     });
-    expect(r.case).toMatchObject({ protocol: v2.ref, value: r.event.to, data: d.case.data, profile: d.case.profile, seq: 3, head: r.event.hash });
+    expect(r.case).toMatchObject({
+      protocol: v2.ref,
+      value: r.event.to,
+      data: d.case.data,
+      profile: d.case.profile,
+      seq: 3,
+      head: r.event.hash,
+    });
     // Deadlines of the new states start now.
     expect(r.case.deadlines.map((x) => [x.name, x.setAt])).toEqual([
       ['state:care.shelter.placing', r.event.at],
@@ -108,16 +153,37 @@ describe('migrateCase', () => {
 
   it('refuses a mapping that leaves an active state out, saying which', () => {
     const { d, deps } = inProtection();
-    const r = migrateCase(v1, v2, d.case, { screening: 'screening', 'protection.shelter.placing': 'care.shelter.placing' }, supervisor, deps);
+    const r = migrateCase(
+      v1,
+      v2,
+      d.case,
+      { screening: 'screening', 'protection.shelter.placing': 'care.shelter.placing' },
+      supervisor,
+      deps,
+    );
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reasons.map((x) => x.message).join('\n')).toContain('"protection.health.done"');
   });
 
   it('refuses targets that are not states, or cannot be active together', () => {
     const { d, deps } = inProtection();
-    const bad = migrateCase(v1, v2, d.case, { ...mapping, 'protection.health.done': 'care.health.nowhere' }, supervisor, deps);
+    const bad = migrateCase(
+      v1,
+      v2,
+      d.case,
+      { ...mapping, 'protection.health.done': 'care.health.nowhere' },
+      supervisor,
+      deps,
+    );
     expect(!bad.ok && bad.reasons[0]!.message).toContain('not a state of test-child@2');
-    const clash = migrateCase(v1, v2, d.case, { ...mapping, 'protection.health.done': 'followUp' }, supervisor, deps);
+    const clash = migrateCase(
+      v1,
+      v2,
+      d.case,
+      { ...mapping, 'protection.health.done': 'followUp' },
+      supervisor,
+      deps,
+    );
     expect(!clash.ok && clash.reasons[0]!.message).toContain('cannot be active together');
     const foreign = migrateCase(v1, v2, d.case, mapping, foreigner, deps);
     expect(!foreign.ok && foreign.reasons[0]!.code).toBe('country-not-allowed');
@@ -126,8 +192,20 @@ describe('migrateCase', () => {
   });
 });
 
-function stepUnder(compiled: CompiledProtocol, d: ReturnType<typeof drive>, event: string, data: unknown, actor: Actor, deps: EngineDeps) {
-  const r = engineStep(compiled, d.case, data === undefined ? { event, actor } : { event, data, actor }, deps);
+function stepUnder(
+  compiled: CompiledProtocol,
+  d: ReturnType<typeof drive>,
+  event: string,
+  data: unknown,
+  actor: Actor,
+  deps: EngineDeps,
+) {
+  const r = engineStep(
+    compiled,
+    d.case,
+    data === undefined ? { event, actor } : { event, data, actor },
+    deps,
+  );
   if (!r.ok) expect.fail(`${event}: ${JSON.stringify(r.reasons)}`);
   d.case = r.case;
   d.history.push(r.event);

@@ -9,10 +9,17 @@ describe('parallel regions', () => {
   it('steps each region on its own and leaves through onDone when every region is final', () => {
     const d = drive(compiled, testDeps());
     d.ok('SCREEN', validScreening);
-    expect(availableActions(compiled, d.case, caseworker).map((a) => a.event)).toEqual(['SHELTER_DONE', 'HEALTH_DONE', 'WITHDRAW']);
+    expect(availableActions(compiled, d.case, caseworker).map((a) => a.event)).toEqual([
+      'SHELTER_DONE',
+      'HEALTH_DONE',
+      'WITHDRAW',
+    ]);
     d.ok('HEALTH_DONE');
     expect(d.case.value).toEqual({ protection: { shelter: 'placing', health: 'done' } });
-    expect(d.no('HEALTH_DONE')[0]).toMatchObject({ code: 'event-not-available', available: ['SHELTER_DONE', 'WITHDRAW'] });
+    expect(d.no('HEALTH_DONE')[0]).toMatchObject({
+      code: 'event-not-available',
+      available: ['SHELTER_DONE', 'WITHDRAW'],
+    });
     const r = d.ok('SHELTER_DONE');
     expect(r.event.from).toEqual({ protection: { shelter: 'placing', health: 'done' } });
     expect(r.event.to).toBe('decision');

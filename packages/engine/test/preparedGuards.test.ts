@@ -33,10 +33,44 @@ const logic = fc.letrec<{ node: unknown }>((tie) => ({
     fc.record({ var: fc.tuple(path, fc.jsonValue({ maxDepth: 0 })) }),
     fc.record({ var: fc.oneof(fc.integer({ min: 0, max: 2 }), fc.constant(null), fc.constant([])) }),
     fc.record({ var: tie('node') }),
-    fc.record({ missing: fc.oneof(fc.array(path, { maxLength: 3 }), fc.tuple(fc.array(path, { maxLength: 2 })), tie('node')) }),
-    fc.record({ missing_some: fc.tuple(fc.integer({ min: 0, max: 2 }), fc.oneof(fc.array(path, { maxLength: 3 }), tie('node'))) }),
+    fc.record({
+      missing: fc.oneof(
+        fc.array(path, { maxLength: 3 }),
+        fc.tuple(fc.array(path, { maxLength: 2 })),
+        tie('node'),
+      ),
+    }),
+    fc.record({
+      missing_some: fc.tuple(
+        fc.integer({ min: 0, max: 2 }),
+        fc.oneof(fc.array(path, { maxLength: 3 }), tie('node')),
+      ),
+    }),
     fc.dictionary(
-      fc.constantFrom('==', '===', '<', '>=', 'and', 'or', '!', '!!', 'in', 'cat', 'some', 'all', 'none', 'filter', 'map', 'reduce', 'if', 'merge', 'substr', '+', 'max', 'log'),
+      fc.constantFrom(
+        '==',
+        '===',
+        '<',
+        '>=',
+        'and',
+        'or',
+        '!',
+        '!!',
+        'in',
+        'cat',
+        'some',
+        'all',
+        'none',
+        'filter',
+        'map',
+        'reduce',
+        'if',
+        'merge',
+        'substr',
+        '+',
+        'max',
+        'log',
+      ),
       fc.array(tie('node'), { maxLength: 3 }),
       { minKeys: 1, maxKeys: 1 },
     ),
@@ -49,7 +83,9 @@ const value = fc.letrec<{ v: unknown }>((tie) => ({
     fc.constantFrom(null, true, false, 0, 1, 17, -0, 'abc', '', 'return'),
     fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, undefined),
     fc.array(tie('v'), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom('a', 'b', 'f', 'list', 'name', '0', 'length', 'toString'), tie('v'), { maxKeys: 4 }),
+    fc.dictionary(fc.constantFrom('a', 'b', 'f', 'list', 'name', '0', 'length', 'toString'), tie('v'), {
+      maxKeys: 4,
+    }),
   ),
 })).v;
 
@@ -57,7 +93,10 @@ describe('prepared guards', () => {
   it('decide exactly as evaluateGuard, whatever the guard and the data (property)', () => {
     fc.assert(
       fc.property(logic, value, value, (l, c, f) => {
-        const caseData = typeof c === 'object' && c !== null && !Array.isArray(c) ? (c as Record<string, unknown>) : { f: c };
+        const caseData =
+          typeof c === 'object' && c !== null && !Array.isArray(c)
+            ? (c as Record<string, unknown>)
+            : { f: c };
         const scope = { case: caseData, form: f };
         expect(prepareGuard(l as JsonLogic)(scope)).toBe(evaluateGuard(l as JsonLogic, scope));
       }),
@@ -84,7 +123,18 @@ describe('prepared guards', () => {
       { '!': { missing: [['case.f.a', 'form.b']] } },
       { '!': { missing: { merge: ['case.f.a', 'form.zz'] } } },
       { '!': { missing_some: [1, ['form.zz', 'case.g.n']] } },
-      { '==': [{ reduce: [{ var: 'case.f.list' }, { '+': [{ var: 'accumulator' }, { var: 'current.a' }] }, { var: 'case.g.n' }] }, 5] },
+      {
+        '==': [
+          {
+            reduce: [
+              { var: 'case.f.list' },
+              { '+': [{ var: 'accumulator' }, { var: 'current.a' }] },
+              { var: 'case.g.n' },
+            ],
+          },
+          5,
+        ],
+      },
       { all: [{ var: 'form.list' }, { in: [{ var: '' }, ['p', 'q']] }] },
       { '==': [{ var: '' }, null] },
       { in: ['Ana', { merge: [{ var: 'form.name' }] }] },
@@ -93,7 +143,24 @@ describe('prepared guards', () => {
       const expected = evaluateGuard(l, scope);
       expect(prepareGuard(l)(scope), JSON.stringify(l)).toBe(expected);
     }
-    expect(cases.map((l) => evaluateGuard(l, scope))).toEqual([true, true, true, true, true, true, true, true, true, true, false, true, true, true, false, true]);
+    expect(cases.map((l) => evaluateGuard(l, scope))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('keep deciding as prepared when the logic object is changed afterwards', () => {

@@ -8,7 +8,9 @@ describe('the engine is pure', () => {
   it('reads no clock and draws no random numbers, and imports no framework', () => {
     for (const file of readdirSync(src).filter((f) => f.endsWith('.ts'))) {
       const code = readFileSync(join(src, file), 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-      expect(code, file).not.toMatch(/Date\.now\(|new Date\(|Math\.random\(|setTimeout\(|setInterval\(|performance\.now\(/);
+      expect(code, file).not.toMatch(
+        /Date\.now\(|new Date\(|Math\.random\(|setTimeout\(|setInterval\(|performance\.now\(/,
+      );
       expect(code, file).not.toMatch(/from ['"](express|mongoose|react|node:fs|node:crypto)/);
     }
   });

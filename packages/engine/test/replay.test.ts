@@ -1,8 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availableActions, compileProtocol, dueTimers, fireTimer, hashEvent, replay, step, type Actor, type EventRecord } from '../src/index.js';
+import {
+  availableActions,
+  compileProtocol,
+  dueTimers,
+  fireTimer,
+  hashEvent,
+  replay,
+  step,
+  type Actor,
+  type EventRecord,
+} from '../src/index.js';
 import { drive } from './drive.js';
-import { caseworker, childProtocol, foreigner, regional, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
+import {
+  caseworker,
+  childProtocol,
+  foreigner,
+  regional,
+  supervisor,
+  testDeps,
+  validDecision,
+  validScreening,
+} from './fixtures.js';
 
 const compiled = compileProtocol(childProtocol());
 const HOUR = 3_600_000;
@@ -15,7 +34,12 @@ type Move =
 
 /** Data worth sending with each event, valid and not. */
 const DATA: Record<string, unknown[]> = {
-  SCREEN: [validScreening, { ...validScreening, indicators: false }, { ...validScreening, age: 30, origin: 'SV' }, { age: 'x' }],
+  SCREEN: [
+    validScreening,
+    { ...validScreening, indicators: false },
+    { ...validScreening, age: 30, origin: 'SV' },
+    { age: 'x' },
+  ],
   DECIDE: [validDecision, { risk: 'high', decision: 'stay' }, { risk: 'low' }],
 };
 
@@ -29,7 +53,10 @@ const move: fc.Arbitrary<Move> = fc.oneof(
       actor: fc.constantFrom(caseworker, caseworker, supervisor, regional, foreigner),
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), hours: fc.integer({ min: 1, max: 100 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('wait' as const), hours: fc.integer({ min: 1, max: 100 }) }),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: 'timers' as const }) },
 );
 
@@ -55,7 +82,14 @@ function play(moves: Move[]): EventRecord[] {
         }
       }
     } else if (m.kind === 'exact') {
-      const r = step(compiled, d.case, m.data === undefined ? { event: m.event, actor: m.actor } : { event: m.event, data: m.data, actor: m.actor }, deps);
+      const r = step(
+        compiled,
+        d.case,
+        m.data === undefined
+          ? { event: m.event, actor: m.actor }
+          : { event: m.event, data: m.data, actor: m.actor },
+        deps,
+      );
       if (r.ok) {
         d.case = r.case;
         d.history.push(r.event);
@@ -63,11 +97,23 @@ function play(moves: Move[]): EventRecord[] {
     } else {
       // Mostly events the case's current states handle, sometimes one they do not.
       // (WITHDRAW, which ends the case, and an unknown event only now and then.)
-      const events = availableActions(compiled, d.case, m.actor).map((a) => a.event).filter((e) => e !== 'WITHDRAW');
-      const event = m.pick % 13 === 0 ? 'WITHDRAW' : m.pick % 11 === 0 || events.length === 0 ? 'NOPE' : events[m.pick % events.length]!;
+      const events = availableActions(compiled, d.case, m.actor)
+        .map((a) => a.event)
+        .filter((e) => e !== 'WITHDRAW');
+      const event =
+        m.pick % 13 === 0
+          ? 'WITHDRAW'
+          : m.pick % 11 === 0 || events.length === 0
+            ? 'NOPE'
+            : events[m.pick % events.length]!;
       const pool = DATA[event] ?? [undefined];
       const data = pool[m.dataPick % pool.length];
-      const r = step(compiled, d.case, data === undefined ? { event, actor: m.actor } : { event, data, actor: m.actor }, deps);
+      const r = step(
+        compiled,
+        d.case,
+        data === undefined ? { event, actor: m.actor } : { event, data, actor: m.actor },
+        deps,
+      );
       if (r.ok) {
         d.case = r.case;
         d.history.push(r.event);
@@ -140,4 +186,3 @@ describe('replay', () => {
     expect(report.events[0]!.reasons[0]!.code).toBe('protocol-unknown');
   });
 });
-

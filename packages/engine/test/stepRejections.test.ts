@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileProtocol, step, type Actor, type Command, type Rejection } from '../src/index.js';
 import { drive } from './drive.js';
-import { caseworker, childProtocol, deepFreeze, foreigner, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
+import {
+  caseworker,
+  childProtocol,
+  deepFreeze,
+  foreigner,
+  supervisor,
+  testDeps,
+  validDecision,
+  validScreening,
+} from './fixtures.js';
 
 const compiled = compileProtocol(childProtocol());
 const codes = (rs: Rejection[]) => rs.map((r) => r.code);
@@ -11,11 +20,15 @@ describe('step rejections', () => {
   it('lists the events available when the event is not', () => {
     const d = drive(compiled, testDeps());
     const [r] = d.no('DECIDE', validDecision);
-    expect(r).toMatchObject({ code: 'event-not-available', event: 'DECIDE', available: ['SCREEN', 'WITHDRAW'] });
+    expect(r).toMatchObject({
+      code: 'event-not-available',
+      event: 'DECIDE',
+      available: ['SCREEN', 'WITHDRAW'],
+    });
     expect(r!.message).toContain('available: SCREEN, WITHDRAW');
   });
 
-  it("refuses a role the state or the transition does not allow, naming the roles that may", () => {
+  it('refuses a role the state or the transition does not allow, naming the roles that may', () => {
     const d = drive(compiled, testDeps());
     expect(d.no('SCREEN', validScreening, supervisor)).toEqual([
       expect.objectContaining({ code: 'role-not-allowed', role: 'supervisor', allowed: ['caseworker'] }),
@@ -38,12 +51,21 @@ describe('step rejections', () => {
     const reasons = d.no('SCREEN', { age: -1, indicators: 'yes', extra: 1 });
     expect(reasons.every((r) => r.code === 'form-invalid')).toBe(true);
     const paths = reasons.map((r) => (r.code === 'form-invalid' ? `${r.form}${r.path}` : '')).sort();
-    expect(paths).toEqual(expect.arrayContaining(['screening/age', 'screening/indicators', 'screening/origin', 'screening/extra']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'screening/age',
+        'screening/indicators',
+        'screening/origin',
+        'screening/extra',
+      ]),
+    );
   });
 
   it('asks for the form when a step that records one gets no data', () => {
     const d = drive(compiled, testDeps());
-    expect(d.no('SCREEN')).toEqual([expect.objectContaining({ code: 'form-invalid', form: 'screening', keyword: 'required' })]);
+    expect(d.no('SCREEN')).toEqual([
+      expect.objectContaining({ code: 'form-invalid', form: 'screening', keyword: 'required' }),
+    ]);
   });
 
   it('refuses any step on a closed case', () => {
@@ -58,10 +80,14 @@ describe('step rejections', () => {
     d.ok('WITHDRAW', undefined, supervisor);
     const outsider: Actor = { userId: 'x', role: 'auditor', country: 'MX' };
     const reasons = d.no('SCREEN', { age: 'old' }, outsider);
-    expect(new Set(codes(reasons))).toEqual(new Set(['case-closed', 'country-not-allowed', 'event-not-available']));
+    expect(new Set(codes(reasons))).toEqual(
+      new Set(['case-closed', 'country-not-allowed', 'event-not-available']),
+    );
     const d2 = drive(compiled, testDeps());
     const reasons2 = d2.no('SCREEN', { age: 'old' }, outsider);
-    expect(new Set(codes(reasons2))).toEqual(new Set(['country-not-allowed', 'role-not-allowed', 'form-invalid']));
+    expect(new Set(codes(reasons2))).toEqual(
+      new Set(['country-not-allowed', 'role-not-allowed', 'form-invalid']),
+    );
   });
 
   it('refuses a command that is not one, or a case of another protocol version', () => {
@@ -76,12 +102,47 @@ describe('step rejections', () => {
   });
 
   it('never changes the case or the command, whatever the command (property)', () => {
-    const actors: Actor[] = [caseworker, supervisor, foreigner, { userId: 'a', role: 'auditor', country: 'REGIONAL' }, { userId: 's', role: 'system', country: 'GT' }];
-    const events = ['SCREEN', 'SHELTER_DONE', 'HEALTH_DONE', 'DECIDE', 'CLOSE', 'WITHDRAW', 'NOPE', 'xstate.after.followUp.test-child.followUp'];
+    const actors: Actor[] = [
+      caseworker,
+      supervisor,
+      foreigner,
+      { userId: 'a', role: 'auditor', country: 'REGIONAL' },
+      { userId: 's', role: 'system', country: 'GT' },
+    ];
+    const events = [
+      'SCREEN',
+      'SHELTER_DONE',
+      'HEALTH_DONE',
+      'DECIDE',
+      'CLOSE',
+      'WITHDRAW',
+      'NOPE',
+      'xstate.after.followUp.test-child.followUp',
+    ];
     const data = fc.oneof(
       fc.constant(undefined),
-      fc.constantFrom<unknown>(validScreening, validDecision, { ...validScreening, indicators: false }, { risk: 'high', decision: 'stay' }, [], null, 'text'),
-      fc.dictionary(fc.constantFrom('age', 'indicators', 'origin', 'risk', 'decision', 'notes', '__proto__', 'constructor'), fc.jsonValue({ maxDepth: 2 })),
+      fc.constantFrom<unknown>(
+        validScreening,
+        validDecision,
+        { ...validScreening, indicators: false },
+        { risk: 'high', decision: 'stay' },
+        [],
+        null,
+        'text',
+      ),
+      fc.dictionary(
+        fc.constantFrom(
+          'age',
+          'indicators',
+          'origin',
+          'risk',
+          'decision',
+          'notes',
+          '__proto__',
+          'constructor',
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
     );
     const command = fc.record({ event: fc.constantFrom(...events), data, actor: fc.constantFrom(...actors) });
     fc.assert(
@@ -110,12 +171,36 @@ describe('step rejections', () => {
   });
 
   it('answers odd inputs with reasons, never by throwing (property)', () => {
-    const odd = fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withNullPrototype: true, withTypedArray: true, withSparseArray: true });
-    const caseKeys = ['id', 'protocol', 'country', 'value', 'status', 'data', 'profile', 'deadlines', 'timers', 'seq', 'head'];
+    const odd = fc.anything({
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withNullPrototype: true,
+      withTypedArray: true,
+      withSparseArray: true,
+    });
+    const caseKeys = [
+      'id',
+      'protocol',
+      'country',
+      'value',
+      'status',
+      'data',
+      'profile',
+      'deadlines',
+      'timers',
+      'seq',
+      'head',
+    ];
     fc.assert(
       fc.property(
         fc.option(fc.tuple(fc.constantFrom(...caseKeys), odd), { nil: undefined }),
-        fc.record({ event: fc.oneof(fc.constant('SCREEN'), odd), data: odd, actor: fc.oneof(fc.constant(caseworker), odd) }),
+        fc.record({
+          event: fc.oneof(fc.constant('SCREEN'), odd),
+          data: odd,
+          actor: fc.oneof(fc.constant(caseworker), odd),
+        }),
         (caseChange, command) => {
           const deps = testDeps();
           const d = drive(compiled, deps);

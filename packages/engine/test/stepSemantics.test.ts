@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compileProtocol, hashEvent, step, type CaseState } from '../src/index.js';
 import { drive } from './drive.js';
-import { caseworker, childProtocol, clone, supervisor, testDeps, validDecision, validScreening } from './fixtures.js';
+import {
+  caseworker,
+  childProtocol,
+  clone,
+  supervisor,
+  testDeps,
+  validDecision,
+  validScreening,
+} from './fixtures.js';
 
 const compiled = compileProtocol(childProtocol());
 
@@ -35,7 +43,9 @@ describe('step', () => {
   it('turns notifyFocalPoint into an effect for the country of origin', () => {
     const d = drive(compiled, testDeps());
     const r = d.ok('SCREEN', validScreening);
-    expect(r.effects).toEqual([{ type: 'notifyFocalPoint', country: 'HN', reason: { es: '24-hour alert', en: '24-hour alert' } }]);
+    expect(r.effects).toEqual([
+      { type: 'notifyFocalPoint', country: 'HN', reason: { es: '24-hour alert', en: '24-hour alert' } },
+    ]);
     expect(r.event.effects).toEqual(r.effects);
   });
 
@@ -71,13 +81,22 @@ describe('step', () => {
     const stored = clone(d.case);
     const reversed = (o: object) => Object.fromEntries(Object.entries(o).reverse());
     const value = stored.value as { protection: object };
-    const reordered: CaseState = { ...stored, value: reversed({ ...value, protection: reversed(value.protection) }) as CaseState['value'] };
-    for (const c of [stored, reordered]) expect(step(compiled, c, command, testDeps('2025-03-02T08:00:00.000Z'))).toEqual(inMemory);
+    const reordered: CaseState = {
+      ...stored,
+      value: reversed({ ...value, protection: reversed(value.protection) }) as CaseState['value'],
+    };
+    for (const c of [stored, reordered])
+      expect(step(compiled, c, command, testDeps('2025-03-02T08:00:00.000Z'))).toEqual(inMemory);
   });
 
   it('records only the actor fields of the contract', () => {
     const d = drive(compiled, testDeps());
-    const r = d.ok('SCREEN', validScreening, { userId: 'u-cw', role: 'caseworker', country: 'GT', token: 'secret' } as never);
+    const r = d.ok('SCREEN', validScreening, {
+      userId: 'u-cw',
+      role: 'caseworker',
+      country: 'GT',
+      token: 'secret',
+    } as never);
     expect(r.event.actor).toEqual({ userId: 'u-cw', role: 'caseworker', country: 'GT' });
   });
 

@@ -17,9 +17,15 @@ function atFollowUp() {
 }
 
 describe('timers', () => {
-  it("start when their state is entered, due the delay later", () => {
+  it('start when their state is entered, due the delay later', () => {
     const { d } = atFollowUp();
-    expect(d.case.timers).toEqual([{ event: 'xstate.after.followUp.test-child.followUp', state: 'followUp', dueAt: '2025-03-04T08:05:00.000Z' }]);
+    expect(d.case.timers).toEqual([
+      {
+        event: 'xstate.after.followUp.test-child.followUp',
+        state: 'followUp',
+        dueAt: '2025-03-04T08:05:00.000Z',
+      },
+    ]);
   });
 
   it('are due only once their time has come', () => {
@@ -32,11 +38,20 @@ describe('timers', () => {
   it('fire once, as the system actor, recorded as kind "timer"', () => {
     const { d, deps } = atFollowUp();
     const [timer] = d.case.timers;
-    expect(fireTimer(compiled, d.case, timer!, deps)).toMatchObject({ ok: false, reasons: [{ code: 'bad-input' }] });
+    expect(fireTimer(compiled, d.case, timer!, deps)).toMatchObject({
+      ok: false,
+      reasons: [{ code: 'bad-input' }],
+    });
     deps.advance(72 * HOUR);
     const r = fireTimer(compiled, d.case, timer!, deps);
     if (!r.ok) expect.fail(JSON.stringify(r.reasons));
-    expect(r.event).toMatchObject({ kind: 'timer', type: timer!.event, actor: { userId: 'system', role: 'system', country: 'GT' }, from: 'followUp', to: 'closed' });
+    expect(r.event).toMatchObject({
+      kind: 'timer',
+      type: timer!.event,
+      actor: { userId: 'system', role: 'system', country: 'GT' },
+      from: 'followUp',
+      to: 'closed',
+    });
     expect(r.case).toMatchObject({ status: 'closed', timers: [] });
     const again = fireTimer(compiled, r.case, timer!, deps);
     expect(again).toMatchObject({ ok: false, reasons: [{ code: 'event-not-available' }] });

@@ -38,22 +38,49 @@ describe('what-if replay against another version', () => {
     });
     const report = replay(history(), () => v1, { against: v2 });
     expect(report.firstDivergence).toBe(1);
-    expect(report.events[1]).toMatchObject({ accepted: false, expected: { protection: { shelter: 'placing', health: 'checkup' } }, actual: 'screening' });
-    expect(report.events[1]!.reasons).toEqual([expect.objectContaining({ code: 'form-invalid', form: 'screening', path: '/interpreter', keyword: 'required' })]);
+    expect(report.events[1]).toMatchObject({
+      accepted: false,
+      expected: { protection: { shelter: 'placing', health: 'checkup' } },
+      actual: 'screening',
+    });
+    expect(report.events[1]!.reasons).toEqual([
+      expect.objectContaining({
+        code: 'form-invalid',
+        form: 'screening',
+        path: '/interpreter',
+        keyword: 'required',
+      }),
+    ]);
     // The case never left screening there, so the following steps are not available either.
-    expect(report.events[2]!.reasons).toEqual([expect.objectContaining({ code: 'event-not-available', event: 'HEALTH_DONE', available: ['SCREEN', 'WITHDRAW'] })]);
+    expect(report.events[2]!.reasons).toEqual([
+      expect.objectContaining({
+        code: 'event-not-available',
+        event: 'HEALTH_DONE',
+        available: ['SCREEN', 'WITHDRAW'],
+      }),
+    ]);
   });
 
   it('explains a guard that is false there, with its condition', () => {
     const v2 = variant((p) => {
-      p.guards.riskLow = { logic: { and: [{ '==': [{ var: 'form.risk' }, 'low'] }, { '>=': [{ var: 'case.screening.age' }, 16] }] }, description: t('low risk and at least 16') };
+      p.guards.riskLow = {
+        logic: {
+          and: [{ '==': [{ var: 'form.risk' }, 'low'] }, { '>=': [{ var: 'case.screening.age' }, 16] }],
+        },
+        description: t('low risk and at least 16'),
+      };
       p.guards.isMinor = { logic: false, description: t('never') };
     });
     const report = replay(history(), () => v1, { against: v2 });
     expect(report.firstDivergence).toBe(4);
     const guards = report.events[4]!.reasons.filter((r) => r.code === 'guard-failed');
     expect(guards).toEqual([
-      expect.objectContaining({ guard: 'riskLow', condition: { and: [{ '==': [{ var: 'form.risk' }, 'low'] }, { '>=': [{ var: 'case.screening.age' }, 16] }] } }),
+      expect.objectContaining({
+        guard: 'riskLow',
+        condition: {
+          and: [{ '==': [{ var: 'form.risk' }, 'low'] }, { '>=': [{ var: 'case.screening.age' }, 16] }],
+        },
+      }),
       expect.objectContaining({ guard: 'isMinor', condition: false }),
     ]);
   });
@@ -67,13 +94,20 @@ describe('what-if replay against another version', () => {
     const report = replay(history(), () => v1, { against: v2 });
     expect(report.firstDivergence).toBe(2);
     expect(report.events[2]!.reasons).toEqual([
-      expect.objectContaining({ code: 'event-not-available', event: 'HEALTH_DONE', available: ['SHELTER_DONE', 'HEALTH_CHECKED', 'WITHDRAW'] }),
+      expect.objectContaining({
+        code: 'event-not-available',
+        event: 'HEALTH_DONE',
+        available: ['SHELTER_DONE', 'HEALTH_CHECKED', 'WITHDRAW'],
+      }),
     ]);
   });
 
   it('explains a step that leads elsewhere there', () => {
     const v2 = variant((p) => {
-      p.machine.states.screening!.on!.SCREEN = [{ target: 'decision', guard: 'isVictim', actions: [{ type: 'recordForm' }] }, { target: 'closed', actions: [{ type: 'recordForm' }] }];
+      p.machine.states.screening!.on!.SCREEN = [
+        { target: 'decision', guard: 'isVictim', actions: [{ type: 'recordForm' }] },
+        { target: 'closed', actions: [{ type: 'recordForm' }] },
+      ];
     });
     const report = replay(history(), () => v1, { against: v2 });
     expect(report.firstDivergence).toBe(1);
@@ -81,7 +115,10 @@ describe('what-if replay against another version', () => {
     // v2 also drops the 24-hour alert on that path: the effect that would not happen is named.
     expect(report.events[1]!.reasons).toEqual([
       expect.objectContaining({ code: 'different-state' }),
-      expect.objectContaining({ code: 'different-effects', message: expect.stringContaining('24-hour alert') }),
+      expect.objectContaining({
+        code: 'different-effects',
+        message: expect.stringContaining('24-hour alert'),
+      }),
     ]);
   });
 });

@@ -16,11 +16,7 @@ export interface StateEntry {
 /** Every state of the chart, parents before children, in document order. */
 export function listStates(machine: MachineConfig): StateEntry[] {
   const out: StateEntry[] = [];
-  const visit = (
-    states: Record<string, StateConfig> | undefined,
-    parent: string | null,
-    pointer: string,
-  ) => {
+  const visit = (states: Record<string, StateConfig> | undefined, parent: string | null, pointer: string) => {
     if (!states) return;
     for (const [key, state] of Object.entries(states)) {
       const path = parent === null ? key : `${parent}.${key}`;
@@ -73,16 +69,34 @@ export function listTransitions(machine: MachineConfig): TransitionEntry[] {
   const collect = (source: string, state: Pick<StateConfig, 'on' | 'after' | 'onDone'>, pointer: string) => {
     for (const [event, ts] of Object.entries(state.on ?? {})) {
       asList(ts).forEach((transition, index) =>
-        out.push({ source, event, index, transition, pointer: transitionPointer(`${pointer}/on/${escapePointer(event)}`, ts, index) }),
+        out.push({
+          source,
+          event,
+          index,
+          transition,
+          pointer: transitionPointer(`${pointer}/on/${escapePointer(event)}`, ts, index),
+        }),
       );
     }
     for (const [delay, ts] of Object.entries(state.after ?? {})) {
       asList(ts).forEach((transition, index) =>
-        out.push({ source, event: `after:${delay}`, index, transition, pointer: transitionPointer(`${pointer}/after/${escapePointer(delay)}`, ts, index) }),
+        out.push({
+          source,
+          event: `after:${delay}`,
+          index,
+          transition,
+          pointer: transitionPointer(`${pointer}/after/${escapePointer(delay)}`, ts, index),
+        }),
       );
     }
     asList(state.onDone).forEach((transition, index) =>
-      out.push({ source, event: 'done', index, transition, pointer: transitionPointer(`${pointer}/onDone`, state.onDone!, index) }),
+      out.push({
+        source,
+        event: 'done',
+        index,
+        transition,
+        pointer: transitionPointer(`${pointer}/onDone`, state.onDone!, index),
+      }),
     );
   };
   collect('', { on: machine.on }, '/machine');

@@ -1,11 +1,5 @@
 import { asList } from './stateTree.js';
-import type {
-  ActionConfig,
-  MachineConfig,
-  ProtocolFile,
-  StateConfig,
-  TransitionsConfig,
-} from './types.js';
+import type { ActionConfig, MachineConfig, ProtocolFile, StateConfig, TransitionsConfig } from './types.js';
 
 /**
  * The XState v5 machine config of a protocol, as plain JSON: guards become `{ type: name }`,

@@ -13,14 +13,7 @@ export interface Text {
   en: string;
 }
 
-export const ROLES = [
-  'designer',
-  'caseworker',
-  'supervisor',
-  'auditor',
-  'focalpoint',
-  'admin',
-] as const;
+export const ROLES = ['designer', 'caseworker', 'supervisor', 'auditor', 'focalpoint', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

@@ -7,9 +7,18 @@ const machine: MachineConfig = {
   id: 'p',
   initial: 'a',
   states: {
-    a: { meta, on: { GO: [{ target: 'b', guard: 'ok' }, { target: '#p.c.x' }] }, after: { slow: { target: 'c' } } },
+    a: {
+      meta,
+      on: { GO: [{ target: 'b', guard: 'ok' }, { target: '#p.c.x' }] },
+      after: { slow: { target: 'c' } },
+    },
     b: { meta, type: 'final' },
-    c: { meta, initial: 'x', states: { x: { meta, on: { NEXT: { target: 'y' } } }, y: { meta, type: 'final' } }, onDone: { target: 'b' } },
+    c: {
+      meta,
+      initial: 'x',
+      states: { x: { meta, on: { NEXT: { target: 'y' } } }, y: { meta, type: 'final' } },
+      onDone: { target: 'b' },
+    },
   },
 };
 
