@@ -1,35 +1,13 @@
 import { listFormFields } from './formFields.js';
 import { DEFAULT_MAX_ITEMS, DEFAULT_MAX_LENGTH, isBoundedFormat } from './normalizeFormSchema.js';
-import type { FieldSchema, FormDefinition, Lang } from './types.js';
+import type { FieldSchema, FormDefinition, Lang, SchemaKeywords } from './types.js';
 
 /** A JSON Schema as react-jsonschema-form renders it: titles and descriptions in one language. */
-export interface LocalizedSchema {
-  type?: FieldSchema['type'];
+export interface LocalizedSchema extends SchemaKeywords<LocalizedSchema> {
   title?: string;
   description?: string;
-  properties?: Record<string, LocalizedSchema>;
-  required?: string[];
-  items?: LocalizedSchema;
-  enum?: (string | number | boolean)[];
   /** The choices of an enum with their labels: rjsf renders these as a select with titles. */
   oneOf?: { const: string | number | boolean; title: string }[];
-  format?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  minItems?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  pattern?: string;
-  additionalProperties?: boolean;
-  default?: unknown;
-  const?: unknown;
-  if?: LocalizedSchema;
-  then?: LocalizedSchema;
-  else?: LocalizedSchema;
-  allOf?: LocalizedSchema[];
-  dependencies?: Record<string, LocalizedSchema | string[]>;
 }
 
 /**

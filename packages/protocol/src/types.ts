@@ -268,11 +268,16 @@ export interface VariantFile {
 // Forms: JSON Schema (draft-07, as react-jsonschema-form uses) plus uiSchema, with Ruta
 // annotations on each field.
 
-export interface FieldSchema {
+/**
+ * The JSON Schema keywords Ruta's forms use, over a schema type `S` for nested schemas: shared by
+ * the authored form (FieldSchema, with Ruta's annotations) and the form as rjsf renders it
+ * (LocalizedSchema, with texts in one language).
+ */
+export interface SchemaKeywords<S> {
   type?: 'object' | 'array' | 'string' | 'number' | 'integer' | 'boolean' | 'null';
-  properties?: Record<string, FieldSchema>;
+  properties?: Record<string, S>;
   required?: string[];
-  items?: FieldSchema;
+  items?: S;
   enum?: (string | number | boolean)[];
   format?: string;
   minLength?: number;
@@ -287,11 +292,14 @@ export interface FieldSchema {
   default?: unknown;
   const?: unknown;
   /** Conditional requirement and visibility, as JSON Schema and rjsf read them. */
-  if?: FieldSchema;
-  then?: FieldSchema;
-  else?: FieldSchema;
-  allOf?: FieldSchema[];
-  dependencies?: Record<string, FieldSchema | string[]>;
+  if?: S;
+  then?: S;
+  else?: S;
+  allOf?: S[];
+  dependencies?: Record<string, S | string[]>;
+}
+
+export interface FieldSchema extends SchemaKeywords<FieldSchema> {
   /** Label of the field in every language. */
   'x-label'?: Text;
   'x-help'?: Text;
