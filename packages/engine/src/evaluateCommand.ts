@@ -175,8 +175,9 @@ export function evaluateCommand(
       });
       continue;
     }
-    // checkData already refused forbidden keys and deep nesting in this very object.
-    const result = validate(data.copy, CHECKED);
+    // checkData already refused forbidden keys and deep nesting in this very object, and gave
+    // its JSON text, with which the validator can take its quick pass.
+    const result = validate(data.copy, { keysAndDepthChecked: true, text: data.canonical });
     if (!result.ok) {
       for (const e of result.errors) {
         reasons.push({
@@ -203,8 +204,6 @@ function finish(
   if (reasons.length > 0) return form ? { ok: false, reasons, form } : { ok: false, reasons };
   return form ? { ok: true, conf, outcome, data, actor, form } : { ok: true, conf, outcome, data, actor };
 }
-
-const CHECKED = { keysAndDepthChecked: true } as const;
 
 /** Adds a role reason unless some candidate transition allows the actor's role. */
 function anyAllows(

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { stableStringify } from './deepEqual.js';
-import { formAjv } from './formAjv.js';
+import { formAjv, quickFormAjv } from './formAjv.js';
 import { fieldAtPointer } from './formFields.js';
 import { fromPointer, toPointer } from './jsonPointer.js';
 import { normalizeFormSchema } from './normalizeFormSchema.js';
@@ -27,6 +27,11 @@ export interface FormValidateOptions {
    * validator does not walk the data again for them. Everything else is checked as always.
    */
   keysAndDepthChecked?: boolean;
+  /**
+   * This very value as JSON text (any serialisation), when the caller has it at hand. It lets a
+   * quick first pass accept a valid submission (see compile); the verdict is the same either way.
+   */
+  text?: string;
 }
 
 export type FormValidator = (data: unknown, options?: FormValidateOptions) => FormValidation;
@@ -57,10 +62,24 @@ export function createFormValidator(form: FormDefinition): FormValidator {
   return validator;
 }
 
+/** A UTF-16 surrogate: present only in texts with characters beyond the Basic Multilingual Plane. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 function compile(form: FormDefinition): FormValidator {
   let validate: ValidateFunction;
+  let quick: ValidateFunction | null = null;
   try {
-    validate = formAjv().compile(normalizeFormSchema(form.schema));
+    const schema = normalizeFormSchema(form.schema);
+    validate = formAjv().compile(schema);
+    // The quick pass: first error only, lengths in UTF-16 units. For a text without surrogate
+    // pairs that is its number of characters, so on such data it accepts exactly what
+    // `validate` accepts, in a fraction of the time (counting characters is most of the work).
+    // Anything it refuses goes to `validate`, which says every reason.
+    try {
+      quick = quickFormAjv().compile(schema);
+    } catch {
+      quick = null;
+    }
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     return () => ({
@@ -101,6 +120,14 @@ function compile(form: FormDefinition): FormValidator {
             },
           ],
         };
+      }
+    }
+    const text = options?.text;
+    if (quick !== null && text !== undefined && !SURROGATE.test(text)) {
+      try {
+        if (quick(data)) return { ok: true };
+      } catch {
+        // `validate` below says what is wrong.
       }
     }
     try {

@@ -5,14 +5,15 @@ import addFormats from 'ajv-formats';
 export const FIELD_ANNOTATIONS = ['x-label', 'x-help', 'x-enumLabels', 'x-sensitive', 'x-shareable'] as const;
 
 let instance: Ajv | undefined;
+let quickInstance: Ajv | undefined;
 
 /**
  * The one Ajv that validates form submissions, on the server and in the browser alike: every
  * error reported, no type coercion, no defaults written into the data.
  */
 export function formAjv(): Ajv {
-  if (!instance) {
-    instance = new Ajv({
+  instance ??= configure(
+    new Ajv({
       allErrors: true,
       strict: true,
       strictTypes: false,
@@ -22,14 +23,41 @@ export function formAjv(): Ajv {
       useDefaults: false,
       removeAdditional: false,
       addUsedSchema: false,
-    });
-    addFormats(instance);
-    // Same verdicts and order as ajv-formats' "date", without a regular expression match (and
-    // its allocations) for every date of every submission.
-    instance.addFormat('date', { type: 'string', validate: isFullDate, compare: compareFullDates });
-    instance.addVocabulary([...FIELD_ANNOTATIONS]);
-  }
+    }),
+  );
   return instance;
+}
+
+/**
+ * The Ajv of the quick first pass over a submission (see createFormValidator): stops at the
+ * first error, and measures text lengths in UTF-16 units rather than characters, which is the
+ * same number for any text without a surrogate pair (and the caller checks that). Schemas reach
+ * it only after formAjv has compiled them strictly, so it does not repeat the strict checks.
+ */
+export function quickFormAjv(): Ajv {
+  quickInstance ??= configure(
+    new Ajv({
+      allErrors: false,
+      strict: false,
+      coerceTypes: false,
+      useDefaults: false,
+      removeAdditional: false,
+      addUsedSchema: false,
+      unicode: false,
+      // Ajv warns that `unicode` is deprecated; it is the documented way to count UTF-16 units.
+      logger: false,
+    }),
+  );
+  return quickInstance;
+}
+
+function configure(ajv: Ajv): Ajv {
+  addFormats(ajv);
+  // Same verdicts and order as ajv-formats' "date", without a regular expression match (and
+  // its allocations) for every date of every submission.
+  ajv.addFormat('date', { type: 'string', validate: isFullDate, compare: compareFullDates });
+  ajv.addVocabulary([...FIELD_ANNOTATIONS]);
+  return ajv;
 }
 
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

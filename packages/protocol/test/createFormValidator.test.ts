@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFormValidator, type FormDefinition } from '../src/index.js';
+import { formAndData } from './formArbitraries.js';
 import { decisionForm, screeningForm, t } from './protocolFixture.js';
 
 const valid = () => ({ isMinor: true, victim: { name: 'Ana', age: 14, nationality: 'HN' }, notes: 'x' });
@@ -137,5 +139,51 @@ describe('createFormValidator', () => {
       ok: false,
       errors: [{ keyword: 'schema', message: expect.stringContaining('"odd"') }],
     });
+  });
+  it('decides the same with the JSON text at hand (its quick pass) as without, whatever the characters', () => {
+    // Lengths count characters: "😀" is one, though JavaScript counts two UTF-16 units in it.
+    const form: FormDefinition = {
+      kind: 'form',
+      id: 'lengths',
+      version: 1,
+      title: t('Longitudes', 'Lengths'),
+      schema: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: { type: 'string', minLength: 2, maxLength: 4, 'x-label': t('Nombre', 'Name') },
+          tags: {
+            type: 'array',
+            items: { type: 'string', maxLength: 3 },
+            maxItems: 2,
+            'x-label': t('Etiquetas', 'Tags'),
+          },
+          age: { type: 'integer', minimum: 0, 'x-label': t('Edad', 'Age') },
+        },
+      },
+    };
+    const validate = createFormValidator(form);
+    expect(validate({ name: '😀😀😀😀' }, { text: JSON.stringify({ name: '😀😀😀😀' }) })).toEqual({
+      ok: true,
+    });
+    expect(validate({ name: '😀' }, { text: JSON.stringify({ name: '😀' }) })).toMatchObject({ ok: false });
+    const text = fc.string({ unit: 'binary', maxLength: 6 });
+    const submission = fc.record(
+      { name: text, tags: fc.array(text, { maxLength: 3 }), age: fc.integer({ min: -2, max: 2 }) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(submission, (data) => {
+        expect(validate(data, { text: JSON.stringify(data) })).toEqual(validate(data));
+      }),
+      { numRuns: 500 },
+    );
+    fc.assert(
+      fc.property(formAndData, ([random, data]) => {
+        const v = createFormValidator(random);
+        expect(v(data, { text: JSON.stringify(data) })).toEqual(v(data));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
