@@ -18,7 +18,7 @@ import { MongoClient } from 'mongodb';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_MS = 1000;
-const CONCURRENCY = [1, 16, 64];
+const CONCURRENCY = (process.env.BENCH_CLIENTS ?? '1,16,64').split(',').map(Number);
 
 function emit(metric: string, value: number, unit: string, clients: number) {
   console.log(JSON.stringify({ metric, value: Math.round(value * 100) / 100, unit, clients }));
@@ -185,6 +185,7 @@ async function main() {
       });
       emit('db_raw_writes_per_s', writes.perSecond, 'writes/s', clients);
       emit('db_raw_write_p50_ms', writes.p50, 'ms', clients);
+      emit('db_raw_write_p99_ms', writes.p99, 'ms', clients);
       emit('steps_vs_raw_writes', steps.perSecond / writes.perSecond, 'ratio', clients);
     }
   } finally {
