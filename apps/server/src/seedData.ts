@@ -1,10 +1,11 @@
-import type { Country, Jurisdiction, Role, Text } from '@ruta/protocol';
+import { REGIONAL_ROLES, type Country, type Jurisdiction, type Role, type Text } from '@ruta/protocol';
 
 /** Countries with demo users for every role (plus regional designer, auditor and admin). */
 export const DEMO_COUNTRIES: Country[] = ['GT', 'SV', 'MX', 'HN'];
 export const DEMO_PASSWORD = 'ruta-demo';
 export const DEMO_ROLES: Role[] = ['designer', 'caseworker', 'supervisor', 'auditor', 'focalpoint', 'admin'];
-export const REGIONAL_DEMO_ROLES: Role[] = ['designer', 'auditor', 'admin'];
+/** A demo account for every role a regional account may hold. */
+export const REGIONAL_DEMO_ROLES: readonly Role[] = REGIONAL_ROLES;
 
 const ROLE_NAMES: Record<Role, Text> = {
   designer: { es: 'Diseñadora de protocolos', en: 'Protocol designer' },

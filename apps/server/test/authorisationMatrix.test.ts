@@ -51,6 +51,10 @@ const TABLE: Record<string, Record<Role, string>> = {
   'GET /api/stats':                                   { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
   'GET /api/focal-points':                            { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
   'GET /api/notifications':                           { designer: '403 403 403', caseworker: '403 403', supervisor: '200 200', auditor: '403 403 403', focalpoint: '200 200', admin: '403 403 403' },
+  'GET /api/users':                                    { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '200 200 200' },
+  'POST /api/users':                                   { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '201 403 201' },
+  'PUT /api/users/:userId':                            { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '200 404 200' },
+  'POST /api/users/:userId/password':                  { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '204 404 204' },
   'GET /api/openapi.json':                            { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
 };
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/openapi.json']);
@@ -72,6 +76,7 @@ let server: TestServer;
 let gtWorker: ApiClient;
 let svWorker: ApiClient;
 let gtDesigner: ApiClient;
+let regionalAdmin: ApiClient;
 let gtCase: CaseViewBody;
 let gtDraftId: string;
 let counter = 0;
@@ -89,6 +94,18 @@ async function freshHandoverToGt(): Promise<string> {
   const r = await svWorker.post<{ id: string }>(`/api/cases/${c.case.id}/handovers`, {
     toCountry: 'GT',
     note: 'test',
+  });
+  return r.body.id;
+}
+
+/** A new Guatemalan case worker's account, for the calls that change one. */
+async function freshGtUser(): Promise<string> {
+  const r = await regionalAdmin.post<{ id: string }>('/api/users', {
+    username: `worker.${unique()}.gt`,
+    name: 'Ana López',
+    role: 'caseworker',
+    country: 'GT',
+    password: 'tres palabras largas',
   });
   return r.body.id;
 }
@@ -252,6 +269,28 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
   'GET /api/stats': async () => ({ method: 'GET', path: '/api/stats?by=protocol' }),
   'GET /api/focal-points': async () => ({ method: 'GET', path: '/api/focal-points' }),
   'GET /api/notifications': async () => ({ method: 'GET', path: '/api/notifications' }),
+  'GET /api/users': async () => ({ method: 'GET', path: '/api/users' }),
+  'POST /api/users': async () => ({
+    method: 'POST',
+    path: '/api/users',
+    body: {
+      username: `worker.${unique()}.gt`,
+      name: 'Ana López',
+      role: 'caseworker',
+      country: 'GT',
+      password: 'tres palabras largas',
+    },
+  }),
+  'PUT /api/users/:userId': async () => ({
+    method: 'PUT',
+    path: `/api/users/${await freshGtUser()}`,
+    body: { name: 'Ana María López', role: 'supervisor', disabled: false },
+  }),
+  'POST /api/users/:userId/password': async () => ({
+    method: 'POST',
+    path: `/api/users/${await freshGtUser()}/password`,
+    body: { password: 'otras tres palabras' },
+  }),
   'GET /api/openapi.json': async () => ({ method: 'GET', path: '/api/openapi.json' }),
 };
 
@@ -269,6 +308,7 @@ beforeAll(async () => {
   gtWorker = await server.as('caseworker.gt');
   svWorker = await server.as('caseworker.sv');
   gtDesigner = await server.as('designer.gt');
+  regionalAdmin = await server.as('admin.regional');
   gtCase = await freshGtCase();
   const draft = await gtDesigner.post<{ id: string }>(
     '/api/protocols/child-repatriation/versions/1/variants',

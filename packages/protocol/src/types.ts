@@ -15,6 +15,8 @@ export interface Text {
 
 export const ROLES = ['designer', 'caseworker', 'supervisor', 'auditor', 'focalpoint', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles a regional (not national) account may hold: the others work on one country's cases. */
+export const REGIONAL_ROLES: readonly Role[] = ['designer', 'auditor', 'admin'];
 
 /**
  * Countries of the regional coalition and the wider migration conference (ISO 3166-1 alpha-2).

@@ -3,7 +3,7 @@ import type { Jurisdiction, Role } from '@ruta/protocol';
 import type { SessionRepository } from '../db/repositories/sessionRepository.js';
 import type { UserRepository } from '../db/repositories/userRepository.js';
 import type { Clock } from '../deps.js';
-import { unauthenticated } from '../errors.js';
+import { AppError, unauthenticated } from '../errors.js';
 import { checkPassword, decoy } from './passwords.js';
 
 /** The logged-in user as every service sees it. */
@@ -45,6 +45,14 @@ export class AuthService {
       found?.passwordHash ?? fallback.hash,
     );
     if (!found || !ok) throw unauthenticated('Wrong user name or password.');
+    // Told only to whoever knows the password: the account exists but may not be used.
+    if (found.disabled === true) {
+      throw new AppError(
+        'unauthenticated',
+        'account-disabled',
+        'This account is disabled: ask an administrator of your country to enable it.',
+      );
+    }
     const now = this.clock();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.parse(now) + this.sessionTtlMs).toISOString();
@@ -97,6 +105,16 @@ export class AuthService {
     const key = tokenHash(token);
     this.cache.delete(key);
     await this.sessions.remove(key);
+  }
+
+  /**
+   * Ends every session of a user at once, here and in the database (other server processes
+   * notice within their cache time): after the user is disabled, changes role or gets a new
+   * password, since a session carries the role it was opened with.
+   */
+  async endSessionsOf(userId: string): Promise<void> {
+    for (const [key, hit] of this.cache) if (hit.user.id === userId) this.cache.delete(key);
+    await this.sessions.removeForUser(userId);
   }
 
   async purgeExpired(): Promise<number> {

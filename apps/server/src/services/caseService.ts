@@ -171,7 +171,12 @@ export class CaseService {
     const loaded = await this.visible(user, caseId);
     this.checkVersion(loaded, req.expectedVersion);
     const assignee = await this.d.users.find(req.userId);
-    if (!assignee || assignee.country !== loaded.doc.country || !STEP_ROLES.includes(assignee.role)) {
+    if (
+      !assignee ||
+      assignee.disabled === true ||
+      assignee.country !== loaded.doc.country ||
+      !STEP_ROLES.includes(assignee.role)
+    ) {
       throw userError(
         'bad-assignee',
         `Assign the case to a case worker, supervisor or focal point of ${loaded.doc.country}; "${req.userId}" is not one.`,

@@ -15,6 +15,7 @@ import { canonicalJson } from '@ruta/engine';
 import { AccessLog } from './accessLog.js';
 import { AuditService } from './auditService.js';
 import { AuthService } from './authService.js';
+import { UserService } from './userService.js';
 import { createEffectRunner } from './caseEffects.js';
 import { CaseService } from './caseService.js';
 import { CaseStore } from './caseStore.js';
@@ -43,6 +44,7 @@ export interface Services {
   models: Models;
   repos: Repositories;
   auth: AuthService;
+  users: UserService;
   accessLog: AccessLog;
   protocolStore: ProtocolStore;
   caseStore: CaseStore;
@@ -113,10 +115,19 @@ export function createServices(deps: AppDeps): Services {
       handOver: (after, toCountry, event, key) => handovers.createFromEffect(after, toCountry, event, key),
     }),
   );
+  const auth = new AuthService(repos.users, repos.sessions, clock, config.sessionTtlMs, config.passwordCost);
   return {
     models,
     repos,
-    auth: new AuthService(repos.users, repos.sessions, clock, config.sessionTtlMs, config.passwordCost),
+    auth,
+    users: new UserService({
+      users: repos.users,
+      auth,
+      clock,
+      ids,
+      logger,
+      passwordCost: config.passwordCost,
+    }),
     accessLog,
     protocolStore,
     caseStore,

@@ -114,7 +114,10 @@ export class HandoverService {
   ): Promise<void> {
     const id = derivedId(`handover:${key}`);
     if (await this.d.handovers.find(id)) return;
-    const note = `Handover asked for by the protocol at "${event.type}" (event ${event.seq}).`;
+    // Spanish first, as every text the coalition's staff read; the note is one free text for both.
+    const note =
+      `Traspaso pedido por el protocolo en "${event.type}" (evento ${event.seq}). ` +
+      `Handover asked for by the protocol at "${event.type}" (event ${event.seq}).`;
     await this.write(after, toCountry, note, id, event.at, 'system');
   }
 

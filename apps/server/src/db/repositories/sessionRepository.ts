@@ -18,6 +18,12 @@ export class SessionRepository {
     await this.models.sessions.deleteOne({ _id: tokenHash }).exec();
   }
 
+  /** Ends every session of a user; returns how many there were. */
+  async removeForUser(userId: string): Promise<number> {
+    const r = await this.models.sessions.deleteMany({ userId }).exec();
+    return r.deletedCount;
+  }
+
   /** Deletes expired sessions (there is no TTL index on FerretDB). */
   async purgeExpired(now: string): Promise<number> {
     const r = await this.models.sessions.deleteMany({ expiresAt: { $lte: now } }).exec();

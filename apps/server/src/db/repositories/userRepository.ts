@@ -1,7 +1,18 @@
+import type { Jurisdiction } from '@ruta/protocol';
 import { insertIfAbsent, type Models } from '../models.js';
 import type { UserDoc } from '../schemas/userSchema.js';
 
-export type PublicUser = Pick<UserDoc, '_id' | 'username' | 'name' | 'role' | 'country'>;
+export type PublicUser = Pick<
+  UserDoc,
+  '_id' | 'username' | 'name' | 'role' | 'country' | 'disabled' | 'createdAt' | 'updatedAt'
+>;
+
+/** What an administrator may change of a user (the name, the role, whether it can log in, the password). */
+export type UserChange = Partial<
+  Pick<UserDoc, 'name' | 'role' | 'disabled' | 'passwordSalt' | 'passwordHash' | 'updatedAt'>
+>;
+
+const NO_SECRETS = { passwordHash: 0, passwordSalt: 0 } as const;
 
 export class UserRepository {
   constructor(private readonly models: Models) {}
@@ -11,15 +22,27 @@ export class UserRepository {
   }
 
   async find(id: string): Promise<PublicUser | null> {
+    return this.models.users.findById(id, NO_SECRETS).lean<PublicUser>().exec();
+  }
+
+  /** Users of one country (or of every country and the region: null), by user name. */
+  async list(country: Jurisdiction | null): Promise<PublicUser[]> {
     return this.models.users
-      .findById(id, { passwordHash: 0, passwordSalt: 0, createdAt: 0 })
-      .lean<PublicUser>()
+      .find(country === null ? {} : { country }, NO_SECRETS)
+      .sort({ username: 1 })
+      .lean<PublicUser[]>()
       .exec();
   }
 
   /** Creates a user unless the name is taken; returns whether it was created. */
   async insertIfAbsent(doc: UserDoc): Promise<boolean> {
     return insertIfAbsent(this.models.users, doc);
+  }
+
+  /** Changes a user in one single-document update; the user afterwards, or null if there is none. */
+  async update(id: string, change: UserChange): Promise<PublicUser | null> {
+    const r = await this.models.users.updateOne({ _id: id }, { $set: change }).exec();
+    return r.matchedCount === 0 ? null : this.find(id);
   }
 
   async count(): Promise<number> {

@@ -31,3 +31,5 @@ export const sessionSchema = new Schema<SessionDoc>(
 );
 // Serves: purging expired sessions (FerretDB has no TTL indexes, so the server deletes them).
 sessionSchema.index({ expiresAt: 1 });
+// Serves: ending every session of a user who is disabled, changes role or gets a new password.
+sessionSchema.index({ userId: 1 });

@@ -11,6 +11,9 @@ export interface UserDoc {
   passwordSalt: string;
   passwordHash: string;
   createdAt: string;
+  /** A disabled user cannot log in; absent in documents written before the field existed. */
+  disabled?: boolean;
+  updatedAt?: string;
 }
 
 export const userSchema = new Schema<UserDoc>(
@@ -23,8 +26,12 @@ export const userSchema = new Schema<UserDoc>(
     passwordSalt: { type: String, required: true },
     passwordHash: { type: String, required: true },
     createdAt: { type: String, required: true },
+    disabled: { type: Boolean },
+    updatedAt: { type: String },
   },
   { versionKey: false, strict: 'throw', collection: 'users' },
 );
 // Serves: login by user name (and keeps names unique).
 userSchema.index({ username: 1 }, { unique: true });
+// Serves: an administrator's user list (GET /api/users), one country's users by name.
+userSchema.index({ country: 1, username: 1 });

@@ -8,6 +8,7 @@ import { caseRoutes } from './caseRoutes.js';
 import { directoryRoutes } from './directoryRoutes.js';
 import { handoverRoutes } from './handoverRoutes.js';
 import { protocolRoutes } from './protocolRoutes.js';
+import { userRoutes } from './userRoutes.js';
 
 let document: Record<string, unknown> | null = null;
 
@@ -31,5 +32,6 @@ export const allRoutes: Route[] = [
   ...handoverRoutes,
   ...auditRoutes,
   ...directoryRoutes,
+  ...userRoutes,
   openApiRoute,
 ];

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { Id, Instant, Jurisdiction, Role } from './common.js';
+
+/** User names as the demo ones: "ana.lopez.gt". */
+const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,59}$/, {
+  message: 'use 3 to 60 lowercase letters, digits, dots, dashes or underscores, e.g. "ana.lopez.gt"',
+});
+const Name = z
+  .string()
+  .trim()
+  .min(1, 'give the person’s full name')
+  .max(120, 'must be at most 120 characters');
+const Password = z
+  .string()
+  .max(200, 'must be at most 200 characters')
+  .describe('At least 12 characters, not containing the user name');
+
+export const UserParams = z.object({ userId: Id });
+export const UsersQuery = z.object({ country: Jurisdiction.optional(), role: Role.optional() });
+
+export const AdminUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: Role,
+  country: Jurisdiction,
+  disabled: z.boolean(),
+  createdAt: Instant,
+  updatedAt: Instant.nullable(),
+});
+
+export const CreateUserBody = z.object({
+  username: Username,
+  name: Name,
+  role: Role,
+  country: Jurisdiction,
+  password: Password,
+});
+
+export const UpdateUserBody = z.object({
+  name: Name,
+  role: Role,
+  disabled: z.boolean(),
+});
+
+export const PasswordBody = z.object({ password: Password });

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './helpers/apiClient.js';
+import { dbSnapshot } from './helpers/dbSnapshot.js';
+import { startTestServer, type TestServer } from './helpers/startTestServer.js';
+
+interface AdminUser {
+  id: string;
+  username: string;
+  name: string;
+  role: string;
+  country: string;
+  disabled: boolean;
+}
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+let server: TestServer;
+let gtAdmin: ApiClient;
+let regionalAdmin: ApiClient;
+let n = 0;
+const username = () => `ana.lopez${n++}.gt`;
+const PASSWORD = 'maíz frijol y café';
+
+beforeAll(async () => {
+  server = await startTestServer({ file: import.meta.url, config: { loginMaxFailures: 1000 } });
+  gtAdmin = await server.as('admin.gt');
+  regionalAdmin = await server.as('admin.regional');
+});
+afterAll(async () => server?.close());
+
+async function create(by: ApiClient, body: Record<string, unknown> = {}): Promise<AdminUser> {
+  const r = await by.post<AdminUser>('/api/users', {
+    username: username(),
+    name: 'Ana López',
+    role: 'caseworker',
+    country: 'GT',
+    password: PASSWORD,
+    ...body,
+  });
+  expect(r.status).toBe(201);
+  return r.body;
+}
+
+async function login(name: string, password = PASSWORD) {
+  return server
+    .anonymous()
+    .post<{ token: string } & ErrorBody>('/api/auth/login', { username: name, password });
+}
+
+describe('user administration', () => {
+  it('creates an account that logs in with its role and country, and lists it for its country only', async () => {
+    const u = await create(gtAdmin);
+    expect(u).toMatchObject({ name: 'Ana López', role: 'caseworker', country: 'GT', disabled: false });
+    const r = await login(u.username);
+    expect(r.status).toBe(200);
+    const me = await new ApiClient(server.url, r.body.token).get<{ user: AdminUser }>('/api/auth/me');
+    expect(me.body.user).toMatchObject({ username: u.username, role: 'caseworker', country: 'GT' });
+
+    const gtList = await gtAdmin.get<AdminUser[]>('/api/users');
+    expect(gtList.body.map((x) => x.username)).toContain(u.username);
+    expect(new Set(gtList.body.map((x) => x.country))).toEqual(new Set(['GT']));
+    expect(JSON.stringify(gtList.body)).not.toMatch(/passwordHash|passwordSalt|scrypt/);
+    const svList = await (await server.as('admin.sv')).get<AdminUser[]>('/api/users');
+    expect(svList.body.map((x) => x.username)).not.toContain(u.username);
+    const everyone = await regionalAdmin.get<AdminUser[]>('/api/users?role=caseworker');
+    expect(everyone.body.map((x) => x.username)).toEqual(
+      expect.arrayContaining([u.username, 'caseworker.sv', 'caseworker.hn']),
+    );
+    expect(new Set(everyone.body.map((x) => x.role))).toEqual(new Set(['caseworker']));
+  });
+
+  it('disabling an account ends its sessions at once and refuses its next login; enabling lets it back', async () => {
+    const u = await create(gtAdmin);
+    const session = new ApiClient(server.url, (await login(u.username)).body.token);
+    expect((await session.get('/api/auth/me')).status).toBe(200);
+
+    const off = await gtAdmin.put<AdminUser>(`/api/users/${u.id}`, {
+      name: u.name,
+      role: u.role,
+      disabled: true,
+    });
+    expect(off.body.disabled).toBe(true);
+    expect((await session.get('/api/auth/me')).status).toBe(401);
+    const refused = await login(u.username);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.message).toMatch(/disabled/);
+
+    await gtAdmin.put(`/api/users/${u.id}`, { name: u.name, role: u.role, disabled: false });
+    expect((await login(u.username)).status).toBe(200);
+  });
+
+  it('a change of role ends the sessions opened with the old one', async () => {
+    const u = await create(gtAdmin);
+    const session = new ApiClient(server.url, (await login(u.username)).body.token);
+    const r = await gtAdmin.put<AdminUser>(`/api/users/${u.id}`, {
+      name: 'Ana María López',
+      role: 'supervisor',
+      disabled: false,
+    });
+    expect(r.body).toMatchObject({ name: 'Ana María López', role: 'supervisor' });
+    expect((await session.get('/api/auth/me')).status).toBe(401);
+    const again = new ApiClient(server.url, (await login(u.username)).body.token);
+    expect((await again.get<{ user: AdminUser }>('/api/auth/me')).body.user.role).toBe('supervisor');
+  });
+
+  it('a new password replaces the old one and ends the sessions', async () => {
+    const u = await create(gtAdmin);
+    const session = new ApiClient(server.url, (await login(u.username)).body.token);
+    const r = await gtAdmin.post(`/api/users/${u.id}/password`, { password: 'tortilla con sal y limón' });
+    expect(r.status).toBe(204);
+    expect((await session.get('/api/auth/me')).status).toBe(401);
+    expect((await login(u.username)).status).toBe(401);
+    expect((await login(u.username, 'tortilla con sal y limón')).status).toBe(200);
+  });
+
+  it('keeps a country administrator to their country and nobody from locking themselves out', async () => {
+    const sv = await create(regionalAdmin, { country: 'SV' });
+    expect(
+      (await gtAdmin.put(`/api/users/${sv.id}`, { name: 'x', role: 'caseworker', disabled: true })).status,
+    ).toBe(404);
+    expect((await gtAdmin.post(`/api/users/${sv.id}/password`, { password: PASSWORD })).status).toBe(404);
+    const foreign = await gtAdmin.post<ErrorBody>('/api/users', {
+      username: username(),
+      name: 'X',
+      role: 'caseworker',
+      country: 'SV',
+      password: PASSWORD,
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.error.message).toMatch(/regional administrator/);
+    expect((await gtAdmin.get('/api/users?country=SV')).status).toBe(403);
+
+    const me = (await gtAdmin.get<{ user: { id: string } }>('/api/auth/me')).body.user;
+    const self = await gtAdmin.put<ErrorBody>(`/api/users/${me.id}`, {
+      name: 'Admin GT',
+      role: 'admin',
+      disabled: true,
+    });
+    expect(self.status).toBe(400);
+    expect(self.body.error.code).toBe('own-account');
+  });
+
+  it('refuses bad accounts with a message saying what to change, and writes nothing', async () => {
+    const before = await dbSnapshot(server.services);
+    const taken = await gtAdmin.post<ErrorBody>('/api/users', {
+      username: 'caseworker.gt',
+      name: 'X',
+      role: 'caseworker',
+      country: 'GT',
+      password: PASSWORD,
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.message).toMatch(/"caseworker.gt" is taken/);
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ password: 'corta' }, /at least 12 characters/],
+      [{ username: 'pedro.ramos.gt', password: 'soy-pedro.ramos.gt' }, /must not contain the user name/],
+      [{ username: 'Ana López' }, /lowercase letters/],
+      [{ role: 'caseworker', country: 'REGIONAL' }, /give a country code/],
+      [{ role: 'superuser' }, /role/],
+      [{ country: 'XX' }, /country/],
+      [{ name: '   ' }, /full name/],
+    ];
+    for (const [change, message] of cases) {
+      const r = await regionalAdmin.post<ErrorBody>('/api/users', {
+        username: username(),
+        name: 'Ana López',
+        role: 'caseworker',
+        country: 'GT',
+        password: PASSWORD,
+        ...change,
+      });
+      expect({ change, status: r.status }).toEqual({ change, status: 400 });
+      expect(JSON.stringify(r.body.error)).toMatch(message);
+    }
+    expect(await dbSnapshot(server.services)).toEqual(before);
+  });
+});
