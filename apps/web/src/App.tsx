@@ -1,7 +1,8 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes, useParams } from 'react-router-dom';
+import { Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from './auth/LoginPage.js';
+import { useUser } from './auth/AuthContext.js';
 import { RequireAuth } from './auth/RequireAuth.js';
 import { DesignerRoute } from './DesignerRoute.js';
 import { Shell } from './layout/Shell.js';
@@ -12,6 +13,7 @@ import { WorklistPage } from './worklist/WorklistPage.js';
 // so the worklist (the first screen) stays small.
 const CasePage = lazy(() => import('./case/CasePage.js'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage.js'));
+const UsersPage = lazy(() => import('./users/UsersPage.js'));
 
 export function App() {
   return (
@@ -24,9 +26,10 @@ export function App() {
             <Shell>
               <Suspense fallback={<Loading />}>
                 <Routes>
-                  <Route index element={<WorklistPage />} />
+                  <Route index element={<Home />} />
                   <Route path="cases/:caseId" element={<CaseRoute />} />
                   <Route path="handovers" element={<HandoversPage />} />
+                  <Route path="users" element={<UsersPage />} />
                   <Route path="designer/*" element={<DesignerRoute />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>
@@ -37,6 +40,12 @@ export function App() {
       />
     </Routes>
   );
+}
+
+/** The first page: an administrator's is the accounts they keep (they see no cases), everyone else's their cases. */
+function Home() {
+  const user = useUser();
+  return user.role === 'admin' ? <Navigate to="/users" replace /> : <WorklistPage />;
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 import { request } from './request.js';
 import type {
+  AdminUser,
   CaseView,
   EventRecord,
   Handover,
@@ -61,4 +62,12 @@ export const api = {
     ),
   declineHandover: (id: string, reason: string) =>
     request<Handover>('POST', `/api/handovers/${enc(id)}/decline`, { reason }),
+
+  users: () => request<AdminUser[]>('GET', '/api/users'),
+  createUser: (body: { username: string; name: string; role: string; country: string; password: string }) =>
+    request<AdminUser>('POST', '/api/users', body),
+  updateUser: (id: string, body: { name: string; role: string; disabled: boolean }) =>
+    request<AdminUser>('PUT', `/api/users/${enc(id)}`, body),
+  setPassword: (id: string, password: string) =>
+    request<void>('POST', `/api/users/${enc(id)}/password`, { password }),
 };

@@ -16,6 +16,13 @@ export interface User {
   country: Jurisdiction;
 }
 
+/** An account as an administrator sees it (GET /api/users). */
+export interface AdminUser extends User {
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string | null;
+}
+
 export interface ProtocolSummary {
   id: string;
   version: number;

@@ -32,7 +32,8 @@ export function LoginPage() {
       await login(username.trim(), password);
       navigate(from, { replace: true });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) setError(t('login.wrong'));
+      if (err instanceof ApiError && err.code === 'account-disabled') setError(t('login.disabled'));
+      else if (err instanceof ApiError && err.status === 401) setError(t('login.wrong'));
       else if (err instanceof ApiError && err.status === 429) setError(t('login.tooMany'));
       else setError(t('errors.network'));
     } finally {

@@ -4,6 +4,7 @@ import { COUNTRIES, type Country, type Text } from '@ruta/protocol';
 import type { CaseHandoverRef } from '../api/types.js';
 import { useLang } from '../i18n/useLang.js';
 import { describeError } from '../ui/ErrorMessage.js';
+import { CountryOptions } from '../ui/Options.js';
 
 export interface HandoverPanelProps {
   caseCountry: Country;
@@ -76,11 +77,7 @@ export function HandoverPanel({ caseCountry, handovers, preview, disabled, onHan
               disabled={disabled}
             >
               <option value="">{t('handover.choose')}</option>
-              {COUNTRIES.filter((c) => c !== caseCountry).map((c) => (
-                <option key={c} value={c}>
-                  {t(`countries.${c}`)}
-                </option>
-              ))}
+              <CountryOptions countries={COUNTRIES.filter((c) => c !== caseCountry)} />
             </select>
           </div>
           <div className="field">

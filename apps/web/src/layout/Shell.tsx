@@ -11,6 +11,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const user = useUser();
   const { logout } = useAuth();
   const canDesign = user.role === 'designer' || user.role === 'admin';
+  // Administrators keep accounts and protocols; they see no case and no handover.
+  const seesCases = user.role !== 'admin';
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -20,14 +22,22 @@ export function Shell({ children }: { children: ReactNode }) {
         <span className="brand">Ruta</span>
         <nav aria-label={t('nav.label')}>
           <ul className="nav-list">
-            <li>
-              <NavLink to="/" end>
-                {t('nav.worklist')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/handovers">{t('nav.handovers')}</NavLink>
-            </li>
+            {seesCases ? (
+              <>
+                <li>
+                  <NavLink to="/" end>
+                    {t('nav.worklist')}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/handovers">{t('nav.handovers')}</NavLink>
+                </li>
+              </>
+            ) : (
+              <li>
+                <NavLink to="/users">{t('nav.users')}</NavLink>
+              </li>
+            )}
             {canDesign ? (
               <li>
                 <NavLink to="/designer">{t('nav.designer')}</NavLink>

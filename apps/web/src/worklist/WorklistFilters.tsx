@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProtocolSummary } from '../api/types.js';
 import type { WorklistFilter } from '../api/api.js';
 import { useLang } from '../i18n/useLang.js';
+import { CountryOptions } from '../ui/Options.js';
 
 export interface StateOption {
   path: string;
@@ -80,11 +81,7 @@ export function WorklistFilters({
         <label htmlFor="f-country">{t('worklist.col.country')}</label>
         <select id="f-country" value={filter.country ?? ''} onChange={(e) => set('country', e.target.value)}>
           <option value="">{t('worklist.any')}</option>
-          {countries.map((c) => (
-            <option key={c} value={c}>
-              {t(`countries.${c}`)}
-            </option>
-          ))}
+          <CountryOptions countries={countries} />
         </select>
       </div>
       <div className="field field-check">

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/api.js';
+import type { AdminUser, User } from '../api/types.js';
+import { useUser } from '../auth/AuthContext.js';
+import { usePageTitle } from '../layout/usePageTitle.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { useAsync } from '../ui/useAsync.js';
+import { NewUserForm } from './NewUserForm.js';
+import { UserRow } from './UserRow.js';
+
+/**
+ * The administrator's page: the accounts of their country (every country's for a regional
+ * administrator), a form to create one, and per account its role, whether it may log in and a
+ * new password.
+ */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const me = useUser();
+  const headingRef = usePageTitle(t('users.title'));
+  const list = useAsync(() => api.users(), []);
+  const [notice, setNotice] = useState<string | null>(null);
+  const changed = (text: string) => {
+    setNotice(text);
+    list.reload();
+  };
+  return (
+    <section className="users-page">
+      <h1 ref={headingRef} tabIndex={-1}>
+        {t('users.title')}
+      </h1>
+      <p className="lede">
+        {me.country === 'REGIONAL'
+          ? t('users.ledeRegional')
+          : t('users.lede', { country: t(`countries.${me.country}`) })}
+      </p>
+      {notice ? (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <NewUserForm me={me} onCreated={(u) => changed(t('users.created', { username: u.username }))} />
+      <h2 id="users-list-title">{t('users.listTitle')}</h2>
+      {list.status === 'error' ? <ErrorMessage error={list.error} /> : null}
+      {list.data ? (
+        <UsersTable users={list.data} me={me} onChanged={changed} />
+      ) : list.status === 'loading' ? (
+        <p className="loading" role="status">
+          {t('common.loading')}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function UsersTable({
+  users,
+  me,
+  onChanged,
+}: {
+  users: AdminUser[];
+  me: User;
+  onChanged: (notice: string) => void;
+}) {
+  const { t } = useTranslation();
+  if (users.length === 0) return <p className="empty">{t('users.none')}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="worklist users-table" aria-labelledby="users-list-title">
+        <thead>
+          <tr>
+            <th scope="col">{t('users.name')}</th>
+            <th scope="col">{t('users.username')}</th>
+            <th scope="col">{t('users.country')}</th>
+            <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.password')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={onChanged} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { REGIONAL_ROLES, ROLES, type Jurisdiction, type Role } from '@ruta/protocol';
+import { ApiError } from '../api/ApiError.js';
+import { describeError } from '../ui/ErrorMessage.js';
+
+type T = (key: string, opts?: Record<string, unknown>) => string;
+
+/** The roles an account of `country` may hold (the server's rule, asked here before sending). */
+export function rolesFor(country: Jurisdiction): readonly Role[] {
+  return country === 'REGIONAL' ? REGIONAL_ROLES : ROLES;
+}
+
+export const MIN_PASSWORD_CHARS = 12;
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,59}$/;
+
+/** What is wrong with a user name, in the user's language, or null. */
+export function usernameProblem(username: string, t: T): string | null {
+  return USERNAME.test(username) ? null : t('users.errors.username');
+}
+
+/** What is wrong with a new password, in the user's language, or null. */
+export function passwordProblem(password: string, username: string, t: T): string | null {
+  if ([...password].length < MIN_PASSWORD_CHARS)
+    return t('users.errors.passwordShort', { n: MIN_PASSWORD_CHARS });
+  if (username && password.toLowerCase().includes(username.toLowerCase()))
+    return t('users.errors.passwordHasUsername');
+  return null;
+}
+
+/** A refused change of an account, said in the user's language. */
+export function describeUserError(err: unknown, t: T): string {
+  if (err instanceof ApiError) {
+    switch (err.code) {
+      case 'username-taken':
+        return t('users.errors.taken');
+      case 'password-too-short':
+        return t('users.errors.passwordShort', { n: MIN_PASSWORD_CHARS });
+      case 'password-has-username':
+        return t('users.errors.passwordHasUsername');
+      case 'own-account':
+        return t('users.errors.ownAccount');
+      case 'role-needs-country':
+        return t('users.errors.roleNeedsCountry');
+      default:
+        if (err.status === 400) return t('users.errors.invalid', { message: err.message });
+    }
+  }
+  return describeError(err, t);
+}

@@ -1,0 +1,107 @@
+// An administrator keeps the accounts of their country in the real app (FerretDB, the server, the
+// built app, Debian's chromium): creates one, is told what to fix, disables it (its owner can no
+// longer log in, and is told why) and enables it again. Screenshots go to test-artifacts/users/.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './helpers/chromium.js';
+import { ARTIFACTS } from './helpers/paths.js';
+import { loginAs } from './helpers/session.js';
+import { startStack, type Stack } from './helpers/startStack.js';
+
+const SHOTS = path.join(ARTIFACTS, 'users');
+const PASSWORD = 'tamal de elote con café';
+
+let stack: Stack;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync(SHOTS, { recursive: true });
+  stack = await startStack('users');
+  ({ browser, close: closeBrowser } = await launchChromium());
+}, 600_000);
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await stack?.stop();
+});
+
+/** Logs in on a fresh profile and gives the login page's message, or null once logged in. */
+async function tryLogin(username: string, password: string): Promise<{ page: Page; message: string | null }> {
+  const context = await browser.newContext({ baseURL: stack.url, locale: 'es-MX' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(password);
+  await page.locator('.login-form button[type=submit]').click();
+  const banner = page.locator('.banner');
+  const error = page.locator('#login-error.form-error');
+  await Promise.race([banner.waitFor(), error.waitFor()]);
+  return { page, message: (await error.count()) ? await error.innerText() : null };
+}
+
+describe('an administrator of Guatemala', () => {
+  it('creates an account, disables it so its owner cannot log in, and enables it again', async () => {
+    const { page } = await loginAs(browser, stack.url, 'admin.gt');
+    await expect.poll(() => page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Cuentas de usuario');
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    await expect
+      .poll(() => nav.getByRole('link').allInnerTexts())
+      .toEqual(['Usuarios', 'Diseñador de protocolos']);
+    const rows = page.locator('table.users-table tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(5);
+    expect(new Set(await page.locator('table.users-table tbody td:nth-child(3)').allInnerTexts())).toEqual(
+      new Set(['Guatemala']),
+    );
+
+    // A password too short is refused before anything is sent, next to its field.
+    await page.getByLabel('Nombre completo').fill('Lucía Pérez');
+    await page.getByLabel('Usuario', { exact: true }).fill('lucia.perez.gt');
+    await page.locator('#new-user-role').selectOption({ label: 'Supervisión' });
+    await page.getByLabel('Contraseña inicial').fill('corta');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await expect
+      .poll(() => page.locator('#new-user-password-error').innerText())
+      .toMatch(/al menos 12 caracteres/);
+    expect(await page.locator('#new-user-password').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: path.join(SHOTS, '01-password-too-short.png'), fullPage: true });
+
+    await page.getByLabel('Contraseña inicial').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await expect
+      .poll(() => page.locator('[role=status]').first().innerText())
+      .toBe('Cuenta lucia.perez.gt creada.');
+    const row = rows.filter({ hasText: 'lucia.perez.gt' });
+    await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Activa');
+    expect(await row.locator('select').inputValue()).toBe('supervisor');
+    expect((await tryLogin('lucia.perez.gt', PASSWORD)).message).toBeNull();
+
+    // The same user name again: the server says it is taken.
+    await page.getByLabel('Nombre completo').fill('Otra Lucía');
+    await page.getByLabel('Usuario', { exact: true }).fill('lucia.perez.gt');
+    await page.getByLabel('Contraseña inicial').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/ya existe/);
+
+    await row.getByRole('button', { name: 'Desactivar' }).click();
+    await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Desactivada');
+    await page.screenshot({ path: path.join(SHOTS, '02-disabled.png'), fullPage: true });
+    const refused = await tryLogin('lucia.perez.gt', PASSWORD);
+    expect(refused.message).toMatch(/desactivada/);
+    await refused.page.screenshot({ path: path.join(SHOTS, '03-login-refused.png'), fullPage: true });
+
+    await row.getByRole('button', { name: 'Activar' }).click();
+    await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Activa');
+    const back = await tryLogin('lucia.perez.gt', PASSWORD);
+    expect(back.message).toBeNull();
+    await expect.poll(() => back.page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Mis casos');
+
+    // The administrator's own row offers no way to lock themselves out.
+    const own = rows.filter({ hasText: 'admin.gt' });
+    expect(await own.getByRole('button', { name: 'Desactivar' }).count()).toBe(0);
+    expect(await own.locator('select').count()).toBe(0);
+  });
+});
