@@ -55,6 +55,7 @@ const TABLE: Record<string, Record<Role, string>> = {
   'POST /api/users':                                   { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '201 403 201' },
   'PUT /api/users/:userId':                            { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '200 404 200' },
   'POST /api/users/:userId/password':                  { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '204 404 204' },
+  'POST /api/notifications/:id/read':                  { designer: '403 403 403', caseworker: '403 403', supervisor: '204 404', auditor: '403 403 403', focalpoint: '204 404', admin: '403 403 403' },
   'GET /api/openapi.json':                            { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
 };
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/openapi.json']);
@@ -77,6 +78,7 @@ let gtWorker: ApiClient;
 let svWorker: ApiClient;
 let gtDesigner: ApiClient;
 let regionalAdmin: ApiClient;
+let gtAlertId: string;
 let gtCase: CaseViewBody;
 let gtDraftId: string;
 let counter = 0;
@@ -291,6 +293,10 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
     path: `/api/users/${await freshGtUser()}/password`,
     body: { password: 'otras tres palabras' },
   }),
+  'POST /api/notifications/:id/read': async () => ({
+    method: 'POST',
+    path: `/api/notifications/${gtAlertId}/read`,
+  }),
   'GET /api/openapi.json': async () => ({ method: 'GET', path: '/api/openapi.json' }),
 };
 
@@ -310,6 +316,15 @@ beforeAll(async () => {
   gtDesigner = await server.as('designer.gt');
   regionalAdmin = await server.as('admin.regional');
   gtCase = await freshGtCase();
+  gtAlertId = `${gtCase.case.id}:1:0`;
+  await server.services.repos.notifications.put({
+    _id: gtAlertId,
+    country: 'GT',
+    caseId: gtCase.case.id,
+    caseCountry: 'GT',
+    reason: { es: 'Aviso de prueba', en: 'Test alert' },
+    at: '2025-01-01T00:00:00.000Z',
+  });
   const draft = await gtDesigner.post<{ id: string }>(
     '/api/protocols/child-repatriation/versions/1/variants',
     {

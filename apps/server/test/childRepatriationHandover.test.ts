@@ -38,8 +38,29 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
     );
     expect(view.handovers).toEqual([expect.objectContaining({ toCountry: 'GT', status: 'pending' })]);
     // The 24-hour alert and the decision to return reached Guatemala's focal point.
-    const alerts = await (await server.as('focalpoint.gt')).get<{ caseId: string }[]>('/api/notifications');
-    expect(alerts.body.filter((a) => a.caseId === mxCase.case.id).length).toBeGreaterThanOrEqual(1);
+    type Alert = { id: string; caseId: string; caseCountry: string; read: boolean };
+    const focal = await server.as('focalpoint.gt');
+    const alerts = (await focal.get<Alert[]>('/api/notifications')).body.filter(
+      (a) => a.caseId === mxCase.case.id,
+    );
+    expect(alerts.length).toBeGreaterThanOrEqual(1);
+    expect(alerts[0]).toMatchObject({ caseCountry: 'MX', read: false });
+
+    // Read marks are each user's own; another country's focal point cannot touch the alert.
+    expect((await focal.post(`/api/notifications/${alerts[0]!.id}/read`)).status).toBe(204);
+    expect((await focal.post(`/api/notifications/${alerts[0]!.id}/read`)).status).toBe(204);
+    const again = (await focal.get<Alert[]>('/api/notifications')).body.find((a) => a.id === alerts[0]!.id);
+    expect(again?.read).toBe(true);
+    const colleague = await server.as('supervisor.gt');
+    const theirs = (await colleague.get<Alert[]>('/api/notifications')).body.find(
+      (a) => a.id === alerts[0]!.id,
+    );
+    expect(theirs?.read).toBe(false);
+    const foreign = await (await server.as('focalpoint.sv')).post(`/api/notifications/${alerts[0]!.id}/read`);
+    expect(foreign.status).toBe(404);
+    const malformed = await focal.post<{ error: { message: string } }>('/api/notifications/nope/read');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.message).toMatch(/alert id/);
   });
 
   it('gives Guatemala a packet of shareable fields only, with the SHA-256 of its canonical JSON', async () => {

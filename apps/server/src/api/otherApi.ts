@@ -82,9 +82,16 @@ export const StatsResponse = z.object({
 export const Notification = z.object({
   id: z.string(),
   caseId: z.string(),
+  caseCountry: z.string().nullable().describe('The country the case is run in (null for older alerts)'),
   country: z.string(),
   reason: Text,
   at: Instant,
+  read: z.boolean().describe('Whether the caller has marked it read'),
+});
+export const NotificationParams = z.object({
+  id: z.string().regex(/^[0-9a-f]{24}:\d{1,9}:\d{1,3}$/, {
+    message: 'must be an alert id as GET /api/notifications gives it, e.g. "65f1c0ffee0000000000abcd:3:0"',
+  }),
 });
 
 export const FocalPointsQuery = z.object({ country: Country.optional() });

@@ -7,6 +7,7 @@ import { focalPointSchema, type FocalPointDoc } from './schemas/focalPointSchema
 import { handoverSchema, type HandoverDoc } from './schemas/handoverSchema.js';
 import { linkSchema, type LinkDoc } from './schemas/linkSchema.js';
 import { notificationSchema, type NotificationDoc } from './schemas/notificationSchema.js';
+import { notificationReadSchema, type NotificationReadDoc } from './schemas/notificationReadSchema.js';
 import { protocolSchema, type ProtocolDoc } from './schemas/protocolSchema.js';
 import { sessionSchema, type SessionDoc } from './schemas/sessionSchema.js';
 import { userSchema, type UserDoc } from './schemas/userSchema.js';
@@ -23,6 +24,7 @@ export interface Models {
   focalPoints: Model<FocalPointDoc>;
   accessLog: Model<AccessLogDoc>;
   notifications: Model<NotificationDoc>;
+  notificationReads: Model<NotificationReadDoc>;
 }
 
 const byConnection = new WeakMap<Connection, Models>();
@@ -43,6 +45,7 @@ export function createModels(connection: Connection): Models {
     focalPoints: connection.model<FocalPointDoc>('FocalPoint', focalPointSchema),
     accessLog: connection.model<AccessLogDoc>('AccessLog', accessLogSchema),
     notifications: connection.model<NotificationDoc>('Notification', notificationSchema),
+    notificationReads: connection.model<NotificationReadDoc>('NotificationRead', notificationReadSchema),
   };
   byConnection.set(connection, models);
   return models;

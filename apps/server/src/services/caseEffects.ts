@@ -50,6 +50,7 @@ async function carryOut(deps: EffectDeps, event: EventRecord, i: number, effect:
       _id: key,
       country: effect.country,
       caseId: event.caseId,
+      caseCountry: after.state.country,
       reason: effect.reason,
       at: event.at,
     });

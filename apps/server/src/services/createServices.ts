@@ -140,7 +140,7 @@ export function createServices(deps: AppDeps): Services {
       accessLog,
     }),
     stats: new StatsService(repos.cases),
-    focalPoints: new FocalPointService(repos.focalPoints, repos.notifications),
+    focalPoints: new FocalPointService(repos.focalPoints, repos.notifications, clock),
     protocols: new ProtocolService({
       repo: repos.protocols,
       drafts: repos.drafts,

@@ -7,6 +7,8 @@ export interface NotificationDoc {
   _id: string;
   country: string;
   caseId: string;
+  /** The country the case is run in (absent in alerts written before it was recorded). */
+  caseCountry?: string;
   reason: Text;
   at: string;
 }
@@ -16,6 +18,7 @@ export const notificationSchema = new Schema<NotificationDoc>(
     _id: { type: String, required: true },
     country: { type: String, required: true },
     caseId: { type: String, required: true },
+    caseCountry: { type: String },
     reason: { es: { type: String, required: true }, en: { type: String, required: true } },
     at: { type: String, required: true },
   },

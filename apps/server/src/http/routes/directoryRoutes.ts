@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { NoParams } from '../../api/common.js';
 import { NoQuery } from '../../api/common.js';
-import { FocalPoint, FocalPointsQuery, Notification, StatsQuery, StatsResponse } from '../../api/otherApi.js';
+import {
+  FocalPoint,
+  FocalPointsQuery,
+  Notification,
+  NotificationParams,
+  StatsQuery,
+  StatsResponse,
+} from '../../api/otherApi.js';
 import { defineRoute } from '../route.js';
 
 export const directoryRoutes = [
@@ -37,5 +44,20 @@ export const directoryRoutes = [
     query: NoQuery,
     responses: { 200: { description: 'Alerts', schema: z.array(Notification) } },
     handler: async ({ user }, s) => ({ status: 200, body: await s.focalPoints.notifications(user) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/notifications/:id/read',
+    summary: 'Mark an alert read (for the caller only)',
+    tag: 'directory',
+    access: ['focalpoint', 'supervisor'],
+    params: NotificationParams,
+    query: NoQuery,
+    responses: { 204: { description: 'Marked read' } },
+    errors: [404],
+    handler: async ({ params, user }, s) => {
+      await s.focalPoints.markRead(user, params.id);
+      return { status: 204 };
+    },
   }),
 ];
