@@ -14,6 +14,7 @@ import { WorklistPage } from './worklist/WorklistPage.js';
 const CasePage = lazy(() => import('./case/CasePage.js'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage.js'));
 const UsersPage = lazy(() => import('./users/UsersPage.js'));
+const AlertsPage = lazy(() => import('./alerts/AlertsPage.js'));
 
 export function App() {
   return (
@@ -30,6 +31,7 @@ export function App() {
                   <Route path="cases/:caseId" element={<CaseRoute />} />
                   <Route path="handovers" element={<HandoversPage />} />
                   <Route path="users" element={<UsersPage />} />
+                  <Route path="alerts" element={<AlertsPage />} />
                   <Route path="designer/*" element={<DesignerRoute />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>

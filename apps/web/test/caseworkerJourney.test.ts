@@ -1,42 +1,17 @@
 // The case-worker app on the real stack (FerretDB, the server, the built app, Debian's chromium):
 // a child-repatriation case in Mexico from opening to closure, and a handover from Mexico
 // accepted by Guatemala's focal point. Screenshots of each stage go to test-artifacts/journey/.
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Lang } from '@ruta/protocol';
 import type { CaseView, ResolvedProtocol } from '../src/api/types.js';
 import { apiAs, AVOID, driveCase, samplesFor } from './helpers/apiDriver.js';
-import { launchChromium } from './helpers/chromium.js';
 import { fillForm } from './helpers/fillForm.js';
-import { ARTIFACTS } from './helpers/paths.js';
 import { loginAs, type Session } from './helpers/session.js';
-import { startStack, type Stack } from './helpers/startStack.js';
+import { browserSuite } from './helpers/browserSuite.js';
 
-const SHOTS = path.join(ARTIFACTS, 'journey');
-
-let stack: Stack;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let shot = 0;
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({
-    path: path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-
-beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack('journey');
-  ({ browser, close: closeBrowser } = await launchChromium());
-}, 600_000);
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await stack?.stop();
-});
+const suite = browserSuite('journey');
+const screenshot = (page: Page, label: string) => suite.screenshot(page, label);
 
 /** The case as a user sees it over the API (same cookie as the page). */
 async function caseView(s: Session, caseId: string): Promise<CaseView> {
@@ -59,7 +34,7 @@ async function act(page: Page, title: string, lang: Lang) {
 
 describe('a case worker at a Mexican shelter', () => {
   it('opens a child-repatriation case, is stopped by a missing field, and steps it to closure, switching to English midway', async () => {
-    const worker = await loginAs(browser, stack.url, 'caseworker.mx');
+    const worker = await loginAs(suite.browser, suite.stack.url, 'caseworker.mx');
     const { page } = worker;
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Mis casos');
     await screenshot(page, 'worklist-empty');
@@ -101,8 +76,8 @@ describe('a case worker at a Mexican shelter', () => {
     // Every stage to closure, as the case worker, the supervisor and the focal point in turn.
     const sessions: Session[] = [
       worker,
-      await loginAs(browser, stack.url, 'supervisor.mx'),
-      await loginAs(browser, stack.url, 'focalpoint.mx'),
+      await loginAs(suite.browser, suite.stack.url, 'supervisor.mx'),
+      await loginAs(suite.browser, suite.stack.url, 'focalpoint.mx'),
     ];
     let lang: Lang = 'es';
     const events: string[] = [];
@@ -196,7 +171,7 @@ describe('a case worker at a Mexican shelter', () => {
 
   it('hands a case over to Guatemala, whose focal point accepts it into a case of their own', async () => {
     // Set-up over the API: a Mexican case up to its return, which sends the handover.
-    const mx = await apiAs(stack.url, 'caseworker.mx');
+    const mx = await apiAs(suite.stack.url, 'caseworker.mx');
     const versions = (await mx.get<{ id: string; version: number }[]>('/api/protocols')).body;
     const mxProtocol = versions
       .filter((p) => p.id === 'child-repatriation-mx')
@@ -206,13 +181,13 @@ describe('a case worker at a Mexican shelter', () => {
     });
     expect(opened.status).toBe(201);
     const caseId = opened.body.case.id;
-    const sent = await driveCase(stack.url, caseId, 'MX', (v) =>
+    const sent = await driveCase(suite.stack.url, caseId, 'MX', (v) =>
       v.handovers.some((h) => h.toCountry === 'GT'),
     );
     expect(sent.handovers).toEqual([expect.objectContaining({ toCountry: 'GT', status: 'pending' })]);
 
     // The Mexican worker sees the handover pending on the case.
-    const worker = await loginAs(browser, stack.url, 'caseworker.mx');
+    const worker = await loginAs(suite.browser, suite.stack.url, 'caseworker.mx');
     await worker.page.goto(`/cases/${encodeURIComponent(caseId)}`);
     await worker.page.locator('.handover-list').waitFor();
     expect(await worker.page.locator('.handover-list').innerText()).toContain('México → Guatemala');
@@ -220,7 +195,7 @@ describe('a case worker at a Mexican shelter', () => {
     await screenshot(worker.page, 'mx-handover-pending');
 
     // Guatemala's focal point finds it in the handovers inbox, with only shareable data.
-    const focal = await loginAs(browser, stack.url, 'focalpoint.gt');
+    const focal = await loginAs(suite.browser, suite.stack.url, 'focalpoint.gt');
     const { page } = focal;
     await page.getByRole('link', { name: 'Traspasos' }).click();
     const card = page.locator('.handover-card', { hasText: caseId });
@@ -291,7 +266,7 @@ describe('a case worker at a Mexican shelter', () => {
     await focal.context.close();
   }, 600_000);
   it('hands a case over by hand to Honduras, whose focal point declines it with a reason', async () => {
-    const mx = await apiAs(stack.url, 'caseworker.mx');
+    const mx = await apiAs(suite.stack.url, 'caseworker.mx');
     const list = (await mx.get<{ id: string; version: number }[]>('/api/protocols')).body;
     const ref = list
       .filter((p) => p.id === 'child-repatriation-mx')
@@ -299,7 +274,7 @@ describe('a case worker at a Mexican shelter', () => {
     const caseId = (await mx.post<CaseView>('/api/cases', { protocol: { id: ref.id, version: ref.version } }))
       .body.case.id;
 
-    const worker = await loginAs(browser, stack.url, 'caseworker.mx');
+    const worker = await loginAs(suite.browser, suite.stack.url, 'caseworker.mx');
     await worker.page.goto(`/cases/${encodeURIComponent(caseId)}`);
     const panel = worker.page.locator('.handover');
     await panel.getByRole('button', { name: 'Enviar traspaso' }).click();
@@ -311,7 +286,7 @@ describe('a case worker at a Mexican shelter', () => {
     expect(await panel.locator('.handover-list').innerText()).toContain('Pendiente');
     await screenshot(worker.page, 'mx-hands-over-to-hn');
 
-    const focal = await loginAs(browser, stack.url, 'focalpoint.hn');
+    const focal = await loginAs(suite.browser, suite.stack.url, 'focalpoint.hn');
     await focal.page.getByRole('link', { name: 'Traspasos' }).click();
     const card = focal.page.locator('.handover-card', { hasText: caseId });
     await card.waitFor();

@@ -3,44 +3,20 @@
 // a new form field and a guard, sees verification fail for the unreachable step, fixes it and
 // publishes; a Honduran case worker runs a case through the new version; the comparison shows
 // exactly those changes. Screenshots go to test-artifacts/designer-e2e/.
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { ProtocolDiff, ResolvedProtocol } from '@ruta/protocol';
 import type { CaseView } from '../src/api/types.js';
 import { apiAs, driveCase } from './helpers/apiDriver.js';
-import { launchChromium } from './helpers/chromium.js';
-import { ARTIFACTS } from './helpers/paths.js';
 import { loginAs, type Session } from './helpers/session.js';
-import { startStack, type Stack } from './helpers/startStack.js';
+import { browserSuite } from './helpers/browserSuite.js';
 
-const SHOTS = path.join(ARTIFACTS, 'designer-e2e');
 const STEP = 'verificacionDinaf';
 const FORM = 'hn-verificacion-dinaf';
 const EVENT = 'REGISTRAR_VERIFICACION_DINAF';
 
-let stack: Stack;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-let shot = 0;
-const screenshot = (page: Page, name: string) =>
-  page.screenshot({
-    path: path.join(SHOTS, `${String(++shot).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-
-beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack('designer');
-  ({ browser, close: closeBrowser } = await launchChromium());
-}, 600_000);
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await stack?.stop();
-});
+const suite = browserSuite('designer-e2e');
+const screenshot = (page: Page, label: string) => suite.screenshot(page, label);
 
 /** Types into an input the way a person does (each keystroke is an edit). */
 async function type(locator: Locator, text: string) {
@@ -72,7 +48,7 @@ describe('a national protocol designer in Honduras', () => {
   let draftUrl = '';
 
   it('derives a Honduras variant of voluntary return, adds a verified step with a form field and a guard, and publishes it', async () => {
-    designer = await loginAs(browser, stack.url, 'designer.hn');
+    designer = await loginAs(suite.browser, suite.stack.url, 'designer.hn');
     const { page } = designer;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -190,7 +166,7 @@ describe('a national protocol designer in Honduras', () => {
   }, 300_000);
 
   it('a Honduran case worker runs a case through the new version, stopping at the DINAF check', async () => {
-    const worker = await loginAs(browser, stack.url, 'caseworker.hn');
+    const worker = await loginAs(suite.browser, suite.stack.url, 'caseworker.hn');
     const { page } = worker;
     await page.locator('#open-protocol').selectOption('voluntary-return-hn@1');
     await page.getByRole('button', { name: 'Abrir caso' }).click();
@@ -198,7 +174,7 @@ describe('a national protocol designer in Honduras', () => {
     const caseId = decodeURIComponent(page.url().split('/cases/')[1]!);
 
     // Up to the new step over the API: intake, consent, risk, travel, reception.
-    const atCheck = await driveCase(stack.url, caseId, 'HN', (v) =>
+    const atCheck = await driveCase(suite.stack.url, caseId, 'HN', (v) =>
       v.state.active.some((s) => s.path === STEP),
     );
     expect(atCheck.available.find((a) => a.event === EVENT)?.form).toBe(FORM);
@@ -275,7 +251,7 @@ describe('a national protocol designer in Honduras', () => {
     await page.locator('[data-testid=designer-editor] .react-flow__node').first().waitFor();
 
     // A colleague with the same account saves a version of their own.
-    const other = await apiAs(stack.url, 'designer.hn');
+    const other = await apiAs(suite.stack.url, 'designer.hn');
     const current = (
       await other.get<{ file: { title: { es: string; en: string } }; revision: number }>(
         `/api/protocol-drafts/${draftId}`,
@@ -285,13 +261,13 @@ describe('a national protocol designer in Honduras', () => {
       ...current.file,
       title: { es: 'Versión de otra persona', en: "Someone else's version" },
     };
-    const login = await fetch(`${stack.url}/api/auth/login`, {
+    const login = await fetch(`${suite.stack.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: 'designer.hn', password: 'ruta-demo' }),
     });
     const { token } = (await login.json()) as { token: string };
-    const put = await fetch(`${stack.url}/api/protocol-drafts/${draftId}`, {
+    const put = await fetch(`${suite.stack.url}/api/protocol-drafts/${draftId}`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({ file: theirs, expectedRevision: current.revision }),

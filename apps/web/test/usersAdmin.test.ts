@@ -1,37 +1,17 @@
 // An administrator keeps the accounts of their country in the real app (FerretDB, the server, the
 // built app, Debian's chromium): creates one, is told what to fix, disables it (its owner can no
 // longer log in, and is told why) and enables it again. Screenshots go to test-artifacts/users/.
-import { mkdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './helpers/chromium.js';
-import { ARTIFACTS } from './helpers/paths.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
-import { startStack, type Stack } from './helpers/startStack.js';
 
-const SHOTS = path.join(ARTIFACTS, 'users');
 const PASSWORD = 'tamal de elote con café';
-
-let stack: Stack;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  stack = await startStack('users');
-  ({ browser, close: closeBrowser } = await launchChromium());
-}, 600_000);
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await stack?.stop();
-});
+const suite = browserSuite('users');
 
 /** Logs in on a fresh profile and gives the login page's message, or null once logged in. */
 async function tryLogin(username: string, password: string): Promise<{ page: Page; message: string | null }> {
-  const context = await browser.newContext({ baseURL: stack.url, locale: 'es-MX' });
+  const context = await suite.browser.newContext({ baseURL: suite.stack.url, locale: 'es-MX' });
   const page = await context.newPage();
   await page.goto('/login');
   await page.locator('#login-username').fill(username);
@@ -45,12 +25,11 @@ async function tryLogin(username: string, password: string): Promise<{ page: Pag
 
 describe('an administrator of Guatemala', () => {
   it('creates an account, disables it so its owner cannot log in, and enables it again', async () => {
+    const { stack, browser, screenshot } = suite;
     const { page } = await loginAs(browser, stack.url, 'admin.gt');
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Cuentas de usuario');
     const nav = page.getByRole('navigation', { name: 'Principal' });
-    await expect
-      .poll(() => nav.getByRole('link').allInnerTexts())
-      .toEqual(['Usuarios', 'Diseñador de protocolos']);
+    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Usuarios']);
     const rows = page.locator('table.users-table tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(5);
     expect(new Set(await page.locator('table.users-table tbody td:nth-child(3)').allInnerTexts())).toEqual(
@@ -67,7 +46,7 @@ describe('an administrator of Guatemala', () => {
       .poll(() => page.locator('#new-user-password-error').innerText())
       .toMatch(/al menos 12 caracteres/);
     expect(await page.locator('#new-user-password').getAttribute('aria-invalid')).toBe('true');
-    await page.screenshot({ path: path.join(SHOTS, '01-password-too-short.png'), fullPage: true });
+    await screenshot(page, 'password-too-short');
 
     await page.getByLabel('Contraseña inicial').fill(PASSWORD);
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
@@ -88,10 +67,10 @@ describe('an administrator of Guatemala', () => {
 
     await row.getByRole('button', { name: 'Desactivar' }).click();
     await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Desactivada');
-    await page.screenshot({ path: path.join(SHOTS, '02-disabled.png'), fullPage: true });
+    await screenshot(page, 'disabled');
     const refused = await tryLogin('lucia.perez.gt', PASSWORD);
     expect(refused.message).toMatch(/desactivada/);
-    await refused.page.screenshot({ path: path.join(SHOTS, '03-login-refused.png'), fullPage: true });
+    await screenshot(refused.page, 'login-refused');
 
     await row.getByRole('button', { name: 'Activar' }).click();
     await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Activa');

@@ -4,6 +4,7 @@
 import { request } from './request.js';
 import type {
   AdminUser,
+  Alert,
   CaseView,
   EventRecord,
   Handover,
@@ -62,6 +63,9 @@ export const api = {
     ),
   declineHandover: (id: string, reason: string) =>
     request<Handover>('POST', `/api/handovers/${enc(id)}/decline`, { reason }),
+
+  alerts: () => request<Alert[]>('GET', '/api/notifications'),
+  markAlertRead: (id: string) => request<void>('POST', `/api/notifications/${enc(id)}/read`),
 
   users: () => request<AdminUser[]>('GET', '/api/users'),
   createUser: (body: { username: string; name: string; role: string; country: string; password: string }) =>

@@ -16,6 +16,18 @@ export interface User {
   country: Jurisdiction;
 }
 
+/** An alert for a country's focal points and supervisors (e.g. the 24-hour alert of seed 004). */
+export interface Alert {
+  id: string;
+  caseId: string;
+  /** The country the case is run in; null for alerts recorded before it was kept. */
+  caseCountry: string | null;
+  country: string;
+  reason: Text;
+  at: string;
+  read: boolean;
+}
+
 /** An account as an administrator sees it (GET /api/users). */
 export interface AdminUser extends User {
   disabled: boolean;

@@ -11,6 +11,8 @@ export const en: Resources = {
     handovers: 'Handovers',
     designer: 'Protocol designer',
     users: 'Users',
+    alerts: 'Alerts',
+    alertsUnread: 'Alerts ({{count}} unread)',
     logout: 'Log out',
   },
   quickExit: { button: 'Quick exit' },
@@ -287,6 +289,18 @@ export const en: Resources = {
   designer: {
     missingTitle: 'Designer not available',
     missingBody: 'The protocol designer is not installed in this version.',
+  },
+  alerts: {
+    title: 'Alerts',
+    lede: 'Alerts that protocols send to the focal points and supervisors of your country, newest first.',
+    none: 'There are no alerts.',
+    new: 'New',
+    meta: '{{at}} · case {{caseId}} ({{country}})',
+    unknownCountry: 'country not recorded',
+    openCase: 'Open the case',
+    notYours: 'Another country runs the case: it will reach you by a handover if it is yours.',
+    markRead: 'Mark as read',
+    markAllRead: 'Mark all {{count}} as read',
   },
   users: {
     title: 'User accounts',

@@ -9,6 +9,8 @@ export const es = {
     handovers: 'Traspasos',
     designer: 'Diseñador de protocolos',
     users: 'Usuarios',
+    alerts: 'Avisos',
+    alertsUnread: 'Avisos ({{count}} sin leer)',
     logout: 'Cerrar sesión',
   },
   quickExit: { button: 'Salida rápida' },
@@ -285,6 +287,18 @@ export const es = {
   designer: {
     missingTitle: 'Diseñador no disponible',
     missingBody: 'El diseñador de protocolos no está instalado en esta versión.',
+  },
+  alerts: {
+    title: 'Avisos',
+    lede: 'Alertas que los protocolos envían a los puntos focales y a la supervisión de su país, las más recientes primero.',
+    none: 'No hay avisos.',
+    new: 'Nuevo',
+    meta: '{{at}} · caso {{caseId}} ({{country}})',
+    unknownCountry: 'país no registrado',
+    openCase: 'Abrir el caso',
+    notYours: 'El caso lo lleva otro país: llegará por un traspaso si le corresponde.',
+    markRead: 'Marcar como leído',
+    markAllRead: 'Marcar los {{count}} como leídos',
   },
   users: {
     title: 'Cuentas de usuario',

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useUser } from '../auth/AuthContext.js';
+import { useUnreadAlerts } from '../alerts/unreadAlerts.js';
 import { QuickExitButton } from '../quickexit/QuickExitButton.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
@@ -10,9 +11,12 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const user = useUser();
   const { logout } = useAuth();
-  const canDesign = user.role === 'designer' || user.role === 'admin';
+  const canDesign = user.role === 'designer';
   // Administrators keep accounts and protocols; they see no case and no handover.
   const seesCases = user.role !== 'admin';
+  // The roles protocols alert (notifyFocalPoint), who may read GET /api/notifications.
+  const receivesAlerts = user.role === 'focalpoint' || user.role === 'supervisor';
+  const unread = useUnreadAlerts(receivesAlerts);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -32,6 +36,13 @@ export function Shell({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/handovers">{t('nav.handovers')}</NavLink>
                 </li>
+                {receivesAlerts ? (
+                  <li>
+                    <NavLink to="/alerts">
+                      {unread ? t('nav.alertsUnread', { count: unread }) : t('nav.alerts')}
+                    </NavLink>
+                  </li>
+                ) : null}
               </>
             ) : (
               <li>
