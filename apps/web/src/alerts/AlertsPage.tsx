@@ -1,14 +1,11 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
-import type { Alert } from '../api/types.js';
 import { useUser } from '../auth/AuthContext.js';
-import { formatDateTime } from '../format/formatDateTime.js';
-import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
+import { AlertItem } from './AlertItem.js';
 import { refreshUnreadAlerts } from './unreadAlerts.js';
 
 /**
@@ -18,6 +15,7 @@ import { refreshUnreadAlerts } from './unreadAlerts.js';
  */
 export default function AlertsPage() {
   const { t } = useTranslation();
+  const user = useUser();
   const headingRef = usePageTitle(t('alerts.title'));
   const list = useAsync(() => api.alerts(), []);
   const [error, setError] = useState<unknown>(null);
@@ -68,46 +66,16 @@ export default function AlertsPage() {
       {alerts.length > 0 ? (
         <ul className="alert-list">
           {alerts.map((a) => (
-            <AlertItem key={a.id} alert={a} busy={busy} onRead={() => void markRead([a.id])} />
+            <AlertItem
+              key={a.id}
+              alert={a}
+              canOpen={a.caseCountry !== null && a.caseCountry === user.country}
+              busy={busy}
+              onRead={() => void markRead([a.id])}
+            />
           ))}
         </ul>
       ) : null}
     </section>
-  );
-}
-
-function AlertItem({ alert, busy, onRead }: { alert: Alert; busy: boolean; onRead: () => void }) {
-  const { t } = useTranslation();
-  const { lang, pick } = useLang();
-  const user = useUser();
-  const canOpen = alert.caseCountry !== null && alert.caseCountry === user.country;
-  return (
-    <li className={`card alert-item${alert.read ? '' : ' alert-unread'}`}>
-      <p className="alert-reason">
-        {alert.read ? null : <span className="badge badge-pending">{t('alerts.new')}</span>}{' '}
-        {pick(alert.reason)}
-      </p>
-      <p className="muted">
-        {t('alerts.meta', {
-          at: formatDateTime(alert.at, lang),
-          country: alert.caseCountry ? t(`countries.${alert.caseCountry}`) : t('alerts.unknownCountry'),
-          caseId: alert.caseId,
-        })}
-      </p>
-      <p className="button-row">
-        {canOpen ? (
-          <Link className="btn btn-small" to={`/cases/${encodeURIComponent(alert.caseId)}`}>
-            {t('alerts.openCase')}
-          </Link>
-        ) : (
-          <span className="hint">{t('alerts.notYours')}</span>
-        )}
-        {alert.read ? null : (
-          <button type="button" className="btn btn-small" disabled={busy} onClick={onRead}>
-            {t('alerts.markRead')}
-          </button>
-        )}
-      </p>
-    </li>
   );
 }
