@@ -46,6 +46,37 @@ describe('the guard builder', () => {
     expect(variablesOf(logic).sort()).toEqual(['case.consent.agrees', 'form.level', 'form.threats']);
   });
 
+  it('negates a group ("not"), which evaluates as the opposite and reads back for editing', () => {
+    const query: RuleGroupType = {
+      combinator: 'and',
+      rules: [
+        { field: 'case.consent.agrees', operator: '=', value: 'true' },
+        {
+          combinator: 'or',
+          not: true,
+          rules: [
+            { field: 'form.level', operator: '=', value: 'high' },
+            { field: 'form.threats', operator: '>', value: '2' },
+          ],
+        },
+      ],
+    };
+    const logic = toJsonLogic(query, fields)!;
+    expect(logic).toEqual({
+      and: [
+        { '==': [{ var: 'case.consent.agrees' }, true] },
+        { '!': { or: [{ '==': [{ var: 'form.level' }, 'high'] }, { '>': [{ var: 'form.threats' }, 2] }] } },
+      ],
+    });
+    const run = (form: object) => evaluateGuard(logic, { form, case: { consent: { agrees: true } } });
+    expect(run({ level: 'low', threats: 0 })).toBe(true);
+    expect(run({ level: 'high', threats: 0 })).toBe(false);
+    expect(run({ level: 'low', threats: 3 })).toBe(false);
+    const back = fromJsonLogic(logic, fields);
+    expect(back).not.toBeNull();
+    expect(toJsonLogic(back!, fields)).toEqual(logic);
+  });
+
   it('reads back the guards of the shipped protocol so they can be edited', () => {
     for (const guard of Object.values(doc.guards)) {
       const query = fromJsonLogic(guard.logic, fields);

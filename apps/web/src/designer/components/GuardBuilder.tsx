@@ -84,6 +84,7 @@ export function GuardBuilder({ logic, fields, lang, onChange }: GuardBuilderProp
       operators: { title: t('guard.operator') },
       value: { title: t('guard.value') },
       combinators: { title: t('guard.combinator') },
+      notToggle: { label: t('guard.not'), title: t('guard.notTitle') },
     }),
     [t],
   );
@@ -119,6 +120,7 @@ export function GuardBuilder({ logic, fields, lang, onChange }: GuardBuilderProp
           translations={translations}
           addRuleToNewGroups
           resetOnFieldChange
+          showNotToggle
           onQueryChange={(q) => {
             setQuery(q);
             const next = toJsonLogic(q, fields);
