@@ -12,6 +12,7 @@ const Name = z
   .max(120, 'must be at most 120 characters');
 const Password = z
   .string()
+  .min(12, 'must have at least 12 characters; a few unrelated words make one easy to remember')
   .max(200, 'must be at most 200 characters')
   .describe('At least 12 characters, not containing the user name');
 
