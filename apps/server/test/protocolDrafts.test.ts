@@ -116,6 +116,74 @@ describe('protocol drafts', () => {
     ]);
   });
 
+  it('a regional version changes a form: the draft keeps it, verifies with it and publishes it embedded', async () => {
+    type Form = { id: string; version: number; schema: { properties: Record<string, unknown> } };
+    type Resolved = Record<string, unknown> & { forms: Record<string, Form>; version: number };
+    const designer = await server.as('designer.regional');
+    const v1 = (await designer.get<Resolved>('/api/protocols/voluntary-return/versions/1')).body;
+    const { forms, invariantsInForce: _i, base: _b, ...rest } = v1;
+    const file = { ...rest, kind: 'protocol', version: 2 };
+    const formId = Object.keys(forms)[0]!;
+    // "$" keys are refused in any request (they could be query operators): "$schema" stays home.
+    const { $schema: _s, ...form } = structuredClone(forms[formId]!) as Form & { $schema?: string };
+    const edited: Form = form;
+    edited.version += 1;
+    edited.schema.properties.interpreterName = {
+      type: 'string',
+      maxLength: 120,
+      'x-label': { es: 'Nombre del intérprete', en: 'Interpreter’s name' },
+    };
+
+    const created = await designer.post<Draft & { forms: Record<string, Form> }>('/api/protocol-drafts', {
+      file,
+      forms: { [formId]: edited },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.forms[formId]!.schema.properties).toHaveProperty('interpreterName');
+    expect(created.body.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+
+    // A form that does not hold up is a problem of the draft, not a failure of the server.
+    const broken = { ...edited, schema: { ...edited.schema, type: 'nonsense' } };
+    const bad = await designer.put<Draft>(`/api/protocol-drafts/${created.body.id}`, {
+      file,
+      forms: { [formId]: broken },
+      expectedRevision: 1,
+    });
+    expect(bad.status).toBe(200);
+    expect(bad.body.problems.some((p) => p.severity !== 'warning')).toBe(true);
+    const mismatch = await designer.put<ErrorBody>(`/api/protocol-drafts/${created.body.id}`, {
+      file,
+      forms: { 'another-id': edited },
+      expectedRevision: 2,
+    });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.error.code).toBe('form-id-mismatch');
+    const fixed = await designer.put<Draft>(`/api/protocol-drafts/${created.body.id}`, {
+      file,
+      forms: { [formId]: edited },
+      expectedRevision: 2,
+    });
+    expect(fixed.status).toBe(200);
+
+    const published = await designer.post<Resolved>(`/api/protocol-drafts/${created.body.id}/publish`);
+    expect(published.status).toBe(201);
+    const v2 = (await designer.get<Resolved>('/api/protocols/voluntary-return/versions/2')).body;
+    expect(v2.forms[formId]!.schema.properties).toHaveProperty('interpreterName');
+    expect(v2.forms[formId]!.version).toBe(edited.version);
+    // Version 1 is immutable: it keeps the form it was published with.
+    const again = (await designer.get<Resolved>('/api/protocols/voluntary-return/versions/1')).body;
+    expect(again.forms[formId]).toEqual(forms[formId]);
+    expect(again.forms[formId]!.schema.properties).not.toHaveProperty('interpreterName');
+
+    // The next version continues from version 2's forms without sending them again.
+    const v3 = await designer.post<Draft>('/api/protocol-drafts', { file: { ...file, version: 3 } });
+    expect(v3.status).toBe(201);
+    expect(v3.body.problems.filter((p) => p.severity !== 'warning')).toEqual([]);
+    expect((await designer.post(`/api/protocol-drafts/${v3.body.id}/publish`)).status).toBe(201);
+    const v3Published = (await designer.get<Resolved>('/api/protocols/voluntary-return/versions/3')).body;
+    expect(v3Published.forms[formId]!.schema.properties).toHaveProperty('interpreterName');
+  });
+
   it('keeps each jurisdiction to its own drafts', async () => {
     const gt = await server.as('designer.gt');
     const hn = await server.as('designer.hn');

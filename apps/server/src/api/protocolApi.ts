@@ -44,9 +44,16 @@ export const ProtocolDiff = z
   .looseObject({})
   .describe('The differences between two protocol versions (see @ruta/protocol ProtocolDiff)');
 
+const DraftForms = z
+  .record(z.string(), JsonObject)
+  .describe(
+    'A regional protocol draft’s forms that differ from the version it continues, by form id (variants change forms through their changes)',
+  );
+
 export const DraftView = z.object({
   id: z.string(),
   file: JsonObject,
+  forms: DraftForms,
   revision: z.number().int(),
   updatedAt: Instant,
   problems: z.array(Problem),
@@ -58,8 +65,12 @@ export const DiffQuery = z.object({
   a: z.string().min(3).max(120).describe('id@version'),
   b: z.string().min(3).max(120).describe('id@version'),
 });
-export const DraftCreateBody = z.object({ file: JsonObject });
-export const DraftUpdateBody = z.object({ file: JsonObject, expectedRevision: z.number().int().min(1) });
+export const DraftCreateBody = z.object({ file: JsonObject, forms: DraftForms.optional() });
+export const DraftUpdateBody = z.object({
+  file: JsonObject,
+  forms: DraftForms.optional(),
+  expectedRevision: z.number().int().min(1),
+});
 export const VariantBody = z.object({
   jurisdiction: z.string().regex(/^[A-Z]{2}$/, { message: 'must be a country code such as "GT"' }),
   id: ProtocolId.optional(),

@@ -8,6 +8,7 @@ import {
   resolveProtocol,
   verifyPassed,
   verifyProtocol,
+  type FormDefinition,
   type Jurisdiction,
   type ProtocolDiff,
   type ProtocolFile,
@@ -44,12 +45,15 @@ export interface Verification {
 export interface DraftView {
   id: string;
   file: ProtocolFile | VariantFile;
+  /** A regional protocol draft's new or edited forms, by id. */
+  forms: DraftForms;
   revision: number;
   updatedAt: string;
   problems: Problem[];
 }
 
 type DraftFile = ProtocolFile | VariantFile;
+type DraftForms = Record<string, FormDefinition>;
 
 /**
  * Protocol versions: published ones are immutable; drafts are edited with a revision number
@@ -117,8 +121,13 @@ export class ProtocolService {
     return diffProtocols(pa, pb);
   }
 
-  async createDraft(user: SessionUser, file: Record<string, unknown>): Promise<DraftView> {
+  async createDraft(
+    user: SessionUser,
+    file: Record<string, unknown>,
+    forms: Record<string, unknown> = {},
+  ): Promise<DraftView> {
     const checked = checkDraftFile(user, file);
+    const ownForms = checkDraftForms(checked, forms);
     const now = this.d.clock();
     const doc: DraftDoc = {
       _id: this.d.ids(),
@@ -127,8 +136,9 @@ export class ProtocolService {
       fileVersion: checked.version,
       kind: checked.kind,
       file: JSON.stringify(checked),
+      forms: JSON.stringify(ownForms),
       revision: 1,
-      problems: JSON.stringify(await this.problemsOf(checked)),
+      problems: JSON.stringify(await this.problemsOf(checked, ownForms)),
       createdBy: user.id,
       updatedBy: user.id,
       createdAt: now,
@@ -151,16 +161,19 @@ export class ProtocolService {
     draftId: string,
     file: Record<string, unknown>,
     expectedRevision: number,
+    forms: Record<string, unknown> = {},
   ): Promise<DraftView> {
     const current = await this.ownDraft(user, draftId);
     const checked = checkDraftFile(user, file);
+    const ownForms = checkDraftForms(checked, forms);
     if (current.revision !== expectedRevision) throw staleRevision(current.revision, expectedRevision);
     const saved = await this.d.drafts.update(draftId, expectedRevision, {
       file: JSON.stringify(checked),
+      forms: JSON.stringify(ownForms),
       fileId: checked.id,
       fileVersion: checked.version,
       kind: checked.kind,
-      problems: JSON.stringify(await this.problemsOf(checked)),
+      problems: JSON.stringify(await this.problemsOf(checked, ownForms)),
       updatedBy: user.id,
       updatedAt: this.d.clock(),
     });
@@ -174,7 +187,7 @@ export class ProtocolService {
 
   async verifyDraft(user: SessionUser, draftId: string): Promise<Verification> {
     const draft = await this.ownDraft(user, draftId);
-    const resolved = await this.resolveDraft(JSON.parse(draft.file) as DraftFile);
+    const resolved = await this.resolveDraft(JSON.parse(draft.file) as DraftFile, draftForms(draft));
     if (!resolved.ok) return { ok: false, problems: resolved.problems, invariants: [] };
     return verification(resolved.protocol);
   }
@@ -183,7 +196,7 @@ export class ProtocolService {
   async publish(user: SessionUser, draftId: string): Promise<ResolvedProtocol> {
     const draft = await this.ownDraft(user, draftId);
     const file = JSON.parse(draft.file) as DraftFile;
-    const resolved = await this.resolveDraft(file);
+    const resolved = await this.resolveDraft(file, draftForms(draft));
     if (!resolved.ok)
       throw rejected(
         'does-not-verify',
@@ -280,10 +293,31 @@ export class ProtocolService {
    * Resolves a draft against the shipped files, with the published base chain of a variant put
    * first (a published version wins over a file of the same id and version).
    */
-  private async resolveDraft(file: DraftFile) {
+  /**
+   * Resolves a draft. A regional protocol draft takes its forms from, in this order: its own new
+   * or edited forms, the version it continues (published, so its forms as they were then), the
+   * shipped forms/. A variant resolves on its published base.
+   */
+  private async resolveDraft(file: DraftFile, forms: DraftForms = {}) {
     const files = [{ path: `draft/${file.id}.json`, text: JSON.stringify(file) }];
+    const taken = new Set<string>();
     if (file.kind === 'variant') files.push(...(await this.publishedAsFiles(file.base)));
-    const registry = loadRegistry([...files, ...this.d.shippedFiles()]);
+    else {
+      for (const [id, form] of Object.entries(forms)) {
+        files.push({ path: `draft/forms/${id}.json`, text: JSON.stringify(form) });
+        taken.add(id);
+      }
+      const previous = await this.d.repo.find(file.id, file.version - 1);
+      if (previous) {
+        for (const form of Object.values((JSON.parse(previous.body) as ResolvedProtocol).forms)) {
+          if (taken.has(form.id)) continue;
+          files.push({ path: `published/${previous._id}/${form.id}.json`, text: JSON.stringify(form) });
+          taken.add(form.id);
+        }
+      }
+    }
+    const shipped = this.d.shippedFiles().filter((f) => !taken.has(shippedFormId(f) ?? ''));
+    const registry = loadRegistry([...files, ...shipped]);
     return resolveProtocol(registry, `${file.id}@${file.version}`);
   }
 
@@ -304,8 +338,8 @@ export class ProtocolService {
     ];
   }
 
-  private async problemsOf(file: DraftFile): Promise<Problem[]> {
-    const r = await this.resolveDraft(file);
+  private async problemsOf(file: DraftFile, forms: DraftForms): Promise<Problem[]> {
+    const r = await this.resolveDraft(file, forms);
     return r.ok ? verifyProtocol(r.protocol, { file: `draft/${file.id}.json` }) : r.problems;
   }
 }
@@ -325,6 +359,7 @@ function draftView(doc: DraftDoc): DraftView {
   return {
     id: doc._id,
     file: JSON.parse(doc.file) as DraftFile,
+    forms: draftForms(doc),
     revision: doc.revision,
     updatedAt: doc.updatedAt,
     problems: JSON.parse(doc.problems) as Problem[],
@@ -360,4 +395,49 @@ function checkDraftFile(
     throw forbidden(`You draft for ${user.country} only; set "jurisdiction": "${user.country}".`);
   }
   return file as unknown as DraftFile & { jurisdiction: Jurisdiction };
+}
+
+function draftForms(doc: DraftDoc): DraftForms {
+  return doc.forms ? (JSON.parse(doc.forms) as DraftForms) : {};
+}
+
+/**
+ * A draft's own forms, checked as far as their shape goes (the registry checks the rest, as for
+ * any form file): only regional protocol drafts have them, each under its own id.
+ */
+function checkDraftForms(file: DraftFile, forms: Record<string, unknown>): DraftForms {
+  const entries = Object.entries(forms);
+  if (entries.length === 0) return {};
+  if (file.kind === 'variant') {
+    throw userError(
+      'variant-forms',
+      'A variant changes forms through its "changes" (addForm, replaceForm, addField...), not with "forms": remove "forms".',
+    );
+  }
+  for (const [id, form] of entries) {
+    if ((form as { id?: unknown }).id !== id) {
+      throw userError(
+        'form-id-mismatch',
+        `forms["${id}"] holds a form whose "id" is ${JSON.stringify((form as { id?: unknown }).id)}: key each form by its own id.`,
+      );
+    }
+  }
+  return forms as DraftForms;
+}
+
+const formIds = new WeakMap<object, string | null>();
+
+/** The id of a shipped form file (null for other files); parsed once per file. */
+function shippedFormId(f: { path: string; text: string }): string | null {
+  let id = formIds.get(f);
+  if (id === undefined) {
+    try {
+      const parsed = JSON.parse(f.text) as { kind?: unknown; id?: unknown };
+      id = parsed.kind === 'form' && typeof parsed.id === 'string' ? parsed.id : null;
+    } catch {
+      id = null;
+    }
+    formIds.set(f, id);
+  }
+  return id;
 }

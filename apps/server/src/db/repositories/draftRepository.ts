@@ -21,7 +21,10 @@ export class DraftRepository {
   async update(
     id: string,
     expectedRevision: number,
-    set: Pick<DraftDoc, 'file' | 'fileId' | 'fileVersion' | 'kind' | 'problems' | 'updatedBy' | 'updatedAt'>,
+    set: Pick<
+      DraftDoc,
+      'file' | 'forms' | 'fileId' | 'fileVersion' | 'kind' | 'problems' | 'updatedBy' | 'updatedAt'
+    >,
   ): Promise<DraftDoc | null> {
     return this.models.drafts
       .findOneAndUpdate(

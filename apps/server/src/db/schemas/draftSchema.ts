@@ -11,6 +11,12 @@ export interface DraftDoc {
   kind: 'protocol' | 'variant';
   /** The ProtocolFile or VariantFile as JSON text (JSON Logic may nest arrays). */
   file: string;
+  /**
+   * A regional protocol draft's forms that differ from the version it continues (new or edited),
+   * as JSON text of { formId: FormDefinition }; absent or "{}" when none. Variants change forms
+   * through their changes instead.
+   */
+  forms?: string;
   revision: number;
   /** Problem[] as JSON text, from the last save. */
   problems: string;
@@ -28,6 +34,7 @@ export const draftSchema = new Schema<DraftDoc>(
     fileVersion: { type: Number, required: true },
     kind: { type: String, required: true },
     file: { type: String, required: true },
+    forms: { type: String },
     revision: { type: Number, required: true },
     problems: { type: String, required: true },
     createdBy: { type: String, required: true },

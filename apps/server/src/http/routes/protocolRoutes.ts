@@ -100,7 +100,7 @@ export const protocolRoutes = [
     responses: { 201: { description: 'The draft, with its problems', schema: DraftView } },
     handler: async ({ body, user }, s) => ({
       status: 201,
-      body: await s.protocols.createDraft(user, body.file),
+      body: await s.protocols.createDraft(user, body.file, body.forms),
     }),
   }),
   defineRoute({
@@ -142,7 +142,7 @@ export const protocolRoutes = [
     errors: [404, 409],
     handler: async ({ params, body, user }, s) => ({
       status: 200,
-      body: await s.protocols.updateDraft(user, params.draftId, body.file, body.expectedRevision),
+      body: await s.protocols.updateDraft(user, params.draftId, body.file, body.expectedRevision, body.forms),
     }),
   }),
   defineRoute({
