@@ -44,10 +44,15 @@ export function App() {
   );
 }
 
-/** The first page: an administrator's is the accounts they keep (they see no cases), everyone else's their cases. */
+/**
+ * The first page: the work of the role. An administrator's is the accounts they keep, a
+ * designer's the protocols (neither sees cases); everyone else's their cases.
+ */
 function Home() {
   const user = useUser();
-  return user.role === 'admin' ? <Navigate to="/users" replace /> : <WorklistPage />;
+  if (user.role === 'admin') return <Navigate to="/users" replace />;
+  if (user.role === 'designer') return <Navigate to="/designer" replace />;
+  return <WorklistPage />;
 }
 
 /**

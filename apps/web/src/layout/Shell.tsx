@@ -12,8 +12,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const user = useUser();
   const { logout } = useAuth();
   const canDesign = user.role === 'designer';
-  // Administrators keep accounts and protocols; they see no case and no handover.
-  const seesCases = user.role !== 'admin';
+  // Designers keep protocols and administrators accounts: neither sees cases or handovers.
+  const seesCases = user.role !== 'admin' && user.role !== 'designer';
   // The roles protocols alert (notifyFocalPoint), who may read GET /api/notifications.
   const receivesAlerts = user.role === 'focalpoint' || user.role === 'supervisor';
   const unread = useUnreadAlerts(receivesAlerts);

@@ -3,6 +3,7 @@
  * verification, publication, diff, variants).
  */
 import type {
+  FormDefinition,
   Problem,
   ProtocolDiff,
   ProtocolFile,
@@ -14,9 +15,13 @@ import { request } from '../../api/request.js';
 
 export type DraftFile = ProtocolFile | VariantFile;
 
+/** A regional protocol draft's new or edited forms, by id (variants change forms in their file). */
+export type DraftForms = Record<string, FormDefinition>;
+
 export interface Draft {
   id: string;
   file: DraftFile;
+  forms: DraftForms;
   revision: number;
   updatedAt: string;
   problems: Problem[];
@@ -49,8 +54,12 @@ export const designerApi = {
   drafts: () => request<Draft[]>('GET', '/api/protocol-drafts'),
   draft: (draftId: string) => request<Draft>('GET', `/api/protocol-drafts/${enc(draftId)}`),
   createDraft: (file: DraftFile) => request<Draft>('POST', '/api/protocol-drafts', { file }),
-  saveDraft: (draftId: string, file: DraftFile, expectedRevision: number) =>
-    request<Draft>('PUT', `/api/protocol-drafts/${enc(draftId)}`, { file, expectedRevision }),
+  saveDraft: (draftId: string, file: DraftFile, expectedRevision: number, forms?: DraftForms) =>
+    request<Draft>('PUT', `/api/protocol-drafts/${enc(draftId)}`, {
+      file,
+      expectedRevision,
+      ...(forms ? { forms } : {}),
+    }),
   verifyDraft: (draftId: string) =>
     request<ServerVerification>('POST', `/api/protocol-drafts/${enc(draftId)}/verify`, {}),
   publishDraft: (draftId: string) =>

@@ -2,7 +2,7 @@ import type { ResolvedProtocol } from '@ruta/protocol';
 
 /**
  * What the designer edits: a complete protocol with its forms embedded, exactly what cases run
- * under. A regional draft is saved as its ProtocolFile; a national variant is saved as the list
+ * under. A regional draft is saved as its ProtocolFile and the forms it adds or edits; a national variant is saved as the list
  * of changes that turn its base into this document (see deriveVariantChanges).
  */
 export type DesignDoc = ResolvedProtocol;

@@ -123,7 +123,6 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
         editor={editor}
         lang={lang}
         base={loaded.base}
-        formsLocked={loaded.draft.file.kind === 'protocol'}
         inexpressible={inexpressible}
         serverProblems={serverProblems}
         toolbar={

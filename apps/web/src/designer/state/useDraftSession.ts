@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem, ResolvedProtocol } from '@ruta/protocol';
 import { ApiError } from '../../api/ApiError.js';
 import { designerApi, parseRef } from '../api/designerApi.js';
-import type { Draft, DraftFile } from '../api/designerApi.js';
+import type { Draft, DraftFile, DraftForms } from '../api/designerApi.js';
 import type { DesignDoc } from '../model/DesignDoc.js';
+import { sameJson } from '../model/sameJson.js';
 import { applyVariant, variantFileFor } from '../model/variantFile.js';
 import type { InexpressibleChange } from '../model/deriveVariantChanges.js';
 
@@ -15,6 +16,8 @@ export interface LoadedDraft {
   base: ResolvedProtocol | null;
   /** Changes of the stored variant file that no longer apply to its base. */
   problems: Problem[];
+  /** A regional protocol draft's forms as the version it continues has them (empty for a variant). */
+  previousForms: DraftForms;
 }
 
 /**
@@ -30,23 +33,28 @@ export async function loadDraft(draftId: string): Promise<LoadedDraft> {
     if (!ref) throw new ApiError(400, 'bad-base', `The variant's base "${file.base}" is not id@version.`);
     const base = await designerApi.protocol(ref.id, ref.version);
     const { doc, problems } = applyVariant(base, file);
-    return { draft, doc, base, problems };
+    return { draft, doc, base, problems, previousForms: {} };
   }
   const { $schema: _s, ...rest } = file;
   const previous = await designerApi.protocol(file.id, Math.max(1, file.version - 1)).catch(() => null);
+  const previousForms = previous?.forms ?? {};
   const doc: DesignDoc = {
     ...rest,
-    forms: previous?.forms ?? {},
+    forms: { ...previousForms, ...draft.forms },
     invariantsInForce: previous?.invariantsInForce ?? [],
   };
-  return { draft, doc, base: null, problems: [] };
+  return { draft, doc, base: null, problems: [], previousForms };
 }
 
-/** The file to store for the document: the variant's changes, or the protocol without its embedded parts. */
+/**
+ * What to store for the document: a variant's file of changes; or a regional protocol's file
+ * without its embedded parts, and the forms it adds or edits (compared with the version it
+ * continues, each edited one a version up; "$schema" is left out, as the server refuses "$" keys).
+ */
 export function fileFor(
   loaded: LoadedDraft,
   doc: DesignDoc,
-): { file: DraftFile; inexpressible: InexpressibleChange[] } {
+): { file: DraftFile; forms?: DraftForms; inexpressible: InexpressibleChange[] } {
   const current = loaded.draft.file;
   if (current.kind === 'variant' && loaded.base) {
     return variantFileFor(loaded.base, doc, {
@@ -56,8 +64,17 @@ export function fileFor(
       base: current.base,
     });
   }
-  const { forms: _f, invariantsInForce: _i, base: _b, ...file } = doc;
-  return { file: { ...file, kind: 'protocol' }, inexpressible: [] };
+  const { forms: all, invariantsInForce: _i, base: _b, ...file } = doc;
+  const forms: DraftForms = {};
+  for (const [id, form] of Object.entries(all)) {
+    const { $schema: _s, ...own } = form as typeof form & { $schema?: string };
+    const before = loaded.previousForms[id] as (typeof form & { $schema?: string }) | undefined;
+    const { $schema: _p, ...previous } = before ?? {};
+    if (before && sameJson(own, previous)) continue;
+    // An edited form is a new version of it: cases of the earlier protocol version keep the old one.
+    forms[id] = before && own.version <= before.version ? { ...own, version: before.version + 1 } : own;
+  }
+  return { file: { ...file, kind: 'protocol' }, forms, inexpressible: [] };
 }
 
 export type SaveStatus =
@@ -86,7 +103,7 @@ export function useAutosave(
 } {
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: loaded.draft.updatedAt });
   const revision = useRef(loaded.draft.revision);
-  const savedFile = useRef(JSON.stringify(loaded.draft.file));
+  const savedFile = useRef(JSON.stringify({ file: loaded.draft.file, forms: loaded.draft.forms ?? {} }));
   const inFlight = useRef<Promise<boolean> | null>(null);
   const latest = useRef(doc);
   latest.current = doc;
@@ -97,9 +114,9 @@ export function useAutosave(
   const saveNow = useCallback(async (): Promise<boolean> => {
     if (conflicted.current) return false;
     if (inFlight.current) await inFlight.current;
-    const { file, inexpressible: lost } = fileFor(loaded, latest.current);
+    const { file, forms, inexpressible: lost } = fileFor(loaded, latest.current);
     setInexpressible(lost);
-    const text = JSON.stringify(file);
+    const text = JSON.stringify({ file, forms: forms ?? {} });
     if (text === savedFile.current) {
       setStatus((s) => (s.kind === 'pending' ? { kind: 'saved', at: loaded.draft.updatedAt } : s));
       return true;
@@ -107,7 +124,7 @@ export function useAutosave(
     setStatus({ kind: 'saving' });
     const run = (async () => {
       try {
-        const saved = await designerApi.saveDraft(loaded.draft.id, file, revision.current);
+        const saved = await designerApi.saveDraft(loaded.draft.id, file, revision.current, forms);
         revision.current = saved.revision;
         savedFile.current = text;
         setServerProblems(saved.problems);
