@@ -1,3 +1,5 @@
+import { isRecord, patternMatches, sameValue, typeMatches } from './jsonValues.js';
+
 /**
  * Whether data satisfies a JSON Schema, for the keywords form conditions use (type, const, enum,
  * required, properties, items, bounds, pattern, not/allOf/anyOf/oneOf, if/then/else); other
@@ -42,7 +44,7 @@ export function schemaHolds(schema: unknown, data: unknown): boolean {
     const length = [...data].length;
     if (typeof s.minLength === 'number' && length < s.minLength) return false;
     if (typeof s.maxLength === 'number' && length > s.maxLength) return false;
-    if (typeof s.pattern === 'string' && !safePattern(s.pattern, data)) return false;
+    if (typeof s.pattern === 'string' && !patternMatches(s.pattern, data)) return false;
   }
 
   if (s.not !== undefined && schemaHolds(s.not, data)) return false;
@@ -61,52 +63,4 @@ export function schemaHolds(schema: unknown, data: unknown): boolean {
     }
   }
   return true;
-}
-
-function typeMatches(type: unknown, data: unknown): boolean {
-  const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => {
-    switch (t) {
-      case 'object':
-        return isRecord(data);
-      case 'array':
-        return Array.isArray(data);
-      case 'string':
-        return typeof data === 'string';
-      case 'boolean':
-        return typeof data === 'boolean';
-      case 'null':
-        return data === null;
-      case 'number':
-        return typeof data === 'number' && Number.isFinite(data);
-      case 'integer':
-        return typeof data === 'number' && Number.isInteger(data);
-      default:
-        return true;
-    }
-  });
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
-}
-
-function safePattern(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    return true;
-  }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,4 +1,5 @@
 import { findForbiddenKey, findTooDeep, MAX_JSON_DEPTH, normalizeFormSchema, type FormDefinition } from '@ruta/protocol';
+import { isRecord, patternMatches, sameValue, typeMatches } from './jsonValues.js';
 import type { SubmissionCheck, SubmissionError } from './protocolValidator.js';
 
 type Schema = Record<string, unknown>;
@@ -89,7 +90,7 @@ function check(schema: unknown, data: unknown, path: string[], out: SubmissionEr
     const length = [...data].length;
     if (typeof s.minLength === 'number' && length < s.minLength) add(out, path, 'minLength', `must NOT have fewer than ${s.minLength} characters`);
     if (typeof s.maxLength === 'number' && length > s.maxLength) add(out, path, 'maxLength', `must be at most ${s.maxLength} characters`);
-    if (typeof s.pattern === 'string' && !matches(s.pattern, data)) add(out, path, 'pattern', `must match pattern "${s.pattern}"`);
+    if (typeof s.pattern === 'string' && !patternMatches(s.pattern, data)) add(out, path, 'pattern', `must match pattern "${s.pattern}"`);
     if (typeof s.format === 'string' && !formatHolds(s.format, data)) add(out, path, 'format', `must match format "${s.format}"`);
   }
 
@@ -133,29 +134,6 @@ function pointer(path: string[]): string {
   return path.length === 0 ? '' : `/${path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 }
 
-function typeMatches(type: unknown, data: unknown): boolean {
-  const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => {
-    switch (t) {
-      case 'object':
-        return isRecord(data);
-      case 'array':
-        return Array.isArray(data);
-      case 'string':
-        return typeof data === 'string';
-      case 'boolean':
-        return typeof data === 'boolean';
-      case 'null':
-        return data === null;
-      case 'number':
-        return typeof data === 'number' && Number.isFinite(data);
-      case 'integer':
-        return typeof data === 'number' && Number.isInteger(data);
-      default:
-        return true;
-    }
-  });
-}
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
@@ -206,28 +184,8 @@ function isTime(value: string): boolean {
   return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
 }
 
-function matches(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    return true;
-  }
-}
 
 function isMultiple(value: number, of: number): boolean {
   const q = value / of;
   return Math.abs(q - Math.round(q)) < 1e-8;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => sameValue((a as Schema)[k], (b as Schema)[k]));
-}
-
-function isRecord(v: unknown): v is Schema {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
