@@ -1,5 +1,6 @@
 import type { ApiClient } from './apiClient.js';
 import type { TestServer } from './startTestServer.js';
+import { AVOID_EVENTS, steeringFirst } from '../../../../tests/support/steerCase.js';
 
 /** The parts of a CaseView the tests read. */
 export interface CaseViewBody {
@@ -66,40 +67,6 @@ export async function formExamples(
   return forms[formId]?.examples ?? [];
 }
 
-/** Values that steer a child-repatriation case towards return and closure. */
-const PREFER = new Set([
-  'close',
-  'return',
-  'return-to-family',
-  'presumed-victim',
-  'sent-network',
-  'notified',
-  'foreign-confirmed',
-  'authorises',
-  'low',
-]);
-const SHUN = new Set([
-  'continue',
-  'stay',
-  'third-country',
-  'not-indicated',
-  'withheld-protection-need',
-  'orders-review',
-  'high',
-  'adult',
-]);
-
-function score(example: Record<string, unknown>): number {
-  let s = 0;
-  const visit = (v: unknown) => {
-    if (typeof v === 'string') s += PREFER.has(v) ? 1 : SHUN.has(v) ? -1 : 0;
-    else if (typeof v === 'boolean' && v === false) s += 0;
-    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
-  };
-  visit(example);
-  return s;
-}
-
 export interface DriveOptions {
   /** Stop when this holds for the case view. */
   until: (view: CaseViewBody) => boolean;
@@ -121,7 +88,7 @@ export async function driveCase(
   country: string,
   opts: DriveOptions,
 ): Promise<{ view: CaseViewBody; events: string[] }> {
-  const avoid = new Set(['WITHDRAW_CONSENT', 'MORE_FOLLOW_UP', 'RECEIVE_HANDOVER', ...(opts.avoid ?? [])]);
+  const avoid = new Set([...AVOID_EVENTS, ...(opts.avoid ?? [])]);
   const cc = country.toLowerCase();
   const clients = await Promise.all(
     ['caseworker', 'supervisor', 'focalpoint'].map((r) => server.as(`${r}.${cc}`)),
@@ -134,7 +101,7 @@ export async function driveCase(
       const v = (await client.get<CaseViewBody>(`/api/cases/${caseId}`)).body;
       for (const action of v.available.filter((a) => a.ok && !avoid.has(a.event))) {
         const samples = action.form ? await formExamples(client, v.case.protocol, action.form) : [];
-        const ordered = [...samples].sort((a, b) => score(b) - score(a));
+        const ordered = steeringFirst(samples);
         const extra = action.form ? (opts.extra?.[action.form] ?? {}) : {};
         const attempts = action.form ? ordered.map((s) => ({ ...s, ...extra })) : [undefined];
         for (const data of attempts) {

@@ -1,4 +1,5 @@
 import type { CaseView, ResolvedProtocol } from '../../src/api/types.js';
+import { AVOID_EVENTS, steeringFirst } from '../../../../tests/support/steerCase.js';
 
 /** A logged-in API client for a demo user (password "ruta-demo"), over the Bearer token. */
 export async function apiAs(base: string, username: string) {
@@ -33,47 +34,14 @@ export async function apiAs(base: string, username: string) {
 }
 export type ApiClient = Awaited<ReturnType<typeof apiAs>>;
 
-/** Values that steer a child-repatriation case towards return and closure (as the server's tests do). */
-const PREFER = new Set([
-  'close',
-  'return',
-  'return-to-family',
-  'presumed-victim',
-  'sent-network',
-  'notified',
-  'foreign-confirmed',
-  'authorises',
-  'low',
-]);
-const SHUN = new Set([
-  'continue',
-  'stay',
-  'third-country',
-  'not-indicated',
-  'withheld-protection-need',
-  'orders-review',
-  'high',
-  'adult',
-]);
-
-function score(example: unknown): number {
-  let s = 0;
-  const visit = (v: unknown) => {
-    if (typeof v === 'string') s += PREFER.has(v) ? 1 : SHUN.has(v) ? -1 : 0;
-    else if (v && typeof v === 'object') Object.values(v).forEach(visit);
-  };
-  visit(example);
-  return s;
-}
-
 /** A form's sample submissions, those leading to return and closure first. */
 export function samplesFor(protocol: ResolvedProtocol, formId: string): Record<string, unknown>[] {
   const examples = (protocol.forms[formId]?.examples ?? []) as Record<string, unknown>[];
-  return [...examples].sort((a, b) => score(b) - score(a));
+  return steeringFirst(examples);
 }
 
 /** Events a driver never sends on its own: they turn a case back or sideways. */
-export const AVOID = new Set(['WITHDRAW_CONSENT', 'MORE_FOLLOW_UP', 'RECEIVE_HANDOVER']);
+export const AVOID = AVOID_EVENTS;
 
 /**
  * Steps a case over the API as its country's case worker, supervisor and focal point would, with
