@@ -5,6 +5,8 @@ import { request } from './request.js';
 import type {
   AdminUser,
   Alert,
+  ChainReport,
+  ConformanceReport,
   CaseView,
   EventRecord,
   Handover,
@@ -63,6 +65,12 @@ export const api = {
     ),
   declineHandover: (id: string, reason: string) =>
     request<Handover>('POST', `/api/handovers/${enc(id)}/decline`, { reason }),
+
+  auditChain: (caseId: string) => request<ChainReport>('GET', `/api/cases/${enc(caseId)}/audit/chain`),
+  auditReplay: (caseId: string) =>
+    request<ConformanceReport>('GET', `/api/cases/${enc(caseId)}/audit/replay`),
+  auditWhatIf: (caseId: string, protocol: { id: string; version: number }) =>
+    request<ConformanceReport>('POST', `/api/cases/${enc(caseId)}/audit/what-if`, { protocol }),
 
   alerts: () => request<Alert[]>('GET', '/api/notifications'),
   markAlertRead: (id: string) => request<void>('POST', `/api/notifications/${enc(id)}/read`),

@@ -16,6 +16,33 @@ export interface User {
   country: Jurisdiction;
 }
 
+/** GET /api/cases/:id/audit/chain: whether the stored history still hashes as recorded. */
+export interface ChainReport {
+  ok: boolean;
+  events: number;
+  /** The first event whose hash or link does not hold, or null. */
+  brokenAt: number | null;
+  reason: string;
+}
+
+/** One event of a replay: accepted again, same resulting state, hash intact; why not. */
+export interface EventConformance {
+  seq: number;
+  type: string;
+  accepted: boolean;
+  sameState: boolean;
+  hashIntact: boolean;
+  reasons: { code: string; message: string }[];
+}
+
+/** A replay (or what-if) of a case's history, event by event. */
+export interface ConformanceReport {
+  ok: boolean;
+  protocol: { id: string; version: number; jurisdiction: string };
+  events: EventConformance[];
+  firstDivergence: number | null;
+}
+
 /** An alert for a country's focal points and supervisors (e.g. the 24-hour alert of seed 004). */
 export interface Alert {
   id: string;

@@ -15,6 +15,7 @@ import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
+import { AuditPanel } from '../audit/AuditPanel.js';
 import { Deadlines } from './Deadlines.js';
 import { ActionBar } from './ActionBar.js';
 import { describeRejection } from './describeRejection.js';
@@ -78,9 +79,10 @@ export default function CasePage() {
 
   const { view, protocol, history } = data;
   const closed = view.case.status === 'closed';
-  const { panels, others } = closed
-    ? { panels: [], others: [] }
-    : planPanels(view.state.active, view.available);
+  // Auditors read cases and never step them: no forms to fill, no handover to send.
+  const readOnly = user.role === 'auditor';
+  const { panels, others } =
+    closed || readOnly ? { panels: [], others: [] } : planPanels(view.state.active, view.available);
   const opened = others.find((a) => a.event === openAction && a.form);
 
   const act = async (action: AvailableAction) => {
@@ -181,6 +183,7 @@ export default function CasePage() {
               <p>{t('case.closedBody', { date: formatDateTime(view.case.updatedAt, lang) })}</p>
             </section>
           ) : null}
+          {readOnly && !closed ? <p className="alert alert-info">{t('case.readOnly')}</p> : null}
           {panels.map((panel, i) => (
             <StepPanel
               key={panel.state.path}
@@ -268,6 +271,12 @@ export default function CasePage() {
             <h2 id="timeline-title">{t('timeline.title')}</h2>
             <Timeline history={history} protocol={protocol} myId={user.id} />
           </section>
+          {user.role === 'auditor' || user.role === 'supervisor' ? (
+            <section aria-labelledby="audit-title" className="card">
+              <h2 id="audit-title">{t('audit.title')}</h2>
+              <AuditPanel caseId={caseId} ranUnder={view.protocol} />
+            </section>
+          ) : null}
         </div>
         <aside className="case-aside" aria-label={t('case.aside')}>
           <section aria-labelledby="stands-title" className="card">
@@ -288,7 +297,7 @@ export default function CasePage() {
               caseCountry={view.case.country as Country}
               handovers={view.handovers}
               preview={shareableFields(view.case.data, protocol.forms)}
-              disabled={closed}
+              disabled={closed || readOnly}
               onHandOver={async (toCountry, note) => {
                 await api.handOver(caseId, { toCountry, note });
                 await reload();

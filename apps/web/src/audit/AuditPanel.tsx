@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/api.js';
+import type { ChainReport, ConformanceReport, ProtocolSummary } from '../api/types.js';
+import { useLang } from '../i18n/useLang.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { useAsync } from '../ui/useAsync.js';
+import { ConformanceTable } from './ConformanceTable.js';
+
+type Result =
+  | { kind: 'chain'; report: ChainReport }
+  | { kind: 'replay'; report: ConformanceReport }
+  | { kind: 'whatIf'; report: ConformanceReport; against: string };
+
+/**
+ * The audit of one case, for auditors and supervisors: whether its stored history still hashes
+ * as recorded, a replay against the protocol versions it ran under (event by event), and a
+ * what-if replay against another published version or another country's variant, which says
+ * where and why the case would have gone otherwise. Each check is read-logged by the server.
+ */
+export function AuditPanel({
+  caseId,
+  ranUnder,
+}: {
+  caseId: string;
+  ranUnder: { id: string; version: number };
+}) {
+  const { t } = useTranslation();
+  const { pick } = useLang();
+  const protocols = useAsync(() => api.protocols(), []);
+  const [against, setAgainst] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<Result | null>(null);
+
+  const run = async (check: () => Promise<Result>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await check());
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const others = (protocols.data ?? []).filter(
+    (p: ProtocolSummary) =>
+      p.status === 'published' && !(p.id === ranUnder.id && p.version === ranUnder.version),
+  );
+  const label = (p: ProtocolSummary) =>
+    t('audit.versionOption', {
+      title: pick(p.title),
+      version: p.version,
+      jurisdiction: t(`countries.${p.jurisdiction}`),
+    });
+
+  return (
+    <div className="audit-panel">
+      <p className="hint">{t('audit.lede')}</p>
+      <p className="button-row">
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() => void run(async () => ({ kind: 'chain', report: await api.auditChain(caseId) }))}
+        >
+          {t('audit.checkChain')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() => void run(async () => ({ kind: 'replay', report: await api.auditReplay(caseId) }))}
+        >
+          {t('audit.replay')}
+        </button>
+      </p>
+      <div className="field">
+        <label htmlFor="audit-against">{t('audit.whatIfLabel')}</label>
+        <select id="audit-against" value={against} onChange={(e) => setAgainst(e.target.value)}>
+          <option value="">{t('audit.choose')}</option>
+          {others.map((p) => (
+            <option key={`${p.id}@${p.version}`} value={`${p.id}@${p.version}`}>
+              {label(p)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="button-row">
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || against === ''}
+          onClick={() => {
+            const [id, version] = against.split('@');
+            const chosen = others.find((p) => `${p.id}@${p.version}` === against);
+            void run(async () => ({
+              kind: 'whatIf',
+              report: await api.auditWhatIf(caseId, { id: id!, version: Number(version) }),
+              against: chosen ? label(chosen) : against,
+            }));
+          }}
+        >
+          {t('audit.whatIf')}
+        </button>
+      </p>
+      {busy ? (
+        <p className="loading" role="status">
+          {t('common.loading')}
+        </p>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+      {result ? <AuditResult result={result} /> : null}
+    </div>
+  );
+}
+
+function AuditResult({ result }: { result: Result }) {
+  const { t } = useTranslation();
+  if (result.kind === 'chain') {
+    const r = result.report;
+    return (
+      <p className={`alert ${r.ok ? 'alert-ok' : 'alert-error'}`} role="status" data-testid="audit-summary">
+        {r.ok
+          ? t('audit.chainOk', { count: r.events })
+          : t('audit.chainBroken', { seq: r.brokenAt ?? '?', reason: r.reason })}
+      </p>
+    );
+  }
+  const r = result.report;
+  const diverges = r.firstDivergence !== null ? r.events[r.firstDivergence] : undefined;
+  const summary = r.ok
+    ? result.kind === 'replay'
+      ? t('audit.replayOk', { count: r.events.length })
+      : t('audit.whatIfOk', { count: r.events.length, against: result.against })
+    : result.kind === 'replay'
+      ? t('audit.replayDiverges', { seq: diverges?.seq ?? '?', event: diverges?.type ?? '' })
+      : t('audit.whatIfDiverges', {
+          seq: diverges?.seq ?? '?',
+          event: diverges?.type ?? '',
+          against: result.against,
+        });
+  return (
+    <>
+      <p className={`alert ${r.ok ? 'alert-ok' : 'alert-error'}`} role="status" data-testid="audit-summary">
+        {summary}
+      </p>
+      <ConformanceTable
+        report={r}
+        caption={
+          result.kind === 'replay'
+            ? t('audit.replayCaption')
+            : t('audit.whatIfCaption', { against: result.against })
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import type { ConformanceReport } from '../api/types.js';
+import { describeReplayReason } from './describeReplayReason.js';
+
+/** A replay event by event: accepted again, same state as recorded, hash intact, and why not. */
+export function ConformanceTable({ report, caption }: { report: ConformanceReport; caption: string }) {
+  const { t } = useTranslation();
+  const mark = (ok: boolean) => (
+    <span className={ok ? 'audit-ok' : 'audit-bad'}>{ok ? `✓ ${t('audit.yes')}` : `✗ ${t('audit.no')}`}</span>
+  );
+  return (
+    <div className="table-scroll">
+      <table className="worklist audit-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.seq')}</th>
+            <th scope="col">{t('audit.event')}</th>
+            <th scope="col">{t('audit.accepted')}</th>
+            <th scope="col">{t('audit.sameState')}</th>
+            <th scope="col">{t('audit.hashIntact')}</th>
+            <th scope="col">{t('audit.reasons')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.events.map((e, i) => (
+            <tr key={i} className={i === report.firstDivergence ? 'row-overdue' : undefined}>
+              <td>{e.seq}</td>
+              <th scope="row">
+                <code>{e.type || '—'}</code>
+              </th>
+              <td>{mark(e.accepted)}</td>
+              <td>{mark(e.sameState)}</td>
+              <td>{mark(e.hashIntact)}</td>
+              <td>
+                {e.reasons.length === 0 ? null : (
+                  <ul className="audit-reasons">
+                    {e.reasons.map((r, k) => (
+                      <li key={k}>{describeReplayReason(r, t)}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+// An auditor audits a case in the real app (FerretDB, the server, the built app, Debian's
+// chromium): the hash chain holds, the history replays the same under the version it ran under,
+// and a what-if under the regional protocol says where the case would have gone otherwise, as
+// the API says. Screenshots go to test-artifacts/audit/.
+import { describe, expect, it } from 'vitest';
+import type { CaseView, ConformanceReport } from '../src/api/types.js';
+import { apiAs, driveCase } from './helpers/apiDriver.js';
+import { browserSuite } from './helpers/browserSuite.js';
+import { loginAs } from './helpers/session.js';
+
+const suite = browserSuite('audit');
+
+describe("Guatemala's auditor", () => {
+  it('verifies the chain, replays the history and compares it with the regional protocol', async () => {
+    const { stack, browser, screenshot } = suite;
+    const gt = await apiAs(stack.url, 'caseworker.gt');
+    const opened = await gt.post<CaseView>('/api/cases', {
+      protocol: { id: 'child-repatriation-gt', version: 1 },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.case.id;
+    let steps = 0;
+    await driveCase(stack.url, caseId, 'GT', () => ++steps > 6);
+
+    const { page } = await loginAs(browser, stack.url, 'auditor.gt');
+    await page.goto(`/cases/${encodeURIComponent(caseId)}`);
+    const panel = page.locator('.audit-panel');
+    await panel.waitFor();
+    // Read-only for an auditor: no step to fill in, no handover to send.
+    expect(await page.locator('.alert-info').innerText()).toContain('Vista de auditoría');
+    expect(await page.locator('.step-panel').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Enviar traspaso' }).count()).toBe(0);
+    const summary = panel.locator('[data-testid=audit-summary]');
+
+    await panel.getByRole('button', { name: 'Verificar la cadena de hashes' }).click();
+    await expect.poll(() => summary.innerText()).toMatch(/^Cadena íntegra: los \d+ eventos/);
+
+    await panel.getByRole('button', { name: 'Reproducir el historial' }).click();
+    await expect.poll(() => summary.innerText()).toMatch(/^Conforme: los \d+ eventos se reproducen igual/);
+    const rows = panel.locator('table.audit-table tbody tr');
+    expect(await rows.count()).toBeGreaterThan(5);
+    expect(await rows.first().innerText()).toContain('case.opened');
+    await screenshot(page, 'replay');
+
+    // What-if under the regional protocol: the same verdict as the API gives.
+    const auditor = await apiAs(stack.url, 'auditor.gt');
+    const api = (
+      await auditor.post<ConformanceReport>(`/api/cases/${caseId}/audit/what-if`, {
+        protocol: { id: 'child-repatriation', version: 1 },
+      })
+    ).body;
+    const select = panel.locator('#audit-against');
+    const option = select
+      .locator('option', { hasText: 'versión 1 (Regional)' })
+      .filter({ hasText: /niñas, niños/ });
+    await select.selectOption({ label: (await option.first().innerText()).trim() });
+    await panel.getByRole('button', { name: 'Reproducir con esa versión' }).click();
+    if (api.ok) {
+      await expect.poll(() => summary.innerText()).toMatch(/eventos se habrían dado igual/);
+    } else {
+      const at = api.events[api.firstDivergence!]!;
+      await expect.poll(() => summary.innerText()).toContain(`divergido en el evento ${at.seq} (${at.type})`);
+    }
+    await screenshot(page, 'what-if');
+  }, 120_000);
+});
