@@ -23,7 +23,10 @@ describe('a regional protocol designer', () => {
   it('adds a field to a form of voluntary return version 2, and publishes it', async () => {
     const { stack, browser, screenshot } = suite;
     const { page } = await loginAs(browser, stack.url, 'designer.regional');
-    await page.goto('/designer');
+    // A designer lands on the designer, and is offered no page of cases or accounts.
+    await page.waitForURL(/\/designer$/);
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Diseñador de protocolos']);
     await page
       .locator('.dz-card[data-protocol="voluntary-return"]')
       .getByRole('button', { name: 'Borrador de la versión 2' })

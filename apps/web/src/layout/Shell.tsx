@@ -44,11 +44,12 @@ export function Shell({ children }: { children: ReactNode }) {
                   </li>
                 ) : null}
               </>
-            ) : (
+            ) : null}
+            {user.role === 'admin' ? (
               <li>
                 <NavLink to="/users">{t('nav.users')}</NavLink>
               </li>
-            )}
+            ) : null}
             {canDesign ? (
               <li>
                 <NavLink to="/designer">{t('nav.designer')}</NavLink>
