@@ -7,13 +7,14 @@ export const DEMO_ROLES: Role[] = ['designer', 'caseworker', 'supervisor', 'audi
 /** A demo account for every role a regional account may hold. */
 export const REGIONAL_DEMO_ROLES: readonly Role[] = REGIONAL_ROLES;
 
-const ROLE_NAMES: Record<Role, Text> = {
-  designer: { es: 'Diseñadora de protocolos', en: 'Protocol designer' },
-  caseworker: { es: 'Trabajadora de casos', en: 'Case worker' },
-  supervisor: { es: 'Supervisora', en: 'Supervisor' },
-  auditor: { es: 'Auditora', en: 'Auditor' },
-  focalpoint: { es: 'Enlace nacional', en: 'Focal point' },
-  admin: { es: 'Administradora', en: 'Administrator' },
+/** Demo users are named by their role, in Spanish: the language of the coalition's staff. */
+const ROLE_NAMES: Record<Role, string> = {
+  designer: 'Diseñadora de protocolos',
+  caseworker: 'Trabajadora de casos',
+  supervisor: 'Supervisora',
+  auditor: 'Auditora',
+  focalpoint: 'Enlace nacional',
+  admin: 'Administradora',
 };
 
 export interface DemoUser {
@@ -30,7 +31,7 @@ export function demoUsers(): DemoUser[] {
     for (const role of DEMO_ROLES) {
       out.push({
         username: `${role}.${country.toLowerCase()}`,
-        name: `${ROLE_NAMES[role].en} (${country})`,
+        name: `${ROLE_NAMES[role]} (${country})`,
         role,
         country,
       });
@@ -39,7 +40,7 @@ export function demoUsers(): DemoUser[] {
   for (const role of REGIONAL_DEMO_ROLES) {
     out.push({
       username: `${role}.regional`,
-      name: `${ROLE_NAMES[role].en} (regional)`,
+      name: `${ROLE_NAMES[role]} (regional)`,
       role,
       country: 'REGIONAL',
     });
