@@ -15,6 +15,7 @@ const CasePage = lazy(() => import('./case/CasePage.js'));
 const HandoversPage = lazy(() => import('./handovers/HandoversPage.js'));
 const UsersPage = lazy(() => import('./users/UsersPage.js'));
 const AlertsPage = lazy(() => import('./alerts/AlertsPage.js'));
+const StatsPage = lazy(() => import('./stats/StatsPage.js'));
 
 export function App() {
   return (
@@ -32,6 +33,7 @@ export function App() {
                   <Route path="handovers" element={<HandoversPage />} />
                   <Route path="users" element={<UsersPage />} />
                   <Route path="alerts" element={<AlertsPage />} />
+                  <Route path="stats" element={<StatsPage />} />
                   <Route path="designer/*" element={<DesignerRoute />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Routes>

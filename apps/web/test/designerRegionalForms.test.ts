@@ -26,7 +26,7 @@ describe('a regional protocol designer', () => {
     // A designer lands on the designer, and is offered no page of cases or accounts.
     await page.waitForURL(/\/designer$/);
     const nav = page.getByRole('navigation', { name: 'Principal' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Diseñador de protocolos']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Estadísticas', 'Diseñador de protocolos']);
     await page
       .locator('.dz-card[data-protocol="voluntary-return"]')
       .getByRole('button', { name: 'Borrador de la versión 2' })

@@ -29,7 +29,7 @@ describe('an administrator of Guatemala', () => {
     const { page } = await loginAs(browser, stack.url, 'admin.gt');
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Cuentas de usuario');
     const nav = page.getByRole('navigation', { name: 'Principal' });
-    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Usuarios']);
+    await expect.poll(() => nav.getByRole('link').allInnerTexts()).toEqual(['Usuarios', 'Estadísticas']);
     const rows = page.locator('table.users-table tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(5);
     expect(new Set(await page.locator('table.users-table tbody td:nth-child(3)').allInnerTexts())).toEqual(

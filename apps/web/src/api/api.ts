@@ -7,6 +7,8 @@ import type {
   Alert,
   ChainReport,
   ConformanceReport,
+  StatsDimension,
+  StatsResult,
   CaseView,
   EventRecord,
   Handover,
@@ -71,6 +73,8 @@ export const api = {
     request<ConformanceReport>('GET', `/api/cases/${enc(caseId)}/audit/replay`),
   auditWhatIf: (caseId: string, protocol: { id: string; version: number }) =>
     request<ConformanceReport>('POST', `/api/cases/${enc(caseId)}/audit/what-if`, { protocol }),
+
+  stats: (by: readonly StatsDimension[]) => request<StatsResult>('GET', `/api/stats?by=${by.join(',')}`),
 
   alerts: () => request<Alert[]>('GET', '/api/notifications'),
   markAlertRead: (id: string) => request<void>('POST', `/api/notifications/${enc(id)}/read`),

@@ -16,6 +16,24 @@ export interface User {
   country: Jurisdiction;
 }
 
+/** The dimensions GET /api/stats counts cases by. */
+export const STATS_DIMENSIONS = [
+  'originCountry',
+  'sex',
+  'ageGroup',
+  'exploitation',
+  'protocol',
+  'state',
+] as const;
+export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
+
+/** Anonymised counts: cells under 5 cases withheld, every count rounded down to a multiple of `rounding`. */
+export interface StatsResult {
+  cells: { key: Partial<Record<StatsDimension, string | null>>; count: number }[];
+  suppressed: number;
+  rounding: number;
+}
+
 /** GET /api/cases/:id/audit/chain: whether the stored history still hashes as recorded. */
 export interface ChainReport {
   ok: boolean;

@@ -11,6 +11,7 @@ export const en: Resources = {
     handovers: 'Handovers',
     designer: 'Protocol designer',
     users: 'Users',
+    stats: 'Statistics',
     alerts: 'Alerts',
     alertsUnread: 'Alerts ({{count}} unread)',
     logout: 'Log out',
@@ -290,6 +291,27 @@ export const en: Resources = {
   designer: {
     missingTitle: 'Designer not available',
     missingBody: 'The protocol designer is not installed in this version.',
+  },
+  stats: {
+    title: 'Statistics',
+    lede: 'Anonymised counts of the cases of {{country}}.',
+    ledeRegional: 'Anonymised counts of the cases of every country.',
+    by: 'Count by',
+    cases: 'Cases',
+    none: 'No cell has 5 cases or more to show.',
+    notRecorded: 'not recorded',
+    protection:
+      'To protect victims, cells of fewer than 5 cases are not shown and every number is rounded down to a multiple of {{rounding}}.',
+    suppressed_one: '{{count}} cell was left out.',
+    suppressed_other: '{{count}} cells were left out.',
+    dimension: {
+      originCountry: 'Country of origin',
+      sex: 'Sex',
+      ageGroup: 'Age group',
+      exploitation: 'Form of exploitation',
+      protocol: 'Protocol',
+      state: 'Stage',
+    },
   },
   audit: {
     title: 'Audit',

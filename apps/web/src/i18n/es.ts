@@ -9,6 +9,7 @@ export const es = {
     handovers: 'Traspasos',
     designer: 'Diseñador de protocolos',
     users: 'Usuarios',
+    stats: 'Estadísticas',
     alerts: 'Avisos',
     alertsUnread: 'Avisos ({{count}} sin leer)',
     logout: 'Cerrar sesión',
@@ -288,6 +289,27 @@ export const es = {
   designer: {
     missingTitle: 'Diseñador no disponible',
     missingBody: 'El diseñador de protocolos no está instalado en esta versión.',
+  },
+  stats: {
+    title: 'Estadísticas',
+    lede: 'Conteos anónimos de los casos de {{country}}.',
+    ledeRegional: 'Conteos anónimos de los casos de todos los países.',
+    by: 'Contar por',
+    cases: 'Casos',
+    none: 'No hay ninguna celda con 5 casos o más para mostrar.',
+    notRecorded: 'sin registrar',
+    protection:
+      'Para proteger a las víctimas, no se muestran las celdas con menos de 5 casos y cada cifra se redondea hacia abajo a un múltiplo de {{rounding}}.',
+    suppressed_one: 'Se omitió {{count}} celda.',
+    suppressed_other: 'Se omitieron {{count}} celdas.',
+    dimension: {
+      originCountry: 'País de origen',
+      sex: 'Sexo',
+      ageGroup: 'Grupo de edad',
+      exploitation: 'Forma de explotación',
+      protocol: 'Protocolo',
+      state: 'Etapa',
+    },
   },
   audit: {
     title: 'Auditoría',

@@ -50,6 +50,9 @@ export function Shell({ children }: { children: ReactNode }) {
                 <NavLink to="/users">{t('nav.users')}</NavLink>
               </li>
             ) : null}
+            <li>
+              <NavLink to="/stats">{t('nav.stats')}</NavLink>
+            </li>
             {canDesign ? (
               <li>
                 <NavLink to="/designer">{t('nav.designer')}</NavLink>
