@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSWORD_CHARS } from '../services/userService.js';
 import { Id, Instant, Jurisdiction, Role } from './common.js';
 
 /** User names as the demo ones: "ana.lopez.gt". */
@@ -12,9 +13,12 @@ const Name = z
   .max(120, 'must be at most 120 characters');
 const Password = z
   .string()
-  .min(12, 'must have at least 12 characters; a few unrelated words make one easy to remember')
+  .min(
+    MIN_PASSWORD_CHARS,
+    `must have at least ${MIN_PASSWORD_CHARS} characters; a few unrelated words make one easy to remember`,
+  )
   .max(200, 'must be at most 200 characters')
-  .describe('At least 12 characters, not containing the user name');
+  .describe(`At least ${MIN_PASSWORD_CHARS} characters, not containing the user name`);
 
 export const UserParams = z.object({ userId: Id });
 export const UsersQuery = z.object({ country: Jurisdiction.optional(), role: Role.optional() });

@@ -307,11 +307,13 @@ export class ProtocolService {
         files.push({ path: `draft/forms/${id}.json`, text: JSON.stringify(form) });
         taken.add(id);
       }
-      const previous = await this.d.repo.find(file.id, file.version - 1);
+      // The store keeps published versions parsed: a draft saved every few seconds reads none again.
+      const previous = await this.d.store.find(file.id, file.version - 1);
       if (previous) {
-        for (const form of Object.values((JSON.parse(previous.body) as ResolvedProtocol).forms)) {
+        const ref = `${file.id}@${file.version - 1}`;
+        for (const form of Object.values(previous.resolved.forms)) {
           if (taken.has(form.id)) continue;
-          files.push({ path: `published/${previous._id}/${form.id}.json`, text: JSON.stringify(form) });
+          files.push({ path: `published/${ref}/${form.id}.json`, text: JSON.stringify(form) });
           taken.add(form.id);
         }
       }

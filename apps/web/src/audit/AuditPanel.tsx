@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
+import { useProtocolSummaries } from '../api/protocolSummaries.js';
 import type { ChainReport, ConformanceReport, ProtocolSummary } from '../api/types.js';
 import { useLang } from '../i18n/useLang.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
-import { useAsync } from '../ui/useAsync.js';
 import { ConformanceTable } from './ConformanceTable.js';
 
 type Result =
@@ -27,7 +27,7 @@ export function AuditPanel({
 }) {
   const { t } = useTranslation();
   const { pick } = useLang();
-  const protocols = useAsync(() => api.protocols(), []);
+  const protocols = useProtocolSummaries();
   const [against, setAgainst] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -45,7 +45,7 @@ export function AuditPanel({
     }
   };
 
-  const others = (protocols.data ?? []).filter(
+  const others = protocols.filter(
     (p: ProtocolSummary) =>
       p.status === 'published' && !(p.id === ranUnder.id && p.version === ranUnder.version),
   );

@@ -1,3 +1,5 @@
+import { countryNames } from './countryNames.js';
+
 import type { Resources } from './es.js';
 
 /** English: complete, same keys as Spanish (`_many` plural forms are Spanish's; kept for the type). */
@@ -38,20 +40,7 @@ export const en: Resources = {
     admin: 'Administration',
     system: 'System',
   },
-  countries: {
-    REGIONAL: 'Regional',
-    BZ: 'Belize',
-    CR: 'Costa Rica',
-    DO: 'Dominican Republic',
-    SV: 'El Salvador',
-    GT: 'Guatemala',
-    HN: 'Honduras',
-    MX: 'Mexico',
-    NI: 'Nicaragua',
-    PA: 'Panama',
-    CA: 'Canada',
-    US: 'United States',
-  },
+  countries: { REGIONAL: 'Regional', ...countryNames.en },
   errors: {
     network: 'Cannot reach the server. Check the network and try again.',
     unauthorized: 'Your session ended. Log in again.',

@@ -1,3 +1,5 @@
+import { countryNames } from './countryNames.js';
+
 /** Spanish: the product's first language. Every key here must exist in en.ts (checked by type). */
 export const es = {
   common: { loading: 'Cargando…', cancel: 'Cancelar', yes: 'Sí', no: 'No' },
@@ -36,20 +38,7 @@ export const es = {
     admin: 'Administración',
     system: 'Sistema',
   },
-  countries: {
-    REGIONAL: 'Regional',
-    BZ: 'Belice',
-    CR: 'Costa Rica',
-    DO: 'República Dominicana',
-    SV: 'El Salvador',
-    GT: 'Guatemala',
-    HN: 'Honduras',
-    MX: 'México',
-    NI: 'Nicaragua',
-    PA: 'Panamá',
-    CA: 'Canadá',
-    US: 'Estados Unidos',
-  },
+  countries: { REGIONAL: 'Regional', ...countryNames.es },
   errors: {
     network: 'No hay conexión con el servidor. Compruebe la red y vuelva a intentarlo.',
     unauthorized: 'Su sesión terminó. Vuelva a iniciar sesión.',

@@ -2,32 +2,7 @@
  * The designer's texts (i18next namespace "designer"), Spanish first and English complete.
  * Protocol texts ({es, en} in the protocol itself) are not here: they are the designer's data.
  */
-const countriesEs = {
-  BZ: 'Belice',
-  CR: 'Costa Rica',
-  DO: 'República Dominicana',
-  SV: 'El Salvador',
-  GT: 'Guatemala',
-  HN: 'Honduras',
-  MX: 'México',
-  NI: 'Nicaragua',
-  PA: 'Panamá',
-  CA: 'Canadá',
-  US: 'Estados Unidos',
-};
-const countriesEn = {
-  BZ: 'Belize',
-  CR: 'Costa Rica',
-  DO: 'Dominican Republic',
-  SV: 'El Salvador',
-  GT: 'Guatemala',
-  HN: 'Honduras',
-  MX: 'Mexico',
-  NI: 'Nicaragua',
-  PA: 'Panama',
-  CA: 'Canada',
-  US: 'United States',
-};
+import { countryNames } from '../../i18n/countryNames.js';
 
 export const es = {
   common: {
@@ -38,7 +13,7 @@ export const es = {
     remove: 'Quitar',
   },
   lang: { es: 'Español', en: 'Inglés' },
-  countries: countriesEs,
+  countries: countryNames.es,
   roles: {
     designer: 'Diseño de protocolos',
     caseworker: 'Gestión de casos',
@@ -516,7 +491,7 @@ export type DesignerTexts = typeof es;
 export const en: DesignerTexts = {
   common: { loading: 'Loading…', retry: 'Retry', cancel: 'Cancel', dismiss: 'Dismiss', remove: 'Remove' },
   lang: { es: 'Spanish', en: 'English' },
-  countries: countriesEn,
+  countries: countryNames.en,
   roles: {
     designer: 'Protocol design',
     caseworker: 'Case work',
