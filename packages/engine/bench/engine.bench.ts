@@ -2,20 +2,27 @@
  * Engine benchmark: `npm run bench:engine` (BENCH_SECONDS=n to measure longer). One JSON line per metric:
  *   step_per_s           engine `step` (input checks, guards, XState transition, form validation,
  *                        actions, hash chain), over 8 paths through a 45-state protocol
- *   xstate_raw_per_s     XState's own `transition` on the same compiled machine, same events, same
- *                        guard scope, same run
+ *   xstate_raw_per_s     xstate's exported pure `transition(machine, snapshot, event)` on the same
+ *                        compiled machine, same events, same guard scope, same run
  *   step_vs_raw_ratio    step_per_s / xstate_raw_per_s (target >= 0.7)
+ *   xstate_scope_per_s   the same transitions computed as `step` computes them: the machine's own
+ *                        transition function with one inert actor scope made once (xstate's
+ *                        `transition()` builds a new actor per call, which computes the machine's
+ *                        initial snapshot: about half its time)
+ *   step_vs_scope_ratio  step_per_s / xstate_scope_per_s: the engine's own work against XState's
+ *                        cheapest transition
  *   replay_events_per_s  `replay` of 500 histories of 14-22 events, read back through JSON as from
  *                        storage (target >= 100,000)
  * Every case has its own names, ages, dates and notes. The engine keeps no cache keyed on data
  * content (the last stderr line lists the caches it has). Rates are per second of this process's CPU time (the machine is shared; `wall` gives the
- * wall-clock rate too). The three loops run interleaved in short rounds after a warm-up, in this
+ * wall-clock rate too). The four loops run interleaved in short rounds after a warm-up, in this
  * one process. To profile: node --import tsx --cpu-prof packages/engine/bench/engine.bench.ts
  */
 import { performance } from 'node:perf_hooks';
 import { transition, type AnyMachineSnapshot } from 'xstate';
 import {
   compileProtocol,
+  createPureTransitions,
   openCase,
   replay,
   step,
@@ -105,17 +112,23 @@ const caseDataAlongPaths = PATHS.map((path) => {
   }
   return out;
 });
-function rawRound(): void {
+type Transition = (snapshot: AnyMachineSnapshot, event: { type: string }) => [AnyMachineSnapshot, unknown[]];
+/** Every bench path through XState alone, each transition computed by `next`. */
+function xstateRound(next: Transition): void {
   for (let n = 0; n < PATHS.length; n++) {
     let snapshot: AnyMachineSnapshot = initialSnapshot;
     const path = PATHS[n]!;
     const datas = caseDataAlongPaths[n]!;
     for (let i = 0; i < path.length; i++) {
       compiled.runtime.begin({ case: datas[i]!, form: path[i]!.data });
-      [snapshot] = transition(compiled.machine, snapshot, { type: path[i]!.event });
+      [snapshot] = next(snapshot, { type: path[i]!.event });
     }
   }
 }
+const publicTransition: Transition = (snapshot, event) => transition(compiled.machine, snapshot, event);
+const pure = createPureTransitions(compiled.machine);
+const rawRound = () => xstateRound(publicTransition);
+const scopeRound = () => xstateRound(pure.transition);
 
 const HISTORIES = 500;
 // As replay gets them in real use: read back from storage (a JSON round trip), so no event shares
@@ -137,11 +150,12 @@ function replayRound(): void {
   }
 }
 
-// The machine is shared, so the three loops are interleaved in short rounds (load changes hit
+// The machine is shared, so the four loops are interleaved in short rounds (load changes hit
 // all of them alike) and rates are computed from this process's CPU time, not wall time; wall
 // rates are printed alongside.
 const stepMeter = meter();
 const rawMeter = meter();
+const scopeMeter = meter();
 const replayMeter = meter();
 const REPLAY_SLICE = 50;
 let slice = 0;
@@ -160,11 +174,12 @@ const eventsPerSlice = () => {
 };
 const WARMUP_MS = 1000;
 for (const phase of ['warmup', 'measure'] as const) {
-  for (const m of [stepMeter, rawMeter, replayMeter]) Object.assign(m, meter());
+  for (const m of [stepMeter, rawMeter, scopeMeter, replayMeter]) Object.assign(m, meter());
   const until = performance.now() + (phase === 'warmup' ? WARMUP_MS : SECONDS * 3000);
   while (performance.now() < until) {
     timed(stepMeter, commandsPerRound, stepRound);
     timed(rawMeter, commandsPerRound, rawRound);
+    timed(scopeMeter, commandsPerRound, scopeRound);
     timed(replayMeter, eventsPerSlice(), replaySlice);
   }
 }
@@ -184,11 +199,13 @@ const line = (metric: string, value: number, unit: string, wall?: number) =>
 line('step_per_s', Math.round(perCpu(stepMeter)), 'steps/s', perWall(stepMeter));
 line('xstate_raw_per_s', Math.round(perCpu(rawMeter)), 'transitions/s', perWall(rawMeter));
 line('step_vs_raw_ratio', perCpu(stepMeter) / perCpu(rawMeter), 'ratio');
+line('xstate_scope_per_s', Math.round(perCpu(scopeMeter)), 'transitions/s', perWall(scopeMeter));
+line('step_vs_scope_ratio', perCpu(stepMeter) / perCpu(scopeMeter), 'ratio');
 line('replay_events_per_s', Math.round(perCpu(replayMeter)), 'events/s', perWall(replayMeter));
 console.error(
   `protocol: ${compiled.states.size} states, ${compiled.transitions.length} transitions, ${compiled.forms.size} forms; ` +
     `${PATHS.length} paths (${commandsPerRound} steps per round); replay: ${HISTORIES} histories, ${eventsPerReplayRound} events; ` +
-    `measured ${Math.round((stepMeter.cpuMicros + rawMeter.cpuMicros + replayMeter.cpuMicros) / 1e6)} s of CPU`,
+    `measured ${Math.round((stepMeter.cpuMicros + rawMeter.cpuMicros + scopeMeter.cpuMicros + replayMeter.cpuMicros) / 1e6)} s of CPU`,
 );
 console.error(
   'engine caches: per protocol, its configurations (by state value) and guards; in replay only, XState outcomes by ' +

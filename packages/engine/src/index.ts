@@ -17,3 +17,5 @@ export { MAX_DATA_BYTES } from './checkInput.js';
 export { replay } from './replay.js';
 export type { ReplayOptions } from './replay.js';
 export { migrateCase } from './migrateCase.js';
+export { createPureTransitions } from './pureTransitions.js';
+export type { PureTransitions, ResolvedAction } from './pureTransitions.js';

@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { canonicalJson } from './canonicalJson.js';
 import {
   ENTER,
@@ -10,6 +10,7 @@ import {
   type Marker,
 } from './compileProtocol.js';
 import { explainGuard, prepareGuard, type GuardScope, type PreparedGuard } from '@ruta/protocol';
+import { createPureTransitions, type PureTransitions } from './pureTransitions.js';
 import type { StateValue } from './types.js';
 
 export type { GuardScope };
@@ -71,7 +72,7 @@ export interface Runtime {
   /**
    * XState's transition for `event`. With `memo`, the result is reused when the configuration,
    * the event and the results of every guard XState consulted are the same as a previous run;
-   * without it, XState's `transition` runs every time.
+   * without it, XState computes the transition every time (see pureTransitions).
    */
   run(conf: Configuration, event: string, memo: boolean): Outcome;
 }
@@ -93,6 +94,9 @@ export function createRuntime(): Runtime {
     if (!compiled) throw new Error('runtime used before its protocol was compiled');
     return compiled;
   };
+  let pure: PureTransitions | undefined;
+  /** XState's pure transition functions for the machine, made on first use. */
+  const xstate = (): PureTransitions => (pure ??= createPureTransitions(self().machine));
 
   /** Each guard checked once; it copies only the parts of the scope it reads. */
   const prepared = new Map<string, PreparedGuard>();
@@ -197,7 +201,7 @@ export function createRuntime(): Runtime {
   };
 
   const runXState = (conf: Configuration, event: string): Outcome => {
-    const [next, actions] = transition(self().machine, conf.snapshot, { type: event });
+    const [next, actions] = xstate().transition(conf.snapshot, { type: event });
     const { markers, taken } = markersOf(actions);
     return { markers, taken, next: fromSnapshot(next) };
   };
@@ -274,7 +278,7 @@ export function createRuntime(): Runtime {
     },
     initial(useMemo) {
       if (useMemo && initialMemo) return initialMemo;
-      const [snapshot, actions] = initialTransition(self().machine);
+      const [snapshot, actions] = xstate().initial();
       const { markers } = markersOf(actions);
       initialMemo = { markers, next: fromSnapshot(snapshot) };
       return initialMemo;

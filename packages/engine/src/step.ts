@@ -10,7 +10,7 @@ import type { CaseState, Command, EngineDeps, StepResult } from './types.js';
  * field, guard false with its condition), with the case untouched; or the new case, the event
  * record to append (sealed with the hash chain) and the effects the server must carry out.
  *
- * Runs XState's `transition` on every call (no memoisation: that is replay's), so the
+ * Runs XState's transition function on every call (no memoisation: that is replay's), so the
  * transition taken is always XState's own.
  *
  * The new case and the event record share parts (the submitted data, frozen state values):
