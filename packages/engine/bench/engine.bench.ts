@@ -13,9 +13,12 @@
  *                        cheapest transition
  *   replay_events_per_s  `replay` of 500 histories of 14-22 events, read back through JSON as from
  *                        storage (target >= 100,000)
+ *   verify_chain_events_per_s  `verifyChain` of the same histories: only the canonical JSON and
+ *                        SHA-256 of each record, which replay also computes, so an upper bound
+ *                        for replay on this machine
  * Every case has its own names, ages, dates and notes. The engine keeps no cache keyed on data
  * content (the last stderr line lists the caches it has). Rates are per second of this process's CPU time (the machine is shared; `wall` gives the
- * wall-clock rate too). The four loops run interleaved in short rounds after a warm-up, in this
+ * wall-clock rate too). The loops run interleaved in short rounds after a warm-up, in this
  * one process. To profile: node --import tsx --cpu-prof packages/engine/bench/engine.bench.ts
  */
 import { performance } from 'node:perf_hooks';
@@ -26,6 +29,7 @@ import {
   openCase,
   replay,
   step,
+  verifyChain,
   type Actor,
   type CaseState,
   type EventRecord,
@@ -150,7 +154,7 @@ function replayRound(): void {
   }
 }
 
-// The machine is shared, so the four loops are interleaved in short rounds (load changes hit
+// The machine is shared, so the loops are interleaved in short rounds (load changes hit
 // all of them alike) and rates are computed from this process's CPU time, not wall time; wall
 // rates are printed alongside.
 const stepMeter = meter();
@@ -167,6 +171,13 @@ const replaySlice = () => {
   }
   slice++;
 };
+const chainMeter = meter();
+const chainSlice = (from: number) => {
+  for (let i = 0; i < REPLAY_SLICE; i++) {
+    const report = verifyChain(histories[(from * REPLAY_SLICE + i) % HISTORIES]!);
+    if (!report.ok) throw new Error(`chain broken: ${report.reason}`);
+  }
+};
 const eventsPerSlice = () => {
   let n = 0;
   for (let i = 0; i < REPLAY_SLICE; i++) n += histories[(slice * REPLAY_SLICE + i) % HISTORIES]!.length;
@@ -174,13 +185,16 @@ const eventsPerSlice = () => {
 };
 const WARMUP_MS = 1000;
 for (const phase of ['warmup', 'measure'] as const) {
-  for (const m of [stepMeter, rawMeter, scopeMeter, replayMeter]) Object.assign(m, meter());
+  for (const m of [stepMeter, rawMeter, scopeMeter, replayMeter, chainMeter]) Object.assign(m, meter());
   const until = performance.now() + (phase === 'warmup' ? WARMUP_MS : SECONDS * 3000);
   while (performance.now() < until) {
     timed(stepMeter, commandsPerRound, stepRound);
     timed(rawMeter, commandsPerRound, rawRound);
     timed(scopeMeter, commandsPerRound, scopeRound);
-    timed(replayMeter, eventsPerSlice(), replaySlice);
+    const events = eventsPerSlice();
+    const from = slice;
+    timed(chainMeter, events, () => chainSlice(from));
+    timed(replayMeter, events, replaySlice);
   }
 }
 void replayRound;
@@ -202,10 +216,11 @@ line('step_vs_raw_ratio', perCpu(stepMeter) / perCpu(rawMeter), 'ratio');
 line('xstate_scope_per_s', Math.round(perCpu(scopeMeter)), 'transitions/s', perWall(scopeMeter));
 line('step_vs_scope_ratio', perCpu(stepMeter) / perCpu(scopeMeter), 'ratio');
 line('replay_events_per_s', Math.round(perCpu(replayMeter)), 'events/s', perWall(replayMeter));
+line('verify_chain_events_per_s', Math.round(perCpu(chainMeter)), 'events/s', perWall(chainMeter));
 console.error(
   `protocol: ${compiled.states.size} states, ${compiled.transitions.length} transitions, ${compiled.forms.size} forms; ` +
     `${PATHS.length} paths (${commandsPerRound} steps per round); replay: ${HISTORIES} histories, ${eventsPerReplayRound} events; ` +
-    `measured ${Math.round((stepMeter.cpuMicros + rawMeter.cpuMicros + scopeMeter.cpuMicros + replayMeter.cpuMicros) / 1e6)} s of CPU`,
+    `measured ${Math.round([stepMeter, rawMeter, scopeMeter, replayMeter, chainMeter].reduce((sum, m) => sum + m.cpuMicros, 0) / 1e6)} s of CPU`,
 );
 console.error(
   'engine caches: per protocol, its configurations (by state value) and guards; in replay only, XState outcomes by ' +

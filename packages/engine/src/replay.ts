@@ -1,10 +1,10 @@
-import { canonicalJson } from './canonicalJson.js';
 import { shown } from './shown.js';
 import { checkData, instantMs, isCountry, isPlainObject, type CheckedData } from './checkInput.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { migrateAt } from './migrateCase.js';
 import { openCase } from './openCase.js';
-import { effectsText, storedRecordText, type KnownTexts } from './recordText.js';
+import { recordHash } from './hashEvent.js';
+import { effectsText, type KnownTexts } from './recordText.js';
 import { stepInternal, type InternalStep, type StepEnv } from './runStep.js';
 import { sameJson, sameValue, type Configuration } from './runtime.js';
 import { resolveSha256 } from './sha256.js';
@@ -378,12 +378,7 @@ function chained(
   let actual: string;
   try {
     if (checked?.ok && checked.present) known.dataText = checked.canonical;
-    const text = storedRecordText(e as unknown as Record<string, unknown>, known, canonicalJson);
-    if (text !== null) actual = sha256(text);
-    else {
-      const { hash: _hash, ...rest } = e;
-      actual = sha256(canonicalJson(rest));
-    }
+    actual = recordHash(e as unknown as Record<string, unknown>, sha256, known);
   } catch (err) {
     reasons.push({
       code: 'hash-mismatch',

@@ -1,4 +1,4 @@
-import { hashEvent } from './hashEvent.js';
+import { recordHash } from './hashEvent.js';
 import { shown } from './shown.js';
 import { resolveSha256 } from './sha256.js';
 import type { ChainReport, EventRecord, Sha256 } from './types.js';
@@ -60,7 +60,7 @@ export function verifyChain(
     }
     let actual: string;
     try {
-      actual = hashEvent(e, sha256);
+      actual = recordHash(e as unknown as Record<string, unknown>, sha256);
     } catch (err) {
       return broken(i, `event ${i} is not valid JSON: ${(err as Error).message}`);
     }
