@@ -1,6 +1,7 @@
 /**
  * Deliberately broken copies of each shipped protocol and variant fail verification with the
- * right code and a message that says what is wrong: a risk assessment bypassed, the withdrawal
+ * right code and a message that says what is wrong, in English and in Spanish (the language
+ * designers read it in): a risk assessment bypassed, the withdrawal
  * of consent removed from a step before travel, a transition to a state that does not exist, a
  * guard nobody defined, a form that is missing. The copies live in memory; the shipped files
  * are not touched.
@@ -13,6 +14,7 @@ import {
   type VariantChange,
 } from '@ruta/protocol';
 import { describe, expect, it } from 'vitest';
+import { expectInSpanish } from '../packages/protocol/test/expectInSpanish.js';
 import { shippedFiles } from './support/shippedFiles.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the tests edit raw JSON on purpose
@@ -377,7 +379,8 @@ describe('broken copies of the shipped protocols fail verification', () => {
 
   for (const b of breakages) {
     it(`${b.ref}: ${b.what} -> ${b.code}`, () => {
-      const errors = problemsOf(b.files(), b.ref).filter((p) => p.severity !== 'warning');
+      const problems = problemsOf(b.files(), b.ref);
+      const errors = problems.filter((p) => p.severity !== 'warning');
       const match = errors.find(
         (p) =>
           p.code === b.code &&
@@ -389,6 +392,8 @@ describe('broken copies of the shipped protocols fail verification', () => {
         `expected ${b.code} matching ${b.message}; got:\n${errors.map((p) => `${p.code}: ${p.message}`).join('\n')}`,
       ).toBeDefined();
       expect(match!.hint.length).toBeGreaterThan(0);
+      // Designers read them in Spanish: every problem, warnings included, says it in Spanish too.
+      expectInSpanish(problems, `${b.ref}: ${b.what}`);
     });
   }
 });

@@ -109,10 +109,16 @@ describe('a national protocol designer in Honduras', () => {
     expect(await preview.innerText()).not.toContain('Campo nuevo');
     await screenshot(page, 'new-step-and-its-form');
 
-    // Nothing leads to the new step yet: the verifier says so, and the problem selects it.
+    // Nothing leads to the new step yet: the verifier says so in Spanish, with what to do, and the
+    // problem selects it.
     expect(await verdict(page)).toMatch(/^fail/);
     const unreachable = page.locator('[data-testid=verify-panel] li[data-code="unreachable-state"]');
-    expect(await unreachable.innerText()).toContain(STEP);
+    expect(await unreachable.innerText()).toContain(
+      `Ningún caso puede llegar nunca a «Verificación DINAF» (${STEP})`,
+    );
+    expect(await unreachable.locator('.dz-hint').innerText()).toContain(
+      'Añada una transición hacia esta etapa',
+    );
     await screenshot(page, 'verification-fails-unreachable');
     await unreachable.locator('button').click();
     await expect

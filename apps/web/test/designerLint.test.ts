@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectInSpanish } from '../../../packages/protocol/test/expectInSpanish.js';
 import { lintDesignDoc } from '../src/designer/model/lintDesignDoc.js';
 import { locateProblem } from '../src/designer/model/locateProblem.js';
 import { addState } from '../src/designer/model/addState.js';
@@ -56,5 +57,29 @@ describe('checks of what the designer types', () => {
     expect(() => updateState(doc, 'travel', { tags: ['Risk Assessment'] })).toThrow(/bad-tag/);
     const added = addState(doc, { parent: '', title: { es: 'Nueva', en: '' } }).doc;
     expect(lintDesignDoc(added).map((p) => p.code)).toEqual(['text-incomplete']);
+  });
+
+  it('says every problem in Spanish too, the language of the designer', () => {
+    const broken = structuredClone(doc);
+    broken.title = { es: '', en: 'Voluntary return' };
+    broken.events.travelled!.title = { es: ' ', en: ' ' };
+    const travel = broken.machine.states.travel!;
+    travel.tags = ['Risk Assessment'];
+    travel.meta.legal = [{ seed: '004', clause: ' ', law: ' ' }];
+    travel.entry = [
+      { type: 'setDeadline', params: { name: '24 horas', hours: 24, title: { es: 'Aviso', en: '' } } },
+      { type: 'notifyFocalPoint', params: { country: 'origin', reason: { es: '', en: 'Arrival' } } },
+    ];
+    const problems = lintDesignDoc(broken);
+    expect(new Set(problems.map((p) => p.code))).toEqual(
+      new Set(['text-incomplete', 'bad-tag', 'legal-clause-missing', 'legal-law-empty', 'bad-deadline-name']),
+    );
+    expectInSpanish(problems);
+    expect(problems.map((p) => p.es.message)).toContain(
+      'Falta el texto en español del título del protocolo.',
+    );
+    expect(problems.map((p) => p.es.message)).toContain(
+      'El plazo que pone la etapa «travel» al entrar tiene un nombre que no sirve: «24 horas».',
+    );
   });
 });

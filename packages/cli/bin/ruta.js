@@ -6,6 +6,7 @@ register();
 const { main } = await import('../src/main.ts');
 process.exitCode = main(process.argv.slice(2), {
   cwd: process.cwd(),
+  env: process.env,
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
 });

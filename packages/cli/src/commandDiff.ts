@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { diffProtocols, formatDiff, LANGS } from '@ruta/protocol';
+import { diffProtocols, formatDiff } from '@ruta/protocol';
+import { badLangMessage, chooseLang } from './chooseLang.js';
 import { formatProblem } from './formatProblem.js';
 import { EXIT, type Io } from './io.js';
 import { resolveArguments } from './resolveArguments.js';
@@ -11,7 +12,7 @@ export function commandDiff(args: string[], io: Io): number {
     args,
     options: {
       json: { type: 'boolean' },
-      lang: { type: 'string', default: 'en' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -21,11 +22,11 @@ export function commandDiff(args: string[], io: Io): number {
     io.out(USAGE.diff);
     return EXIT.ok;
   }
-  const lang = LANGS.find((l) => l === values.lang);
+  const lang = chooseLang(values.lang, io.env);
   if (positionals.length !== 2 || !lang) {
     io.err(
       !lang
-        ? `ruta diff: --lang must be one of ${LANGS.join(', ')}`
+        ? badLangMessage('diff', values.lang)
         : 'ruta diff: give two protocol versions, e.g. ruta diff child-repatriation@1 child-repatriation-gt@1',
     );
     io.err('Run "ruta diff --help" for the details.');
@@ -38,7 +39,8 @@ export function commandDiff(args: string[], io: Io): number {
   }
   const [a, b] = resolved.results;
   if (!a?.ok || !b?.ok) {
-    for (const r of [a, b]) if (r && !r.ok) for (const problem of r.problems) io.err(formatProblem(problem));
+    for (const r of [a, b])
+      if (r && !r.ok) for (const problem of r.problems) io.err(formatProblem(problem, lang));
     io.err(`Known versions: ${resolved.known.join(', ') || '(none)'}`);
     return EXIT.problems;
   }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COUNTRIES, parseJson, type Country } from '@ruta/protocol';
+import { COUNTRIES, parseJson, problemText, type Country } from '@ruta/protocol';
+import { badLangMessage, chooseLang } from './chooseLang.js';
 import { formatProblem } from './formatProblem.js';
 import { formatSimulation } from './formatSimulation.js';
 import { EXIT, type Io } from './io.js';
@@ -9,13 +10,14 @@ import { resolveArguments } from './resolveArguments.js';
 import { parseCommands, simulateCommands, type SimulationResult } from './simulateCommands.js';
 import { USAGE } from './usage.js';
 
-/** ruta simulate <protocol> <events.json> [--country XX] [--json] */
+/** ruta simulate <protocol> <events.json> [--country XX] [--json] [--lang es|en] */
 export function commandSimulate(args: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args,
     options: {
       json: { type: 'boolean' },
       country: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -30,6 +32,12 @@ export function commandSimulate(args: string[], io: Io): number {
     io.err('Run "ruta simulate --help" for the details.');
     return EXIT.usage;
   };
+  const lang = chooseLang(values.lang, io.env);
+  if (!lang) {
+    io.err(badLangMessage('simulate', values.lang));
+    io.err('Run "ruta simulate --help" for the details.');
+    return EXIT.usage;
+  }
   const [ref, eventsPath] = positionals;
   if (positionals.length !== 2 || ref === undefined || eventsPath === undefined)
     return usage('give a protocol and an events file, e.g. ruta simulate voluntary-return@1 events.json');
@@ -44,7 +52,7 @@ export function commandSimulate(args: string[], io: Io): number {
     return usage(`cannot read the events file ${eventsPath}`);
   }
   const parsed = parseJson(text, eventsPath);
-  if (!parsed.ok) return usage(`${eventsPath}: ${parsed.problem.message}`);
+  if (!parsed.ok) return usage(`${eventsPath}: ${problemText(parsed.problem, lang).message}`);
 
   const resolved = resolveArguments([ref], io.cwd);
   if (!resolved.ok) {
@@ -53,7 +61,7 @@ export function commandSimulate(args: string[], io: Io): number {
   }
   const [protocol] = resolved.results;
   if (!protocol?.ok) {
-    for (const problem of protocol?.problems ?? []) io.err(formatProblem(problem));
+    for (const problem of protocol?.problems ?? []) io.err(formatProblem(problem, lang));
     io.err(`Known versions: ${resolved.known.join(', ') || '(none)'}`);
     return EXIT.problems;
   }

@@ -1,8 +1,31 @@
-import type { RegistryReport } from '@ruta/protocol';
+import type { Lang, RegistryReport } from '@ruta/protocol';
 import { formatProblem } from './formatProblem.js';
 
-/** `ruta verify` for people: the problems grouped by file, then one summary line. */
-export function formatVerifyReport(report: RegistryReport): string {
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The words around the problems, in each language. */
+const WORDS = {
+  en: {
+    form: 'form',
+    checked: (protocols: number, forms: number) =>
+      `${plural(protocols, 'protocol and variant', 'protocols and variants')}, ${plural(forms, 'form', 'forms')}`,
+    passed: (checked: string) => `ok: ${checked} verified, no problems.`,
+    summary: (errors: number, warnings: number, files: number, checked: string) =>
+      `${errors > 0 ? 'FAILED' : 'ok'}: ${plural(errors, 'error', 'errors')} and ${plural(warnings, 'warning', 'warnings')} in ${plural(files, 'file', 'files')} (${checked} checked).`,
+  },
+  es: {
+    form: 'formulario',
+    checked: (protocols: number, forms: number) =>
+      `${plural(protocols, 'protocolo o variante', 'protocolos y variantes')}, ${plural(forms, 'formulario', 'formularios')}`,
+    passed: (checked: string) => `ok: ${checked} verificados, sin problemas.`,
+    summary: (errors: number, warnings: number, files: number, checked: string) =>
+      `${errors > 0 ? 'FALLÓ' : 'ok'}: ${plural(errors, 'error', 'errores')} y ${plural(warnings, 'aviso', 'avisos')} en ${plural(files, 'archivo', 'archivos')} (se revisaron ${checked}).`,
+  },
+};
+
+/** `ruta verify` for people, in `lang`: the problems grouped by file, then one summary line. */
+export function formatVerifyReport(report: RegistryReport, lang: Lang = 'en'): string {
+  const w = WORDS[lang];
   const lines: string[] = [];
   const entries = [
     ...report.protocols.map((p) => ({
@@ -11,7 +34,7 @@ export function formatVerifyReport(report: RegistryReport): string {
     })),
     ...report.forms.map((f) => ({
       ...f,
-      title: `form ${f.id}${f.version === null ? '' : ` v${f.version}`}`,
+      title: `${w.form} ${f.id}${f.version === null ? '' : ` v${f.version}`}`,
     })),
   ].sort((a, b) => a.file.localeCompare(b.file));
   let errors = 0;
@@ -24,17 +47,12 @@ export function formatVerifyReport(report: RegistryReport): string {
     for (const problem of entry.problems) {
       if (problem.severity === 'warning') warnings++;
       else errors++;
-      lines.push(formatProblem(problem));
+      lines.push(formatProblem(problem, lang));
     }
     lines.push('');
   }
-  const protocols = report.protocols.length;
-  const forms = report.forms.length;
-  const checked = `${protocols} protocol${protocols === 1 ? '' : 's'} and variant${protocols === 1 ? '' : 's'}, ${forms} form${forms === 1 ? '' : 's'}`;
-  if (errors === 0 && warnings === 0) lines.push(`ok: ${checked} verified, no problems.`);
-  else
-    lines.push(
-      `${errors > 0 ? 'FAILED' : 'ok'}: ${errors} error${errors === 1 ? '' : 's'} and ${warnings} warning${warnings === 1 ? '' : 's'} in ${filesWithProblems} file${filesWithProblems === 1 ? '' : 's'} (${checked} checked).`,
-    );
+  const checked = w.checked(report.protocols.length, report.forms.length);
+  if (errors === 0 && warnings === 0) lines.push(w.passed(checked));
+  else lines.push(w.summary(errors, warnings, filesWithProblems, checked));
   return lines.join('\n');
 }

@@ -1,6 +1,8 @@
-/** Where a command writes, and where it runs from: real streams in bin/ruta.js. */
+/** Where a command writes, where it runs from and its environment: the real ones in bin/ruta.js. */
 export interface Io {
   cwd: string;
+  /** The environment variables (LANG and LC_ALL choose the language of the messages). */
+  env: Readonly<Record<string, string | undefined>>;
   out: (text: string) => void;
   err: (text: string) => void;
 }

@@ -38,6 +38,10 @@ export function resolveArguments(
           location: { file: path, pointer: '/kind' },
           message: `${path} is not a protocol or a national variant`,
           hint: 'give a file with "kind": "protocol" or "kind": "variant", or an "id@version"',
+          es: {
+            message: `${path} no es un protocolo ni una variante nacional.`,
+            hint: 'Indique un archivo con "kind": "protocol" o "kind": "variant", o un "id@versión".',
+          },
         },
       ],
     };

@@ -18,6 +18,14 @@ describe('ruta --help and usage errors', () => {
     expect(r.stdout).toContain('--country');
   });
 
+  it('tells how to choose the language of the problems, for every command', () => {
+    for (const command of ['verify', 'diff', 'simulate']) {
+      const r = ruta([command, '--help'], repo.dir);
+      expect(r.stdout, command).toContain('--lang');
+      expect(r.stdout, command).toContain('LANG or LC_ALL');
+    }
+  });
+
   it('refuses an unknown command with exit code 2 and the usage', () => {
     const r = ruta(['verfy'], repo.dir);
     expect(r.status).toBe(2);

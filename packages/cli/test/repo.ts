@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +13,18 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the real command, as a user would: `node packages/cli/bin/ruta.js ...args` in `cwd`. */
-export function ruta(args: string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+/**
+ * Runs the real command, as a user would: `node packages/cli/bin/ruta.js ...args` in `cwd`. The
+ * locale is English unless `env` says otherwise (LANG and LC_ALL choose the language), so a test
+ * reads the same on a machine set up in Spanish.
+ */
+export function ruta(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -173,6 +183,20 @@ export function makeRepo(files: Record<string, unknown> = defaultFiles()): {
   };
   for (const [path, content] of Object.entries(files)) write(path, content);
   return { dir, write, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A maker of temporary repositories for one test file, each removed after the test that made it:
+ * call at the top of the file, then `repo()` (the default files) or `repo(files)` in tests.
+ */
+export function repoPerTest(): (files?: Record<string, unknown>) => ReturnType<typeof makeRepo> {
+  const made: { remove: () => void }[] = [];
+  afterEach(() => made.splice(0).forEach((r) => r.remove()));
+  return (files = defaultFiles()) => {
+    const r = makeRepo(files);
+    made.push(r);
+    return r;
+  };
 }
 
 export function defaultFiles(): Record<string, unknown> {

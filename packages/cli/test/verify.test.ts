@@ -1,15 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { defaultFiles, makeRepo, protocolFile, ruta } from './repo.js';
+import { describe, expect, it } from 'vitest';
+import { defaultFiles, protocolFile, repoPerTest, ruta } from './repo.js';
 
-const repos: { remove: () => void }[] = [];
-const repo = (files = defaultFiles()) => {
-  const r = makeRepo(files);
-  repos.push(r);
-  return r;
-};
-afterEach(() => repos.splice(0).forEach((r) => r.remove()));
+const repo = repoPerTest();
 
 describe('ruta verify', () => {
   it('passes a correct repository, found from a folder inside it', () => {

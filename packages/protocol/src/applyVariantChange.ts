@@ -3,6 +3,8 @@ import { deepEqual } from './deepEqual.js';
 import { sameLevelSchemas } from './formFields.js';
 import { fromPointer, toPointer } from './jsonPointer.js';
 import { nearestName } from './nearestName.js';
+import { wrapText, type BilingualText } from './problemText.js';
+import { variantChangeTexts as texts } from './registryTexts.js';
 import { asList, getState } from './stateTree.js';
 import type {
   FieldSchema,
@@ -11,6 +13,7 @@ import type {
   Problem,
   ResolvedProtocol,
   StateConfig,
+  Text,
   TransitionConfig,
   TransitionsConfig,
   VariantChange,
@@ -32,11 +35,12 @@ export function applyVariantChange(
   change: VariantChange,
   site: ChangeSite,
 ): Problem[] {
+  const prefix = texts.prefix(site.index, change.op);
+  const inChange = (text: BilingualText) => wrapText(text, { before: prefix.en }, { before: prefix.es });
   const fail = (
     code: string,
     key: string,
-    message: string,
-    hint: string,
+    text: BilingualText,
     extra: Partial<Problem['location']> = {},
   ): Problem[] => [
     {
@@ -46,15 +50,14 @@ export function applyVariantChange(
         pointer: toPointer(['changes', site.index, ...(key === '' ? [] : [key])]),
         ...extra,
       },
-      message: `Change ${site.index} (${change.op}): ${message}`,
-      hint,
+      ...inChange(text),
     },
   ];
   const machine = protocol.machine;
 
   /** Problems when the state at `path` does not exist, naming what does. */
   const missingState = (path: string, key = 'path'): Problem[] =>
-    fail('change-state-missing', key, `there is no state "${path}"`, nearbyStates(machine, path), {
+    fail('change-state-missing', key, texts.stateMissing(path, nearbyStates(machine, path)), {
       state: path,
     });
 
@@ -64,25 +67,11 @@ export function applyVariantChange(
       const siblings = childStates(machine, parent);
       if (siblings === null) {
         return getState(machine, parent)
-          ? fail(
-              'change-state-missing',
-              'path',
-              `the state "${parent}" has no child states to add "${key}" to`,
-              `add "${key}" beside it instead, or make "${parent}" compound with replaceState (child states and an initial)`,
-              { state: change.path },
-            )
+          ? fail('change-state-missing', 'path', texts.noChildStates(parent, key), { state: change.path })
           : missingState(parent);
       }
       if (Object.hasOwn(siblings, key)) {
-        return fail(
-          'change-already-exists',
-          'path',
-          `the state "${change.path}" already exists`,
-          'use replaceState to change it, or choose another key',
-          {
-            state: change.path,
-          },
-        );
+        return fail('change-already-exists', 'path', texts.stateExists(change.path), { state: change.path });
       }
       siblings[key] = structuredClone(change.state);
       return [];
@@ -100,24 +89,14 @@ export function applyVariantChange(
       if (!siblings || !Object.hasOwn(siblings, key)) return missingState(change.path);
       const initial = parent === '' ? machine.initial : getState(machine, parent)?.initial;
       if (initial === key) {
-        return fail(
-          'change-removes-initial',
-          'path',
-          `"${change.path}" is the state ${parent === '' ? 'every case starts in' : `"${parent}" starts in`}`,
-          parent === ''
-            ? 'a variant cannot remove the first state of the protocol; change it with replaceState instead'
-            : `replace "${parent}" with replaceState, giving it another initial state`,
-          { state: change.path },
-        );
+        return fail('change-removes-initial', 'path', texts.removesInitial(change.path, parent), {
+          state: change.path,
+        });
       }
       if (Object.keys(siblings).length === 1) {
-        return fail(
-          'change-removes-initial',
-          'path',
-          `"${change.path}" is the only child of "${parent}"`,
-          `replace "${parent}" with replaceState instead`,
-          { state: change.path },
-        );
+        return fail('change-removes-initial', 'path', texts.removesOnlyChild(change.path, parent), {
+          state: change.path,
+        });
       }
       delete siblings[key];
       return [];
@@ -143,8 +122,7 @@ export function applyVariantChange(
         return fail(
           'change-transition-missing',
           'event',
-          `${change.from === '' ? 'the machine' : `the state "${change.from}"`} has no transition for "${change.event}"`,
-          `${near ? `did you mean "${near}"? ` : ''}${events.length > 0 ? `transitions there: ${events.join(', ')}` : 'it has no transitions'}${change.op === 'replaceTransition' ? '; use addTransition to add one' : ''}`,
+          texts.transitionMissing(change.from, change.event, near, events, change.op === 'replaceTransition'),
           { state: change.from },
         );
       }
@@ -169,15 +147,9 @@ export function applyVariantChange(
       const state = getState(machine, change.path);
       if (!state) return missingState(change.path);
       if (!state.meta.deadline) {
-        return fail(
-          'change-deadline-missing',
-          'path',
-          `the state "${change.path}" has no deadline`,
-          'remove this change: there is nothing to remove',
-          {
-            state: change.path,
-          },
-        );
+        return fail('change-deadline-missing', 'path', texts.deadlineMissing(change.path), {
+          state: change.path,
+        });
       }
       delete state.meta.deadline;
       return [];
@@ -200,24 +172,10 @@ export function applyVariantChange(
       const id = change.form.id;
       const exists = Object.hasOwn(protocol.forms, id);
       if (change.op === 'addForm' && exists) {
-        return fail(
-          'change-already-exists',
-          'form',
-          `the protocol already has a form "${id}"`,
-          'use replaceForm to change it, or give the new form another id',
-          {
-            form: id,
-          },
-        );
+        return fail('change-already-exists', 'form', texts.formExists(id), { form: id });
       }
       if (change.op === 'replaceForm' && !exists) {
-        return fail(
-          'change-form-missing',
-          'form',
-          `the protocol has no form "${id}"`,
-          formsHint(protocol, id, 'use addForm to add it'),
-          { form: id },
-        );
+        return fail('change-form-missing', 'form', formMissing(protocol, id, true), { form: id });
       }
       const rules = checkFormRules(change.form, site.file);
       if (rules.length > 0) {
@@ -227,7 +185,7 @@ export function applyVariantChange(
             ...p.location,
             pointer: toPointer(['changes', site.index, 'form', ...fromPointer(p.location.pointer)]),
           },
-          message: `Change ${site.index} (${change.op}): ${p.message}`,
+          ...inChange(p),
         }));
       }
       protocol.forms[id] = structuredClone(change.form);
@@ -237,15 +195,9 @@ export function applyVariantChange(
     case 'replaceField':
     case 'removeField': {
       if (!Object.hasOwn(protocol.forms, change.form)) {
-        return fail(
-          'change-form-missing',
-          'form',
-          `the protocol has no form "${change.form}"`,
-          formsHint(protocol, change.form),
-          {
-            form: change.form,
-          },
-        );
+        return fail('change-form-missing', 'form', formMissing(protocol, change.form, false), {
+          form: change.form,
+        });
       }
       const form = protocol.forms[change.form]!;
       const { parent, key } = splitPath(change.field);
@@ -255,8 +207,7 @@ export function applyVariantChange(
         return fail(
           'change-field-missing',
           'field',
-          `the form "${change.form}" has no section "${parent}"`,
-          nearbyFields(form.schema, parent),
+          texts.sectionMissing(change.form, parent, nearbyFields(form.schema, parent)),
           where,
         );
       }
@@ -267,20 +218,13 @@ export function applyVariantChange(
       const exists = holders.length > 0;
       if (change.op === 'addField') {
         if (exists) {
-          return fail(
-            'change-already-exists',
-            'field',
-            `the form "${change.form}" already has a field "${change.field}"`,
-            'use replaceField to change it',
-            where,
-          );
+          return fail('change-already-exists', 'field', texts.fieldExists(change.form, change.field), where);
         }
       } else if (!exists) {
         return fail(
           'change-field-missing',
           'field',
-          `the form "${change.form}" has no field "${change.field}"`,
-          nearbyFields(form.schema, change.field),
+          texts.fieldMissing(change.form, change.field, nearbyFields(form.schema, change.field)),
           where,
         );
       }
@@ -344,7 +288,7 @@ function setTransitions(
 }
 
 /** A hint naming the states that do exist near a path that does not. */
-function nearbyStates(machine: MachineConfig, path: string): string {
+function nearbyStates(machine: MachineConfig, path: string): Text {
   const parts = path.split('.');
   let prefix = '';
   for (const part of parts) {
@@ -355,14 +299,17 @@ function nearbyStates(machine: MachineConfig, path: string): string {
   const children = Object.keys(childStates(machine, prefix) ?? {});
   const missing = parts[prefix === '' ? 0 : prefix.split('.').length] ?? '';
   const near = nearestName(missing, children);
-  const within = prefix === '' ? 'at the top level' : `inside "${prefix}"`;
-  return `${near ? `did you mean "${prefix === '' ? near : `${prefix}.${near}`}"? ` : ''}states ${within}: ${children.join(', ') || 'none'}`;
+  return texts.nearbyStates(
+    near === undefined ? undefined : prefix === '' ? near : `${prefix}.${near}`,
+    prefix,
+    children,
+  );
 }
 
-function formsHint(protocol: ResolvedProtocol, id: string, extra?: string): string {
+/** `adding`: the change replaces the form, so addForm is what would add it. */
+function formMissing(protocol: ResolvedProtocol, id: string, adding: boolean): BilingualText {
   const ids = Object.keys(protocol.forms);
-  const near = nearestName(id, ids);
-  return `${near ? `did you mean "${near}"? ` : ''}forms of the protocol: ${ids.join(', ') || 'none'}${extra ? `; ${extra}` : ''}`;
+  return texts.formMissing(id, nearestName(id, ids), ids, adding);
 }
 
 /** The object schema at a dotted field path ("" for the form itself), or undefined. */
@@ -376,7 +323,7 @@ function sectionAt(schema: FieldSchema, path: string): FieldSchema | undefined {
   return s.type === 'object' || s.properties ? s : undefined;
 }
 
-function nearbyFields(schema: FieldSchema, path: string): string {
+function nearbyFields(schema: FieldSchema, path: string): Text {
   const parts = path.split('.');
   let prefix = '';
   let section: FieldSchema = schema;
@@ -393,8 +340,11 @@ function nearbyFields(schema: FieldSchema, path: string): string {
   const fields = fieldsOf(section);
   const missing = parts[prefix === '' ? 0 : prefix.split('.').length] ?? '';
   const near = nearestName(missing, fields);
-  const within = prefix === '' ? 'at the top of the form' : `in "${prefix}"`;
-  return `${near ? `did you mean "${prefix === '' ? near : `${prefix}.${near}`}"? ` : ''}fields ${within}: ${fields.join(', ') || 'none'}`;
+  return texts.nearbyFields(
+    near === undefined ? undefined : prefix === '' ? near : `${prefix}.${near}`,
+    prefix,
+    fields,
+  );
 }
 
 function setRequired(section: FieldSchema, key: string, required: boolean): void {

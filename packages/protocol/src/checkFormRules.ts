@@ -1,4 +1,5 @@
 import { createFormValidator } from './createFormValidator.js';
+import { formTexts as texts } from './formTexts.js';
 import { sameLevelSchemas } from './formFields.js';
 import { fromPointer, toPointer } from './jsonPointer.js';
 import type { FieldSchema, FormDefinition, Problem } from './types.js';
@@ -28,12 +29,7 @@ export function checkFormRules(form: FormDefinition, file?: string): Problem[] {
       out.push({
         code: 'form-enum-labels',
         location: base([...pointer, 'x-enumLabels'], field || undefined),
-        message: s.enum
-          ? `${name(field)} has ${s.enum.length} choices but ${labels.length} labels`
-          : `${name(field)} has x-enumLabels but no enum`,
-        hint: s.enum
-          ? 'give one label per enum value, in the same order'
-          : 'add the enum values, or remove x-enumLabels',
+        ...texts.formEnumLabels(field, s.enum?.length, labels.length),
       });
     }
     // The keys an object may require: its own fields and those its conditions add.
@@ -44,8 +40,7 @@ export function checkFormRules(form: FormDefinition, file?: string): Problem[] {
       out.push({
         code: 'form-required-unknown',
         location: base([...pointer, 'required', i], field || undefined),
-        message: `"${key}" is required but ${name(field)} has no field "${key}"`,
-        hint: `add a field "${key}" under properties, or remove it from required`,
+        ...texts.formRequiredUnknown(field, key),
       });
     });
     for (const [key, sub] of Object.entries(s.properties ?? {})) {
@@ -62,8 +57,7 @@ export function checkFormRules(form: FormDefinition, file?: string): Problem[] {
           out.push({
             code: 'form-required-unknown',
             location: base([...pointer, 'dependencies', key, i], field || undefined),
-            message: `"${k}" is required when "${key}" is filled, but there is no field "${k}"`,
-            hint: `add a field "${k}" under properties, or remove it from the dependency`,
+            ...texts.formDependencyUnknown(k, key),
           });
         });
       } else {
@@ -82,15 +76,10 @@ export function checkFormRules(form: FormDefinition, file?: string): Problem[] {
         out.push({
           code: 'form-example-invalid',
           location: base(['examples', i, ...fromPointer(error.path)]),
-          message: `Example ${i} of form "${form.id}" is not accepted: ${error.path || 'the example'} ${error.message}`,
-          hint: 'fix the example so it is a submission the form accepts, or fix the form',
+          ...texts.formExampleInvalid(form.id, i, error),
         });
       }
     });
   }
   return out;
-}
-
-function name(field: string): string {
-  return field === '' ? 'the form' : `the field "${field}"`;
 }

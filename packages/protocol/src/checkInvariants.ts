@@ -1,5 +1,6 @@
 import { exploreIndex, type StateSpaceIndex } from './exploreIndex.js';
 import type { StateSpace, StateSpaceEdge, StateSpaceNode } from './exploreStateSpace.js';
+import { invariantTexts as texts, malformedInvariant } from './invariantTexts.js';
 import { invariantsLocation } from './invariantsLocation.js';
 import { getState, listStates } from './stateTree.js';
 import type { Invariant, Problem, ResolvedProtocol, Text } from './types.js';
@@ -50,8 +51,7 @@ export function checkInvariant(
         code: 'invariant-malformed',
         invariant: String(invariant?.id ?? ''),
         location: { pointer },
-        message: `Invariant "${String(invariant?.id ?? '')}" (${source}) cannot be checked: ${malformed}.`,
-        hint: 'Write it as {"kind": "mustPassBefore", "target": {"tag": "..."}, "requires": [{"tag": "..."}]} or {"kind": "availableUntil", "event": "...", "until": {"tag": "..."}}.',
+        ...texts.invariantMalformed(String(invariant?.id ?? ''), source, malformed),
       },
     ];
   }
@@ -61,8 +61,7 @@ export function checkInvariant(
         code: 'invariant-not-checked',
         invariant: invariant.id,
         location: { pointer },
-        message: `Invariant "${invariant.id}" (${source}) could not be checked because the statechart cannot run.`,
-        hint: 'Fix the problems of the statechart first; the invariant is checked once it runs.',
+        ...texts.invariantNotChecked(invariant.id, source),
       },
     ];
   }
@@ -76,8 +75,7 @@ export function checkInvariant(
       code: 'invariant-unproven',
       invariant: invariant.id,
       location: { pointer },
-      message: `Invariant "${invariant.id}" (${source}) held in every configuration explored, but the protocol was too large to explore fully.`,
-      hint: 'Simplify the parallel parts of the protocol so it can be explored completely, then verify again.',
+      ...texts.invariantUnproven(invariant.id, source),
     });
   }
   return found;
@@ -89,7 +87,7 @@ function mustPassBefore(
   index: StateSpaceIndex,
   invariant: Extract<Invariant, { kind: 'mustPassBefore' }>,
   pointer: string,
-  source: string,
+  source: Text,
 ): InvariantProblem[] {
   const target = invariant.target.tag;
   const requirements = invariant.requires.map((r) => (Array.isArray(r) ? r.map((s) => s.tag) : [r.tag]));
@@ -114,7 +112,6 @@ function mustPassBefore(
     if (fresh.length === 0) return;
     fresh.forEach((p) => reportedStates.add(p));
     const lacking = requirements.filter((_, i) => (missing & (1 << i)) === 0);
-    const lackingText = lacking.map((tags) => tags.map((t) => `"${t}"`).join(' or ')).join(', ');
     const untagged = lacking
       .flat()
       .filter((tag) => !listStates(protocol.machine).some((s) => listOf(s.state.tags).includes(tag)));
@@ -123,11 +120,16 @@ function mustPassBefore(
       code: 'invariant-violated',
       invariant: invariant.id,
       location: { pointer, state: fresh[0] ?? '' },
-      message: `Invariant "${invariant.id}" (${source}) is broken: ${invariant.description?.en ?? ''} A case can reach ${titleOf(protocol, fresh[0] ?? '')} (tagged "${target}") without first passing a step tagged ${lackingText}. Shortest such path: ${renderPath(counterExample)}.`,
-      hint:
-        untagged.length > 0
-          ? `No state is tagged ${untagged.map((t) => `"${t}"`).join(' or ')}: add the tag to the step that does this, and make every route to ${titleOf(protocol, fresh[0] ?? '')} go through it.`
-          : `Route this path through a step tagged ${lackingText} before ${titleOf(protocol, fresh[0] ?? '')}, or add a guard that stops it until that step is done.`,
+      ...texts.mustPassBeforeViolated({
+        id: invariant.id,
+        source,
+        description: descriptionOf(invariant),
+        reached: titleOf(protocol, fresh[0] ?? ''),
+        target,
+        lacking,
+        untagged,
+        path: renderPath(counterExample),
+      }),
       counterExample,
     });
   };
@@ -171,7 +173,7 @@ function availableUntil(
   index: StateSpaceIndex,
   invariant: Extract<Invariant, { kind: 'availableUntil' }>,
   pointer: string,
-  source: string,
+  source: Text,
 ): InvariantProblem[] {
   const until = invariant.until.tag;
   const problems: InvariantProblem[] = [];
@@ -191,15 +193,22 @@ function availableUntil(
         for (let v: Visit | undefined = visit; v; v = v.previous)
           path.unshift(v.edge ? { node: v.node, edge: v.edge } : { node: v.node });
         const counterExample = steps(protocol, path);
-        const here = node.leaves.map((p) => titleOf(protocol, p)).join(' + ');
+        const titles = node.leaves.map((p) => titleOf(protocol, p));
+        const here = { en: titles.map((t) => t.en).join(' + '), es: titles.map((t) => t.es).join(' + ') };
         problems.push({
           code: 'invariant-violated',
           invariant: invariant.id,
           location: { pointer, state: node.leaves[0] ?? '' },
-          message: `Invariant "${invariant.id}" (${source}) is broken: ${invariant.description?.en ?? ''} In ${here}, "${invariant.event}" is not available, although the case has not yet reached a step tagged "${until}". Path to it: ${renderPath(counterExample)}.`,
-          hint: defined
-            ? `Add a transition on "${invariant.event}" from ${here} (or once for every state, under the machine's "on").`
-            : `The protocol does not define the event "${invariant.event}": add it to "events" and a transition on it under the machine's "on", so it is available in every step before "${until}".`,
+          ...texts.availableUntilViolated({
+            id: invariant.id,
+            source,
+            description: descriptionOf(invariant),
+            here,
+            event: invariant.event,
+            until,
+            path: renderPath(counterExample),
+            eventDefined: defined,
+          }),
           counterExample,
         });
       }
@@ -216,8 +225,7 @@ function availableUntil(
       code: 'invariant-violated',
       invariant: invariant.id,
       location: { pointer },
-      message: `Invariant "${invariant.id}" (${source}) is also broken in ${more} more combinations of steps.`,
-      hint: `Make "${invariant.event}" available once for every state, under the machine's "on", instead of state by state.`,
+      ...texts.availableUntilViolatedElsewhere(invariant.id, source, more, invariant.event),
     });
   }
   return problems;
@@ -226,26 +234,32 @@ function availableUntil(
 type Step = { node: StateSpaceNode; edge?: StateSpaceEdge };
 
 /** What an invariant lacks to be checked (it did not come through the schema check), or undefined. */
-function whatIsMissing(value: unknown): string | undefined {
+function whatIsMissing(value: unknown): Text | undefined {
   const isRecord = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v);
   const isTag = (v: unknown) => isRecord(v) && typeof v.tag === 'string';
-  if (!isRecord(value)) return 'it is not an object';
+  if (!isRecord(value)) return malformedInvariant.notAnObject;
   if (value.kind === 'mustPassBefore') {
     const { target, requires } = value;
-    if (!isTag(target)) return 'its "target" names no tag';
-    if (!Array.isArray(requires) || requires.length === 0) return 'its "requires" lists no tag';
-    if (requires.length > 30) return 'it requires more than 30 steps';
+    if (!isTag(target)) return malformedInvariant.noTarget;
+    if (!Array.isArray(requires) || requires.length === 0) return malformedInvariant.noRequires;
+    if (requires.length > 30) return malformedInvariant.tooManyRequires;
     if (!requires.every((r: unknown) => (Array.isArray(r) ? r.length > 0 && r.every(isTag) : isTag(r))))
-      return 'an entry of its "requires" names no tag';
+      return malformedInvariant.requiresWithoutTag;
     return undefined;
   }
   if (value.kind === 'availableUntil') {
-    if (typeof value.event !== 'string') return 'its "event" is not an event name';
-    if (!isTag(value.until)) return 'its "until" names no tag';
+    if (typeof value.event !== 'string') return malformedInvariant.noEvent;
+    if (!isTag(value.until)) return malformedInvariant.noUntil;
     return undefined;
   }
-  return `its kind is ${JSON.stringify(value.kind)}, not "mustPassBefore" or "availableUntil"`;
+  return malformedInvariant.unknownKind(String(JSON.stringify(value.kind)));
+}
+
+/** An invariant's description in each language, the other one standing in for a missing one. */
+function descriptionOf(invariant: Invariant): Text {
+  const { es, en } = invariant.description ?? {};
+  return { en: en ?? '', es: es || en || '' };
 }
 
 function steps(protocol: ResolvedProtocol, path: Step[]): CounterExampleStep[] {
@@ -256,16 +270,25 @@ function steps(protocol: ResolvedProtocol, path: Step[]): CounterExampleStep[] {
   }));
 }
 
-function renderPath(path: CounterExampleStep[]): string {
-  return path
-    .map((step) => {
-      const states = step.states.map((p, i) => `"${step.titles[i]?.en ?? p}" (${p})`).join(' + ');
-      return step.event ? `--${step.event}--> ${states}` : states;
-    })
-    .join(' ');
+/** A counter-example as messages show it: `"Screening" (screening) --SKIP--> "Travel" (travel)`. */
+function renderPath(path: CounterExampleStep[]): Text {
+  const render = (title: (t: Text | undefined, path: string) => string) =>
+    path
+      .map((step) => {
+        const states = step.states.map((p, i) => `${title(step.titles[i], p)} (${p})`).join(' + ');
+        return step.event ? `--${step.event}--> ${states}` : states;
+      })
+      .join(' ');
+  return {
+    en: render((t, p) => `"${t?.en ?? p}"`),
+    es: render((t, p) => `«${t?.es ?? p}»`),
+  };
 }
 
-function titleOf(protocol: ResolvedProtocol, path: string): string {
-  const title = getState(protocol.machine, path)?.meta?.title?.en;
-  return title ? `"${title}"` : `"${path}"`;
+function titleOf(protocol: ResolvedProtocol, path: string): Text {
+  const title = getState(protocol.machine, path)?.meta?.title;
+  return {
+    en: title?.en ? `"${title.en}"` : `"${path}"`,
+    es: title?.es ? `«${title.es}»` : `«${path}»`,
+  };
 }

@@ -8,7 +8,15 @@ import variantSchema from '../schema/variant.schema.json' with { type: 'json' };
 import { checkFormRules } from './checkFormRules.js';
 import { fromPointer, toPointer } from './jsonPointer.js';
 import { nearestName } from './nearestName.js';
-import type { FormDefinition, InvariantsFile, Problem, ProtocolFile, VariantFile } from './types.js';
+import {
+  descriptionEs,
+  placeOf,
+  predicateEs,
+  schemaHints as hints,
+  schemaMessages as messages,
+  unknownSchemaKind,
+} from './schemaTexts.js';
+import type { FormDefinition, InvariantsFile, Problem, ProtocolFile, Text, VariantFile } from './types.js';
 
 /** The kinds of file the format has, each with its JSON Schema in ../schema. */
 export const SCHEMA_KINDS = ['protocol', 'variant', 'form', 'invariants'] as const;
@@ -48,8 +56,7 @@ export function validateFile<K extends SchemaKind>(kind: K, value: unknown, file
         {
           code: 'unknown-kind',
           location: { ...(file !== undefined ? { file } : {}), pointer: '/kind' },
-          message: `"${String(kind)}" is not a kind of file the protocol format has`,
-          hint: `use one of ${SCHEMA_KINDS.map((k) => `"${k}"`).join(', ')}`,
+          ...unknownSchemaKind(String(kind), SCHEMA_KINDS),
         },
       ],
     };
@@ -90,8 +97,6 @@ function validators(): { [K in SchemaKind]: ValidateFunction<FileOfKind[K]> } {
 // ---------------------------------------------------------------------------------------------
 // From Ajv errors to problems a designer can act on.
 
-const LANG_NAMES: Record<string, string> = { es: 'a Spanish', en: 'an English' };
-
 function toProblems(kind: SchemaKind, errors: ErrorObject[], value: unknown, file?: string): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
@@ -109,105 +114,99 @@ function toProblems(kind: SchemaKind, errors: ErrorObject[], value: unknown, fil
 
 function toProblem(kind: SchemaKind, e: ErrorObject, value: unknown, file?: string): Problem {
   const segments = fromPointer(e.instancePath);
-  const where = describePath(segments);
+  const where = placeOf(dotted(segments));
   const parent: AnySchemaObject = e.parentSchema ?? {};
   let code = `schema-${kebab(e.keyword)}`;
-  let message = `${where} ${e.message ?? 'is invalid'}`;
-  let hint = 'fix the value to match the format described in the schema';
+  let message: Text = messages.invalid(where, e);
+  let hint: Text = hints.fixValue();
 
   if (e.propertyName !== undefined) {
     // An error about a key itself (propertyNames): point at the key.
     segments.push(e.propertyName);
     code = 'schema-key';
-    message = `The key "${e.propertyName}" is not allowed in ${where}`;
+    message = messages.keyNotAllowed(e.propertyName, where);
     hint = keyHint(e, parent);
   } else if (e.keyword === 'required') {
     const prop = String(e.params.missingProperty);
     segments.push(prop);
-    message = `${where} is missing "${prop}"`;
+    message = messages.missing(where, prop);
     hint = requiredHint(segments, prop, parent);
   } else if (e.keyword === 'additionalProperties') {
     const prop = String(e.params.additionalProperty);
     segments.push(prop);
     code = 'schema-unknown-property';
-    message = `"${prop}" is not allowed in ${where}`;
+    message = messages.notAllowed(prop, where);
     hint = additionalHint(prop, parent);
   } else if (e.keyword === 'type') {
     const wanted = String(e.params.type);
     message = isGuardLogic(parent)
-      ? `${where} must be a JSON Logic condition (an object) or true/false, but it is ${describeValue(e.data)}`
-      : `${where} must be ${article(wanted)} (it is ${describeValue(e.data)})`;
-    hint = isGuardLogic(parent)
-      ? 'write the condition as a JSON Logic object, e.g. {"==": [{"var": "form.decision"}, "return"]}, or true/false; strings of code are not accepted'
-      : `make ${dotted(segments) || 'the file'} ${article(wanted)}`;
+      ? messages.notGuardLogic(where, e.data)
+      : messages.wrongType(where, wanted, e.data);
+    hint = isGuardLogic(parent) ? hints.writeGuardLogic() : hints.makeType(dotted(segments), wanted);
   } else if (e.keyword === 'enum') {
     const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v));
-    message = `${where} is ${JSON.stringify(e.data)}, which is not one of the allowed values`;
+    message = messages.notAllowedValue(where, e.data);
     const near = nearestName(String(e.data), (e.params.allowedValues as unknown[]).map(String));
-    hint = `${near ? `did you mean "${near}"? ` : ''}use one of: ${allowed.join(', ')}`;
+    hint = hints.useOneOf(near, allowed);
   } else if (e.keyword === 'const') {
-    message = `${where} must be ${JSON.stringify(e.params.allowedValue)}`;
-    hint = `set ${dotted(segments)} to ${JSON.stringify(e.params.allowedValue)}`;
+    message = messages.notConstant(where, e.params.allowedValue);
+    hint = hints.setConstant(dotted(segments), e.params.allowedValue);
   } else if (e.keyword === 'pattern' || e.keyword === 'minLength' || e.keyword === 'not') {
     const lang = segments.at(-1);
     if ((lang === 'es' || lang === 'en') && parent === commonSchema.definitions.text.properties[lang]) {
       code = 'schema-empty-text';
-      message = `${where} is empty`;
-      hint = `write ${LANG_NAMES[lang]} text at ${dotted(segments)}; it must not be empty`;
+      message = messages.emptyText(where);
+      hint = hints.writeText(lang, dotted(segments));
     } else {
-      message = `${where} is ${JSON.stringify(e.data)}, which is not allowed here`;
-      hint = `change ${dotted(segments)}: ${lowerFirst(String(parent.description ?? e.message ?? 'see the schema'))}`;
+      message = messages.valueNotAllowed(where, e.data);
+      hint = hints.change(dotted(segments), whatItMustBe(parent, e));
     }
   } else if (e.keyword === 'maxProperties' && parent === commonSchema.definitions.jsonLogicOperation) {
-    message = `${where} has several keys, but a JSON Logic operation has exactly one: the operator`;
-    hint = 'combine conditions with {"and": [...]} or {"or": [...]}, one operation per object';
+    message = messages.severalOperators(where);
+    hint = hints.oneOperator();
   } else if (e.keyword === 'minProperties' && parent === commonSchema.definitions.jsonLogicOperation) {
-    message = `${where} is an empty object, not a JSON Logic operation`;
-    hint = 'write an operation such as {"==": [{"var": "form.decision"}, "return"]}, or true/false';
+    message = messages.emptyOperation(where);
+    hint = hints.writeOperation();
   } else if (e.keyword === 'minItems' || e.keyword === 'minProperties') {
-    hint = `add at least ${String(e.params.limit)} ${e.keyword === 'minItems' ? 'item(s) to' : 'entry(ies) to'} ${dotted(segments)}, or remove it`;
+    hint = hints.addAtLeast(String(e.params.limit), e.keyword === 'minItems', dotted(segments));
   } else if (e.keyword === 'uniqueItems') {
-    hint = `remove the repeated item ${String(e.params.j)} or ${String(e.params.i)} (counting from 0) from ${dotted(segments)}`;
+    hint = hints.removeRepeated(String(e.params.j), String(e.params.i), dotted(segments));
   } else if (e.keyword === 'minimum' || e.keyword === 'exclusiveMinimum' || e.keyword === 'maximum') {
-    hint = `use a number ${String(e.params.comparison)} ${String(e.params.limit)} at ${dotted(segments)}`;
+    hint = hints.useNumber(String(e.params.comparison), String(e.params.limit), dotted(segments));
   } else if (e.keyword === 'format') {
-    message = `${where} is not a valid ${String(e.params.format)}`;
+    message = messages.badFormat(where, String(e.params.format));
     hint =
       e.params.format === 'regex'
-        ? `write a valid regular expression at ${dotted(segments)}`
-        : `write a valid ${String(e.params.format)} at ${dotted(segments)}`;
+        ? hints.writeRegex(dotted(segments))
+        : hints.writeFormat(String(e.params.format), dotted(segments));
   }
 
   const problem: Problem = {
     code,
     location: { ...(file !== undefined ? { file } : {}), pointer: toPointer(segments) },
-    message,
-    hint,
+    message: message.en,
+    hint: hint.en,
+    es: { message: message.es, hint: hint.es },
   };
   addContext(kind, problem, segments, value);
   return problem;
 }
 
-function requiredHint(segments: string[], prop: string, parent: AnySchemaObject): string {
+function requiredHint(segments: string[], prop: string, parent: AnySchemaObject): Text {
   if ((prop === 'es' || prop === 'en') && segments.length >= 2) {
     const owner = segments.at(-2)!;
-    const what = /^[0-9]+$/.test(owner) ? 'text' : owner.replace(/^x-/, '');
-    return `add ${LANG_NAMES[prop]} ${what}: ${dotted(segments)}`;
+    return hints.addText(prop, /^[0-9]+$/.test(owner) ? undefined : owner, dotted(segments));
   }
-  if (prop === 'x-label')
-    return `add a label in both languages: ${dotted(segments)}: {"es": "...", "en": "..."}`;
-  const description = describeProperty(parent, prop);
-  return `add ${dotted(segments)}${description ? `: ${description}` : ''}`;
+  if (prop === 'x-label') return hints.addLabel(dotted(segments));
+  return hints.add(dotted(segments), describeProperty(parent, prop));
 }
 
-function additionalHint(prop: string, parent: AnySchemaObject): string {
+function additionalHint(prop: string, parent: AnySchemaObject): Text {
   const allowed = Object.keys((parent.properties as Record<string, unknown> | undefined) ?? {});
   if ((prop === 'title' || prop === 'description') && parent === formSchema.definitions.schema) {
-    return `remove "${prop}": a field's label is written as "x-label": {"es": ..., "en": ...} and its help as "x-help"`;
+    return hints.removeFieldTitle(prop);
   }
-  const near = nearestName(prop, allowed);
-  const list = allowed.length > 0 ? `; allowed here: ${allowed.join(', ')}` : '';
-  return `${near ? `did you mean "${near}"? ` : ''}remove "${prop}"${list}`;
+  return hints.remove(prop, nearestName(prop, allowed), allowed);
 }
 
 /** The schemas a guard's logic is checked against where a string of code would land. */
@@ -217,28 +216,37 @@ function isGuardLogic(parent: AnySchemaObject): boolean {
   return parent === logic.else || parent === value.else.else;
 }
 
-function keyHint(e: ErrorObject, parent: AnySchemaObject): string {
+function keyHint(e: ErrorObject, parent: AnySchemaObject): Text {
   if (e.keyword === 'enum') {
     const allowed = (e.params.allowedValues as unknown[]).map(String);
-    const near = nearestName(String(e.propertyName), allowed);
-    return `${near ? `did you mean "${near}"? ` : ''}use one of: ${allowed.join(', ')}`;
+    return hints.useOneOf(nearestName(String(e.propertyName), allowed), allowed);
   }
-  if (e.keyword === 'not')
-    return `rename "${String(e.propertyName)}": constructor and prototype are reserved words`;
-  return `rename "${String(e.propertyName)}": ${lowerFirst(String(parent.description ?? e.message ?? 'see the schema'))}`;
+  if (e.keyword === 'not') return hints.renameReserved(String(e.propertyName));
+  return hints.rename(String(e.propertyName), whatItMustBe(parent, e));
+}
+
+/** What a value must be, for a hint: the description of its schema, else what Ajv says. */
+function whatItMustBe(parent: AnySchemaObject, e: ErrorObject): Text {
+  const description = typeof parent.description === 'string' ? parent.description : undefined;
+  return {
+    en: lowerFirst(String(parent.description ?? e.message ?? 'see the schema')),
+    es: lowerFirst((description && descriptionEs(description)) ?? predicateEs(e)),
+  };
 }
 
 /** The description of a property of a schema, following a $ref when the property has none of its own. */
-function describeProperty(parent: AnySchemaObject, prop: string): string | undefined {
+function describeProperty(parent: AnySchemaObject, prop: string): Partial<Text> {
   const sub = (parent.properties as Record<string, AnySchemaObject> | undefined)?.[prop];
-  if (!sub) return undefined;
-  if (typeof sub.description === 'string') return sub.description;
+  if (!sub) return {};
+  if (typeof sub.description === 'string') return { en: sub.description, es: descriptionEs(sub.description) };
   if (typeof sub.$ref === 'string' && ajv) {
     const target = ajv.getSchema(sub.$ref)?.schema;
-    if (typeof target === 'object' && typeof target.description === 'string')
-      return lowerFirst(target.description);
+    if (typeof target === 'object' && typeof target.description === 'string') {
+      const es = descriptionEs(target.description);
+      return { en: lowerFirst(target.description), es: es === undefined ? undefined : lowerFirst(es) };
+    }
   }
-  return undefined;
+  return {};
 }
 
 /** Fills in the state, form and field a problem concerns, from where it is in the file. */
@@ -301,39 +309,11 @@ function get(value: unknown, path: string[]): unknown {
   return v;
 }
 
-function describePath(segments: string[]): string {
-  return segments.length === 0 ? 'The file' : `"${dotted(segments)}"`;
-}
-
 /** ["machine", "states", "a", "on", "GO", "0"] -> "machine.states.a.on.GO[0]". */
 function dotted(segments: string[]): string {
   let out = '';
   for (const s of segments) out += /^[0-9]+$/.test(s) ? `[${s}]` : out === '' ? s : `.${s}`;
   return out;
-}
-
-function describeValue(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'an object';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-  return `${typeof v} ${JSON.stringify(v)}`;
-}
-
-function article(type: string): string {
-  const names: Record<string, string> = {
-    object: 'an object {...}',
-    array: 'a list [...]',
-    string: 'a text in double quotes',
-    number: 'a number',
-    integer: 'a whole number',
-    boolean: 'true or false',
-    null: 'null',
-  };
-  return type
-    .split(',')
-    .map((t) => names[t] ?? t)
-    .join(' or ');
 }
 
 function kebab(s: string): string {

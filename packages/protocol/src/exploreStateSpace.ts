@@ -7,6 +7,7 @@ import {
   type AnyStateMachine,
   type StateValue,
 } from 'xstate';
+import { statechartTexts } from './statechartTexts.js';
 import { listTransitions } from './stateTree.js';
 import { toMachineConfig, type XStateNode, type XStateTransition } from './toMachineConfig.js';
 import { ACTION_TYPES, type Problem, type ResolvedProtocol } from './types.js';
@@ -271,8 +272,7 @@ function machineProblem(error: unknown): Problem {
   return {
     code: 'machine-invalid',
     location: { pointer: '/machine' },
-    message: `The statechart cannot run: ${error instanceof Error ? error.message : String(error)}.`,
-    hint: 'Fix the other problems reported for this protocol first; if this one remains, the statechart uses a construct Ruta does not support.',
+    ...statechartTexts.machineInvalid(error instanceof Error ? error.message : String(error)),
   };
 }
 
@@ -280,7 +280,6 @@ function boundProblem(max: number): Problem {
   return {
     code: 'state-space-too-large',
     location: { pointer: '/machine' },
-    message: `The protocol has more than ${max.toLocaleString('en')} combinations of active steps, so reachability and invariants were checked only partly.`,
-    hint: 'Reduce the number of parallel regions or of steps inside them; a protocol case workers can follow rarely needs this many combinations.',
+    ...statechartTexts.stateSpaceTooLarge(max),
   };
 }

@@ -27,3 +27,4 @@ export * from './ProtocolDiff.js';
 export * from './diffProtocols.js';
 export * from './formatDiff.js';
 export * from './verifyRegistry.js';
+export * from './problemText.js';

@@ -1,5 +1,6 @@
 import { SCHEMA_KINDS, validateFile, type SchemaKind } from './checkSchema.js';
 import { parseJson } from './parseJson.js';
+import { registryTexts as texts } from './registryTexts.js';
 import type { FormDefinition, Invariant, Population, Problem, ProtocolFile, VariantFile } from './types.js';
 
 export type SharedInvariant = Invariant & { appliesTo: Population[] };
@@ -61,8 +62,7 @@ export function loadRegistry(files: readonly { path: string; text: string }[]): 
       problems.push({
         code: 'unknown-kind',
         location: { file: path, pointer: '/kind' },
-        message: `${path} does not say what kind of file it is`,
-        hint: `add "kind": one of ${SCHEMA_KINDS.map((k) => `"${k}"`).join(', ')}`,
+        ...texts.unknownKindOfFile(path, SCHEMA_KINDS),
       });
       continue;
     }
@@ -82,8 +82,7 @@ export function loadRegistry(files: readonly { path: string; text: string }[]): 
         problems.push({
           code: 'duplicate-protocol',
           location: { file: path, pointer: '/version' },
-          message: `${ref} is defined twice: in ${existing.path} and in ${path}`,
-          hint: `give one of them a new version number, or remove the copy (published versions never change)`,
+          ...texts.duplicateProtocol(ref, existing.path, path),
         });
         continue;
       }
@@ -95,8 +94,7 @@ export function loadRegistry(files: readonly { path: string; text: string }[]): 
         problems.push({
           code: 'duplicate-form',
           location: { file: path, pointer: '/id', form: file.id },
-          message: `The form "${file.id}" is defined twice: in ${existing.path} and in ${path}`,
-          hint: 'give one of them another id, or keep one file per form',
+          ...texts.duplicateForm(file.id, existing.path, path),
         });
         continue;
       }
@@ -108,8 +106,7 @@ export function loadRegistry(files: readonly { path: string; text: string }[]): 
           problems.push({
             code: 'duplicate-invariant',
             location: { file: path, pointer: `/invariants/${i}/id` },
-            message: `The invariant "${inv.id}" is defined twice (also in ${existing})`,
-            hint: 'give one of them another id',
+            ...texts.duplicateInvariant(inv.id, existing),
           });
           return;
         }

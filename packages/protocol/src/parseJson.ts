@@ -1,5 +1,7 @@
+import { jsonTexts as texts } from './jsonTexts.js';
 import { toPointer } from './jsonPointer.js';
-import type { Problem } from './types.js';
+import { wrapText, type BilingualText } from './problemText.js';
+import type { Problem, Text } from './types.js';
 
 /** Keys that could reach an object's prototype when a parsed value is merged or assigned. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
@@ -27,8 +29,7 @@ export function parseJson(text: string, file?: string): ParseJsonResult {
       problem: {
         code: 'json-malformed',
         location: { ...(file !== undefined ? { file } : {}), pointer: '', line: 1, column: 1 },
-        message: `Expected JSON text, got ${text === null ? 'null' : typeof text}`,
-        hint: 'pass the text of the file or request body',
+        ...texts.notText(text === null ? 'null' : typeof text),
       },
     };
   }
@@ -45,14 +46,10 @@ export function parseJson(text: string, file?: string): ParseJsonResult {
       column,
     };
     if (file !== undefined) location.file = file;
+    const at = texts.at(line, column);
     return {
       ok: false,
-      problem: {
-        code: e.code,
-        location,
-        message: `${e.message} (line ${line}, column ${column})`,
-        hint: e.hint,
-      },
+      problem: { code: e.code, location, ...wrapText(e.text, { after: at.en }, { after: at.es }) },
     };
   }
 }
@@ -111,8 +108,7 @@ class JsonFailure {
     readonly code: string,
     readonly position: number,
     readonly pointer: string,
-    readonly message: string,
-    readonly hint: string,
+    readonly text: BilingualText,
   ) {}
 }
 
@@ -140,20 +136,12 @@ class Parser {
   parseDocument(): unknown {
     this.skipSpace();
     if (this.pos >= this.text.length) {
-      this.fail(
-        this.pos,
-        'The text is empty: there is no JSON value',
-        'write a JSON value, e.g. an object {...}',
-      );
+      this.fail(this.pos, texts.empty());
     }
     const value = this.parseValue(0);
     this.skipSpace();
     if (this.pos < this.text.length) {
-      this.fail(
-        this.pos,
-        `Unexpected ${this.describe(this.pos)} after the end of the JSON value`,
-        'remove what follows the last closing bracket, or wrap several values in a list [...]',
-      );
+      this.fail(this.pos, texts.afterEnd(this.describe(this.pos)));
     }
     return value;
   }
@@ -181,13 +169,7 @@ class Parser {
 
   private enter(depth: number): void {
     if (depth > MAX_JSON_DEPTH) {
-      throw new JsonFailure(
-        'json-too-deep',
-        this.pos,
-        toPointer(this.path),
-        `Objects and lists are nested more than ${MAX_JSON_DEPTH} deep`,
-        `flatten the structure: at most ${MAX_JSON_DEPTH} levels of nesting are accepted`,
-      );
+      throw new JsonFailure('json-too-deep', this.pos, toPointer(this.path), texts.tooDeep(MAX_JSON_DEPTH));
     }
   }
 
@@ -206,14 +188,10 @@ class Parser {
       const keyAt = this.pos;
       if (this.text[this.pos] !== '"') {
         if (this.text[this.pos] === '}') {
-          this.fail(this.pos, 'Trailing comma before "}"', 'remove the comma after the last property');
+          this.fail(this.pos, texts.trailingCommaInObject());
         }
         if (this.text[this.pos] === '/') this.unexpectedValue();
-        this.fail(
-          this.pos,
-          `Expected a property name in double quotes, found ${this.describe(this.pos)}`,
-          'write property names in double quotes, e.g. "title": ...',
-        );
+        this.fail(this.pos, texts.expectedPropertyName(this.describe(this.pos)), true);
       }
       const key = this.parseString();
       if (FORBIDDEN_KEYS.includes(key)) {
@@ -221,8 +199,7 @@ class Parser {
           'json-forbidden-key',
           keyAt,
           toPointer([...this.path, key]),
-          `The key "${key}" is not allowed`,
-          `rename or remove "${key}": keys __proto__, constructor and prototype are refused everywhere`,
+          texts.forbiddenKey(key),
         );
       }
       if (keys.has(key)) {
@@ -230,18 +207,13 @@ class Parser {
           'json-duplicate-key',
           keyAt,
           toPointer([...this.path, key]),
-          `The key "${key}" appears twice in the same object`,
-          `keep one "${key}" and merge or remove the other (JSON readers would silently keep only the last)`,
+          texts.duplicateKey(key),
         );
       }
       keys.add(key);
       this.skipSpace();
       if (this.text[this.pos] !== ':') {
-        this.fail(
-          this.pos,
-          `Expected ":" after the property name "${key}", found ${this.describe(this.pos)}`,
-          `write "${key}": <value>`,
-        );
+        this.fail(this.pos, texts.expectedColon(key, this.describe(this.pos)), true);
       }
       this.pos++;
       this.skipSpace();
@@ -258,11 +230,7 @@ class Parser {
         this.pos++;
         return out;
       }
-      this.fail(
-        this.pos,
-        `Expected "," or "}" after the value of "${key}", found ${this.describe(this.pos)}`,
-        'add a comma between properties, or close the object with }',
-      );
+      this.fail(this.pos, texts.expectedCommaOrBrace(key, this.describe(this.pos)), true);
     }
   }
 
@@ -278,7 +246,7 @@ class Parser {
     for (;;) {
       this.skipSpace();
       if (this.text[this.pos] === ']') {
-        this.fail(this.pos, 'Trailing comma before "]"', 'remove the comma after the last item');
+        this.fail(this.pos, texts.trailingCommaInList());
       }
       this.path.push(out.length);
       out.push(this.parseValue(depth));
@@ -293,11 +261,7 @@ class Parser {
         this.pos++;
         return out;
       }
-      this.fail(
-        this.pos,
-        `Expected "," or "]" after an item of the list, found ${this.describe(this.pos)}`,
-        'add a comma between items, or close the list with ]',
-      );
+      this.fail(this.pos, texts.expectedCommaOrBracket(this.describe(this.pos)), true);
     }
   }
 
@@ -308,7 +272,7 @@ class Parser {
     let chunk = this.pos;
     for (;;) {
       if (this.pos >= this.text.length) {
-        this.fail(start, 'A string is not closed', 'add the closing double quote "');
+        this.fail(start, texts.stringNotClosed());
       }
       const code = this.text.charCodeAt(this.pos);
       if (code === 0x22) {
@@ -317,11 +281,7 @@ class Parser {
         return out;
       }
       if (code < 0x20) {
-        this.fail(
-          this.pos,
-          'A string contains a line break or control character',
-          'write line breaks as \\n and tabs as \\t inside strings, or close the string',
-        );
+        this.fail(this.pos, texts.controlCharacter());
       }
       if (code === 0x5c) {
         out += this.text.slice(chunk, this.pos);
@@ -329,11 +289,7 @@ class Parser {
         if (e === 'u') {
           const hex = this.text.slice(this.pos + 2, this.pos + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
-            this.fail(
-              this.pos,
-              'Bad unicode escape in a string',
-              'write \\u followed by four hex digits, e.g. \\u00e9',
-            );
+            this.fail(this.pos, texts.badUnicodeEscape());
           }
           out += String.fromCharCode(parseInt(hex, 16));
           this.pos += 6;
@@ -341,11 +297,7 @@ class Parser {
           out += ESCAPES[e];
           this.pos += 2;
         } else {
-          this.fail(
-            this.pos,
-            `Bad escape "\\${e ?? ''}" in a string`,
-            'write a backslash as \\\\; JSON knows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX',
-          );
+          this.fail(this.pos, texts.badEscape(e ?? ''));
         }
         chunk = this.pos;
         continue;
@@ -358,20 +310,12 @@ class Parser {
     NUMBER.lastIndex = this.pos;
     const m = NUMBER.exec(this.text);
     if (!m) {
-      this.fail(
-        this.pos,
-        `Bad number starting with ${this.describe(this.pos)}`,
-        'write numbers like 12, -3.5 or 1e6, without leading zeros or a leading "+"',
-      );
+      this.fail(this.pos, texts.badNumberStart(this.describe(this.pos)));
     }
     const end = this.pos + m[0].length;
     const after = this.text[end];
     if (after !== undefined && /[0-9.eE+\-a-zA-Z_]/.test(after)) {
-      this.fail(
-        end,
-        `Bad number "${this.text.slice(this.pos, end + 1)}"`,
-        'write numbers like 12, -3.5 or 1e6, without leading zeros, hex or a trailing dot',
-      );
+      this.fail(end, texts.badNumber(this.text.slice(this.pos, end + 1)));
     }
     this.pos = end;
     return Number(m[0]);
@@ -391,41 +335,20 @@ class Parser {
   private unexpectedValue(): never {
     const c = this.text[this.pos];
     if (c === undefined) {
-      this.fail(
-        this.pos,
-        'The text ends too early',
-        'close every open {, [ and string: the file may be cut short',
-      );
+      this.fail(this.pos, texts.endsEarly());
     }
-    if (c === "'")
-      this.fail(this.pos, 'A string in single quotes', 'use double quotes for strings: "text", not \'text\'');
+    if (c === "'") this.fail(this.pos, texts.singleQuotes());
     if (c === '/' && (this.text[this.pos + 1] === '/' || this.text[this.pos + 1] === '*')) {
-      this.fail(
-        this.pos,
-        'A comment',
-        'remove the comment: JSON has no comments (use a "description" field instead)',
-      );
+      this.fail(this.pos, texts.comment());
     }
     if (c === '}' || c === ']') {
-      this.fail(
-        this.pos,
-        `Expected a value before "${c}"`,
-        'remove the comma before it, or write the missing value',
-      );
+      this.fail(this.pos, texts.expectedValueBefore(c), true);
     }
     const word = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(this.text.slice(this.pos, this.pos + 40))?.[0];
     if (word !== undefined) {
-      this.fail(
-        this.pos,
-        `Unexpected word "${word}"`,
-        'write text in double quotes ("…"); the only bare words JSON knows are true, false and null',
-      );
+      this.fail(this.pos, texts.unexpectedWord(word));
     }
-    this.fail(
-      this.pos,
-      `Unexpected ${this.describe(this.pos)} where a value should be`,
-      'write a value: an object, a list, a "string", a number, true, false or null',
-    );
+    this.fail(this.pos, texts.unexpectedValue(this.describe(this.pos)));
   }
 
   private skipSpace(): void {
@@ -436,26 +359,16 @@ class Parser {
     }
   }
 
-  private describe(pos: number): string {
-    const c = this.text[pos];
-    if (c === undefined) return 'the end of the text';
-    if (c === '\n' || c === '\r') return 'a line break';
-    const code = c.charCodeAt(0);
-    if (code < 0x20) return `the control character U+${code.toString(16).padStart(4, '0')}`;
-    return `"${c}"`;
+  private describe(pos: number): Text {
+    return texts.describeChar(this.text[pos]);
   }
 
-  private fail(position: number, message: string, hint: string): never {
-    if (position >= this.text.length && message.startsWith('Expected')) {
-      throw new JsonFailure(
-        'json-malformed',
-        position,
-        toPointer(this.path),
-        'The text ends too early',
-        'close every open {, [ and string: the file may be cut short',
-      );
+  /** `expected`: the text says what was expected there, which at the very end means it is cut short. */
+  private fail(position: number, text: BilingualText, expected = false): never {
+    if (position >= this.text.length && expected) {
+      throw new JsonFailure('json-malformed', position, toPointer(this.path), texts.endsEarly());
     }
-    throw new JsonFailure('json-malformed', position, toPointer(this.path), message, hint);
+    throw new JsonFailure('json-malformed', position, toPointer(this.path), text);
   }
 }
 

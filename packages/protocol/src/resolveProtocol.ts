@@ -2,6 +2,7 @@ import { applyVariantChange } from './applyVariantChange.js';
 import { formReferences } from './formReferences.js';
 import { latestVersion, versionsOf, type Registry, type RegistryEntry } from './loadRegistry.js';
 import { nearestName } from './nearestName.js';
+import { registryTexts as texts } from './registryTexts.js';
 import type { Invariant, Problem, ProtocolFile, ResolvedProtocol, VariantFile } from './types.js';
 
 export type ResolveResult = { ok: true; protocol: ResolvedProtocol } | { ok: false; problems: Problem[] };
@@ -39,8 +40,7 @@ function resolve(
     return fail({
       code: 'bad-protocol-ref',
       location: at,
-      message: `"${ref}" is not a protocol reference`,
-      hint: 'write "id@version", e.g. "child-repatriation@1", or just the id for its latest version',
+      ...texts.badProtocolRef(ref),
     });
   }
   const id = m[1]!;
@@ -54,8 +54,7 @@ function resolve(
     return fail({
       code: 'variant-cycle',
       location: { file: from?.path ?? variant?.path ?? '', pointer: '/base' },
-      message: `These variants derive from each other in a circle: ${cycle}`,
-      hint: 'make one of them derive from a regional protocol (or another variant outside the circle)',
+      ...texts.variantCycle(cycle),
     });
   }
   return protocol ? resolvePlain(registry, protocol) : resolveVariant(registry, variant!, [...chain, key]);
@@ -69,15 +68,14 @@ function notFound(
   at: Problem['location'],
   from: RegistryEntry<VariantFile> | undefined,
 ): Problem {
-  const whose = from ? `${from.file.id}@${from.file.version} is based on ${key}, but ` : '';
+  const variant = from ? `${from.file.id}@${from.file.version}` : undefined;
   const code = from ? 'missing-base' : 'unknown-protocol';
   const rejectedIn = registry.rejected.get(key);
   if (rejectedIn !== undefined) {
     return {
       code: from ? 'missing-base' : 'invalid-protocol',
       location: { ...at, file: at.file ?? rejectedIn },
-      message: `${whose}${from ? 'its file' : key}, ${rejectedIn}, has problems`,
-      hint: `fix the problems reported for ${rejectedIn} first`,
+      ...texts.notFound.rejected(variant, key, rejectedIn),
     };
   }
   const versions = versionsOf(registry, id);
@@ -85,8 +83,7 @@ function notFound(
     return {
       code: from ? 'missing-base' : 'unknown-version',
       location: at,
-      message: `${whose}${id} has no version ${version ?? ''}`.trim(),
-      hint: `versions that exist: ${versions.map((v) => `${id}@${v}`).join(', ')}`,
+      ...texts.notFound.version(variant, key, id, version, versions),
     };
   }
   const ids = [
@@ -96,8 +93,7 @@ function notFound(
   return {
     code,
     location: at,
-    message: `${whose}there is no protocol "${id}"`,
-    hint: `${near ? `did you mean "${near}"? ` : ''}protocols that exist: ${ids.join(', ') || 'none'}`,
+    ...texts.notFound.protocol(variant, key, id, near, ids),
   };
 }
 
@@ -123,8 +119,12 @@ function resolvePlain(registry: Registry, entry: RegistryEntry<ProtocolFile>): R
       problems.push({
         code: 'unknown-invariant',
         location: { file: entry.path, pointer: `/invariants/${i}` },
-        message: `${file.id}@${file.version} lists the invariant "${id}", which is not among the shared invariants`,
-        hint: `${near ? `did you mean "${near}"? ` : ''}shared invariants: ${registry.invariants.map((x) => x.id).join(', ') || 'none'}`,
+        ...texts.unknownInvariant(
+          `${file.id}@${file.version}`,
+          id,
+          near,
+          registry.invariants.map((x) => x.id),
+        ),
       });
       return;
     }
@@ -179,8 +179,12 @@ function embedForms(registry: Registry, protocol: ResolvedProtocol, file: string
     problems.push({
       code: 'unknown-form',
       location: { file, pointer: protocol.base ? '/changes' : ref.pointer, state: ref.state, form: ref.form },
-      message: `${protocol.id}@${protocol.version} uses the form "${ref.form}", which is not in forms/`,
-      hint: `${near ? `did you mean "${near}"? ` : ''}add forms/${ref.form}.json, or use one of: ${[...registry.forms.keys()].sort().join(', ') || 'none'}`,
+      ...texts.unknownFormOfRegistry(
+        `${protocol.id}@${protocol.version}`,
+        ref.form,
+        near,
+        [...registry.forms.keys()].sort(),
+      ),
     });
   }
   return problems;

@@ -332,6 +332,12 @@ export interface FormDefinition {
 // ---------------------------------------------------------------------------------------------
 // Verification results.
 
+/** What a problem says in one language: what is wrong, and what to do about it. */
+export interface ProblemText {
+  message: string;
+  hint: string;
+}
+
 export interface Problem {
   /** Stable machine-readable code, e.g. "unreachable-state", "unknown-guard", "invariant-violated". */
   code: string;
@@ -346,9 +352,12 @@ export interface Problem {
     line?: number;
     column?: number;
   };
+  /** In English: for logs, JSON consumers and tests. */
   message: string;
-  /** What to do to fix it. */
+  /** What to do to fix it, in English. */
   hint: string;
+  /** The same message and hint in Spanish, with the same states, names and paths in them. */
+  es: ProblemText;
   /**
    * "warning" for things worth a look that do not make the protocol wrong (an unused guard);
    * absent or "error" otherwise. Only errors stop a protocol from verifying.

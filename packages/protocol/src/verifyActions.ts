@@ -1,4 +1,5 @@
-import { didYouMean } from './verifyDidYouMean.js';
+import { nearestName } from './nearestName.js';
+import { transitionTexts as texts } from './transitionTexts.js';
 import {
   ACTION_TYPES,
   type ActionConfig,
@@ -28,8 +29,7 @@ export function verifyActions(
       problems.push({
         code: 'unknown-action',
         location,
-        message: `Action "${type}" is not one Ruta knows.`,
-        hint: `Use one of: ${ACTION_TYPES.join(', ')}.${didYouMean(String(type), ACTION_TYPES)}`,
+        ...texts.unknownAction(String(type), nearestName(String(type), ACTION_TYPES)),
       });
       return;
     }
@@ -40,19 +40,14 @@ export function verifyActions(
           problems.push({
             code: 'unknown-form',
             location: { ...location, pointer: `${pointer}/params/form`, form: named },
-            message: `This step records form "${named}", which the protocol does not include.`,
-            hint: `Add form "${named}" to forms/ and to the protocol, or name one of its forms: ${forms.join(', ') || '(none yet)'}.${didYouMean(named, forms)}`,
+            ...texts.unknownFormOfAction(named, forms, nearestName(String(named), forms)),
           });
         }
       } else if (!where.source?.meta?.form) {
         problems.push({
           code: 'record-without-form',
           location,
-          message:
-            where.state === ''
-              ? 'A machine-level transition records a form but does not say which one.'
-              : `This step records a form, but state "${where.state}" has no form and the action names none.`,
-          hint: 'Give the state a form (meta.form) or name the form in the action: {"type": "recordForm", "params": {"form": "<form id>"}}.',
+          ...texts.recordWithoutForm(where.state),
         });
       }
     }
@@ -63,8 +58,7 @@ export function verifyActions(
       problems.push({
         code: 'deadline-not-positive',
         location: { ...location, pointer: `${pointer}/params/hours` },
-        message: `Deadline "${action.params?.name ?? '?'}" is set to ${String(action.params?.hours)} hours; a deadline must be later than the step that sets it.`,
-        hint: 'Set "hours" to a number greater than 0, e.g. 24 for the 24-hour alert.',
+        ...texts.deadlineNotPositiveOfAction(action.params?.name ?? '?', String(action.params?.hours)),
       });
     }
   });

@@ -1,4 +1,5 @@
 import { createFormValidator } from './createFormValidator.js';
+import { formTexts as texts } from './formTexts.js';
 import { escapePointer } from './stateTree.js';
 import type { FieldSchema, FormDefinition, Problem } from './types.js';
 import { listOf } from './verifyListOf.js';
@@ -24,8 +25,7 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
       {
         code: 'form-schema-invalid',
         location: { pointer: `${base}/schema`, form: String(form?.id ?? '') },
-        message: `Form "${String(form?.id ?? '')}" has no schema: the fields a case worker fills.`,
-        hint: 'Give the form a "schema": {"type": "object", "properties": {...}} with its fields.',
+        ...texts.formWithoutSchema(String(form?.id ?? '')),
       },
     ];
   }
@@ -37,8 +37,7 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
     problems.push({
       code: 'form-schema-invalid',
       location: where('/schema'),
-      message: broken.message,
-      hint: 'Correct the schema so JSON Schema draft-07 accepts it (the message names the keyword at fault); the form builder writes valid schemas.',
+      ...texts.formSchemaInvalid(broken),
     });
   }
 
@@ -53,8 +52,7 @@ export function verifyForm(form: FormDefinition, options: { pointer?: string } =
       problems.push({
         code: 'example-invalid',
         location: where(`/examples/${index}${at}`, at === '' ? undefined : at.slice(1).replace(/\//g, '.')),
-        message: `Sample submission ${index + 1} of form "${form.id}" does not fill the form correctly: ${at || 'the submission'} ${error?.message ?? 'is invalid'}.`,
-        hint: 'Fix the sample so it is a submission a case worker could really make; tests and the simulator use it to walk the protocol.',
+        ...texts.exampleInvalid(form.id, index, error),
       });
     });
   }
@@ -123,8 +121,7 @@ function walkField(
     problems.push({
       code: 'field-without-label',
       location: where(`${pointer}/x-label`, path),
-      message: `Field "${path}" has no label in ${!label?.es?.trim?.() ? (!label?.en?.trim?.() ? 'Spanish or English' : 'Spanish') : 'English'}.`,
-      hint: 'Give the field an "x-label" with the text case workers see, in both languages: {"es": "...", "en": "..."}.',
+      ...texts.fieldWithoutLabel(path, !label?.es?.trim?.() ? (!label?.en?.trim?.() ? 'both' : 'es') : 'en'),
     });
   }
   checkChoices(field, pointer, path, problems, where);
@@ -148,8 +145,7 @@ function checkChoices(
     problems.push({
       code: 'enum-without-labels',
       location: where(`${pointer}/enum`, path),
-      message: `Field "${path}" offers ${choices.length} choices (${choices.join(', ')}) but no labels for them, so case workers would see codes.`,
-      hint: 'Add "x-enumLabels": one {"es": "...", "en": "..."} per choice, in the same order as "enum".',
+      ...texts.enumWithoutLabels(path, choices),
     });
     return;
   }
@@ -157,8 +153,7 @@ function checkChoices(
     problems.push({
       code: 'enum-labels-mismatch',
       location: where(`${pointer}/x-enumLabels`, path),
-      message: `Field "${path}" has ${choices?.length ?? 0} choices but ${labels?.length ?? 0} choice labels.`,
-      hint: 'Give exactly one label per choice in "x-enumLabels", in the same order as "enum".',
+      ...texts.enumLabelsCount(path, choices?.length ?? 0, labels?.length ?? 0),
     });
     return;
   }
@@ -173,8 +168,7 @@ function checkChoices(
       problems.push({
         code: 'enum-labels-mismatch',
         location: where(`${pointer}/x-enumLabels/${index}`, path),
-        message: `Choice "${String(choices[index])}" of field "${path}" has no label in both languages.`,
-        hint: 'Write the label of the choice in Spanish and English: {"es": "...", "en": "..."}.',
+        ...texts.enumLabelIncomplete(path, String(choices[index])),
       });
     }
   });
@@ -193,8 +187,7 @@ function checkRequired(
     problems.push({
       code: 'required-field-missing',
       location: where(`${pointer}/${index}`, join(prefix, name)),
-      message: `Field "${join(prefix, name)}" is required but the form does not define it, so no submission can ever be valid.`,
-      hint: `Define the field under "properties", or remove "${name}" from "required".`,
+      ...texts.requiredFieldMissing(join(prefix, name), name),
     });
   });
 }

@@ -1,4 +1,5 @@
 import { escapePointer, getState, listTransitions } from './stateTree.js';
+import { transitionTexts as texts } from './transitionTexts.js';
 import { stateLabel } from './verifyStateLabel.js';
 import { findFormField } from './formFields.js';
 import { guardVariables } from './guardVariables.js';
@@ -40,15 +41,19 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
           report(`${name}:${variable}`, {
             code: 'unknown-guard-field',
             location: { pointer, form: formId },
-            message: `Guard "${name}" reads "${variable}", but the protocol has no form "${formId}".`,
-            hint: `Write case.<form id>.<field>, with a form of the protocol: ${Object.keys(forms).join(', ') || '(none yet)'}.`,
+            ...texts.unknownGuardForm(name, variable, formId, Object.keys(forms)),
           });
         } else if (field.length > 0 && !hasField(forms[formId], field)) {
           report(`${name}:${variable}`, {
             code: 'unknown-guard-field',
             location: { pointer, form: formId, field: field.join('.') },
-            message: `Guard "${name}" reads "${variable}", but form "${formId}" has no field "${field.join('.')}".`,
-            hint: `Use a field of form "${formId}": ${fieldList(forms[formId]?.schema)}.`,
+            ...texts.unknownGuardField(
+              name,
+              variable,
+              formId,
+              field.join('.'),
+              fieldsOf(forms[formId]?.schema),
+            ),
           });
         }
         continue;
@@ -56,8 +61,7 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
       report(`${name}:${variable}`, {
         code: 'unknown-guard-variable',
         location: { pointer },
-        message: `Guard "${name}" reads "${variable}", which is neither a field of the submitted form nor of the case.`,
-        hint: 'Start the variable with "form." (a field of the form sent with this step) or "case.<form id>." (a field recorded earlier).',
+        ...texts.unknownGuardVariable(name, variable),
       });
     }
   }
@@ -74,8 +78,7 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
         report(`${t.pointer}:${variable}`, {
           code: 'guard-reads-no-form',
           location: { pointer: `${t.pointer}/guard`, state: t.source },
-          message: `Guard "${name}" reads "${variable}" on a transition from ${stateLabel(protocol.machine, t.source)} that records no form, so it has nothing to read.`,
-          hint: `Give the state a form, add {"type": "recordForm", "params": {"form": "<form id>"}} to the transition, or read a recorded form with "case.<form id>.${field.join('.')}".`,
+          ...texts.guardReadsNoForm(name, variable, stateLabel(protocol.machine, t.source), field.join('.')),
         });
       } else if (field.length > 0 && Object.hasOwn(forms, formId) && !hasField(forms[formId], field)) {
         report(`${formId}:${name}:${variable}`, {
@@ -86,8 +89,14 @@ export function verifyGuardVariables(protocol: ResolvedProtocol): Problem[] {
             form: formId,
             field: field.join('.'),
           },
-          message: `Guard "${name}" reads "${variable}", but the form recorded on the transition from ${stateLabel(protocol.machine, t.source)} ("${formId}") has no field "${field.join('.')}".`,
-          hint: `Use a field of form "${formId}": ${fieldList(forms[formId]?.schema)}.`,
+          ...texts.unknownGuardFieldOnTransition(
+            name,
+            variable,
+            stateLabel(protocol.machine, t.source),
+            formId,
+            field.join('.'),
+            fieldsOf(forms[formId]?.schema),
+          ),
         });
       }
     }
@@ -134,7 +143,6 @@ function hasField(form: FormDefinition | undefined, path: string[]): boolean {
   }
 }
 
-function fieldList(schema: FieldSchema | undefined): string {
-  const names = Object.keys(schema?.properties ?? {});
-  return names.length > 0 ? names.join(', ') : '(the form has no fields)';
+function fieldsOf(schema: FieldSchema | undefined): string[] {
+  return Object.keys(schema?.properties ?? {});
 }

@@ -1,3 +1,4 @@
+import { invariantTexts } from './invariantTexts.js';
 import { invariantsLocation } from './invariantsLocation.js';
 import { listStates } from './stateTree.js';
 import type { Problem, ResolvedProtocol } from './types.js';
@@ -20,8 +21,7 @@ export function verifyInvariantTags(protocol: ResolvedProtocol): Problem[] {
       code: 'invariant-checks-nothing',
       location: { pointer },
       severity: 'warning',
-      message: `Invariant "${invariant.id}" (${source}) is about steps tagged "${tag}", but no state of this protocol has that tag, so it checks nothing.`,
-      hint: `If the protocol has such a step, add "${tag}" to its "tags"; otherwise nothing needs to change.`,
+      ...invariantTexts.invariantChecksNothing(invariant.id, source, tag),
     });
   }
   return problems;

@@ -1,6 +1,7 @@
 import { checkInvariants } from './checkInvariants.js';
 import { exploreStateSpace, type ExploreOptions, type StateSpace } from './exploreStateSpace.js';
 import { escapePointer } from './stateTree.js';
+import { malformedParts, statechartTexts } from './statechartTexts.js';
 import { verifyForm } from './verifyForm.js';
 import { verifyGuardVariables } from './verifyGuardVariables.js';
 import { verifyInvariantTags } from './verifyInvariantTags.js';
@@ -8,7 +9,7 @@ import { verifyReachability } from './verifyReachability.js';
 import { verifyStateTree } from './verifyStateTree.js';
 import { verifyTransitions } from './verifyTransitions.js';
 import { verifyUnused } from './verifyUnused.js';
-import type { FormDefinition, Problem, ResolvedProtocol } from './types.js';
+import type { FormDefinition, Problem, ResolvedProtocol, Text } from './types.js';
 
 export interface VerifyOptions extends ExploreOptions {
   /** The file the protocol comes from, put in every problem's location. */
@@ -67,9 +68,7 @@ export function verifyProtocol(protocol: ResolvedProtocol, options: VerifyOption
       code: 'behaviour-not-checked',
       location: { pointer: '/machine' },
       severity: 'warning',
-      message:
-        'Reachability, dead ends and invariants were not checked, because the statechart has errors in its shape.',
-      hint: 'Fix the errors about states, initial steps and transition targets above; the next verification checks the rest.',
+      ...statechartTexts.behaviourNotChecked(),
     });
   } else {
     const space = options.space ?? exploreStateSpace(protocol, options);
@@ -96,21 +95,19 @@ export function verifyPassed(problems: readonly Problem[]): boolean {
 function verifyShape(protocol: ResolvedProtocol): Problem[] {
   const isObject = (v: unknown): v is Record<string, unknown> =>
     typeof v === 'object' && v !== null && !Array.isArray(v);
-  const problem = (pointer: string, what: string): Problem => ({
+  const problem = (pointer: string, what: Text): Problem => ({
     code: 'protocol-malformed',
     location: { pointer },
-    message: `This is not a protocol Ruta can read: ${what}.`,
-    hint: 'Start from an existing protocol in workflows/, or fix the problems the format check reports for this file.',
+    ...statechartTexts.protocolMalformed(what),
   });
-  if (!isObject(protocol)) return [problem('', 'it is not an object')];
-  if (!isObject(protocol.machine)) return [problem('/machine', 'it has no statechart ("machine")')];
+  if (!isObject(protocol)) return [problem('', malformedParts.notAnObject)];
+  if (!isObject(protocol.machine)) return [problem('/machine', malformedParts.noMachine)];
   const problems: Problem[] = [];
   const visit = (states: unknown, pointer: string) => {
-    if (!isObject(states))
-      return void problems.push(problem(pointer, 'its "states" is not a set of named states'));
+    if (!isObject(states)) return void problems.push(problem(pointer, malformedParts.statesNotNamed));
     for (const [key, state] of Object.entries(states)) {
       const at = `${pointer}/${escapePointer(key)}`;
-      if (!isObject(state)) problems.push(problem(at, `state "${key}" is not an object`));
+      if (!isObject(state)) problems.push(problem(at, malformedParts.stateNotAnObject(key)));
       else if (state.states !== undefined) visit(state.states, `${at}/states`);
     }
   };

@@ -1,5 +1,6 @@
 import { exploreIndex } from './exploreIndex.js';
 import type { StateSpace, StateSpaceNode } from './exploreStateSpace.js';
+import { statechartTexts as texts } from './statechartTexts.js';
 import { listStates } from './stateTree.js';
 import { stateLabel } from './verifyStateLabel.js';
 import type { Problem, ResolvedProtocol } from './types.js';
@@ -23,8 +24,7 @@ export function verifyReachability(protocol: ResolvedProtocol, space: StateSpace
     problems.push({
       code: 'unreachable-state',
       location: { pointer: s.pointer, state: s.path },
-      message: `No case can ever reach ${stateLabel(machine, s.path)}: no sequence of events leads there from the start.`,
-      hint: 'Add a transition into this state from the step that should lead to it, or remove the state if it is no longer part of the protocol.',
+      ...texts.unreachableState(stateLabel(machine, s.path)),
     });
   }
 
@@ -32,8 +32,7 @@ export function verifyReachability(protocol: ResolvedProtocol, space: StateSpace
     problems.push({
       code: 'case-never-closes',
       location: { pointer: '/machine/states' },
-      message: 'No case under this protocol can ever be closed: no final state can be reached.',
-      hint: 'Add a final state (e.g. "closure" with "type": "final") and a transition into it from the last step.',
+      ...texts.caseNeverCloses(),
     });
     return problems;
   }
@@ -54,21 +53,20 @@ export function verifyReachability(protocol: ResolvedProtocol, space: StateSpace
     if (reported.has(id)) continue;
     reported.add(id);
     const first = leaves[0] ?? '';
-    const names = leaves.map((p) => stateLabel(machine, p)).join(', ');
+    const labels = leaves.map((p) => stateLabel(machine, p));
+    const names = { en: labels.map((l) => l.en).join(', '), es: labels.map((l) => l.es).join(', ') };
     const moves = component.some((n) => index.outgoing(n.key).length > 0);
     problems.push(
       moves
         ? {
             code: 'no-way-to-finish',
             location: { pointer: pointers.get(first) ?? '/machine', state: first },
-            message: `Once a case reaches ${names}, it can only move between these steps and never reach the end of the protocol.`,
-            hint: 'Add a transition from one of these steps toward the end of the protocol (for example to the closure state).',
+            ...texts.noWayToFinish(names),
           }
         : {
             code: 'dead-end',
             location: { pointer: pointers.get(first) ?? '/machine', state: first },
-            message: `A case in ${names} is stuck: no event leads out of it, and it is not a final state.`,
-            hint: 'Add a transition out of this step (for example to the next step or to closure), or mark it "type": "final" if the case ends here.',
+            ...texts.deadEnd(names),
           },
     );
   }

@@ -1,4 +1,6 @@
 import type { Registry } from './loadRegistry.js';
+import { wrapText } from './problemText.js';
+import { registryTexts as texts } from './registryTexts.js';
 import { resolveProtocol } from './resolveProtocol.js';
 import { verifyForm } from './verifyForm.js';
 import { verifyPassed, verifyProtocol, type VerifyOptions } from './verifyProtocol.js';
@@ -178,10 +180,11 @@ function ownProblems(
   const located = own.map((p) => {
     const index = changes.findIndex((c) => touches(c, p));
     if (index < 0 || p.location.pointer.startsWith('/changes')) return p;
+    const resolved = texts.inResolvedProtocol(p.location.pointer);
     return {
       ...p,
       location: { ...p.location, pointer: `/changes/${index}` },
-      message: `${p.message} (In the protocol as resolved: ${p.location.pointer}.)`,
+      ...wrapText(p, { after: resolved.en }, { after: resolved.es }),
     };
   });
   const errors = problems.filter(
@@ -191,8 +194,7 @@ function ownProblems(
     located.push({
       code: 'base-has-problems',
       location: { file, pointer: '/base' },
-      message: `This variant inherits ${inherited} problem${inherited === 1 ? '' : 's'} from its base ${base}, reported there.`,
-      hint: `Fix ${base} (or derive this variant from a version that verifies), then verify again.`,
+      ...texts.baseHasProblemsInherited(inherited, base),
     });
   }
   return located;
@@ -234,12 +236,7 @@ function baseFailed(ref: string, file: string, base: string | undefined): Proble
   return {
     code: 'base-has-problems',
     location: { file, pointer: '/base' },
-    message:
-      `${ref} cannot be put together because its base ${base ?? ''} has problems, reported there.`.replace(
-        '  ',
-        ' ',
-      ),
-    hint: `Fix ${base ?? 'the base'} first, then verify again.`,
+    ...texts.baseHasProblemsUnresolved(ref, base),
   };
 }
 

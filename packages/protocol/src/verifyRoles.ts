@@ -1,4 +1,5 @@
-import { didYouMean } from './verifyDidYouMean.js';
+import { nearestName } from './nearestName.js';
+import { transitionTexts } from './transitionTexts.js';
 import { ROLES, type Problem } from './types.js';
 import { listOf } from './verifyListOf.js';
 
@@ -13,7 +14,6 @@ export function verifyRoles(
     .map(({ role, index }) => ({
       code: 'unknown-role',
       location: { ...location, pointer: `${location.pointer}/${index}` },
-      message: `Role "${role}" is not a role of Ruta.`,
-      hint: `Use one of: ${ROLES.join(', ')}.${didYouMean(role, ROLES)}`,
+      ...transitionTexts.unknownRole(role, nearestName(String(role), ROLES)),
     }));
 }

@@ -1,17 +1,10 @@
-import {
-  escapePointer,
-  getState,
-  listStates,
-  listTransitions,
-  resolveTarget,
-  type TransitionEntry,
-} from './stateTree.js';
+import { escapePointer, getState, listStates, listTransitions, resolveTarget } from './stateTree.js';
+import { transitionTexts as texts } from './transitionTexts.js';
 import { verifyActions } from './verifyActions.js';
 import { nearestName } from './nearestName.js';
-import { didYouMean } from './verifyDidYouMean.js';
 import { verifyRoles } from './verifyRoles.js';
 import { stateLabel } from './verifyStateLabel.js';
-import type { MachineConfig, Problem, ResolvedProtocol } from './types.js';
+import type { MachineConfig, Problem, ResolvedProtocol, Text } from './types.js';
 
 /**
  * Problems of every transition: targets that name no state (with the nearest existing name),
@@ -41,16 +34,14 @@ export function verifyTransitions(protocol: ResolvedProtocol): Problem[] {
         problems.push({
           code: 'numeric-delay-name',
           location: { pointer: `${statePointer}/after/${escapePointer(delay)}`, state: t.source },
-          message: `${from} waits for "${delay}": a number there is read as milliseconds, not as one of the protocol's delays.`,
-          hint: `Name the delay with words (e.g. "consularNotification24h"), define it under "delays" with its hours, and use that name here.`,
+          ...texts.numericDelayName(from, delay),
         });
       }
       if (!Object.hasOwn(protocol.delays ?? {}, delay) && once(`delay:${t.source}:${delay}`)) {
         problems.push({
           code: 'unknown-delay',
           location: { pointer: `${statePointer}/after/${escapePointer(delay)}`, state: t.source },
-          message: `${from} waits for "${delay}", which is not one of the protocol's delays.`,
-          hint: `Define "${delay}" under "delays" with its number of hours, or use one of: ${delays.join(', ') || '(none yet)'}.${didYouMean(delay, delays)}`,
+          ...texts.unknownDelay(from, delay, delays, nearestName(delay, delays)),
         });
       }
     } else if (t.event === 'done') {
@@ -58,16 +49,14 @@ export function verifyTransitions(protocol: ResolvedProtocol): Problem[] {
         problems.push({
           code: 'done-never-taken',
           location: { pointer: `${statePointer}/onDone`, state: t.source },
-          message: `${from} has "onDone", but it has no inner steps, so it is never "done".`,
-          hint: 'Use an event (under "on") to leave this state, or add inner steps ending in a final state.',
+          ...texts.doneNeverTaken(from),
         });
       }
     } else if (!Object.hasOwn(protocol.events ?? {}, t.event) && once(`event:${t.source}:${t.event}`)) {
       problems.push({
         code: 'unknown-event',
         location: { pointer: `${statePointer}/on/${escapePointer(t.event)}`, state: t.source },
-        message: `${from} reacts to event "${t.event}", which is not one of the protocol's events.`,
-        hint: `Add "${t.event}" to "events" with its title in Spanish and English (it labels the button case workers press), or use one of: ${events.join(', ') || '(none yet)'}.${didYouMean(t.event, events)}`,
+        ...texts.unknownEvent(from, t.event, events, nearestName(t.event, events)),
       });
     }
 
@@ -79,8 +68,12 @@ export function verifyTransitions(protocol: ResolvedProtocol): Problem[] {
       problems.push({
         code: 'unknown-target',
         location: { ...location, pointer: `${t.pointer}/target` },
-        message: `A transition from ${from}${eventPhrase(t)} goes to ${JSON.stringify(target)}, which names no state.`,
-        hint: targetHint(machine, t.source, String(target)),
+        ...texts.unknownTarget(
+          from,
+          texts.eventPhrase(t.event),
+          JSON.stringify(target),
+          targetHint(machine, t.source, String(target)),
+        ),
       });
     }
     const guard: unknown = t.transition?.guard;
@@ -88,8 +81,13 @@ export function verifyTransitions(protocol: ResolvedProtocol): Problem[] {
       problems.push({
         code: 'unknown-guard',
         location: { ...location, pointer: `${t.pointer}/guard` },
-        message: `A transition from ${from}${eventPhrase(t)} is conditioned on ${JSON.stringify(guard)}, which is not one of the protocol's guards.`,
-        hint: `Define it under "guards" (a JSON Logic condition and its description), or use one of: ${guards.join(', ') || '(none yet)'}.${didYouMean(String(guard), guards)}`,
+        ...texts.unknownGuard(
+          from,
+          texts.eventPhrase(t.event),
+          JSON.stringify(guard),
+          guards,
+          nearestName(String(guard), guards),
+        ),
       });
     }
     problems.push(...verifyRoles(t.transition?.roles, { pointer: `${t.pointer}/roles`, state: t.source }));
@@ -104,25 +102,15 @@ export function verifyTransitions(protocol: ResolvedProtocol): Problem[] {
   return problems;
 }
 
-function eventPhrase(t: TransitionEntry): string {
-  if (t.event === 'done') return ' when it is done';
-  if (t.event.startsWith('after:')) return ` after "${t.event.slice('after:'.length)}"`;
-  return ` on "${t.event}"`;
-}
-
 /**
  * How to write the intended target: the nearest state by name, written as the source must
  * reference it (a sibling by key, a child as ".key", anything else as "#machine.path").
  */
-function targetHint(machine: MachineConfig, source: string, target: string): string {
+function targetHint(machine: MachineConfig, source: string, target: string): Text {
   const wanted = target.replace(/^[#.]/, '').split('.').pop() ?? target;
   const states = listStates(machine);
   const near = nearestName(wanted, [...new Set(states.map((s) => s.key))]);
-  const rules =
-    'A target is a sibling state ("riskAssessment"), an inner step (".shelter"), or any state by its full path from the top ("#' +
-    machine.id +
-    '.decision.return").';
-  if (near === undefined) return `Point the transition at an existing state. ${rules}`;
+  if (near === undefined) return texts.targetHint(machine.id, undefined);
   const parent = source.includes('.') ? source.slice(0, source.lastIndexOf('.')) : '';
   const candidates = states.filter((s) => s.key === near);
   const written = candidates.map((s) => {
@@ -131,6 +119,5 @@ function targetHint(machine: MachineConfig, source: string, target: string): str
     if (s.parent === source && source !== '') return `.${s.key}`;
     return `#${machine.id}.${s.path}`;
   });
-  const best = written.find((w) => !w.startsWith('#')) ?? written[0];
-  return `Did you mean "${best}"? ${rules}`;
+  return texts.targetHint(machine.id, written.find((w) => !w.startsWith('#')) ?? written[0]);
 }

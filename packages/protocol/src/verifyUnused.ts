@@ -1,4 +1,6 @@
+import type { BilingualText } from './problemText.js';
 import { escapePointer, listStates, listTransitions } from './stateTree.js';
+import { transitionTexts as texts } from './transitionTexts.js';
 import type { Problem, ResolvedProtocol } from './types.js';
 import { listOf } from './verifyListOf.js';
 
@@ -22,50 +24,22 @@ export function verifyUnused(protocol: ResolvedProtocol): Problem[] {
   }
 
   const problems: Problem[] = [];
-  const warn = (
-    code: string,
-    pointer: string,
-    message: string,
-    hint: string,
-    extra: { form?: string } = {},
-  ) => problems.push({ code, location: { pointer, ...extra }, message, hint, severity: 'warning' });
+  const warn = (code: string, pointer: string, text: BilingualText, extra: { form?: string } = {}) =>
+    problems.push({ code, location: { pointer, ...extra }, ...text, severity: 'warning' });
 
   for (const name of Object.keys(protocol.guards ?? {})) {
-    if (!guards.has(name))
-      warn(
-        'unused-guard',
-        `/guards/${escapePointer(name)}`,
-        `Guard "${name}" is defined but no transition uses it.`,
-        'Use it on the transition it was meant for ("guard": "' + name + '"), or delete it.',
-      );
+    if (!guards.has(name)) warn('unused-guard', `/guards/${escapePointer(name)}`, texts.unusedGuard(name));
   }
   for (const name of Object.keys(protocol.events ?? {})) {
-    if (!events.has(name))
-      warn(
-        'unused-event',
-        `/events/${escapePointer(name)}`,
-        `Event "${name}" is defined but no state reacts to it, so its button never appears.`,
-        `Add a transition on "${name}" where case workers need it, or delete the event.`,
-      );
+    if (!events.has(name)) warn('unused-event', `/events/${escapePointer(name)}`, texts.unusedEvent(name));
   }
   for (const name of Object.keys(protocol.delays ?? {})) {
     if (!events.has(`after:${name}`))
-      warn(
-        'unused-delay',
-        `/delays/${escapePointer(name)}`,
-        `Delay "${name}" is defined but no state waits for it.`,
-        `Add "after": {"${name}": ...} to the state that must move on when the time runs out, or delete the delay.`,
-      );
+      warn('unused-delay', `/delays/${escapePointer(name)}`, texts.unusedDelay(name));
   }
   for (const name of Object.keys(protocol.forms ?? {})) {
     if (!forms.has(name))
-      warn(
-        'unused-form',
-        `/forms/${escapePointer(name)}`,
-        `Form "${name}" is part of the protocol but no step shows or records it.`,
-        'Set it as the form of the state where it is filled (meta.form), or remove it from the protocol.',
-        { form: name },
-      );
+      warn('unused-form', `/forms/${escapePointer(name)}`, texts.unusedForm(name), { form: name });
   }
   return problems;
 }

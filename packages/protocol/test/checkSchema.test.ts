@@ -56,6 +56,7 @@ describe('checkSchema', () => {
         location: { file: 'workflows/x.json', pointer: '/title/en' },
         message: expect.stringContaining('"en"'),
         hint: 'add an English title: title.en',
+        es: { message: 'Falta «en» en «title»', hint: 'Añada el texto en inglés de «title»: title.en.' },
       },
     ]);
   });

@@ -73,6 +73,10 @@ describe('parseJson', () => {
       location: { file: 'forms/x.json', pointer: '', line: 4, column: 1 },
       message: 'Trailing comma before "}" (line 4, column 1)',
       hint: 'remove the comma after the last property',
+      es: {
+        message: 'Sobra una coma antes de "}" (línea 4, columna 1)',
+        hint: 'Quite la coma después de la última propiedad.',
+      },
     });
     expect(problemOf('{\n  "title": {"es": \'Hola\'}\n}')).toMatchObject({
       location: { pointer: '/title/es', line: 2, column: 19 },

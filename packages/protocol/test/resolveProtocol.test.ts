@@ -76,6 +76,10 @@ describe('resolveProtocol', () => {
           location: { pointer: '' },
           message: 'child-repatriation has no version 7',
           hint: 'versions that exist: child-repatriation@1, child-repatriation@2',
+          es: {
+            message: 'child-repatriation no tiene la versión 7.',
+            hint: 'Versiones que existen: child-repatriation@1, child-repatriation@2.',
+          },
         },
       ],
     });
@@ -106,6 +110,10 @@ describe('resolveProtocol', () => {
         },
         message: 'child-repatriation@2 uses the form "decison", which is not in forms/',
         hint: 'did you mean "decision"? add forms/decison.json, or use one of: decision, screening',
+        es: {
+          message: 'child-repatriation@2 usa el formulario «decison», que no está en forms/.',
+          hint: '¿Quiso decir «decision»? Añada forms/decison.json, o use uno de: decision, screening.',
+        },
       },
     ]);
   });

@@ -235,6 +235,11 @@ describe('resolving a national variant', () => {
       message:
         'child-repatriation-gt@1 is based on child-repatriation@4, but child-repatriation has no version 4',
       hint: 'versions that exist: child-repatriation@1',
+      es: {
+        message:
+          'child-repatriation-gt@1 se basa en child-repatriation@4, pero child-repatriation no tiene la versión 4.',
+        hint: 'Versiones que existen: child-repatriation@1.',
+      },
     });
     expect(problems(variant([], { base: 'child-repatriaton@1' }))[0]).toMatchObject({
       code: 'missing-base',

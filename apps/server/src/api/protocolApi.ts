@@ -4,8 +4,14 @@ import { Id, Instant, Jurisdiction, JsonObject, PositiveIntText, ProtocolId, Tex
 export const Problem = z.looseObject({
   code: z.string(),
   location: z.looseObject({ pointer: z.string() }),
-  message: z.string(),
-  hint: z.string(),
+  message: z.string().describe('What is wrong, in English'),
+  hint: z.string().describe('What to do about it, in English'),
+  es: z
+    .object({ message: z.string(), hint: z.string() })
+    .optional()
+    .describe(
+      'The message and hint in Spanish; absent only from the problems of a draft last saved before problems carried Spanish',
+    ),
   severity: z.enum(['error', 'warning']).optional(),
 });
 

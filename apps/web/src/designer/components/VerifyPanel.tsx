@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { problemText } from '@ruta/protocol';
 import type { InvariantStatus, Lang, Problem } from '@ruta/protocol';
 import { pick } from '../i18n/pick.js';
 import '../designer.css';
@@ -7,6 +8,7 @@ export interface VerifyPanelProps {
   /** null while the first verification runs. */
   problems: Problem[] | null;
   invariants: InvariantStatus[];
+  /** The language of the page: problems are shown in it. */
   lang: Lang;
   /** Selects the element a problem is about. */
   onSelectProblem: (problem: Problem) => void;
@@ -15,8 +17,9 @@ export interface VerifyPanelProps {
 }
 
 /**
- * Every problem the static verifier finds, errors first, each a button that takes the designer to
- * the state, transition or field at fault; and the invariants in force with whether they hold.
+ * Every problem the static verifier finds, errors first, each in the page's language: the kind of
+ * problem, what is wrong (a button that takes the designer to the state, transition or field at
+ * fault) and what to do. Then the invariants in force with whether they hold.
  */
 export function VerifyPanel({ problems, invariants, lang, onSelectProblem, stale }: VerifyPanelProps) {
   const { t } = useTranslation('designer');
@@ -41,22 +44,25 @@ export function VerifyPanel({ problems, invariants, lang, onSelectProblem, stale
       </p>
       {[...errors, ...warnings].length > 0 && (
         <ul className="dz-problems">
-          {[...errors, ...warnings].map((p, i) => (
-            <li
-              key={`${p.code}-${p.location.pointer}-${i}`}
-              className={p.severity === 'warning' ? 'is-warning' : 'is-error'}
-              data-code={p.code}
-            >
-              <button type="button" className="dz-problem" onClick={() => onSelectProblem(p)}>
-                <span className="dz-problem-kind">
-                  {p.severity === 'warning' ? t('verify.warning') : t('verify.error')}
-                  {t(`problems.${p.code}`, { defaultValue: '' }) !== '' && `: ${t(`problems.${p.code}`)}`}
-                </span>{' '}
-                <span className="dz-problem-message">{p.message}</span>
-              </button>
-              {p.hint && <p className="dz-hint">{p.hint}</p>}
-            </li>
-          ))}
+          {[...errors, ...warnings].map((p, i) => {
+            const { message, hint } = problemText(p, lang);
+            return (
+              <li
+                key={`${p.code}-${p.location.pointer}-${i}`}
+                className={p.severity === 'warning' ? 'is-warning' : 'is-error'}
+                data-code={p.code}
+              >
+                <button type="button" className="dz-problem" onClick={() => onSelectProblem(p)}>
+                  <span className="dz-problem-kind">
+                    {p.severity === 'warning' ? t('verify.warning') : t('verify.error')}
+                    {t(`problems.${p.code}`, { defaultValue: '' }) !== '' && `: ${t(`problems.${p.code}`)}`}
+                  </span>{' '}
+                  <span className="dz-problem-message">{message}</span>
+                </button>
+                {hint && <p className="dz-hint">{hint}</p>}
+              </li>
+            );
+          })}
         </ul>
       )}
       <h3>{t('verify.invariants')}</h3>

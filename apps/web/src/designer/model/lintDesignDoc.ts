@@ -1,6 +1,7 @@
 import { escapePointer, listStates, listTransitions } from '@ruta/protocol';
 import type { ActionConfig, Problem, Text } from '@ruta/protocol';
 import type { DesignDoc } from './DesignDoc.js';
+import { lintParts as parts, lintTexts as texts } from './lintTexts.js';
 import { TAG } from './updateState.js';
 
 /**
@@ -15,7 +16,7 @@ export function lintDesignDoc(doc: DesignDoc): Problem[] {
   const text = (
     t: Text | undefined,
     pointer: string,
-    what: string,
+    what: Text,
     extra: Partial<Problem['location']> = {},
     optional = false,
   ) => {
@@ -27,67 +28,56 @@ export function lintDesignDoc(doc: DesignDoc): Problem[] {
     out.push({
       code: 'text-incomplete',
       location: { pointer, ...extra },
-      message: `${what} is missing its ${!es && !en ? 'Spanish and English' : !es ? 'Spanish' : 'English'} text.`,
-      hint: 'Write it in both languages: case workers read the protocol in either.',
+      ...texts.textIncomplete(what, !es && !en ? 'both' : !es ? 'es' : 'en'),
     });
   };
   const actions = (
     list: ActionConfig[] | undefined,
     pointer: string,
-    what: string,
+    by: Text,
     extra: Partial<Problem['location']>,
   ) => {
     (list ?? []).forEach((a, i) => {
       const at = `${pointer}/${i}/params`;
       if (a.type === 'setDeadline') {
-        text(a.params.title, `${at}/title`, `The deadline set by ${what}`, extra);
+        text(a.params.title, `${at}/title`, parts.deadlineTitle(by), extra);
         if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(a.params.name))
           out.push({
             code: 'bad-deadline-name',
             location: { pointer: `${at}/name`, ...extra },
-            message: `The deadline set by ${what} is named "${a.params.name}".`,
-            hint: 'Name it with letters, digits, "_" or "-", starting with a letter, e.g. "homeVisit".',
+            ...texts.badDeadlineName(by, a.params.name),
           });
       }
-      if (a.type === 'notifyFocalPoint')
-        text(a.params.reason, `${at}/reason`, `The reason of the notice sent by ${what}`, extra);
+      if (a.type === 'notifyFocalPoint') text(a.params.reason, `${at}/reason`, parts.noticeReason(by), extra);
     });
   };
 
-  text(doc.title, '/title', 'The protocol title');
-  text(doc.description, '/description', 'The protocol description', {}, true);
+  text(doc.title, '/title', parts.protocolTitle);
+  text(doc.description, '/description', parts.protocolDescription, {}, true);
   for (const [name, e] of Object.entries(doc.events)) {
-    text(e.title, `/events/${escapePointer(name)}/title`, `The button text of action "${name}"`);
-    text(
-      e.description,
-      `/events/${escapePointer(name)}/description`,
-      `The description of action "${name}"`,
-      {},
-      true,
-    );
+    text(e.title, `/events/${escapePointer(name)}/title`, parts.eventTitle(name));
+    text(e.description, `/events/${escapePointer(name)}/description`, parts.eventDescription(name), {}, true);
   }
   for (const [name, g] of Object.entries(doc.guards))
-    text(g.description, `/guards/${escapePointer(name)}/description`, `The meaning of condition "${name}"`);
+    text(g.description, `/guards/${escapePointer(name)}/description`, parts.guardDescription(name));
   for (const s of listStates(doc.machine)) {
     const at = { state: s.path };
-    const label = `step "${s.path}"`;
-    text(s.state.meta.title, `${s.pointer}/meta/title`, `The title of ${label}`, at);
-    text(s.state.meta.description, `${s.pointer}/meta/description`, `The description of ${label}`, at, true);
-    text(s.state.meta.institution, `${s.pointer}/meta/institution`, `The institution of ${label}`, at, true);
+    const step = parts.step(s.path);
+    text(s.state.meta.title, `${s.pointer}/meta/title`, parts.titleOf(step), at);
+    text(s.state.meta.description, `${s.pointer}/meta/description`, parts.descriptionOf(step), at, true);
+    text(s.state.meta.institution, `${s.pointer}/meta/institution`, parts.institutionOf(step), at, true);
     s.state.meta.legal.forEach((ref, i) => {
       if (!ref.clause?.trim())
         out.push({
           code: 'legal-clause-missing',
           location: { pointer: `${s.pointer}/meta/legal/${i}/clause`, ...at },
-          message: `A legal reference of ${label} has no clause.`,
-          hint: 'Give the clause of the seed document, e.g. "B.3" or "37", or remove the reference.',
+          ...texts.legalClauseMissing(step),
         });
       if (ref.law !== undefined && !ref.law.trim())
         out.push({
           code: 'legal-law-empty',
           location: { pointer: `${s.pointer}/meta/legal/${i}/law`, ...at },
-          message: `A legal reference of ${label} names an empty law.`,
-          hint: 'Write the national law and article, or leave the field empty.',
+          ...texts.legalLawEmpty(step),
         });
     });
     for (const tag of s.state.tags ?? [])
@@ -95,18 +85,17 @@ export function lintDesignDoc(doc: DesignDoc): Problem[] {
         out.push({
           code: 'bad-tag',
           location: { pointer: `${s.pointer}/tags`, ...at },
-          message: `${label} has the tag "${tag}".`,
-          hint: 'Tags are lowercase words joined by "-", e.g. "risk-assessment".',
+          ...texts.badTag(step, tag),
         });
-    actions(s.state.entry, `${s.pointer}/entry`, `entering ${label}`, at);
-    actions(s.state.exit, `${s.pointer}/exit`, `leaving ${label}`, at);
+    actions(s.state.entry, `${s.pointer}/entry`, parts.entering(step), at);
+    actions(s.state.exit, `${s.pointer}/exit`, parts.leaving(step), at);
   }
   for (const t of listTransitions(doc.machine)) {
-    const what = `the transition "${t.event}" from ${t.source === '' ? 'any step' : `"${t.source}"`}`;
-    text(t.transition.description, `${t.pointer}/description`, `The description of ${what}`, {}, true);
-    actions(t.transition.actions, `${t.pointer}/actions`, what, {});
+    const transition = parts.transition(t.event, t.source);
+    text(t.transition.description, `${t.pointer}/description`, parts.descriptionOf(transition), {}, true);
+    actions(t.transition.actions, `${t.pointer}/actions`, transition, {});
   }
   for (const f of Object.values(doc.forms))
-    text(f.title, `/forms/${escapePointer(f.id)}/title`, `The title of form "${f.id}"`, { form: f.id });
+    text(f.title, `/forms/${escapePointer(f.id)}/title`, parts.formTitle(f.id), { form: f.id });
   return out;
 }

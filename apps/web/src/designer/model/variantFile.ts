@@ -46,6 +46,10 @@ function putForm(
         location: { pointer: `/changes/${index}/form`, form: id },
         message: `Change ${index} (${change.op}): ${exists ? `the protocol already has a form "${id}"` : `the protocol has no form "${id}"`}`,
         hint: exists ? 'use replaceForm to change it' : 'use addForm to add it',
+        es: {
+          message: `Cambio ${index} (${change.op}): ${exists ? `el protocolo ya tiene un formulario «${id}».` : `el protocolo no tiene ningún formulario «${id}».`}`,
+          hint: exists ? 'Use replaceForm para cambiarlo.' : 'Use addForm para añadirlo.',
+        },
       },
     ];
   }

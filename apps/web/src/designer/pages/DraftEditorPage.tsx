@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Problem } from '@ruta/protocol';
+import { problemText } from '@ruta/protocol';
+import type { Lang, Problem } from '@ruta/protocol';
 import { ApiError } from '../../api/ApiError.js';
 import { useLang } from '../../i18n/useLang.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
@@ -100,7 +101,7 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
           <p>{t('editor.changesDoNotApply')}</p>
           <ul>
             {loaded.problems.map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <ProblemItem key={i} problem={p} lang={lang} />
             ))}
           </ul>
         </div>
@@ -113,7 +114,7 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
           ) : (
             <ul>
               {refused.map((p, i) => (
-                <li key={i}>{p.message}</li>
+                <ProblemItem key={i} problem={p} lang={lang} />
               ))}
             </ul>
           )}
@@ -141,6 +142,17 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
         }
       />
     </section>
+  );
+}
+
+/** A problem of the draft as stored, in the page's language: what is wrong, and what to do. */
+function ProblemItem({ problem, lang }: { problem: Problem; lang: Lang }) {
+  const { message, hint } = problemText(problem, lang);
+  return (
+    <li>
+      {message}
+      {hint && <span className="dz-hint"> {hint}</span>}
+    </li>
   );
 }
 

@@ -41,12 +41,17 @@ export function useVerification(
         if (!local) problems.push(...serverProblems.filter(onlyServerCanTell));
         invariants = invariantReport(doc, space);
       } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
         problems = [
           {
             code: 'verifier-failed',
             location: { pointer: '' },
-            message: e instanceof Error ? e.message : String(e),
-            hint: '',
+            message: reason,
+            hint: 'Undo the last change, or reload the page; the server verifies the draft again when it is published.',
+            es: {
+              message: `La verificación no pudo terminar: ${reason}`,
+              hint: 'Deshaga el último cambio o recargue la página; el servidor vuelve a verificar el borrador al publicarlo.',
+            },
           },
         ];
       }
