@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PROFILE_VOCABULARY, profileLabel } from '@ruta/protocol/profileVocabulary';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
 import { useProtocolSummaries } from '../api/protocolSummaries.js';
@@ -16,7 +17,7 @@ import { useAsync } from '../ui/useAsync.js';
  */
 export default function StatsPage() {
   const { t } = useTranslation();
-  const { pick } = useLang();
+  const { lang, pick } = useLang();
   const user = useUser();
   const headingRef = usePageTitle(t('stats.title'));
   const [by, setBy] = useState<StatsDimension[]>(['originCountry']);
@@ -31,7 +32,7 @@ export default function StatsPage() {
 
   const shown = (d: StatsDimension, v: string | null | undefined): string => {
     if (v === null || v === undefined || v === '') return t('stats.notRecorded');
-    if (d === 'originCountry') return t(`countries.${v}`, { defaultValue: v });
+    if (d in PROFILE_VOCABULARY) return profileLabel(d as keyof typeof PROFILE_VOCABULARY, v, lang) ?? v;
     if (d === 'protocol') {
       const p = protocols.find((x) => x.id === v);
       return p ? pick(p.title) : v;
