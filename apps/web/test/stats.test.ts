@@ -2,7 +2,7 @@
 // server, the built app, Debian's chromium): counts rounded down to a multiple of 5, cells of
 // fewer than 5 cases left out and said so; the profile's values by name, not by code.
 // Screenshots go to test-artifacts/stats/.
-import { PROFILE_VOCABULARY } from '@ruta/protocol';
+import { PROFILE_VOCABULARY, type ResolvedProtocol } from '@ruta/protocol';
 import { describe, expect, it } from 'vitest';
 import type { CaseView } from '../src/api/types.js';
 import { apiAs, driveCase } from './helpers/apiDriver.js';
@@ -21,9 +21,15 @@ describe('the statistics page', () => {
       return r.body;
     };
     // Six children detected alike (the detection form's same sample): their profile is recorded.
+    let driven: CaseView | undefined;
     for (let i = 0; i < 6; i++) {
       const opened = await open('child-repatriation-gt');
-      await driveCase(stack.url, opened.case.id, 'GT', (v) => v.case.profile.exploitation !== undefined);
+      driven = await driveCase(
+        stack.url,
+        opened.case.id,
+        'GT',
+        (v) => v.case.profile.exploitation !== undefined,
+      );
     }
     for (let i = 0; i < 3; i++) await open('victim-attention-gt');
 
@@ -50,5 +56,17 @@ describe('the statistics page', () => {
       .poll(() => rows.allInnerTexts())
       .toEqual([expect.stringMatching(new RegExp(`^(${names('sex')})\\s+(${names('exploitation')})\\s+5$`))]);
     await screenshot(page, 'by-profile');
+
+    // Stages by the title the protocol gives them, not by the state's id.
+    const value = driven!.case.value;
+    const stageId = typeof value === 'string' ? value : Object.keys(value)[0]!;
+    const protocol = await gt.get<ResolvedProtocol>('/api/protocols/child-repatriation-gt/versions/1');
+    const stage = protocol.body.machine.states![stageId]!.meta;
+    await page.getByLabel('Etapa').check();
+    await page.getByLabel('Sexo').uncheck();
+    await page.getByLabel('Forma de explotación').uncheck();
+    // The titles come from every published version the user may see: give them time to load.
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 15_000 }).toEqual([`${stage.title.es}\t5`]);
+    await screenshot(page, 'by-stage');
   });
 });

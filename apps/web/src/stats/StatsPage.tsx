@@ -9,6 +9,7 @@ import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
+import { useStageTitles } from './useStageTitles.js';
 
 /**
  * Anonymised counts of the cases of the user's country (every country's for regional users), by
@@ -23,6 +24,7 @@ export default function StatsPage() {
   const [by, setBy] = useState<StatsDimension[]>(['originCountry']);
   const result = useAsync(() => api.stats(by), [by.join(',')]);
   const protocols = useProtocolSummaries();
+  const stages = useStageTitles(by.includes('state'));
 
   const toggle = (d: StatsDimension, on: boolean) =>
     setBy((current) => {
@@ -37,7 +39,8 @@ export default function StatsPage() {
       const p = protocols.find((x) => x.id === v);
       return p ? pick(p.title) : v;
     }
-    return v;
+    const titles = stages.get(v);
+    return titles ? [...new Set(titles.map(pick))].join(' / ') : v;
   };
 
   const data = result.data;
