@@ -7,7 +7,7 @@
  */
 import { compileProtocol, replay, type CaseState, type CompiledProtocol } from '@ruta/engine';
 import {
-  COUNTRIES,
+  PROFILE_VOCABULARY,
   exploreStateSpace,
   listTransitions,
   type Country,
@@ -20,14 +20,6 @@ import { coveringWalks, edgeKey, simplePaths } from './support/simplePaths.js';
 import { walkPath, type WalkCache, type WalkResult } from './support/walkPath.js';
 
 const { protocols } = shippedProtocols();
-
-/** The vocabularies of the anonymised profile (seed 003 §6.9-6.10): statistics are only comparable if every case uses them. */
-const PROFILE = {
-  originCountry: [...COUNTRIES, 'OTHER', 'STATELESS'],
-  sex: ['female', 'male', 'other', 'not-stated'],
-  ageGroup: ['0-11', '12-17', '18-29', '30-49', '50+'],
-  exploitation: ['sexual', 'labour', 'forced-begging', 'forced-marriage', 'organ-removal', 'other'],
-};
 
 /** Regional protocols run in Guatemala; a variant runs in its own country. */
 const countryOf = (jurisdiction: string): Country =>
@@ -121,8 +113,10 @@ function check(
   }
   const cases = [result.opened, ...result.steps.map((s) => s.case)];
   out.push(...invariantsOnWalk(compiled, cases, available).map((b) => `${route}: ${b}`));
-  for (const [field, allowed] of Object.entries(PROFILE)) {
-    const value = last.profile[field as keyof typeof PROFILE];
+  // The profile's vocabularies (seed 003 §6.9-6.10): statistics are only comparable if every case uses them.
+  for (const [field, values] of Object.entries(PROFILE_VOCABULARY)) {
+    const allowed = values.map((v) => v.value);
+    const value = last.profile[field as keyof typeof PROFILE_VOCABULARY];
     if (value !== undefined && !allowed.includes(value))
       out.push(`${route}: profile ${field} "${value}" is not one of ${allowed.join(', ')}`);
   }

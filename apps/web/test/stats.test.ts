@@ -1,9 +1,11 @@
 // Guatemala's administrator reads the anonymised statistics in the real app (FerretDB, the
 // server, the built app, Debian's chromium): counts rounded down to a multiple of 5, cells of
-// fewer than 5 cases left out and said so. Screenshots go to test-artifacts/stats/.
+// fewer than 5 cases left out and said so; the profile's values by name, not by code.
+// Screenshots go to test-artifacts/stats/.
+import { PROFILE_VOCABULARY, type ResolvedProtocol } from '@ruta/protocol';
 import { describe, expect, it } from 'vitest';
 import type { CaseView } from '../src/api/types.js';
-import { apiAs } from './helpers/apiDriver.js';
+import { apiAs, driveCase } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
 
@@ -13,9 +15,22 @@ describe('the statistics page', () => {
   it('shows anonymised counts by protocol, rounded, with small cells withheld', async () => {
     const { stack, browser, screenshot } = suite;
     const gt = await apiAs(stack.url, 'caseworker.gt');
-    const open = async (id: string) =>
-      expect((await gt.post<CaseView>('/api/cases', { protocol: { id, version: 1 } })).status).toBe(201);
-    for (let i = 0; i < 6; i++) await open('child-repatriation-gt');
+    const open = async (id: string) => {
+      const r = await gt.post<CaseView>('/api/cases', { protocol: { id, version: 1 } });
+      expect(r.status).toBe(201);
+      return r.body;
+    };
+    // Six children detected alike (the detection form's same sample): their profile is recorded.
+    let driven: CaseView | undefined;
+    for (let i = 0; i < 6; i++) {
+      const opened = await open('child-repatriation-gt');
+      driven = await driveCase(
+        stack.url,
+        opened.case.id,
+        'GT',
+        (v) => v.case.profile.exploitation !== undefined,
+      );
+    }
     for (let i = 0; i < 3; i++) await open('victim-attention-gt');
 
     const { page } = await loginAs(browser, stack.url, 'admin.gt');
@@ -30,5 +45,28 @@ describe('the statistics page', () => {
     // Six cases show as 5; the three of victim attention are withheld, and the page says so.
     expect(await page.locator('.stats-page [role=status]').innerText()).toContain('Se omitió 1 celda.');
     await screenshot(page, 'by-protocol');
+
+    // The profile is shown by name in the page's language, never by the code the form records.
+    await page.getByLabel('Forma de explotación').check();
+    await page.getByLabel('Sexo').check();
+    await page.getByLabel('Protocolo').uncheck();
+    const names = (field: keyof typeof PROFILE_VOCABULARY) =>
+      PROFILE_VOCABULARY[field].map((v) => v.label.es).join('|');
+    await expect
+      .poll(() => rows.allInnerTexts())
+      .toEqual([expect.stringMatching(new RegExp(`^(${names('sex')})\\s+(${names('exploitation')})\\s+5$`))]);
+    await screenshot(page, 'by-profile');
+
+    // Stages by the title the protocol gives them, not by the state's id.
+    const value = driven!.case.value;
+    const stageId = typeof value === 'string' ? value : Object.keys(value)[0]!;
+    const protocol = await gt.get<ResolvedProtocol>('/api/protocols/child-repatriation-gt/versions/1');
+    const stage = protocol.body.machine.states![stageId]!.meta;
+    await page.getByLabel('Etapa').check();
+    await page.getByLabel('Sexo').uncheck();
+    await page.getByLabel('Forma de explotación').uncheck();
+    // The titles come from every published version the user may see: give them time to load.
+    await expect.poll(() => rows.allInnerTexts(), { timeout: 15_000 }).toEqual([`${stage.title.es}\t5`]);
+    await screenshot(page, 'by-stage');
   });
 });

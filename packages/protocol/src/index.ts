@@ -1,4 +1,5 @@
 export * from './types.js';
+export * from './profileVocabulary.js';
 export * from './stateTree.js';
 export * from './toMachineConfig.js';
 export * from './verifyProtocol.js';

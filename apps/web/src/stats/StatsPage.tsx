@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PROFILE_VOCABULARY, profileLabel } from '@ruta/protocol/profileVocabulary';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
 import { useProtocolSummaries } from '../api/protocolSummaries.js';
@@ -8,6 +9,7 @@ import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
+import { useStageTitles } from './useStageTitles.js';
 
 /**
  * Anonymised counts of the cases of the user's country (every country's for regional users), by
@@ -16,12 +18,13 @@ import { useAsync } from '../ui/useAsync.js';
  */
 export default function StatsPage() {
   const { t } = useTranslation();
-  const { pick } = useLang();
+  const { lang, pick } = useLang();
   const user = useUser();
   const headingRef = usePageTitle(t('stats.title'));
   const [by, setBy] = useState<StatsDimension[]>(['originCountry']);
   const result = useAsync(() => api.stats(by), [by.join(',')]);
   const protocols = useProtocolSummaries();
+  const stages = useStageTitles(by.includes('state'));
 
   const toggle = (d: StatsDimension, on: boolean) =>
     setBy((current) => {
@@ -31,12 +34,13 @@ export default function StatsPage() {
 
   const shown = (d: StatsDimension, v: string | null | undefined): string => {
     if (v === null || v === undefined || v === '') return t('stats.notRecorded');
-    if (d === 'originCountry') return t(`countries.${v}`, { defaultValue: v });
+    if (d in PROFILE_VOCABULARY) return profileLabel(d as keyof typeof PROFILE_VOCABULARY, v, lang) ?? v;
     if (d === 'protocol') {
       const p = protocols.find((x) => x.id === v);
       return p ? pick(p.title) : v;
     }
-    return v;
+    const titles = stages.get(v);
+    return titles ? [...new Set(titles.map(pick))].join(' / ') : v;
   };
 
   const data = result.data;
