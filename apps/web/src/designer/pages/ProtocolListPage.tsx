@@ -78,9 +78,17 @@ export function ProtocolListPage() {
           }}
         />
       ) : (
-        <button type="button" name="new-protocol" disabled={busy !== null} onClick={() => setCreating(true)}>
-          {t('newProtocol.open')}
-        </button>
+        <p>
+          <button
+            type="button"
+            name="new-protocol"
+            className="dz-primary"
+            disabled={busy !== null}
+            onClick={() => setCreating(true)}
+          >
+            {t('newProtocol.open')}
+          </button>
+        </p>
       )}
       <h2>{t('list.drafts')}</h2>
       {drafts.length === 0 ? (
