@@ -15,6 +15,7 @@ function loaded(forms: Draft['forms']): LoadedDraft {
       revision: 1,
       updatedAt: '2026-03-10T10:00:00.000Z',
       problems: [],
+      invariantsInForce,
     },
     doc: { ...file, version: 2, forms: { ...previousForms, ...forms }, invariantsInForce },
     base: null,

@@ -63,6 +63,9 @@ export const DraftView = z.object({
   revision: z.number().int(),
   updatedAt: Instant,
   problems: z.array(Problem),
+  invariantsInForce: z
+    .array(z.looseObject({ id: z.string() }))
+    .describe('The invariants the draft must satisfy as it resolves now (empty when it does not resolve)'),
 });
 
 export const VersionParams = z.object({ id: ProtocolId, version: PositiveIntText });

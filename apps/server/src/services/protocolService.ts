@@ -9,6 +9,7 @@ import {
   verifyPassed,
   verifyProtocol,
   type FormDefinition,
+  type Invariant,
   type Jurisdiction,
   type ProtocolDiff,
   type ProtocolFile,
@@ -50,6 +51,8 @@ export interface DraftView {
   revision: number;
   updatedAt: string;
   problems: Problem[];
+  /** The invariants the draft must satisfy as it resolves now (empty when it does not resolve). */
+  invariantsInForce: Invariant[];
 }
 
 type DraftFile = ProtocolFile | VariantFile;
@@ -128,6 +131,9 @@ export class ProtocolService {
   ): Promise<DraftView> {
     const checked = checkDraftFile(user, file);
     const ownForms = checkDraftForms(checked, forms);
+    await this.checkIdIsFree(checked);
+    await this.checkNobodyElseDrafts(checked);
+    const analysis = await this.analyse(checked, ownForms);
     const now = this.d.clock();
     const doc: DraftDoc = {
       _id: this.d.ids(),
@@ -138,22 +144,22 @@ export class ProtocolService {
       file: JSON.stringify(checked),
       forms: JSON.stringify(ownForms),
       revision: 1,
-      problems: JSON.stringify(await this.problemsOf(checked, ownForms)),
+      problems: JSON.stringify(analysis.problems),
       createdBy: user.id,
       updatedBy: user.id,
       createdAt: now,
       updatedAt: now,
     };
     await this.d.drafts.insert(doc);
-    return draftView(doc);
+    return draftView(doc, analysis.invariantsInForce);
   }
 
   async listDrafts(user: SessionUser): Promise<DraftView[]> {
-    return (await this.d.drafts.listFor(user.country)).map(draftView);
+    return Promise.all((await this.d.drafts.listFor(user.country)).map((doc) => this.view(doc)));
   }
 
   async getDraft(user: SessionUser, draftId: string): Promise<DraftView> {
-    return draftView(await this.ownDraft(user, draftId));
+    return this.view(await this.ownDraft(user, draftId));
   }
 
   async updateDraft(
@@ -167,13 +173,15 @@ export class ProtocolService {
     const checked = checkDraftFile(user, file);
     const ownForms = checkDraftForms(checked, forms);
     if (current.revision !== expectedRevision) throw staleRevision(current.revision, expectedRevision);
+    await this.checkIdIsFree(checked);
+    const analysis = await this.analyse(checked, ownForms);
     const saved = await this.d.drafts.update(draftId, expectedRevision, {
       file: JSON.stringify(checked),
       forms: JSON.stringify(ownForms),
       fileId: checked.id,
       fileVersion: checked.version,
       kind: checked.kind,
-      problems: JSON.stringify(await this.problemsOf(checked, ownForms)),
+      problems: JSON.stringify(analysis.problems),
       updatedBy: user.id,
       updatedAt: this.d.clock(),
     });
@@ -182,7 +190,7 @@ export class ProtocolService {
         (await this.d.drafts.find(draftId))?.revision ?? current.revision,
         expectedRevision,
       );
-    return draftView(saved);
+    return draftView(saved, analysis.invariantsInForce);
   }
 
   async verifyDraft(user: SessionUser, draftId: string): Promise<Verification> {
@@ -196,6 +204,8 @@ export class ProtocolService {
   async publish(user: SessionUser, draftId: string): Promise<ResolvedProtocol> {
     const draft = await this.ownDraft(user, draftId);
     const file = JSON.parse(draft.file) as DraftFile;
+    // Someone may have published the id meanwhile.
+    await this.checkIdIsFree(file);
     const resolved = await this.resolveDraft(file, draftForms(draft));
     if (!resolved.ok)
       throw rejected(
@@ -262,7 +272,7 @@ export class ProtocolService {
     };
   }
 
-  private async rootOf(protocol: ResolvedProtocol): Promise<string> {
+  private async rootOf(protocol: Pick<ResolvedProtocol, 'id' | 'base'>): Promise<string> {
     if (!protocol.base) return protocol.id;
     const [baseId, v] = protocol.base.split('@');
     const published = baseId && v ? await this.d.repo.find(baseId, Number(v)) : null;
@@ -281,6 +291,50 @@ export class ProtocolService {
     if (!m)
       throw userError('bad-ref', `${which} must be "id@version", e.g. child-repatriation@1; got "${ref}".`);
     return (await this.d.store.get(m[1]!, Number(m[2]))).resolved;
+  }
+
+  /**
+   * A draft continues the published protocol of its id, if there is one: so that protocol must be
+   * of the draft's jurisdiction and family (the same regional protocol at the root; a protocol of
+   * its own for a new protocol). Otherwise publishing would make the draft a version of another
+   * country's protocol, or of an unrelated one, and cases would run under it as such.
+   */
+  private async checkIdIsFree(file: DraftFile): Promise<void> {
+    const published = await this.d.repo.latestOf(file.id);
+    if (!published) return;
+    const owner = `the published protocol "${published.title.en}" (${published.protocolId}@${published.version}, ${published.jurisdiction})`;
+    if (published.jurisdiction !== file.jurisdiction) {
+      const derive =
+        published.jurisdiction === 'REGIONAL' && file.jurisdiction !== 'REGIONAL'
+          ? `, or derive a national variant of ${published.protocolId}@${published.version} for ${file.jurisdiction}`
+          : '';
+      throw conflict(
+        'id-taken',
+        `The id "${file.id}" belongs to ${owner}: a draft for ${file.jurisdiction} cannot continue it. Give the draft another "id"${derive}.`,
+      );
+    }
+    const draftRoot = await this.rootOf(file);
+    if (published.root !== draftRoot) {
+      const theirs = published.base ? `a variant of ${published.base}` : 'a protocol of its own';
+      const ours = file.kind === 'variant' ? `derives from ${file.base}` : 'is a new protocol';
+      throw conflict(
+        'id-taken',
+        `The id "${file.id}" belongs to ${owner}, ${theirs}, but this draft ${ours}. Give the draft another "id".`,
+      );
+    }
+  }
+
+  /** A new draft's id may not be one another jurisdiction is drafting: both would publish it. */
+  private async checkNobodyElseDrafts(file: DraftFile): Promise<void> {
+    const others = (await this.d.drafts.jurisdictionsDrafting(file.id)).filter(
+      (j) => j !== file.jurisdiction,
+    );
+    if (others.length > 0) {
+      throw conflict(
+        'id-being-drafted',
+        `${others.join(', ')} is already drafting a protocol with the id "${file.id}". Give the draft another "id".`,
+      );
+    }
   }
 
   private async ownDraft(user: SessionUser, draftId: string): Promise<DraftDoc> {
@@ -340,9 +394,24 @@ export class ProtocolService {
     ];
   }
 
-  private async problemsOf(file: DraftFile, forms: DraftForms): Promise<Problem[]> {
+  /** The draft's problems and the invariants it must satisfy, as it resolves now. */
+  private async analyse(
+    file: DraftFile,
+    forms: DraftForms,
+  ): Promise<{ problems: Problem[]; invariantsInForce: Invariant[] }> {
     const r = await this.resolveDraft(file, forms);
-    return r.ok ? verifyProtocol(r.protocol, { file: `draft/${file.id}.json` }) : r.problems;
+    return r.ok
+      ? {
+          problems: verifyProtocol(r.protocol, { file: `draft/${file.id}.json` }),
+          invariantsInForce: r.protocol.invariantsInForce,
+        }
+      : { problems: r.problems, invariantsInForce: [] };
+  }
+
+  /** A stored draft as the API shows it, with the invariants in force resolved now. */
+  private async view(doc: DraftDoc): Promise<DraftView> {
+    const r = await this.resolveDraft(JSON.parse(doc.file) as DraftFile, draftForms(doc));
+    return draftView(doc, r.ok ? r.protocol.invariantsInForce : []);
   }
 }
 
@@ -357,7 +426,7 @@ function verification(protocol: ResolvedProtocol): Verification {
   return { ok: verifyPassed(problems), problems, invariants };
 }
 
-function draftView(doc: DraftDoc): DraftView {
+function draftView(doc: DraftDoc, invariantsInForce: Invariant[]): DraftView {
   return {
     id: doc._id,
     file: JSON.parse(doc.file) as DraftFile,
@@ -365,6 +434,7 @@ function draftView(doc: DraftDoc): DraftView {
     revision: doc.revision,
     updatedAt: doc.updatedAt,
     problems: JSON.parse(doc.problems) as Problem[],
+    invariantsInForce,
   };
 }
 

@@ -17,6 +17,15 @@ export class DraftRepository {
     return this.models.drafts.find({ jurisdiction }).sort({ updatedAt: -1 }).lean<DraftDoc[]>().exec();
   }
 
+  /** The jurisdictions that have a draft of the file id `fileId`. */
+  async jurisdictionsDrafting(fileId: string): Promise<Jurisdiction[]> {
+    const drafts = await this.models.drafts
+      .find({ fileId }, { jurisdiction: 1 })
+      .lean<Pick<DraftDoc, 'jurisdiction'>[]>()
+      .exec();
+    return [...new Set(drafts.map((d) => d.jurisdiction))];
+  }
+
   /** Saves a new revision if nobody saved since `expectedRevision`; null when someone did. */
   async update(
     id: string,

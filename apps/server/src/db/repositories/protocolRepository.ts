@@ -24,6 +24,15 @@ export class ProtocolRepository {
     return this.models.protocols.findById(`${protocolId}@${version}`).lean<ProtocolDoc>().exec();
   }
 
+  /** The newest published version of a protocol id (any jurisdiction), without its body; null when none. */
+  async latestOf(protocolId: string): Promise<ProtocolSummaryDoc | null> {
+    return this.models.protocols
+      .findOne({ protocolId }, { body: 0 })
+      .sort({ version: -1 })
+      .lean<ProtocolSummaryDoc>()
+      .exec();
+  }
+
   async list(): Promise<ProtocolSummaryDoc[]> {
     return this.models.protocols
       .find({}, { body: 0 })

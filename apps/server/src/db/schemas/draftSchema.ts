@@ -46,3 +46,5 @@ export const draftSchema = new Schema<DraftDoc>(
 );
 // Serves: GET /api/protocol-drafts and the drafts in GET /api/protocols (by jurisdiction).
 draftSchema.index({ jurisdiction: 1, updatedAt: -1 });
+// Serves: whether another jurisdiction is drafting an id, when a draft is created (jurisdictionsDrafting).
+draftSchema.index({ fileId: 1 });

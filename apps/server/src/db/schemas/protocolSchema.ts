@@ -44,7 +44,8 @@ export const protocolSchema = new Schema<ProtocolDoc>(
   },
   { versionKey: false, strict: 'throw', collection: 'protocols' },
 );
-// Serves: publish (a version is written once) and GET /api/protocols/:id/versions/:version.
+// Serves: publish (a version is written once), GET /api/protocols/:id/versions/:version, and the
+// newest version of an id whose family a new draft must belong to (latestOf).
 protocolSchema.index({ protocolId: 1, version: 1 }, { unique: true });
 // Serves: handover acceptance, "the receiving country's variant of this regional protocol".
 protocolSchema.index({ root: 1, jurisdiction: 1 });

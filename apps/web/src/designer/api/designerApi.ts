@@ -4,6 +4,7 @@
  */
 import type {
   FormDefinition,
+  Invariant,
   Problem,
   ProtocolDiff,
   ProtocolFile,
@@ -25,6 +26,8 @@ export interface Draft {
   revision: number;
   updatedAt: string;
   problems: Problem[];
+  /** The invariants the draft must satisfy, as the server resolves them (empty when it does not resolve). */
+  invariantsInForce: Invariant[];
 }
 
 export interface ProtocolListItem {
@@ -53,7 +56,8 @@ export const designerApi = {
   diff: (a: string, b: string) => request<ProtocolDiff>('GET', `/api/protocols/diff?a=${enc(a)}&b=${enc(b)}`),
   drafts: () => request<Draft[]>('GET', '/api/protocol-drafts'),
   draft: (draftId: string) => request<Draft>('GET', `/api/protocol-drafts/${enc(draftId)}`),
-  createDraft: (file: DraftFile) => request<Draft>('POST', '/api/protocol-drafts', { file }),
+  createDraft: (file: DraftFile, forms?: DraftForms) =>
+    request<Draft>('POST', '/api/protocol-drafts', { file, ...(forms ? { forms } : {}) }),
   saveDraft: (draftId: string, file: DraftFile, expectedRevision: number, forms?: DraftForms) =>
     request<Draft>('PUT', `/api/protocol-drafts/${enc(draftId)}`, {
       file,

@@ -38,6 +38,38 @@ export const es = {
     choose: 'Elija…',
     compareGo: 'Comparar',
   },
+  newProtocol: {
+    open: 'Nuevo protocolo',
+    heading: 'Nuevo protocolo',
+    intro:
+      'Empieza como versión 1 con una etapa de recepción del caso, su formulario y el cierre. Las demás etapas se agregan después en el editor.',
+    title: 'Título',
+    id: 'Identificador',
+    idHint: 'Letras minúsculas, números y guiones, p. ej. trata-laboral-gt. No cambia una vez creado.',
+    population: '¿Para quién es el protocolo?',
+    populations: {
+      child: 'Niñas, niños y adolescentes (menores de 18 años)',
+      adult: 'Personas adultas (18 años o más)',
+      any: 'Cualquier persona, sin importar su edad',
+    },
+    jurisdiction: 'Jurisdicción',
+    regional: 'Regional: cada país puede derivar de él su variante nacional',
+    national: 'Nacional de {{country}}: para los casos de ese país',
+    create: 'Crear el protocolo',
+    creating: 'Creando…',
+    errors: {
+      'id-malformed':
+        'Escriba el identificador con letras minúsculas, números y guiones, empezando por una letra, p. ej. trata-laboral-gt.',
+      'id-too-long': 'El identificador puede tener como máximo {{max}} caracteres.',
+      'id-published': 'Ya hay un protocolo publicado con el identificador «{{id}}»: elija otro.',
+      'id-drafted': 'Ya tiene un borrador «{{id}}»: ábralo en «Mis borradores» o elija otro identificador.',
+      'id-drafted-elsewhere':
+        'Otra jurisdicción está preparando un protocolo «{{id}}»: elija otro identificador.',
+      'title-es': 'Escriba el título en español.',
+      'title-en': 'Escriba el título en inglés.',
+      'population-missing': 'Elija para quién es el protocolo.',
+    },
+  },
   editor: {
     title: 'Editor',
     publish: 'Publicar versión',
@@ -515,6 +547,40 @@ export const en: DesignerTexts = {
     compareB: 'Version B',
     choose: 'Choose…',
     compareGo: 'Compare',
+  },
+  newProtocol: {
+    open: 'New protocol',
+    heading: 'New protocol',
+    intro:
+      'It starts as version 1 with a case intake step, its form and the closure. You add the other steps afterwards in the editor.',
+    title: 'Title',
+    id: 'Identifier',
+    idHint:
+      'Lowercase letters, digits and dashes, e.g. labour-trafficking-gt. It cannot change once created.',
+    population: 'Who is the protocol for?',
+    populations: {
+      child: 'Children and adolescents (under 18)',
+      adult: 'Adults (18 or older)',
+      any: 'Anyone, whatever their age',
+    },
+    jurisdiction: 'Jurisdiction',
+    regional: 'Regional: each country can derive its national variant from it',
+    national: 'National, {{country}}: for that country’s cases',
+    create: 'Create the protocol',
+    creating: 'Creating…',
+    errors: {
+      'id-malformed':
+        'Write the identifier in lowercase letters, digits and dashes, starting with a letter, e.g. labour-trafficking-gt.',
+      'id-too-long': 'The identifier can be at most {{max}} characters long.',
+      'id-published': 'A published protocol already has the identifier “{{id}}”: choose another.',
+      'id-drafted':
+        'You already have a draft “{{id}}”: open it under “My drafts” or choose another identifier.',
+      'id-drafted-elsewhere':
+        'Another jurisdiction is drafting a protocol “{{id}}”: choose another identifier.',
+      'title-es': 'Write the title in Spanish.',
+      'title-en': 'Write the title in English.',
+      'population-missing': 'Choose who the protocol is for.',
+    },
   },
   editor: {
     title: 'Editor',

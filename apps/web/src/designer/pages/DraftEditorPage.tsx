@@ -65,10 +65,10 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
   };
 
   if (published) {
+    const file = loaded.draft.file;
+    // A protocol's first version has nothing before it to compare with.
     const base =
-      loaded.draft.file.kind === 'variant'
-        ? loaded.draft.file.base
-        : `${loaded.draft.file.id}@${loaded.draft.file.version - 1}`;
+      file.kind === 'variant' ? file.base : file.version > 1 ? `${file.id}@${file.version - 1}` : null;
     return (
       <section className="dz-page" data-testid="published">
         <h1 ref={heading} tabIndex={-1}>
@@ -76,13 +76,15 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
         </h1>
         <p role="status">{t('editor.publishedBody')}</p>
         <p className="dz-row">
-          <Link
-            to={`../diff?a=${encodeURIComponent(base)}&b=${encodeURIComponent(published)}`}
-            relative="path"
-            data-testid="compare-published"
-          >
-            {t('editor.compareWith', { base })}
-          </Link>
+          {base && (
+            <Link
+              to={`../diff?a=${encodeURIComponent(base)}&b=${encodeURIComponent(published)}`}
+              relative="path"
+              data-testid="compare-published"
+            >
+              {t('editor.compareWith', { base })}
+            </Link>
+          )}
           <Link to="../.." relative="path">
             {t('editor.backToList')}
           </Link>

@@ -8,13 +8,15 @@ import { usePageTitle } from '../../layout/usePageTitle.js';
 import { useLang } from '../../i18n/useLang.js';
 import { designerApi, parseRef, refOf } from '../api/designerApi.js';
 import { variantFileFor } from '../model/variantFile.js';
+import { newProtocolSkeleton } from '../model/newProtocolSkeleton.js';
+import { NewProtocolForm } from '../components/NewProtocolForm.js';
 import type { ProtocolListItem } from '../api/designerApi.js';
 import { useLoad } from './useLoad.js';
 
 /**
  * The designer's start page: every published protocol and variant with its versions, the
- * designer's drafts, and the ways to begin: continue a protocol as a new draft version, derive a
- * national variant, compare two versions.
+ * designer's drafts, and the ways to begin: a new protocol from scratch, continue a protocol as a
+ * new draft version, derive a national variant, compare two versions.
  */
 export function ProtocolListPage() {
   const { t } = useTranslation('designer');
@@ -28,6 +30,7 @@ export function ProtocolListPage() {
   const [compareA, setCompareA] = useState('');
   const [compareB, setCompareB] = useState('');
   const [country, setCountry] = useState<Country>(user.country === 'REGIONAL' ? 'HN' : user.country);
+  const [creating, setCreating] = useState(false);
 
   const act = async (key: string, f: () => Promise<string>) => {
     setBusy(key);
@@ -61,6 +64,30 @@ export function ProtocolListPage() {
       {error && (
         <p className="dz-error" role="alert">
           {error}
+        </p>
+      )}
+      {creating ? (
+        <NewProtocolForm
+          jurisdiction={user.country}
+          taken={{ published: [...families.keys()], drafts: drafts.map((d) => d.id) }}
+          onCancel={() => setCreating(false)}
+          onCreate={async (spec) => {
+            const { file, forms } = newProtocolSkeleton(spec);
+            const draft = await designerApi.createDraft(file, forms);
+            navigate(`drafts/${draft.id}`);
+          }}
+        />
+      ) : (
+        <p>
+          <button
+            type="button"
+            name="new-protocol"
+            className="dz-primary"
+            disabled={busy !== null}
+            onClick={() => setCreating(true)}
+          >
+            {t('newProtocol.open')}
+          </button>
         </p>
       )}
       <h2>{t('list.drafts')}</h2>

@@ -36,12 +36,14 @@ export async function loadDraft(draftId: string): Promise<LoadedDraft> {
     return { draft, doc, base, problems, previousForms: {} };
   }
   const { $schema: _s, ...rest } = file;
-  const previous = await designerApi.protocol(file.id, Math.max(1, file.version - 1)).catch(() => null);
+  const previous =
+    file.version > 1 ? await designerApi.protocol(file.id, file.version - 1).catch(() => null) : null;
   const previousForms = previous?.forms ?? {};
   const doc: DesignDoc = {
     ...rest,
     forms: { ...previousForms, ...draft.forms },
-    invariantsInForce: previous?.invariantsInForce ?? [],
+    // A protocol's first version has no earlier one: the server says which invariants apply.
+    invariantsInForce: previous?.invariantsInForce ?? draft.invariantsInForce,
   };
   return { draft, doc, base: null, problems: [], previousForms };
 }
