@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { isAppError, type ErrorKind } from '../errors.js';
+import { isAppError, type ErrorCode, type ErrorKind } from '../errors.js';
 
 const STATUS: Record<ErrorKind, number> = {
   user: 400,
@@ -15,7 +15,7 @@ export interface ErrorBodyShape {
   error: { code: string; message: string; details: unknown[] };
 }
 
-export function errorBody(code: string, message: string, details: unknown[] = []): ErrorBodyShape {
+export function errorBody(code: ErrorCode, message: string, details: unknown[] = []): ErrorBodyShape {
   return { error: { code, message, details } };
 }
 
@@ -32,6 +32,7 @@ function bodyReaderError(err: {
         errorBody(
           'body-too-large',
           `The request body is larger than ${Math.round((err.limit ?? 0) / 1024)} kB. Send less data in one request.`,
+          [{ limitKb: Math.round((err.limit ?? 0) / 1024) }],
         ),
       ];
     case 'encoding.unsupported':

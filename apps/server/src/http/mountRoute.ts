@@ -26,7 +26,11 @@ export function parseInput<S extends z.ZodType>(
   const details = r.error.issues.map((i) => ({
     in: where,
     path: i.path.map(String).join('.'),
+    issue: i.code,
     message: i.message,
+    // the bound of a too_small / too_big issue, for a client to say the limit in its language
+    ...('minimum' in i ? { minimum: Number(i.minimum) } : {}),
+    ...('maximum' in i ? { maximum: Number(i.maximum) } : {}),
   }));
   const text = details.map((d) => `${d.path ? `${where}.${d.path}` : where}: ${d.message}`).join('; ');
   throw userError('invalid-input', `Fix the request: ${text}.`, details);
@@ -46,6 +50,7 @@ export function mountRoute(
     if (Array.isArray(route.access) && user && !route.access.includes(user.role)) {
       throw forbidden(
         `Your role (${user.role}) cannot do this; it needs one of: ${route.access.join(', ')}.`,
+        { rule: 'role', role: user.role, allowed: [...route.access] },
       );
     }
     const params = parseInput(route.params, req.params, 'path');

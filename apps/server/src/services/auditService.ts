@@ -52,6 +52,7 @@ export class AuditService {
       throw userError(
         'unknown-protocol',
         `No published protocol ${ref.id}@${ref.version}; pick one from GET /api/protocols.`,
+        [{ protocol: `${ref.id}@${ref.version}` }],
       );
     const history = await this.d.events.history(caseId);
     const versions = await this.versionsOf(history.map((e) => e.protocol));

@@ -63,11 +63,18 @@ export class CaseService {
       throw userError(
         'unknown-protocol',
         `No published protocol ${ref.id}@${ref.version}; pick one from GET /api/protocols.`,
+        [{ protocol: `${ref.id}@${ref.version}` }],
       );
     const j = protocol.summary.jurisdiction;
     if (j !== 'REGIONAL' && j !== user.country) {
       throw forbidden(
         `${ref.id}@${ref.version} is the national protocol of ${j}; open cases in ${user.country} under a regional protocol or one of ${user.country}.`,
+        {
+          rule: 'national-protocol',
+          protocol: `${ref.id}@${ref.version}`,
+          jurisdiction: j,
+          country: user.country,
+        },
       );
     }
     const country: Country = user.country;
@@ -152,9 +159,12 @@ export class CaseService {
       throw userError(
         'unknown-form',
         `The protocol has no form "${req.form}"; forms: ${Object.keys(protocol.resolved.forms).join(', ')}.`,
+        [{ form: req.form }],
       );
     if (!findFormField(form, req.field))
-      throw userError('unknown-field', `The form "${req.form}" has no field "${req.field}".`);
+      throw userError('unknown-field', `The form "${req.form}" has no field "${req.field}".`, [
+        { form: req.form, field: req.field },
+      ]);
     await this.d.accessLog.record(user, caseId, 'reveal', {
       detail: `${req.form}.${req.field}`,
       reason: req.reason,
@@ -180,6 +190,7 @@ export class CaseService {
       throw userError(
         'bad-assignee',
         `Assign the case to a case worker, supervisor or focal point of ${loaded.doc.country}; "${req.userId}" is not one.`,
+        [{ userId: req.userId, country: loaded.doc.country }],
       );
     }
     await this.d.store.flush(caseId); // the document's seq must be current for the condition below
@@ -207,11 +218,18 @@ export class CaseService {
       throw userError(
         'unknown-protocol',
         `No published protocol ${req.to.id}@${req.to.version}; pick one from GET /api/protocols.`,
+        [{ protocol: `${req.to.id}@${req.to.version}` }],
       );
     const j = to.summary.jurisdiction;
     if (j !== 'REGIONAL' && j !== before.doc.country) {
       throw forbidden(
         `${req.to.id}@${req.to.version} is the national protocol of ${j}; a case of ${before.doc.country} cannot run under it.`,
+        {
+          rule: 'national-protocol',
+          protocol: `${req.to.id}@${req.to.version}`,
+          jurisdiction: j,
+          country: before.doc.country,
+        },
       );
     }
     const r = migrateCase(from.compiled, to.compiled, before.state, req.mapping, actorOf(user), {
@@ -241,7 +259,10 @@ export class CaseService {
     let countries = visibleCountries(user);
     if (q.country) {
       if (countries && !countries.includes(q.country))
-        throw forbidden(`You see cases of ${user.country} only.`);
+        throw forbidden(`You see cases of ${user.country} only.`, {
+          rule: 'own-country',
+          country: user.country,
+        });
       countries = [q.country];
     }
     const now = this.d.clock();

@@ -91,6 +91,7 @@ export class HandoverService {
       throw userError(
         'same-country',
         `The case is already run by ${req.toCountry}; hand it to another country.`,
+        [{ country: req.toCountry }],
       );
     const pending = Object.values(loaded.doc.handovers ?? {}).find(
       (h) => h.toCountry === req.toCountry && h.status === 'pending',
@@ -99,6 +100,7 @@ export class HandoverService {
       throw conflict(
         'handover-pending',
         `A handover of this case to ${req.toCountry} is already waiting (${pending.id}).`,
+        [{ country: req.toCountry, handoverId: pending.id }],
       );
     const doc = await this.write(loaded, req.toCountry, req.note, this.d.ids(), this.d.clock(), user.id);
     await this.d.accessLog.record(user, caseId, 'handover', { detail: req.toCountry });
@@ -145,11 +147,14 @@ export class HandoverService {
   ): Promise<{ handover: HandoverView; linkedCase: CaseView }> {
     const doc = await this.receivable(user, id);
     if (doc.status === 'declined')
-      throw conflict('handover-declined', `Handover ${id} was declined; it cannot be accepted.`);
+      throw conflict('handover-declined', `Handover ${id} was declined; it cannot be accepted.`, [
+        { handoverId: id },
+      ]);
     if (packetHash(doc.packet) !== doc.packetHash) {
       throw conflict(
         'packet-altered',
         `The packet of handover ${id} does not match its SHA-256: it was altered after it was sent. Ask the sending country to send it again.`,
+        [{ handoverId: id }],
       );
     }
     const packet = JSON.parse(doc.packet) as HandoverPacket;
@@ -196,7 +201,9 @@ export class HandoverService {
   async decline(user: SessionUser, id: string, reason: string): Promise<HandoverView> {
     const doc = await this.receivable(user, id);
     if (doc.status !== 'pending')
-      throw conflict('handover-decided', `Handover ${id} is already ${doc.status}.`);
+      throw conflict('handover-decided', `Handover ${id} is already ${doc.status}.`, [
+        { handoverId: id, status: doc.status },
+      ]);
     const d = await this.d.handovers.decide(id, {
       status: 'declined',
       decidedAt: this.d.clock(),
@@ -204,7 +211,10 @@ export class HandoverService {
       declineReason: reason,
       linkedCaseId: null,
     });
-    if (!d) throw conflict('handover-decided', `Handover ${id} was decided meanwhile; reload it.`);
+    if (!d)
+      throw conflict('handover-decided', `Handover ${id} was decided meanwhile; reload it.`, [
+        { handoverId: id },
+      ]);
     await this.d.cases.putHandover(d.caseId, {
       id,
       createdAt: d.createdAt,
@@ -263,27 +273,34 @@ export class HandoverService {
       (user.country === doc.toCountry || user.country === doc.fromCountry || user.country === 'REGIONAL');
     if (!doc || !involved) throw notFound('handover', id);
     if (user.role !== 'focalpoint' || user.country !== doc.toCountry) {
-      throw forbidden(`Only a focal point of ${doc.toCountry} decides this handover.`);
+      throw forbidden(`Only a focal point of ${doc.toCountry} decides this handover.`, {
+        rule: 'receiving-focal-point',
+        country: doc.toCountry,
+      });
     }
     return doc;
   }
 
   /** The receiving country's variant of the protocol family, else the regional version. */
   private async protocolFor(packet: HandoverPacket, country: string): Promise<LoadedProtocol> {
-    if (!isCountry(country)) throw userError('bad-country', `${country} is not a coalition country.`);
+    if (!isCountry(country))
+      throw userError('bad-country', `${country} is not a coalition country.`, [{ country }]);
     const sent = await this.d.protocols.get(packet.protocol.id, packet.protocol.version);
     const target = await this.d.protocols.forCountry(sent.summary.root, country);
     if (!target)
       throw userError(
         'no-protocol',
         `No protocol of the ${sent.summary.root} family is published for ${country}.`,
+        [{ family: sent.summary.root, country }],
       );
     return target;
   }
 
   private open(protocol: LoadedProtocol, linkedId: string, doc: HandoverDoc, user: SessionUser) {
     if (!isCountry(doc.toCountry))
-      throw userError('bad-country', `${doc.toCountry} is not a coalition country.`);
+      throw userError('bad-country', `${doc.toCountry} is not a coalition country.`, [
+        { country: doc.toCountry },
+      ]);
     const actor = { userId: user.id, role: user.role, country: user.country };
     return openCase(
       protocol.compiled,

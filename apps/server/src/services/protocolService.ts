@@ -225,6 +225,7 @@ export class ProtocolService {
       throw conflict(
         'version-exists',
         `${file.id}@${file.version} is already published and cannot change; give the draft a higher "version".`,
+        [{ protocol: `${file.id}@${file.version}` }],
       );
     }
     await this.d.drafts.remove(draftId);
@@ -289,7 +290,9 @@ export class ProtocolService {
   private async byRef(ref: string, which: string): Promise<ResolvedProtocol> {
     const m = /^([a-z0-9][a-z0-9-]*)@([1-9][0-9]*)$/.exec(ref);
     if (!m)
-      throw userError('bad-ref', `${which} must be "id@version", e.g. child-repatriation@1; got "${ref}".`);
+      throw userError('bad-ref', `${which} must be "id@version", e.g. child-repatriation@1; got "${ref}".`, [
+        { ref },
+      ]);
     return (await this.d.store.get(m[1]!, Number(m[2]))).resolved;
   }
 
@@ -311,6 +314,7 @@ export class ProtocolService {
       throw conflict(
         'id-taken',
         `The id "${file.id}" belongs to ${owner}: a draft for ${file.jurisdiction} cannot continue it. Give the draft another "id"${derive}.`,
+        [{ id: file.id }],
       );
     }
     const draftRoot = await this.rootOf(file);
@@ -320,6 +324,7 @@ export class ProtocolService {
       throw conflict(
         'id-taken',
         `The id "${file.id}" belongs to ${owner}, ${theirs}, but this draft ${ours}. Give the draft another "id".`,
+        [{ id: file.id }],
       );
     }
   }
@@ -333,6 +338,7 @@ export class ProtocolService {
       throw conflict(
         'id-being-drafted',
         `${others.join(', ')} is already drafting a protocol with the id "${file.id}". Give the draft another "id".`,
+        [{ id: file.id, jurisdictions: others }],
       );
     }
   }
@@ -464,7 +470,10 @@ function checkDraftFile(
     throw userError('bad-version', 'The file needs a whole-number "version" from 1.');
   }
   if (file.jurisdiction !== user.country) {
-    throw forbidden(`You draft for ${user.country} only; set "jurisdiction": "${user.country}".`);
+    throw forbidden(`You draft for ${user.country} only; set "jurisdiction": "${user.country}".`, {
+      rule: 'own-country',
+      country: user.country,
+    });
   }
   return file as unknown as DraftFile & { jurisdiction: Jurisdiction };
 }
@@ -491,6 +500,7 @@ function checkDraftForms(file: DraftFile, forms: Record<string, unknown>): Draft
       throw userError(
         'form-id-mismatch',
         `forms["${id}"] holds a form whose "id" is ${JSON.stringify((form as { id?: unknown }).id)}: key each form by its own id.`,
+        [{ key: id }],
       );
     }
   }

@@ -36,7 +36,7 @@ export class ProtocolStore {
   /** The version, or a not-found error naming it. */
   async get(id: string, version: number): Promise<LoadedProtocol> {
     const p = await this.find(id, version);
-    if (!p) throw notFound('published protocol version', `${id}@${version}`);
+    if (!p) throw notFound('protocol', `${id}@${version}`);
     return p;
   }
 

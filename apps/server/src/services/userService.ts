@@ -51,7 +51,10 @@ export class UserService {
   /** The users the administrator manages, by user name; optionally of one country and one role. */
   async list(admin: SessionUser, filter: { country?: Jurisdiction; role?: Role }): Promise<AdminUserView[]> {
     if (filter.country !== undefined && !manages(admin, filter.country)) {
-      throw forbidden(`An administrator of ${admin.country} manages the users of ${admin.country} only.`);
+      throw forbidden(`An administrator of ${admin.country} manages the users of ${admin.country} only.`, {
+        rule: 'own-country',
+        country: admin.country,
+      });
     }
     const country = filter.country ?? (admin.country === 'REGIONAL' ? null : admin.country);
     const users = await this.d.users.list(country);
@@ -62,6 +65,7 @@ export class UserService {
     if (!manages(admin, req.country)) {
       throw forbidden(
         `An administrator of ${admin.country} creates users of ${admin.country} only; ask a regional administrator for ${req.country}.`,
+        { rule: 'own-country', country: admin.country },
       );
     }
     checkRoleFits(req.role, req.country);
@@ -153,6 +157,7 @@ function checkRoleFits(role: Role, country: Jurisdiction): void {
     throw userError(
       'role-needs-country',
       `A ${role} works on the cases of one country: give a country code, not REGIONAL (regional accounts are ${REGIONAL_ROLES.join(', ')}).`,
+      [{ role }],
     );
   }
 }
@@ -162,6 +167,7 @@ function checkPassword(password: string, username: string): void {
     throw userError(
       'password-too-short',
       `The password must have at least ${MIN_PASSWORD_CHARS} characters; a few unrelated words make one easy to remember.`,
+      [{ minimum: MIN_PASSWORD_CHARS }],
     );
   }
   if (password.toLowerCase().includes(username.toLowerCase())) {
