@@ -39,6 +39,117 @@ export const es = {
     system: 'Sistema',
   },
   countries: { REGIONAL: 'Regional', ...countryNames.es },
+  /** One text per server error code (apps/server/src/errors.ts ERROR_CODES), tested to be complete. */
+  serverErrors: {
+    'invalid-input': 'Revise los datos enviados: {{problems, list}}.',
+    'malformed-json': 'El servidor no pudo leer lo enviado. Recargue la página y vuelva a intentarlo.',
+    'unsafe-key':
+      'Lo enviado contiene un nombre de campo que no se admite por seguridad. Recargue la página y vuelva a intentarlo.',
+    'incomplete-body': 'Lo enviado llegó incompleto. Vuelva a intentarlo.',
+    'own-account':
+      'No puede desactivar su propia cuenta ni cambiar su propio rol: pídaselo a otra persona administradora.',
+    'role-needs-country': 'El rol {{roleName}} trabaja con los casos de un país: elija un país, no Regional.',
+    'password-too-short':
+      'La contraseña necesita al menos {{minimum}} caracteres; varias palabras sin relación son fáciles de recordar.',
+    'password-has-username': 'La contraseña no puede contener el nombre de usuario: elija otra.',
+    'no-country': 'Los casos se abren en un país: entre con una cuenta del país que lleva el caso.',
+    'unknown-protocol':
+      'El protocolo {{protocol}} no está publicado. Elija uno de la lista de protocolos publicados.',
+    'unknown-form': 'El protocolo de este caso no tiene el formulario «{{form}}». Recargue el caso.',
+    'unknown-field': 'El formulario «{{form}}» no tiene el campo «{{field}}». Recargue el caso.',
+    'bad-assignee':
+      'Solo puede asignar el caso a una persona de gestión de casos, supervisión o punto focal de {{countryName}}.',
+    'case-closed': 'Un caso cerrado no se traspasa.',
+    'same-country': '{{countryName}} ya lleva este caso: elija otro país para el traspaso.',
+    'bad-country': '{{country}} no es un país de la coalición.',
+    'no-protocol':
+      '{{countryName}} no tiene publicado ningún protocolo de esta familia ({{family}}): pida a su equipo de diseño de protocolos que publique uno.',
+    'bad-jurisdiction': 'Una variante es nacional: elija un país, no Regional.',
+    'bad-ref':
+      '«{{ref}}» no es una referencia de protocolo válida (id@versión, p. ej. child-repatriation@1).',
+    'bad-kind': 'El archivo debe ser un protocolo o una variante.',
+    'bad-id':
+      'El protocolo necesita un identificador de letras minúsculas, cifras y guiones, p. ej. «child-repatriation-gt».',
+    'bad-version': 'La versión debe ser un número entero desde 1.',
+    'variant-forms':
+      'Una variante cambia los formularios con sus cambios (añadir o reemplazar formulario, añadir campo…), no con formularios propios.',
+    'form-id-mismatch':
+      'El formulario guardado como «{{key}}» tiene otro identificador: cada formulario debe guardarse con el suyo.',
+    unauthenticated:
+      'Su sesión terminó o el usuario y la contraseña no son correctos. Vuelva a iniciar sesión.',
+    'account-disabled': 'Esta cuenta está desactivada: pida a la administración de su país que la active.',
+    forbidden: 'No tiene permiso para esto.',
+    forbidden_role:
+      'Su rol ({{roleName}}) no permite hacer esto; hace falta el rol {{allowed, list(type: disjunction)}}.',
+    'forbidden_own-country': 'Usted trabaja solo con {{countryName}}: esto es de otro país.',
+    'forbidden_national-protocol':
+      '{{protocol}} es el protocolo nacional de {{jurisdictionName}}: un caso de {{countryName}} no puede llevarse con él. Elija un protocolo regional o uno de {{countryName}}.',
+    'forbidden_receiving-focal-point':
+      'Solo el punto focal de {{countryName}} acepta o rechaza este traspaso.',
+    'not-found': 'No se encontró. Puede que no exista o que no tenga acceso.',
+    'not-found_protocol': 'No se encontró la versión de protocolo {{id}}. Puede que no esté publicada.',
+    'not-found_user': 'No se encontró esa cuenta, o no es de su país. Recargue la lista.',
+    'not-found_case': 'No se encontró el caso {{id}}, o no tiene acceso a él.',
+    'not-found_handover': 'No se encontró ese traspaso, o no tiene acceso a él. Recargue la lista.',
+    'not-found_draft': 'No se encontró ese borrador: puede que ya se haya publicado. Recargue la lista.',
+    'not-found_alert': 'No se encontró ese aviso. Recargue la lista.',
+    'no-such-route':
+      'La aplicación pidió algo que el servidor no ofrece. Recargue la página; si sigue pasando, avise al equipo técnico.',
+    'username-taken': 'El nombre de usuario «{{username}}» ya existe: elija otro.',
+    'id-taken': 'El identificador «{{id}}» ya está en uso: elija otro.',
+    'id-being-drafted':
+      '{{jurisdictionNames, list}} ya está preparando un protocolo con el identificador «{{id}}»: elija otro.',
+    'stale-version':
+      'Otra persona actualizó el caso mientras trabajaba. Recárguelo, revise los datos y repita la acción.',
+    'stale-revision':
+      'Otra persona guardó el borrador mientras trabajaba. Recárguelo y vuelva a aplicar sus cambios.',
+    'handover-pending': 'Ya hay un traspaso de este caso a {{countryName}} esperando respuesta.',
+    'handover-declined': 'Este traspaso fue rechazado y ya no se puede aceptar. Recargue la lista.',
+    'handover-decided': 'Este traspaso ya fue aceptado o rechazado. Recargue la lista.',
+    'packet-altered':
+      'El paquete de este traspaso fue modificado después de enviarse. Pida al país que lo envió que lo envíe de nuevo.',
+    'version-exists':
+      '{{protocol}} ya está publicada y no puede cambiar: dé al borrador una versión más alta.',
+    'body-too-large': 'Lo enviado es demasiado grande (más de {{limitKb}} kB). Envíe menos datos a la vez.',
+    'unsupported-encoding': 'El servidor no pudo leer lo enviado. Recargue la página y vuelva a intentarlo.',
+    'cannot-open': 'No se puede abrir un caso con este protocolo.',
+    'step-rejected': 'El caso no puede hacer eso ahora. Revise los datos y las condiciones de la etapa.',
+    'migration-rejected': 'El caso no puede pasar a esa versión del protocolo.',
+    'receive-rejected': 'El caso recibido necesita más datos antes de aceptarse: complete el formulario.',
+    'does-not-verify': 'El borrador no pasa la verificación: corrija los problemas indicados.',
+    'too-many-logins': 'Demasiados intentos fallidos. Espere 15 minutos y vuelva a intentarlo.',
+    unexpected: 'Ocurrió un error en el servidor. Recargue lo que estaba haciendo y vuelva a intentarlo.',
+    /** A field of a refused request, by its name in the API. */
+    fields: {
+      username: 'usuario',
+      name: 'nombre completo',
+      password: 'contraseña',
+      role: 'rol',
+      country: 'país',
+      toCountry: 'país de destino',
+      note: 'nota',
+      reason: 'motivo',
+      userId: 'persona asignada',
+      jurisdiction: 'jurisdicción',
+      expectedVersion: 'versión del caso',
+      event: 'acción',
+      data: 'datos del formulario',
+    },
+    /** What is wrong with a field, by zod's issue code. */
+    issue: {
+      invalid_type: '«{{field}}» falta o no tiene el tipo esperado',
+      too_small_one: '«{{field}}» no puede quedar vacío',
+      too_small_many: '«{{field}}» necesita al menos {{count}}',
+      too_small_other: '«{{field}}» necesita al menos {{count}}',
+      too_big_one: '«{{field}}» admite como máximo {{count}}',
+      too_big_many: '«{{field}}» admite como máximo {{count}}',
+      too_big_other: '«{{field}}» admite como máximo {{count}}',
+      invalid_format: '«{{field}}» no tiene el formato esperado',
+      invalid_value: '«{{field}}» no es uno de los valores admitidos',
+      unrecognized_keys: '«{{field}}» tiene datos que no se esperaban',
+      other: '«{{field}}» no es válido',
+    },
+  },
   errors: {
     network: 'No hay conexión con el servidor. Compruebe la red y vuelva a intentarlo.',
     unauthorized: 'Su sesión terminó. Vuelva a iniciar sesión.',
@@ -395,7 +506,6 @@ export const es = {
       ownAccount:
         'No puede desactivar su propia cuenta ni cambiar su propio rol: pídaselo a otra persona administradora.',
       roleNeedsCountry: 'Ese rol trabaja con los casos de un país: elija un país, no Regional.',
-      invalid: 'Revise los datos: {{message}}',
     },
   },
   notFound: { title: 'Página no encontrada', back: 'Volver a mis casos' },

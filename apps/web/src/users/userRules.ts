@@ -40,8 +40,6 @@ export function describeUserError(err: unknown, t: T): string {
         return t('users.errors.ownAccount');
       case 'role-needs-country':
         return t('users.errors.roleNeedsCountry');
-      default:
-        if (err.status === 400) return t('users.errors.invalid', { message: err.message });
     }
   }
   return describeError(err, t);

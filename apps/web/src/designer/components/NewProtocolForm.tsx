@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Jurisdiction, Population, Text } from '@ruta/protocol';
 import { ApiError } from '../../api/ApiError.js';
+import { describeError } from '../../ui/ErrorMessage.js';
 import type { NewProtocol } from '../model/newProtocolSkeleton.js';
 import { MAX_PROTOCOL_ID, newProtocolProblems } from '../model/newProtocolProblems.js';
 import type { NewProtocolProblems } from '../model/newProtocolProblems.js';
@@ -37,6 +38,7 @@ export function NewProtocolForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('designer');
+  const { t: tApp } = useTranslation();
   const [title, setTitle] = useState<Text>({ es: '', en: '' });
   const [typedId, setTypedId] = useState<string | null>(null);
   const [population, setPopulation] = useState<Population | null>(null);
@@ -65,7 +67,16 @@ export function NewProtocolForm({
     } catch (err) {
       const key = err instanceof ApiError ? SERVER_ID_ERRORS[err.code] : undefined;
       if (key) setRefused({ id: true, text: t(key, { id }) });
-      else setRefused({ id: false, text: err instanceof Error ? err.message : String(err) });
+      else
+        setRefused({
+          id: false,
+          text:
+            err instanceof ApiError
+              ? describeError(err, tApp)
+              : err instanceof Error
+                ? err.message
+                : String(err),
+        });
       setBusy(false);
     }
   };
