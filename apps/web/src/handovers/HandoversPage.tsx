@@ -92,6 +92,8 @@ export default function HandoversPage() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) await openReceiveForm(h, err, data ?? {});
       else setMessage(describeError(err, t));
+      // decided meanwhile by someone else: show the handover as it is now
+      if (err instanceof ApiError && err.status === 409) list.reload();
       setBusy(null);
     }
   };
@@ -104,6 +106,7 @@ export default function HandoversPage() {
       list.reload();
     } catch (err) {
       setMessage(describeError(err, t));
+      if (err instanceof ApiError && err.status === 409) list.reload();
     } finally {
       setBusy(null);
     }

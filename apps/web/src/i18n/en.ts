@@ -100,8 +100,8 @@ export const en: Resources = {
     'stale-revision':
       'Someone else saved the draft while you were working. Reload it and apply your changes again.',
     'handover-pending': 'A handover of this case to {{countryName}} is already waiting for an answer.',
-    'handover-declined': 'This handover was declined and can no longer be accepted. Reload the list.',
-    'handover-decided': 'This handover was already accepted or declined. Reload the list.',
+    'handover-declined': 'This handover was already declined and cannot be accepted.',
+    'handover-decided': 'This handover was already accepted or declined.',
     'packet-altered':
       'The packet of this handover was changed after it was sent. Ask the sending country to send it again.',
     'version-exists': '{{protocol}} is already published and cannot change: give the draft a higher version.',
@@ -496,7 +496,6 @@ export const en: Resources = {
       passwordShort:
         'The password needs at least {{n}} characters; a few unrelated words are easy to remember.',
       passwordHasUsername: 'The password must not contain the user name.',
-      taken: 'That user name exists already: choose another one.',
       ownAccount: 'You cannot disable your own account or change your own role: ask another administrator.',
       roleNeedsCountry: 'That role works on one country’s cases: choose a country, not Regional.',
     },

@@ -104,8 +104,8 @@ export const es = {
     'stale-revision':
       'Otra persona guardó el borrador mientras trabajaba. Recárguelo y vuelva a aplicar sus cambios.',
     'handover-pending': 'Ya hay un traspaso de este caso a {{countryName}} esperando respuesta.',
-    'handover-declined': 'Este traspaso fue rechazado y ya no se puede aceptar. Recargue la lista.',
-    'handover-decided': 'Este traspaso ya fue aceptado o rechazado. Recargue la lista.',
+    'handover-declined': 'Este traspaso ya fue rechazado y no se puede aceptar.',
+    'handover-decided': 'Este traspaso ya fue aceptado o rechazado.',
     'packet-altered':
       'El paquete de este traspaso fue modificado después de enviarse. Pida al país que lo envió que lo envíe de nuevo.',
     'version-exists':
@@ -502,7 +502,6 @@ export const es = {
       passwordShort:
         'La contraseña necesita al menos {{n}} caracteres; varias palabras sin relación son fáciles de recordar.',
       passwordHasUsername: 'La contraseña no puede contener el nombre de usuario.',
-      taken: 'Ese nombre de usuario ya existe: elija otro.',
       ownAccount:
         'No puede desactivar su propia cuenta ni cambiar su propio rol: pídaselo a otra persona administradora.',
       roleNeedsCountry: 'Ese rol trabaja con los casos de un país: elija un país, no Regional.',

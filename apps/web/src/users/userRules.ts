@@ -30,8 +30,6 @@ export function passwordProblem(password: string, username: string, t: T): strin
 export function describeUserError(err: unknown, t: T): string {
   if (err instanceof ApiError) {
     switch (err.code) {
-      case 'username-taken':
-        return t('users.errors.taken');
       case 'password-too-short':
         return t('users.errors.passwordShort', { n: MIN_PASSWORD_CHARS });
       case 'password-has-username':
