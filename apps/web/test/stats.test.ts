@@ -38,8 +38,12 @@ describe('the statistics page', () => {
       .getByRole('navigation', { name: 'Principal' })
       .getByRole('link', { name: 'Estadísticas' })
       .click();
-    await page.getByLabel('Protocolo').check();
-    await page.getByLabel('País de origen').uncheck();
+    // The page is loaded on demand: wait for it, then pick its dimensions by their exact names
+    // (the page left behind may hold other fields whose labels contain the same words).
+    await page.getByRole('heading', { name: 'Estadísticas', level: 1 }).waitFor();
+    const box = (name: string) => page.getByRole('checkbox', { name, exact: true });
+    await box('Protocolo').check();
+    await box('País de origen').uncheck();
     const rows = page.locator('table.stats-table tbody tr');
     await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringMatching(/Guatemala\s+5$/)]);
     // Six cases show as 5; the three of victim attention are withheld, and the page says so.
@@ -47,9 +51,9 @@ describe('the statistics page', () => {
     await screenshot(page, 'by-protocol');
 
     // The profile is shown by name in the page's language, never by the code the form records.
-    await page.getByLabel('Forma de explotación').check();
-    await page.getByLabel('Sexo').check();
-    await page.getByLabel('Protocolo').uncheck();
+    await box('Forma de explotación').check();
+    await box('Sexo').check();
+    await box('Protocolo').uncheck();
     const names = (field: keyof typeof PROFILE_VOCABULARY) =>
       PROFILE_VOCABULARY[field].map((v) => v.label.es).join('|');
     await expect
@@ -62,9 +66,9 @@ describe('the statistics page', () => {
     const stageId = typeof value === 'string' ? value : Object.keys(value)[0]!;
     const protocol = await gt.get<ResolvedProtocol>('/api/protocols/child-repatriation-gt/versions/1');
     const stage = protocol.body.machine.states![stageId]!.meta;
-    await page.getByLabel('Etapa').check();
-    await page.getByLabel('Sexo').uncheck();
-    await page.getByLabel('Forma de explotación').uncheck();
+    await box('Etapa').check();
+    await box('Sexo').uncheck();
+    await box('Forma de explotación').uncheck();
     // The titles come from every published version the user may see: give them time to load.
     await expect.poll(() => rows.allInnerTexts(), { timeout: 15_000 }).toEqual([`${stage.title.es}\t5`]);
     await screenshot(page, 'by-stage');
