@@ -145,13 +145,14 @@ export class ProtocolService {
       forms: JSON.stringify(ownForms),
       revision: 1,
       problems: JSON.stringify(analysis.problems),
+      invariants: JSON.stringify(analysis.invariantsInForce),
       createdBy: user.id,
       updatedBy: user.id,
       createdAt: now,
       updatedAt: now,
     };
     await this.d.drafts.insert(doc);
-    return draftView(doc, analysis.invariantsInForce);
+    return draftView(doc);
   }
 
   async listDrafts(user: SessionUser): Promise<DraftView[]> {
@@ -182,6 +183,7 @@ export class ProtocolService {
       fileVersion: checked.version,
       kind: checked.kind,
       problems: JSON.stringify(analysis.problems),
+      invariants: JSON.stringify(analysis.invariantsInForce),
       updatedBy: user.id,
       updatedAt: this.d.clock(),
     });
@@ -190,7 +192,7 @@ export class ProtocolService {
         (await this.d.drafts.find(draftId))?.revision ?? current.revision,
         expectedRevision,
       );
-    return draftView(saved, analysis.invariantsInForce);
+    return draftView(saved);
   }
 
   async verifyDraft(user: SessionUser, draftId: string): Promise<Verification> {
@@ -414,10 +416,14 @@ export class ProtocolService {
       : { problems: r.problems, invariantsInForce: [] };
   }
 
-  /** A stored draft as the API shows it, with the invariants in force resolved now. */
+  /**
+   * A stored draft as the API shows it, with the invariants in force as of its last save (resolved
+   * now only for a draft saved before they were kept).
+   */
   private async view(doc: DraftDoc): Promise<DraftView> {
+    if (doc.invariants !== undefined) return draftView(doc);
     const r = await this.resolveDraft(JSON.parse(doc.file) as DraftFile, draftForms(doc));
-    return draftView(doc, r.ok ? r.protocol.invariantsInForce : []);
+    return draftView({ ...doc, invariants: JSON.stringify(r.ok ? r.protocol.invariantsInForce : []) });
   }
 }
 
@@ -432,7 +438,7 @@ function verification(protocol: ResolvedProtocol): Verification {
   return { ok: verifyPassed(problems), problems, invariants };
 }
 
-function draftView(doc: DraftDoc, invariantsInForce: Invariant[]): DraftView {
+function draftView(doc: DraftDoc): DraftView {
   return {
     id: doc._id,
     file: JSON.parse(doc.file) as DraftFile,
@@ -440,7 +446,7 @@ function draftView(doc: DraftDoc, invariantsInForce: Invariant[]): DraftView {
     revision: doc.revision,
     updatedAt: doc.updatedAt,
     problems: JSON.parse(doc.problems) as Problem[],
-    invariantsInForce,
+    invariantsInForce: doc.invariants === undefined ? [] : (JSON.parse(doc.invariants) as Invariant[]),
   };
 }
 

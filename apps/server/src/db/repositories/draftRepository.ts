@@ -32,7 +32,15 @@ export class DraftRepository {
     expectedRevision: number,
     set: Pick<
       DraftDoc,
-      'file' | 'forms' | 'fileId' | 'fileVersion' | 'kind' | 'problems' | 'updatedBy' | 'updatedAt'
+      | 'file'
+      | 'forms'
+      | 'fileId'
+      | 'fileVersion'
+      | 'kind'
+      | 'problems'
+      | 'invariants'
+      | 'updatedBy'
+      | 'updatedAt'
     >,
   ): Promise<DraftDoc | null> {
     return this.models.drafts

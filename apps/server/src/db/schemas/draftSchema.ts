@@ -20,6 +20,8 @@ export interface DraftDoc {
   revision: number;
   /** Problem[] as JSON text, from the last save. */
   problems: string;
+  /** Invariant[] in force as JSON text, from the last save; absent on drafts saved before it was kept. */
+  invariants?: string;
   createdBy: string;
   updatedBy: string;
   createdAt: string;
@@ -37,6 +39,7 @@ export const draftSchema = new Schema<DraftDoc>(
     forms: { type: String },
     revision: { type: Number, required: true },
     problems: { type: String, required: true },
+    invariants: { type: String },
     createdBy: { type: String, required: true },
     updatedBy: { type: String, required: true },
     createdAt: { type: String, required: true },
