@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import { accessLogSchema, type AccessLogDoc } from './schemas/accessLogSchema.js';
 import { caseEventSchema, type CaseEventDoc } from './schemas/caseEventSchema.js';
 import { caseSchema, type CaseDoc } from './schemas/caseSchema.js';
+import { claimSchema, type ClaimDoc } from './schemas/claimSchema.js';
 import { draftSchema, type DraftDoc } from './schemas/draftSchema.js';
 import { focalPointSchema, type FocalPointDoc } from './schemas/focalPointSchema.js';
 import { handoverSchema, type HandoverDoc } from './schemas/handoverSchema.js';
@@ -25,6 +26,7 @@ export interface Models {
   accessLog: Model<AccessLogDoc>;
   notifications: Model<NotificationDoc>;
   notificationReads: Model<NotificationReadDoc>;
+  claims: Model<ClaimDoc>;
 }
 
 const byConnection = new WeakMap<Connection, Models>();
@@ -46,6 +48,7 @@ export function createModels(connection: Connection): Models {
     accessLog: connection.model<AccessLogDoc>('AccessLog', accessLogSchema),
     notifications: connection.model<NotificationDoc>('Notification', notificationSchema),
     notificationReads: connection.model<NotificationReadDoc>('NotificationRead', notificationReadSchema),
+    claims: connection.model<ClaimDoc>('Claim', claimSchema),
   };
   byConnection.set(connection, models);
   return models;

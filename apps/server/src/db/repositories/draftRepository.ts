@@ -1,9 +1,14 @@
 import type { Jurisdiction } from '@ruta/protocol';
 import type { Models } from '../models.js';
+import { ClaimRepository } from './claimRepository.js';
 import type { DraftDoc } from '../schemas/draftSchema.js';
 
 export class DraftRepository {
-  constructor(private readonly models: Models) {}
+  private readonly claims: ClaimRepository;
+
+  constructor(private readonly models: Models) {
+    this.claims = new ClaimRepository(models);
+  }
 
   async insert(doc: DraftDoc): Promise<void> {
     await this.models.drafts.create(doc);
@@ -26,34 +31,60 @@ export class DraftRepository {
     return [...new Set(drafts.map((d) => d.jurisdiction))];
   }
 
-  /** Saves a new revision if nobody saved since `expectedRevision`; null when someone did. */
-  async update(
-    id: string,
-    expectedRevision: number,
-    set: Pick<
-      DraftDoc,
-      | 'file'
-      | 'forms'
-      | 'fileId'
-      | 'fileVersion'
-      | 'kind'
-      | 'problems'
-      | 'invariants'
-      | 'updatedBy'
-      | 'updatedAt'
-    >,
-  ): Promise<DraftDoc | null> {
+  /**
+   * Saves a new revision if nobody saved since `expectedRevision`; null when someone did. The
+   * revision is claimed first (a unique insert, the commit point on every database: see
+   * ClaimDoc), so of two saves of the same revision exactly one wins, even on FerretDB; a save
+   * interrupted after its claim is rolled forward by the next one to find it.
+   */
+  async update(id: string, expectedRevision: number, set: DraftChange): Promise<DraftDoc | null> {
+    const revision = expectedRevision + 1;
+    if (!(await this.claims.claim(revisionKey(id, revision), `draft:${id}`, set, set.updatedAt))) {
+      await this.rollForward(id, revision);
+      return null;
+    }
+    // Someone who lost the claim may have rolled this very save forward already.
+    const saved = (await this.write(id, revision, set)) ?? (await this.asSavedBy(id, revision, set));
+    // The claim before this one is no longer needed to roll anything forward.
+    await this.claims.remove(revisionKey(id, expectedRevision));
+    return saved;
+  }
+
+  /** The draft as the save that won `revision` left it, when it has that revision or a later one. */
+  private async asSavedBy(id: string, revision: number, set: DraftChange): Promise<DraftDoc | null> {
+    const now = await this.find(id);
+    if (!now || now.revision < revision) return null;
+    return now.revision === revision ? now : { ...now, ...set, revision };
+  }
+
+  /** Writes the claimed `revision` unless the draft already has it (or is gone: published). */
+  private async write(id: string, revision: number, set: DraftChange): Promise<DraftDoc | null> {
     return this.models.drafts
       .findOneAndUpdate(
-        { _id: id, revision: expectedRevision },
-        { $set: { ...set, revision: expectedRevision + 1 } },
+        { _id: id, revision: { $lt: revision } },
+        { $set: { ...set, revision } },
         { returnDocument: 'after' },
       )
       .lean<DraftDoc>()
       .exec();
   }
 
+  /** Completes a save that claimed `revision` but may not have written it. */
+  private async rollForward(id: string, revision: number): Promise<void> {
+    const claimed = await this.claims.winner<DraftChange>(revisionKey(id, revision));
+    if (claimed) await this.write(id, revision, claimed);
+  }
+
   async remove(id: string): Promise<void> {
     await this.models.drafts.deleteOne({ _id: id }).exec();
+    await this.claims.removeFor(`draft:${id}`);
   }
 }
+
+/** What a save changes in a draft. */
+export type DraftChange = Pick<
+  DraftDoc,
+  'file' | 'forms' | 'fileId' | 'fileVersion' | 'kind' | 'problems' | 'invariants' | 'updatedBy' | 'updatedAt'
+>;
+
+const revisionKey = (id: string, revision: number) => `draft:${id}#${revision}`;

@@ -1,8 +1,13 @@
 import type { Models } from '../models.js';
+import { ClaimRepository } from './claimRepository.js';
 import type { HandoverDoc } from '../schemas/handoverSchema.js';
 
 export class HandoverRepository {
-  constructor(private readonly models: Models) {}
+  private readonly claims: ClaimRepository;
+
+  constructor(private readonly models: Models) {
+    this.claims = new ClaimRepository(models);
+  }
 
   async insert(doc: HandoverDoc): Promise<void> {
     await this.models.handovers.create(doc);
@@ -20,16 +25,39 @@ export class HandoverRepository {
   }
 
   /**
-   * Decides a pending handover. Only one decision wins: the update is conditional on
-   * "pending" (or on the same decision already recorded, for a retried acceptance).
+   * Decides a pending handover; null when it was decided meanwhile. Only one decision wins:
+   * it is claimed first (a unique insert, the commit point on every database: see ClaimDoc),
+   * so an acceptance and a refusal sent at once never both succeed, even on FerretDB. A
+   * decision interrupted after its claim is completed by the next one to find it.
    */
-  async decide(
-    id: string,
-    set: Pick<HandoverDoc, 'status' | 'decidedAt' | 'decidedBy' | 'declineReason' | 'linkedCaseId'>,
-  ): Promise<HandoverDoc | null> {
+  async decide(id: string, set: HandoverDecision): Promise<HandoverDoc | null> {
+    const key = `handover:${id}#decision`;
+    if (!(await this.claims.claim(key, `handover:${id}`, set, set.decidedAt ?? ''))) {
+      const decided = await this.claims.winner<HandoverDecision>(key);
+      if (decided) await this.write(id, decided);
+      return null;
+    }
+    // Someone who lost the claim may have completed this very decision already.
+    const decided = await this.write(id, set);
+    if (decided) return decided;
+    const now = await this.find(id);
+    return now &&
+      now.status === set.status &&
+      now.decidedBy === set.decidedBy &&
+      now.decidedAt === set.decidedAt
+      ? now
+      : null;
+  }
+
+  private async write(id: string, set: HandoverDecision): Promise<HandoverDoc | null> {
     return this.models.handovers
       .findOneAndUpdate({ _id: id, status: 'pending' }, { $set: set }, { returnDocument: 'after' })
       .lean<HandoverDoc>()
       .exec();
   }
 }
+
+export type HandoverDecision = Pick<
+  HandoverDoc,
+  'status' | 'decidedAt' | 'decidedBy' | 'declineReason' | 'linkedCaseId'
+>;
