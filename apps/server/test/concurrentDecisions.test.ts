@@ -151,3 +151,43 @@ describe('a handover accepted and declined at the same moment', () => {
     else expect(stored.linkedCaseId).toBeNull();
   });
 });
+
+describe('a case handed to the same country twice at the same moment', () => {
+  it('stores one handover; the other request is told one is already waiting', async () => {
+    const workers = await Promise.all([server.as('caseworker.sv'), server.as('supervisor.sv')]);
+    const opened = await openCase(workers[0]!, 'child-repatriation-sv');
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, n) =>
+        workers[n % 2]!.post<HandoverBody & ErrorBody>(`/api/cases/${opened.case.id}/handovers`, {
+          toCountry: 'GT',
+          note: `Envío ${n}`,
+        }),
+      ),
+    );
+    const statuses = JSON.stringify(answers.map((a) => a.status));
+    expect(
+      answers.filter((a) => a.status === 201),
+      statuses,
+    ).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.status !== 201)) {
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('handover-pending');
+    }
+    const sent = (await workers[0]!.get<HandoverBody[]>('/api/handovers')).body.filter(
+      (h) => h.caseId === opened.case.id,
+    );
+    expect(sent).toHaveLength(1);
+
+    // Once Guatemala declines it, the case can be handed to Guatemala again.
+    const focal = await server.as('focalpoint.gt');
+    expect((await focal.post(`/api/handovers/${sent[0]!.id}/decline`, { reason: 'Sin cupo' })).status).toBe(
+      200,
+    );
+    const again = await workers[0]!.post<HandoverBody>(`/api/cases/${opened.case.id}/handovers`, {
+      toCountry: 'GT',
+      note: 'Segundo envío',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(sent[0]!.id);
+  });
+});

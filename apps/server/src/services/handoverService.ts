@@ -102,7 +102,17 @@ export class HandoverService {
         `A handover of this case to ${req.toCountry} is already waiting (${pending.id}).`,
         [{ country: req.toCountry, handoverId: pending.id }],
       );
-    const doc = await this.write(loaded, req.toCountry, req.note, this.d.ids(), this.d.clock(), user.id);
+    // Every handover to the country asked for while none of them is decided gets the same id, so
+    // of two sent at once only one is stored: its insert is the commit point on every database.
+    const settled = await this.d.handovers.settledCount(caseId, req.toCountry);
+    const id = derivedId(`handover:${caseId}:${req.toCountry}:${settled}`);
+    const doc = await this.write(loaded, req.toCountry, req.note, id, this.d.clock(), user.id);
+    if (!doc)
+      throw conflict(
+        'handover-pending',
+        `A handover of this case to ${req.toCountry} is already waiting (${id}).`,
+        [{ country: req.toCountry, handoverId: id }],
+      );
     await this.d.accessLog.record(user, caseId, 'handover', { detail: req.toCountry });
     return view(doc);
   }
@@ -234,7 +244,7 @@ export class HandoverService {
     id: string,
     at: string,
     by: string,
-  ): Promise<HandoverDoc> {
+  ): Promise<HandoverDoc | null> {
     const protocol = await this.d.protocols.get(loaded.state.protocol.id, loaded.state.protocol.version);
     const packetJson = encodePacket(buildPacket(protocol.resolved, loaded.state));
     const doc: HandoverDoc = {
@@ -253,7 +263,7 @@ export class HandoverService {
       declineReason: null,
       linkedCaseId: null,
     };
-    await this.d.handovers.insert(doc);
+    if (!(await this.d.handovers.insert(doc))) return null;
     await this.d.cases.putHandover(loaded.state.id, {
       id,
       createdAt: at,

@@ -1,4 +1,4 @@
-import type { Models } from '../models.js';
+import { insertIfAbsent, type Models } from '../models.js';
 import { ClaimRepository } from './claimRepository.js';
 import type { HandoverDoc } from '../schemas/handoverSchema.js';
 
@@ -9,8 +9,14 @@ export class HandoverRepository {
     this.claims = new ClaimRepository(models);
   }
 
-  async insert(doc: HandoverDoc): Promise<void> {
-    await this.models.handovers.create(doc);
+  /** Stores a new handover; false when one with its id exists (nothing is written then). */
+  async insert(doc: HandoverDoc): Promise<boolean> {
+    return insertIfAbsent(this.models.handovers, doc);
+  }
+
+  /** How many handovers of a case to a country were accepted or declined. */
+  async settledCount(caseId: string, toCountry: string): Promise<number> {
+    return this.models.handovers.countDocuments({ caseId, toCountry, status: { $ne: 'pending' } }).exec();
   }
 
   async find(id: string): Promise<HandoverDoc | null> {
