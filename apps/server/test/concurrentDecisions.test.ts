@@ -191,3 +191,26 @@ describe('a case handed to the same country twice at the same moment', () => {
     expect(again.body.id).not.toBe(sent[0]!.id);
   });
 });
+
+describe('a case handed to several countries at the same moment', () => {
+  it('shows every handover on the case: no update of the case undoes another', async () => {
+    const worker = await server.as('supervisor.sv');
+    const opened = await openCase(worker, 'child-repatriation-sv');
+    const countries = ['GT', 'HN', 'MX', 'CR', 'PA', 'BZ'];
+    const answers = await Promise.all(
+      countries.map((toCountry) =>
+        worker.post<HandoverBody>(`/api/cases/${opened.case.id}/handovers`, { toCountry, note: '' }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(countries.map(() => 201));
+    // Read from the database, not from the server's memory of the case.
+    const stored = await server.services.repos.cases.find(opened.case.id);
+    expect(
+      Object.values(stored!.handovers ?? {})
+        .map((h) => h.toCountry)
+        .sort(),
+    ).toEqual([...countries].sort());
+    const view = await worker.get<{ handovers: { toCountry: string }[] }>(`/api/cases/${opened.case.id}`);
+    expect(view.body.handovers.map((h) => h.toCountry).sort()).toEqual([...countries].sort());
+  });
+});

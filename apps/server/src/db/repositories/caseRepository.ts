@@ -13,7 +13,17 @@ export interface WorklistFilter {
 
 export type StatsRow = { _id: Record<string, string | null>; count: number };
 
+/**
+ * Case documents. Their updates (the current state, the assignee, links, handovers) are run one
+ * at a time per case in this process: FerretDB 1.x applies an update by reading the whole
+ * document and writing it back, so two updates of one case at once could each undo the other's
+ * field (a handover or a link gone from the case). MongoDB needs no such care; FerretDB is run
+ * by one server process (npm start, the tests).
+ */
 export class CaseRepository {
+  /** The last update queued for each case, which the next one waits for. */
+  private readonly queued = new Map<string, Promise<unknown>>();
+
   constructor(private readonly models: Models) {}
 
   /** Writes a new case; false when a case with that id exists (it was rolled forward already). */
@@ -34,30 +44,38 @@ export class CaseRepository {
     if (items.length === 0) return;
     // The driver's bulk write: mongoose would cast `cur` and could reorder its fields.
     const native = this.models.cases.db.db!.collection<CaseDoc>(this.models.cases.collection.collectionName);
-    await native.bulkWrite(
-      items.map((i) => ({ updateOne: { filter: { _id: i.id }, update: { $max: { cur: i.cur } } } })),
-      { ordered: false },
+    await this.oneAtATime(
+      items.map((i) => i.id),
+      () =>
+        native.bulkWrite(
+          items.map((i) => ({ updateOne: { filter: { _id: i.id }, update: { $max: { cur: i.cur } } } })),
+          { ordered: false },
+        ),
     );
   }
 
   /** Assigns the case if it is still at `seq`; false when it moved on. */
   async assign(id: string, seq: number, assignee: string, updatedAt: string): Promise<boolean> {
-    const r = await this.models.cases
-      .updateOne({ _id: id, 'cur.seq': seq }, { $set: { assignee, 'cur.updatedAt': updatedAt } })
-      .exec();
+    const r = await this.oneAtATime([id], () =>
+      this.models.cases
+        .updateOne({ _id: id, 'cur.seq': seq }, { $set: { assignee, 'cur.updatedAt': updatedAt } })
+        .exec(),
+    );
     return r.matchedCount === 1;
   }
 
   /** Records a linked case on this case (idempotent: keyed by the other case's id). */
   async addLink(id: string, link: CaseLinkDoc): Promise<void> {
-    await this.models.cases.updateOne({ _id: id }, { $set: { [`links.${link.caseId}`]: link } }).exec();
+    await this.oneAtATime([id], () =>
+      this.models.cases.updateOne({ _id: id }, { $set: { [`links.${link.caseId}`]: link } }).exec(),
+    );
   }
 
   /** Records a handover of this case, or its new status (keyed by handover id). */
   async putHandover(id: string, handover: CaseHandoverDoc): Promise<void> {
-    await this.models.cases
-      .updateOne({ _id: id }, { $set: { [`handovers.${handover.id}`]: handover } })
-      .exec();
+    await this.oneAtATime([id], () =>
+      this.models.cases.updateOne({ _id: id }, { $set: { [`handovers.${handover.id}`]: handover } }).exec(),
+    );
   }
 
   /** Worklist rows: overdue first, then nearest due, then those without a deadline. */
@@ -108,5 +126,23 @@ export class CaseRepository {
 
   async count(): Promise<number> {
     return this.models.cases.countDocuments({}).exec();
+  }
+
+  /**
+   * Runs `write` once every update queued before it for any of `ids` has finished (whether it
+   * succeeded or not). An update waits only for earlier ones, so none can wait for another forever.
+   */
+  private oneAtATime<T>(ids: string[], write: () => Promise<T>): Promise<T> {
+    const earlier = ids.flatMap((id) => this.queued.get(id) ?? []);
+    const run = Promise.allSettled(earlier).then(write);
+    const done = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const id of ids) this.queued.set(id, done);
+    void done.then(() => {
+      for (const id of ids) if (this.queued.get(id) === done) this.queued.delete(id);
+    });
+    return run;
   }
 }
