@@ -114,6 +114,29 @@ describe('user administration', () => {
     expect((await login(u.username, 'tortilla con sal y limón')).status).toBe(200);
   });
 
+  it('a new password set while another administrator edits the account stays the password', async () => {
+    // The password of an account thought stolen is changed while a colleague corrects its name:
+    // the name change must not write the old password back.
+    for (let round = 0; round < 3; round++) {
+      const u = await create(gtAdmin);
+      const fresh = `nueva clave segura ${round}`;
+      // Name changes every few milliseconds while the password is hashed and stored.
+      const renames = Array.from({ length: 30 }, async (_, i) => {
+        await new Promise((r) => setTimeout(r, i * 8));
+        return regionalAdmin.put(`/api/users/${u.id}`, {
+          name: `Ana María López ${i}`,
+          role: u.role,
+          disabled: false,
+        });
+      });
+      const changed = gtAdmin.post(`/api/users/${u.id}/password`, { password: fresh });
+      expect((await changed).status).toBe(204);
+      expect((await Promise.all(renames)).map((r) => r.status)).toEqual(renames.map(() => 200));
+      expect((await login(u.username)).status).toBe(401);
+      expect((await login(u.username, fresh)).status).toBe(200);
+    }
+  });
+
   it('keeps a country administrator to their country and nobody from locking themselves out', async () => {
     const sv = await create(regionalAdmin, { country: 'SV' });
     expect(

@@ -1,4 +1,5 @@
 import { insertIfAbsent, type Models } from '../models.js';
+import { OneAtATime } from '../oneAtATime.js';
 import type { CaseCurrent, CaseDoc, CaseHandoverDoc, CaseLinkDoc } from '../schemas/caseSchema.js';
 
 export interface WorklistFilter {
@@ -14,15 +15,12 @@ export interface WorklistFilter {
 export type StatsRow = { _id: Record<string, string | null>; count: number };
 
 /**
- * Case documents. Their updates (the current state, the assignee, links, handovers) are run one
- * at a time per case in this process: FerretDB 1.x applies an update by reading the whole
- * document and writing it back, so two updates of one case at once could each undo the other's
- * field (a handover or a link gone from the case). MongoDB needs no such care; FerretDB is run
- * by one server process (npm start, the tests).
+ * Case documents. Their updates (the current state, the assignee, links, handovers) run one at a
+ * time per case (see OneAtATime), so that none undoes another's field (a handover or a link gone
+ * from the case).
  */
 export class CaseRepository {
-  /** The last update queued for each case, which the next one waits for. */
-  private readonly queued = new Map<string, Promise<unknown>>();
+  private readonly oneAtATime = new OneAtATime();
 
   constructor(private readonly models: Models) {}
 
@@ -44,7 +42,7 @@ export class CaseRepository {
     if (items.length === 0) return;
     // The driver's bulk write: mongoose would cast `cur` and could reorder its fields.
     const native = this.models.cases.db.db!.collection<CaseDoc>(this.models.cases.collection.collectionName);
-    await this.oneAtATime(
+    await this.oneAtATime.run(
       items.map((i) => i.id),
       () =>
         native.bulkWrite(
@@ -56,7 +54,7 @@ export class CaseRepository {
 
   /** Assigns the case if it is still at `seq`; false when it moved on. */
   async assign(id: string, seq: number, assignee: string, updatedAt: string): Promise<boolean> {
-    const r = await this.oneAtATime([id], () =>
+    const r = await this.oneAtATime.run([id], () =>
       this.models.cases
         .updateOne({ _id: id, 'cur.seq': seq }, { $set: { assignee, 'cur.updatedAt': updatedAt } })
         .exec(),
@@ -66,14 +64,14 @@ export class CaseRepository {
 
   /** Records a linked case on this case (idempotent: keyed by the other case's id). */
   async addLink(id: string, link: CaseLinkDoc): Promise<void> {
-    await this.oneAtATime([id], () =>
+    await this.oneAtATime.run([id], () =>
       this.models.cases.updateOne({ _id: id }, { $set: { [`links.${link.caseId}`]: link } }).exec(),
     );
   }
 
   /** Records a handover of this case, or its new status (keyed by handover id). */
   async putHandover(id: string, handover: CaseHandoverDoc): Promise<void> {
-    await this.oneAtATime([id], () =>
+    await this.oneAtATime.run([id], () =>
       this.models.cases.updateOne({ _id: id }, { $set: { [`handovers.${handover.id}`]: handover } }).exec(),
     );
   }
@@ -126,23 +124,5 @@ export class CaseRepository {
 
   async count(): Promise<number> {
     return this.models.cases.countDocuments({}).exec();
-  }
-
-  /**
-   * Runs `write` once every update queued before it for any of `ids` has finished (whether it
-   * succeeded or not). An update waits only for earlier ones, so none can wait for another forever.
-   */
-  private oneAtATime<T>(ids: string[], write: () => Promise<T>): Promise<T> {
-    const earlier = ids.flatMap((id) => this.queued.get(id) ?? []);
-    const run = Promise.allSettled(earlier).then(write);
-    const done = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    for (const id of ids) this.queued.set(id, done);
-    void done.then(() => {
-      for (const id of ids) if (this.queued.get(id) === done) this.queued.delete(id);
-    });
-    return run;
   }
 }

@@ -1,6 +1,7 @@
 import type { Jurisdiction } from '@ruta/protocol';
 import { insertIfAbsent, type Models } from '../models.js';
 import type { UserDoc } from '../schemas/userSchema.js';
+import { OneAtATime } from '../oneAtATime.js';
 
 export type PublicUser = Pick<
   UserDoc,
@@ -15,6 +16,8 @@ export type UserChange = Partial<
 const NO_SECRETS = { passwordHash: 0, passwordSalt: 0 } as const;
 
 export class UserRepository {
+  private readonly oneAtATime = new OneAtATime();
+
   constructor(private readonly models: Models) {}
 
   async findByUsername(username: string): Promise<UserDoc | null> {
@@ -41,7 +44,11 @@ export class UserRepository {
 
   /** Changes a user in one single-document update; the user afterwards, or null if there is none. */
   async update(id: string, change: UserChange): Promise<PublicUser | null> {
-    const r = await this.models.users.updateOne({ _id: id }, { $set: change }).exec();
+    // One at a time per user, so that a concurrent change cannot undo this one's fields (a
+    // disabled account enabled again by a change of its name: see OneAtATime).
+    const r = await this.oneAtATime.run([id], () =>
+      this.models.users.updateOne({ _id: id }, { $set: change }).exec(),
+    );
     return r.matchedCount === 0 ? null : this.find(id);
   }
 
