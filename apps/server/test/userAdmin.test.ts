@@ -137,6 +137,26 @@ describe('user administration', () => {
     }
   });
 
+  it('a password reset also ends a session being opened with the old password at that moment', async () => {
+    const u = await create(gtAdmin);
+    for (let round = 0; round < 12; round++) {
+      const old = round === 0 ? PASSWORD : `otra clave segura ${round - 1}`;
+      const fresh = `otra clave segura ${round}`;
+      // The login starts at another moment of the reset each round (hashing a password takes a
+      // while), so that in some rounds it reads the old password before the reset stores the new one.
+      const reset = gtAdmin.post(`/api/users/${u.id}/password`, { password: fresh });
+      await new Promise((r) => setTimeout(r, round * 2));
+      const opened = await login(u.username, old);
+      expect((await reset).status).toBe(204);
+      if (opened.status === 200) {
+        const me = await new ApiClient(server.url, opened.body.token).get('/api/auth/me');
+        expect(me.status, `round ${round}: a session opened with the old password outlived the reset`).toBe(
+          401,
+        );
+      } else expect(opened.status).toBe(401);
+    }
+  });
+
   it('keeps a country administrator to their country and nobody from locking themselves out', async () => {
     const sv = await create(regionalAdmin, { country: 'SV' });
     expect(

@@ -73,6 +73,21 @@ export class AuthService {
       createdAt: now,
       expiresAt,
     });
+    // An administrator may have changed the account while its password was being checked (a new
+    // password, disabled, another role or country) and ended its sessions before this one was
+    // stored: then this session must end too.
+    const after = await this.users.findByUsername(username);
+    if (
+      !after ||
+      after._id !== found._id ||
+      after.passwordHash !== found.passwordHash ||
+      after.disabled === true ||
+      after.role !== found.role ||
+      after.country !== found.country
+    ) {
+      await this.sessions.remove(tokenHash(token));
+      throw unauthenticated('The account was changed while you logged in: log in again.');
+    }
     return { user, token, expiresAt };
   }
 
