@@ -105,7 +105,7 @@ export class HandoverService {
     // Every handover to the country asked for while none of them is decided gets the same id, so
     // of two sent at once only one is stored: its insert is the commit point on every database.
     const settled = await this.d.handovers.settledCount(caseId, req.toCountry);
-    const id = derivedId(`handover:${caseId}:${req.toCountry}:${settled}`);
+    const id = derivedId(`handover-to:${caseId}:${req.toCountry}:${settled}`);
     const doc = await this.write(loaded, req.toCountry, req.note, id, this.d.clock(), user.id);
     if (!doc)
       throw conflict(
