@@ -220,7 +220,8 @@ export function createRuntime(): Runtime {
     },
     begin(s) {
       scope = s;
-      guardValues.clear();
+      // Map#clear allocates a new table even for an empty map; most steps consult no guard.
+      if (guardValues.size > 0) guardValues.clear();
     },
     evalGuard,
     guardError(name) {

@@ -79,6 +79,39 @@ describe('hash chain', () => {
     expect(verifyChain(reordered).ok).toBe(true);
   });
 
+  it('hashes a record by its content whatever the order, number or names of its keys (property)', () => {
+    const h = JSON.parse(JSON.stringify(history())) as EventRecord[];
+    const arb = fc.record({
+      at: fc.integer({ min: 0, max: h.length - 1 }),
+      order: fc.option(fc.array(fc.nat(), { minLength: 16, maxLength: 16 }), { nil: undefined }),
+      change: fc.constantFrom('none', 'add', 'remove'),
+      key: fc.constantFrom('_id', 'extra', 'data', 'from', 'country', 'effects'),
+      position: fc.nat(),
+    });
+    fc.assert(
+      fc.property(arb, ({ at, order, change, key, position }) => {
+        const entries = Object.entries(clone(h[at]!));
+        // The order the engine writes, or any other.
+        const shuffled = order
+          ? entries
+              .map((entry, i) => ({ entry, rank: order[i]! }))
+              .sort((a, b) => a.rank - b.rank)
+              .map((x) => x.entry)
+          : [...entries];
+        if (change === 'add' && !shuffled.some(([k]) => k === key))
+          shuffled.splice(position % (shuffled.length + 1), 0, [key, 'x']);
+        const removed = change === 'remove' && key !== 'country' && shuffled.some(([k]) => k === key);
+        const kept = removed ? shuffled.filter(([k]) => k !== key) : shuffled;
+        const record = Object.fromEntries(kept) as unknown as EventRecord;
+        const changed = kept.length !== entries.length;
+        const copy = [...h];
+        copy[at] = record;
+        expect(verifyChain(copy).ok).toBe(!changed);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('detects any changed value in any event (property)', () => {
     const h = history();
     const targets = h.flatMap((e, i) =>
