@@ -192,6 +192,36 @@ describe('a case handed to the same country twice at the same moment', () => {
   });
 });
 
+describe('a handover stored but not yet shown on its case (its server stopped in between)', () => {
+  it('is shown on the case when the case is handed to that country again, and not stored twice', async () => {
+    const worker = await server.as('caseworker.sv');
+    const opened = await openCase(worker, 'child-repatriation-sv');
+    const sent = await worker.post<HandoverBody>(`/api/cases/${opened.case.id}/handovers`, {
+      toCountry: 'HN',
+      note: '',
+    });
+    expect(sent.status).toBe(201);
+    // The case forgets it, as if the server had stopped after storing the handover.
+    await server.services.models.cases
+      .updateOne({ _id: opened.case.id }, { $unset: { [`handovers.${sent.body.id}`]: '' } })
+      .exec();
+    server.services.caseStore.forget(opened.case.id);
+    const before = await worker.get<{ handovers: unknown[] }>(`/api/cases/${opened.case.id}`);
+    expect(before.body.handovers).toEqual([]);
+
+    const again = await worker.post<ErrorBody>(`/api/cases/${opened.case.id}/handovers`, {
+      toCountry: 'HN',
+      note: '',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('handover-pending');
+    const after = await worker.get<{ handovers: { id: string; status: string }[] }>(
+      `/api/cases/${opened.case.id}`,
+    );
+    expect(after.body.handovers).toEqual([expect.objectContaining({ id: sent.body.id, status: 'pending' })]);
+  });
+});
+
 describe('a case handed to several countries at the same moment', () => {
   it('shows every handover on the case: no update of the case undoes another', async () => {
     const worker = await server.as('supervisor.sv');

@@ -237,6 +237,7 @@ export class HandoverService {
     return view(d);
   }
 
+  /** Stores a new pending handover and shows it on its case; null when its id is taken. */
   private async write(
     loaded: LoadedCase,
     toCountry: Country,
@@ -263,16 +264,22 @@ export class HandoverService {
       declineReason: null,
       linkedCaseId: null,
     };
-    if (!(await this.d.handovers.insert(doc))) return null;
-    await this.d.cases.putHandover(loaded.state.id, {
+    const stored = await this.d.handovers.insert(doc);
+    // When the id was taken, the handover stored under it is shown on the case if it is not yet
+    // (its creator may have stopped between storing it and showing it there).
+    const taken = stored ? null : await this.d.handovers.find(id);
+    const entry = {
       id,
-      createdAt: at,
+      createdAt: doc.createdAt,
       fromCountry: doc.fromCountry,
       toCountry,
-      status: 'pending',
-    });
+      status: 'pending' as const,
+    };
+    if (stored) await this.d.cases.putHandover(loaded.state.id, entry);
+    else if (taken?.caseId === loaded.state.id && taken.status === 'pending')
+      await this.d.cases.addHandoverIfMissing(loaded.state.id, { ...entry, createdAt: taken.createdAt });
     this.d.store.forget(loaded.state.id);
-    return doc;
+    return stored ? doc : null;
   }
 
   /** The handover, if the user is a focal point of the receiving country (404 for anyone else). */

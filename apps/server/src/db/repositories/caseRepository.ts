@@ -76,6 +76,16 @@ export class CaseRepository {
     );
   }
 
+  /** Records a handover of this case unless the case already shows it (with whatever status). */
+  async addHandoverIfMissing(id: string, handover: CaseHandoverDoc): Promise<void> {
+    const path = `handovers.${handover.id}`;
+    await this.oneAtATime.run([id], () =>
+      this.models.cases
+        .updateOne({ _id: id, [path]: { $exists: false } }, { $set: { [path]: handover } })
+        .exec(),
+    );
+  }
+
   /** Worklist rows: overdue first, then nearest due, then those without a deadline. */
   async worklist(f: WorklistFilter): Promise<CaseDoc[]> {
     const q: Record<string, unknown> = {};
