@@ -51,24 +51,6 @@ export function effectsText(effects: Effect[]): string {
     .join(',')}]`;
 }
 
-const RECORD_KEYS = new Set([
-  'caseId',
-  'seq',
-  'id',
-  'kind',
-  'type',
-  'at',
-  'country',
-  'actor',
-  'data',
-  'from',
-  'to',
-  'protocol',
-  'effects',
-  'prev',
-  'hash',
-]);
-
 /** The keys of a step's record in the order the engine writes them (so they come back from storage). */
 const USUAL_ORDER = [
   'caseId',
@@ -86,6 +68,9 @@ const USUAL_ORDER = [
   'prev',
   'hash',
 ];
+
+/** Every key a step's or an opening's record may have ("country": the opening's). */
+const RECORD_KEYS: ReadonlySet<string> = new Set([...USUAL_ORDER, 'country']);
 
 /** Whether `keys` are the usual ones in their usual order (data may be absent): no set lookups needed. */
 function inUsualOrder(keys: string[]): boolean {
