@@ -72,13 +72,15 @@ const USUAL_ORDER = [
 /** Every key a step's or an opening's record may have ("country": the opening's). */
 const RECORD_KEYS: ReadonlySet<string> = new Set([...USUAL_ORDER, 'country']);
 
-/** Whether `keys` are the usual ones in their usual order (data may be absent): no set lookups needed. */
+/** The same without "data": a step that records no form. */
+const USUAL_ORDER_NO_DATA = USUAL_ORDER.filter((key) => key !== 'data');
+
+/** Whether `keys` are the usual ones in their usual order: then no set lookups are needed. */
 function inUsualOrder(keys: string[]): boolean {
-  let j = 0;
-  for (let i = 0; i < keys.length; i++, j++) {
-    if (keys[i] !== USUAL_ORDER[j] && !(j === 7 && keys[i] === USUAL_ORDER[++j])) return false;
-  }
-  return j === USUAL_ORDER.length;
+  const usual = keys.length === USUAL_ORDER.length ? USUAL_ORDER : USUAL_ORDER_NO_DATA;
+  if (keys.length !== usual.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== usual[i]) return false;
+  return true;
 }
 
 /** Canonical JSON texts of parts of a stored record that the caller already knows. */

@@ -2,6 +2,7 @@ import { openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
 import { COUNTRIES, type Country } from '@ruta/protocol';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
+import type { CaseHandoverDoc } from '../db/schemas/caseSchema.js';
 import type { HandoverDoc } from '../db/schemas/handoverSchema.js';
 import type { Clock, Ids } from '../deps.js';
 import { AppError, conflict, forbidden, notFound, rejected, userError } from '../errors.js';
@@ -225,13 +226,7 @@ export class HandoverService {
       throw conflict('handover-decided', `Handover ${id} was decided meanwhile; reload it.`, [
         { handoverId: id },
       ]);
-    await this.d.cases.putHandover(d.caseId, {
-      id,
-      createdAt: d.createdAt,
-      fromCountry: d.fromCountry,
-      toCountry: d.toCountry,
-      status: 'declined',
-    });
+    await this.d.cases.putHandover(d.caseId, caseEntry(d, 'declined'));
     this.d.store.forget(d.caseId);
     await this.d.accessLog.record(user, d.caseId, 'decline', { detail: id, reason });
     return view(d);
@@ -264,22 +259,19 @@ export class HandoverService {
       declineReason: null,
       linkedCaseId: null,
     };
-    const stored = await this.d.handovers.insert(doc);
-    // When the id was taken, the handover stored under it is shown on the case if it is not yet
-    // (its creator may have stopped between storing it and showing it there).
-    const taken = stored ? null : await this.d.handovers.find(id);
-    const entry = {
-      id,
-      createdAt: doc.createdAt,
-      fromCountry: doc.fromCountry,
-      toCountry,
-      status: 'pending' as const,
-    };
-    if (stored) await this.d.cases.putHandover(loaded.state.id, entry);
-    else if (taken?.caseId === loaded.state.id && taken.status === 'pending')
-      await this.d.cases.addHandoverIfMissing(loaded.state.id, { ...entry, createdAt: taken.createdAt });
-    this.d.store.forget(loaded.state.id);
-    return stored ? doc : null;
+    if (await this.d.handovers.insert(doc)) {
+      await this.d.cases.putHandover(doc.caseId, caseEntry(doc, 'pending'));
+      this.d.store.forget(doc.caseId);
+      return doc;
+    }
+    // The id is taken: the handover stored under it is shown on the case if it is not yet (its
+    // creator may have stopped between storing it and showing it there).
+    const taken = await this.d.handovers.find(id);
+    if (taken?.caseId === doc.caseId && taken.status === 'pending') {
+      await this.d.cases.addHandoverIfMissing(doc.caseId, caseEntry(taken, 'pending'));
+      this.d.store.forget(doc.caseId);
+    }
+    return null;
   }
 
   /** The handover, if the user is a focal point of the receiving country (404 for anyone else). */
@@ -359,13 +351,7 @@ export class HandoverService {
   }
 
   private async finish(decided: HandoverDoc, linkedId: string): Promise<void> {
-    await this.d.cases.putHandover(decided.caseId, {
-      id: decided._id,
-      createdAt: decided.createdAt,
-      fromCountry: decided.fromCountry,
-      toCountry: decided.toCountry,
-      status: 'accepted',
-    });
+    await this.d.cases.putHandover(decided.caseId, caseEntry(decided, 'accepted'));
     const source = await this.d.cases.find(decided.caseId);
     const linked = await this.d.cases.find(linkedId);
     if (!source || !linked) return;
@@ -400,4 +386,9 @@ function receiptForm(protocol: LoadedProtocol): string | undefined {
 function keep(data: Record<string, unknown>, fields: string[]): Record<string, unknown> {
   if (fields.length === 0) return data;
   return Object.fromEntries(Object.entries(data).filter(([k]) => fields.includes(k)));
+}
+
+/** What the case shows of one of its handovers. */
+function caseEntry(h: HandoverDoc, status: CaseHandoverDoc['status']): CaseHandoverDoc {
+  return { id: h._id, createdAt: h.createdAt, fromCountry: h.fromCountry, toCountry: h.toCountry, status };
 }

@@ -9,8 +9,8 @@ export class ClaimRepository {
   constructor(private readonly models: Models) {}
 
   /** Claims `key` for `value`: true if this call won it, false if it was already taken. */
-  async claim(key: string, ref: string, value: unknown, at: string): Promise<boolean> {
-    return insertIfAbsent(this.models.claims, { _id: key, ref, value: JSON.stringify(value), at });
+  async claim(key: string, ref: string, value: unknown): Promise<boolean> {
+    return insertIfAbsent(this.models.claims, { _id: key, ref, value: JSON.stringify(value) });
   }
 
   /** What the winner of `key` writes, or null when nobody claimed it. */

@@ -39,7 +39,7 @@ export class DraftRepository {
    */
   async update(id: string, expectedRevision: number, set: DraftChange): Promise<DraftDoc | null> {
     const revision = expectedRevision + 1;
-    if (!(await this.claims.claim(revisionKey(id, revision), `draft:${id}`, set, set.updatedAt))) {
+    if (!(await this.claims.claim(revisionKey(id, revision), `draft:${id}`, set))) {
       await this.rollForward(id, revision);
       return null;
     }

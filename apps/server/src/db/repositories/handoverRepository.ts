@@ -38,7 +38,7 @@ export class HandoverRepository {
    */
   async decide(id: string, set: HandoverDecision): Promise<HandoverDoc | null> {
     const key = `handover:${id}#decision`;
-    if (!(await this.claims.claim(key, `handover:${id}`, set, set.decidedAt ?? ''))) {
+    if (!(await this.claims.claim(key, `handover:${id}`, set))) {
       const decided = await this.claims.winner<HandoverDecision>(key);
       if (decided) await this.write(id, decided);
       return null;

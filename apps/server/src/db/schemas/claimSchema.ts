@@ -14,7 +14,6 @@ export interface ClaimDoc {
   ref: string;
   /** What the winner writes, as JSON text. */
   value: string;
-  at: string;
 }
 
 export const claimSchema = new Schema<ClaimDoc>(
@@ -22,7 +21,6 @@ export const claimSchema = new Schema<ClaimDoc>(
     _id: { type: String, required: true },
     ref: { type: String, required: true },
     value: { type: String, required: true },
-    at: { type: String, required: true },
   },
   { versionKey: false, strict: 'throw', collection: 'claims' },
 );
