@@ -52,8 +52,14 @@ export async function seed(
       continue;
     }
     const doc = await services.protocols.publishedDoc(r.protocol, 'seed');
-    if (await services.repos.protocols.insert(doc)) summary.published.push(ref);
-    else summary.alreadyPublished++;
+    const inserted = await services.repos.protocols.insert(doc);
+    if (inserted.ok) summary.published.push(ref);
+    else if (inserted.reason === 'version-exists') summary.alreadyPublished++;
+    else {
+      const problem = `the id ${doc.protocolId} belongs to ${inserted.owner.jurisdiction} (family ${inserted.owner.root}) in this database`;
+      summary.failed.push({ ref, problems: [problem] });
+      logger.error({ ref }, `shipped protocol not published: ${problem}`);
+    }
   }
 
   const users = config.demo ? demoUsers() : [];

@@ -53,6 +53,23 @@ function expectRefused(r: ApiResponse<ErrorBody>, status: number, code: string, 
   expect(r.body.error.message).toContain(says);
 }
 
+/** Saving `draft` (at revision 1) under `id` is refused with 409 `code`, and the draft keeps its revision. */
+async function expectRenameRefused(
+  designer: ApiClient,
+  draft: Draft,
+  id: string,
+  code: string,
+  says: string,
+) {
+  const renamed = await designer.put<ErrorBody>(`/api/protocol-drafts/${draft.id}`, {
+    file: { ...draft.file, id },
+    forms: {},
+    expectedRevision: 1,
+  });
+  expectRefused(renamed, 409, code, says);
+  expect((await designer.get<Draft>(`/api/protocol-drafts/${draft.id}`)).body.revision).toBe(1);
+}
+
 async function publishAndOpen(designer: ApiClient, draft: Draft, country: string) {
   const verified = await designer.post<{ ok: boolean; invariants: { ok: boolean }[] }>(
     `/api/protocol-drafts/${draft.id}/verify`,
@@ -143,12 +160,73 @@ describe('a protocol started from scratch', () => {
 
     // Saving a draft under a taken id is refused the same way, and the draft keeps its revision.
     const own = await createNew(mexico, 'trata-en-frontera', 'MX', 'any');
-    const renamed = await mexico.put<ErrorBody>(`/api/protocol-drafts/${own.body.id}`, {
-      file: { ...own.body.file, id: 'trata-en-transito' },
-      forms: {},
-      expectedRevision: 1,
+    await expectRenameRefused(
+      mexico,
+      own.body,
+      'trata-en-transito',
+      'id-taken',
+      'Give the draft another "id"',
+    );
+  });
+});
+
+describe('two countries and one new protocol id', () => {
+  it('may not rename a draft to an id another country is drafting', async () => {
+    const honduras = await server.as('designer.hn');
+    const mexico = await server.as('designer.mx');
+    expect((await createNew(honduras, 'trata-en-maquila', 'HN', 'adult')).status).toBe(201);
+    const own = await createNew(mexico, 'trata-en-campo', 'MX', 'adult');
+    await expectRenameRefused(
+      mexico,
+      own.body,
+      'trata-en-maquila',
+      'id-being-drafted',
+      'HN is already drafting',
+    );
+  });
+
+  it('publishing it at the same moment: exactly one country gets the id, the other is told to choose another', async () => {
+    const guatemala = await server.as('designer.gt');
+    const salvador = await server.as('designer.sv');
+    const gt = await createNew(guatemala, 'trata-compartida', 'GT', 'adult');
+    expect(gt.status).toBe(201);
+    // El Salvador drafted the same id at the same moment, each before seeing the other's draft
+    // (the check at creation cannot see a draft that is not stored yet), as version 2.
+    const sv = await createNew(salvador, 'trata-compartida-sv', 'SV', 'adult');
+    const doc = (await server.services.repos.drafts.find(sv.body.id))!;
+    const file = { ...sv.body.file, id: 'trata-compartida', version: 2 };
+    const moved = await server.services.repos.drafts.update(sv.body.id, 1, {
+      file: JSON.stringify(file),
+      forms: doc.forms,
+      fileId: 'trata-compartida',
+      fileVersion: 2,
+      kind: doc.kind,
+      problems: doc.problems,
+      invariants: doc.invariants,
+      updatedBy: doc.updatedBy,
+      updatedAt: doc.updatedAt,
     });
-    expectRefused(renamed, 409, 'id-taken', 'Give the draft another "id"');
-    expect((await mexico.get<Draft>(`/api/protocol-drafts/${own.body.id}`)).body.revision).toBe(1);
+    expect(moved?.fileId).toBe('trata-compartida');
+
+    const answers = await Promise.all([
+      guatemala.post<ErrorBody>(`/api/protocol-drafts/${gt.body.id}/publish`),
+      salvador.post<ErrorBody>(`/api/protocol-drafts/${sv.body.id}/publish`),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const lost = answers.find((a) => a.status === 409)!;
+    expect(lost.body.error.code).toBe('id-taken');
+    expect(lost.body.error.message).toContain('Give the draft another "id"');
+
+    // Every published version of the id is the winner's.
+    const list =
+      await guatemala.get<{ id: string; jurisdiction: string; status: string }[]>('/api/protocols');
+    const versions = list.body.filter((p) => p.id === 'trata-compartida' && p.status === 'published');
+    expect(versions).toHaveLength(1);
+    const winner = answers[0]!.status === 201 ? 'GT' : 'SV';
+    expect(versions[0]!.jurisdiction).toBe(winner);
+    // The loser keeps the draft, to publish under another id.
+    const loser =
+      winner === 'GT' ? { who: salvador, draft: sv.body.id } : { who: guatemala, draft: gt.body.id };
+    expect((await loser.who.get(`/api/protocol-drafts/${loser.draft}`)).status).toBe(200);
   });
 });

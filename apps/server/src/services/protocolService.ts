@@ -175,6 +175,7 @@ export class ProtocolService {
     const ownForms = checkDraftForms(checked, forms);
     if (current.revision !== expectedRevision) throw staleRevision(current.revision, expectedRevision);
     await this.checkIdIsFree(checked);
+    if (checked.id !== current.fileId) await this.checkNobodyElseDrafts(checked);
     const analysis = await this.analyse(checked, ownForms);
     const saved = await this.d.drafts.update(draftId, expectedRevision, {
       file: JSON.stringify(checked),
@@ -223,7 +224,17 @@ export class ProtocolService {
         v.problems.filter((p) => p.severity !== 'warning'),
       );
     const doc = await this.publishedDoc(resolved.protocol, user.id);
-    if (!(await this.d.repo.insert(doc))) {
+    const inserted = await this.d.repo.insert(doc);
+    if (!inserted.ok && inserted.reason === 'id-taken') {
+      const { jurisdiction, root } = inserted.owner;
+      const family = root === file.id ? 'a protocol of its own' : `the family of ${root}`;
+      throw conflict(
+        'id-taken',
+        `The id "${file.id}" was taken meanwhile: ${jurisdiction} publishes under it, as ${family}. Give the draft another "id".`,
+        [{ id: file.id, jurisdiction }],
+      );
+    }
+    if (!inserted.ok) {
       throw conflict(
         'version-exists',
         `${file.id}@${file.version} is already published and cannot change; give the draft a higher "version".`,

@@ -1,23 +1,46 @@
 import type { Jurisdiction } from '@ruta/protocol';
 import type { Models } from '../models.js';
-import { isDuplicateKey } from '../models.js';
+import { insertIfAbsent } from '../models.js';
 import type { ProtocolDoc } from '../schemas/protocolSchema.js';
+import { ClaimRepository } from './claimRepository.js';
 
 export type ProtocolSummaryDoc = Omit<ProtocolDoc, 'body'>;
 
+/** Who publishes under a protocol id: one jurisdiction, in one family (the regional root). */
+export interface IdOwner {
+  jurisdiction: Jurisdiction;
+  root: string;
+}
+
+export type InsertResult =
+  { ok: true } | { ok: false; reason: 'version-exists' } | { ok: false; reason: 'id-taken'; owner: IdOwner };
+
 /** Published protocol versions: written once, never updated. */
 export class ProtocolRepository {
-  constructor(private readonly models: Models) {}
+  private readonly claims: ClaimRepository;
 
-  /** Writes a new version; false when that id@version is already published. */
-  async insert(doc: ProtocolDoc): Promise<boolean> {
-    try {
-      await this.models.protocols.create(doc);
-      return true;
-    } catch (e) {
-      if (isDuplicateKey(e)) return false;
-      throw e;
+  constructor(private readonly models: Models) {
+    this.claims = new ClaimRepository(models);
+  }
+
+  /**
+   * Writes a new version, unless that id@version is already published or the id belongs to
+   * another jurisdiction or family. The first version of an id claims the id for its jurisdiction
+   * and family by a unique insert (atomic on every database, see ClaimDoc), so of two countries
+   * publishing the same new id at the same moment exactly one gets it. A claim whose version was
+   * never written (the server stopped in between) still reserves the id for its owner.
+   */
+  async insert(doc: ProtocolDoc): Promise<InsertResult> {
+    const owner: IdOwner = { jurisdiction: doc.jurisdiction, root: doc.root };
+    const key = idKey(doc.protocolId);
+    if (!(await this.claims.claim(key, `protocol:${doc.protocolId}`, owner))) {
+      const onRecord = await this.claims.winner<IdOwner>(key);
+      if (onRecord && (onRecord.jurisdiction !== owner.jurisdiction || onRecord.root !== owner.root))
+        return { ok: false, reason: 'id-taken', owner: onRecord };
     }
+    return (await insertIfAbsent(this.models.protocols, doc))
+      ? { ok: true }
+      : { ok: false, reason: 'version-exists' };
   }
 
   async find(protocolId: string, version: number): Promise<ProtocolDoc | null> {
@@ -59,3 +82,5 @@ export class ProtocolRepository {
     return this.models.protocols.countDocuments({}).exec();
   }
 }
+
+const idKey = (protocolId: string) => `protocol-id:${protocolId}`;
