@@ -12,6 +12,7 @@ bin="$tools/bin/ferretdb"
 version="${FERRETDB_VERSION:-v1.24.0}"
 state="${FERRETDB_STATE_DIR:-$root/.data/ferretdb}"
 pidfile="$state/ferretdb.pid"
+portfile="$state/ferretdb.port"
 
 build() {
   [ -x "$bin" ] && return 0
@@ -42,14 +43,33 @@ start() {
   build
   mkdir -p "$state"
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    local running
+    running="$(cat "$portfile" 2>/dev/null || echo "$port")"
+    if [ "$running" != "$port" ]; then
+      echo "ferretdb.sh: the FerretDB of $state already runs on port $running, not $port; use that port, or stop it first (bash scripts/ferretdb.sh stop)" >&2
+      exit 1
+    fi
     echo "mongodb://127.0.0.1:$port/"
     return 0
   fi
+  # Something else answering on the port would be taken for this FerretDB, and its database
+  # used instead of the one in $state: refuse.
+  if answers "$port"; then
+    echo "ferretdb.sh: 127.0.0.1:$port is already in use by another program (not the FerretDB of $state); stop it or choose another port (FERRETDB_PORT for npm start)" >&2
+    exit 1
+  fi
   "$bin" --handler=sqlite --sqlite-url="file:$state/" --listen-addr="127.0.0.1:$port" \
     --telemetry=disable --log-level=warn --debug-addr=- --state-dir="$state" >"$state/ferretdb.log" 2>&1 &
-  echo $! >"$pidfile"
+  local pid=$!
+  echo "$pid" >"$pidfile"
+  echo "$port" >"$portfile"
   for _ in $(seq 1 100); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$pidfile"
+      echo "ferretdb.sh: FerretDB stopped while starting on 127.0.0.1:$port: $(tail -n 1 "$state/ferretdb.log")" >&2
+      exit 1
+    fi
+    if answers "$port"; then
       echo "mongodb://127.0.0.1:$port/"
       return 0
     fi
@@ -59,8 +79,13 @@ start() {
   exit 1
 }
 
+# Whether something accepts connections on 127.0.0.1:$1.
+answers() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 stop() {
-  if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile"; fi
+  if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; rm -f "$pidfile" "$portfile"; fi
 }
 
 case "${1:-}" in
