@@ -162,3 +162,30 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
     }
   });
 });
+
+describe('a case worker hands the case over before the protocol does', () => {
+  it('the protocol adds no second handover to the same country: the focal point has one to decide', async () => {
+    const mx = await server.as('caseworker.mx');
+    const opened = await openCase(mx, 'child-repatriation-mx');
+    const caseId = opened.case.id;
+    // Up to the coordination of the return, whose completion hands the case to the origin.
+    await driveCase(server, caseId, 'MX', {
+      until: (v) => v.available.some((a) => a.event === 'COORDINATED'),
+    });
+    const sent = await mx.post<HandoverBody>(`/api/cases/${caseId}/handovers`, {
+      toCountry: 'GT',
+      note: 'Enviado antes de completar la coordinación',
+    });
+    expect(sent.status).toBe(201);
+    const { view, events } = await driveCase(server, caseId, 'MX', {
+      until: (v) => JSON.stringify(v.state.value).includes('travel'),
+    });
+    expect(events).toContain('COORDINATED');
+    expect(view.handovers).toEqual([
+      expect.objectContaining({ id: sent.body.id, toCountry: 'GT', status: 'pending' }),
+    ]);
+    const fp = await server.as('focalpoint.gt');
+    const pending = (await fp.get<HandoverBody[]>('/api/handovers?status=pending')).body;
+    expect(pending.filter((h) => h.caseId === caseId).map((h) => h.id)).toEqual([sent.body.id]);
+  });
+});

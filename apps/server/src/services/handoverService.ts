@@ -118,7 +118,12 @@ export class HandoverService {
     return view(doc);
   }
 
-  /** A handover asked for by the protocol (openLinkedCase with relation "handover"); idempotent per event. */
+  /**
+   * A handover asked for by the protocol (openLinkedCase with relation "handover"); idempotent per
+   * event. None when the case already waits on a handover to that country, or that country
+   * already accepted one (a case worker sent it before the protocol asked): a second would have
+   * the focal point receive the same child twice, as two cases.
+   */
   async createFromEffect(
     after: LoadedCase,
     toCountry: Country,
@@ -127,6 +132,7 @@ export class HandoverService {
   ): Promise<void> {
     const id = derivedId(`handover:${key}`);
     if (await this.d.handovers.find(id)) return;
+    if (await this.d.handovers.openTo(after.state.id, toCountry)) return;
     // Spanish first, as every text the coalition's staff read; the note is one free text for both.
     const note =
       `Traspaso pedido por el protocolo en "${event.type}" (evento ${event.seq}). ` +

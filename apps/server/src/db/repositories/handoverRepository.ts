@@ -19,6 +19,14 @@ export class HandoverRepository {
     return this.models.handovers.countDocuments({ caseId, toCountry, status: { $ne: 'pending' } }).exec();
   }
 
+  /** A handover of the case to the country that is waiting or was accepted, if there is one. */
+  async openTo(caseId: string, toCountry: string): Promise<HandoverDoc | null> {
+    return this.models.handovers
+      .findOne({ caseId, toCountry, status: { $in: ['pending', 'accepted'] } })
+      .lean<HandoverDoc>()
+      .exec();
+  }
+
   async find(id: string): Promise<HandoverDoc | null> {
     return this.models.handovers.findById(id).lean<HandoverDoc>().exec();
   }
