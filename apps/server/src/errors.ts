@@ -61,6 +61,8 @@ const MEANINGS = {
     'stale-revision': 'The draft changed since expectedRevision; details: [{expectedRevision, revision}].',
     'handover-pending':
       'A handover of the case to that country is already waiting; details: [{country, handoverId}].',
+    'handover-accepted':
+      'That country already received the case by an accepted handover and its case there is still open; details: [{country, handoverId, linkedCaseId}].',
     'handover-declined': 'The handover was declined and cannot be accepted; details: [{handoverId}].',
     'handover-decided': 'The handover was already accepted or declined; details: [{handoverId, status?}].',
     'packet-altered': 'The handover packet does not match its hash; details: [{handoverId}].',

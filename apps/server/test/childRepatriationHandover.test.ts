@@ -130,6 +130,20 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
     expect(again.body.linkedCase.case.id).toBe(gtCaseId);
   });
 
+  it('refuses to hand the case to Guatemala again while the case Guatemala opened is open', async () => {
+    const mx = await server.as('caseworker.mx');
+    const again = await mx.post<{ error: { code: string; message: string } }>(
+      `/api/cases/${mxCase.case.id}/handovers`,
+      { toCountry: 'GT', note: 'Otra vez' },
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('handover-accepted');
+    expect(again.body.error.message).toContain(`runs it as case ${gtCaseId}, still open`);
+    const fp = await server.as('focalpoint.gt');
+    const pending = (await fp.get<HandoverBody[]>('/api/handovers?status=pending')).body;
+    expect(pending.filter((h) => h.caseId === mxCase.case.id)).toEqual([]);
+  });
+
   it('keeps each country to its own case: the other one answers 404', async () => {
     const gt = await server.as('caseworker.gt');
     const mx = await server.as('caseworker.mx');

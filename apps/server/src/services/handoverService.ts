@@ -103,6 +103,7 @@ export class HandoverService {
         `A handover of this case to ${req.toCountry} is already waiting (${pending.id}).`,
         [{ country: req.toCountry, handoverId: pending.id }],
       );
+    await this.refuseIfReceived(caseId, req.toCountry);
     // Every handover to the country asked for while none of them is decided gets the same id, so
     // of two sent at once only one is stored: its insert is the commit point on every database.
     const settled = await this.d.handovers.settledCount(caseId, req.toCountry);
@@ -278,6 +279,22 @@ export class HandoverService {
       this.d.store.forget(doc.caseId);
     }
     return null;
+  }
+
+  /**
+   * 409 when the country already accepted a handover of the case and the case it opened there is
+   * still open: a second handover would have that country receive the same child twice.
+   */
+  private async refuseIfReceived(caseId: string, toCountry: Country): Promise<void> {
+    const open = await this.d.handovers.openTo(caseId, toCountry);
+    if (open?.status !== 'accepted' || !open.linkedCaseId) return;
+    const linked = await this.d.store.load(open.linkedCaseId);
+    if (!linked || linked.state.status !== 'active') return;
+    throw conflict(
+      'handover-accepted',
+      `${toCountry} already received this case (handover ${open._id}) and runs it as case ${open.linkedCaseId}, still open: coordinate through that case, or hand the case over again once it is closed.`,
+      [{ country: toCountry, handoverId: open._id, linkedCaseId: open.linkedCaseId }],
+    );
   }
 
   /** The handover, if the user is a focal point of the receiving country (404 for anyone else). */

@@ -100,6 +100,8 @@ export const en: Resources = {
     'stale-revision':
       'Someone else saved the draft while you were working. Reload it and apply your changes again.',
     'handover-pending': 'A handover of this case to {{countryName}} is already waiting for an answer.',
+    'handover-accepted':
+      '{{countryName}} already received this case and runs it in a case that is still open: coordinate through that case.',
     'handover-declined': 'This handover was already declined and cannot be accepted.',
     'handover-decided': 'This handover was already accepted or declined.',
     'packet-altered':

@@ -104,6 +104,8 @@ export const es = {
     'stale-revision':
       'Otra persona guardó el borrador mientras trabajaba. Recárguelo y vuelva a aplicar sus cambios.',
     'handover-pending': 'Ya hay un traspaso de este caso a {{countryName}} esperando respuesta.',
+    'handover-accepted':
+      '{{countryName}} ya recibió este caso y lo lleva en un caso que sigue abierto: coordine por ese caso.',
     'handover-declined': 'Este traspaso ya fue rechazado y no se puede aceptar.',
     'handover-decided': 'Este traspaso ya fue aceptado o rechazado.',
     'packet-altered':
