@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@ruta/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { driveCase, openCase, type CaseViewBody } from './helpers/factories.js';
+import { driveCase, formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
 interface HandoverBody {
@@ -201,5 +201,39 @@ describe('a case worker hands the case over before the protocol does', () => {
     const fp = await server.as('focalpoint.gt');
     const pending = (await fp.get<HandoverBody[]>('/api/handovers?status=pending')).body;
     expect(pending.filter((h) => h.caseId === caseId).map((h) => h.id)).toEqual([sent.body.id]);
+  });
+});
+
+describe('a case worker hands the case over at the moment the protocol does', () => {
+  it('stores one handover to the country, whichever comes first', async () => {
+    const mx = await server.as('caseworker.mx');
+    // Mexico's focal point completes the coordination; the case worker sends the case meanwhile.
+    const focal = await server.as('focalpoint.mx');
+    for (let round = 0; round < 3; round++) {
+      const opened = await openCase(mx, 'child-repatriation-mx');
+      const caseId = opened.case.id;
+      const { view } = await driveCase(server, caseId, 'MX', {
+        until: (v) => v.available.some((a) => a.event === 'COORDINATED'),
+      });
+      const coordinated = view.available.find((a) => a.event === 'COORDINATED')!;
+      const sample = coordinated.form
+        ? (await formExamples(mx, view.case.protocol, coordinated.form))[0]
+        : undefined;
+      const [stepped, sent] = await Promise.all([
+        focal.post<CaseViewBody>(`/api/cases/${caseId}/steps`, {
+          event: 'COORDINATED',
+          ...(sample === undefined ? {} : { data: sample }),
+          expectedVersion: view.version,
+        }),
+        mx.post<HandoverBody>(`/api/cases/${caseId}/handovers`, { toCountry: 'GT', note: 'A la vez' }),
+      ]);
+      expect(stepped.status, JSON.stringify(stepped.body)).toBe(200);
+      expect([201, 409]).toContain(sent.status);
+      const fp = await server.as('focalpoint.gt');
+      const pending = (await fp.get<HandoverBody[]>('/api/handovers?status=pending')).body;
+      expect(pending.filter((h) => h.caseId === caseId)).toHaveLength(1);
+      const after = (await mx.get<CaseViewBody>(`/api/cases/${caseId}`)).body;
+      expect(after.handovers.filter((h) => h.toCountry === 'GT')).toHaveLength(1);
+    }
   });
 });

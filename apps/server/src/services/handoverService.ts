@@ -2,6 +2,7 @@ import { openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
 import { COUNTRIES, type Country } from '@ruta/protocol';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
+import { OneAtATime } from '../db/oneAtATime.js';
 import type { CaseHandoverDoc } from '../db/schemas/caseSchema.js';
 import type { HandoverDoc } from '../db/schemas/handoverSchema.js';
 import type { Clock, Ids } from '../deps.js';
@@ -69,6 +70,14 @@ function view(doc: HandoverDoc): HandoverView {
   };
 }
 
+function pendingConflict(country: Country, handoverId: string): AppError {
+  return conflict(
+    'handover-pending',
+    `A handover of this case to ${country} is already waiting (${handoverId}).`,
+    [{ country, handoverId }],
+  );
+}
+
 function isCountry(c: string): c is Country {
   return (COUNTRIES as readonly string[]).includes(c);
 }
@@ -79,6 +88,12 @@ function isCountry(c: string): c is Country {
  * case there under that country's variant of the protocol (or the regional one).
  */
 export class HandoverService {
+  /**
+   * Handovers of one case to one country are opened one at a time in this process (a case
+   * worker's and the protocol's may come at the same moment), so each sees the other's.
+   */
+  private readonly oneAtATime = new OneAtATime();
+
   constructor(private readonly d: HandoverServiceDeps) {}
 
   async create(
@@ -97,24 +112,17 @@ export class HandoverService {
     const pending = Object.values(loaded.doc.handovers ?? {}).find(
       (h) => h.toCountry === req.toCountry && h.status === 'pending',
     );
-    if (pending)
-      throw conflict(
-        'handover-pending',
-        `A handover of this case to ${req.toCountry} is already waiting (${pending.id}).`,
-        [{ country: req.toCountry, handoverId: pending.id }],
-      );
-    await this.refuseIfReceived(caseId, req.toCountry);
-    // Every handover to the country asked for while none of them is decided gets the same id, so
-    // of two sent at once only one is stored: its insert is the commit point on every database.
-    const settled = await this.d.handovers.settledCount(caseId, req.toCountry);
-    const id = derivedId(`handover-to:${caseId}:${req.toCountry}:${settled}`);
-    const doc = await this.write(loaded, req.toCountry, req.note, id, this.d.clock(), user.id);
-    if (!doc)
-      throw conflict(
-        'handover-pending',
-        `A handover of this case to ${req.toCountry} is already waiting (${id}).`,
-        [{ country: req.toCountry, handoverId: id }],
-      );
+    if (pending) throw pendingConflict(req.toCountry, pending.id);
+    const doc = await this.oneAtATime.run([`${caseId}>${req.toCountry}`], async () => {
+      // Every handover to the country asked for while none of them is decided gets the same id,
+      // so of two sent at once only one is stored: its insert is the commit point on every database.
+      const settled = await this.d.handovers.settledCount(caseId, req.toCountry);
+      const id = derivedId(`handover-to:${caseId}:${req.toCountry}:${settled}`);
+      await this.refuseIfOpen(caseId, req.toCountry, id);
+      const written = await this.write(loaded, req.toCountry, req.note, id, this.d.clock(), user.id);
+      if (!written) throw pendingConflict(req.toCountry, id);
+      return written;
+    });
     await this.d.accessLog.record(user, caseId, 'handover', { detail: req.toCountry });
     return view(doc);
   }
@@ -132,13 +140,16 @@ export class HandoverService {
     key: string,
   ): Promise<void> {
     const id = derivedId(`handover:${key}`);
-    if (await this.d.handovers.find(id)) return;
-    if (await this.d.handovers.openTo(after.state.id, toCountry)) return;
-    // Spanish first, as every text the coalition's staff read; the note is one free text for both.
-    const note =
-      `Traspaso pedido por el protocolo en "${event.type}" (evento ${event.seq}). ` +
-      `Handover asked for by the protocol at "${event.type}" (event ${event.seq}).`;
-    await this.write(after, toCountry, note, id, event.at, 'system');
+    const caseId = after.state.id;
+    await this.oneAtATime.run([`${caseId}>${toCountry}`], async () => {
+      if (await this.d.handovers.find(id)) return;
+      if (await this.d.handovers.openTo(caseId, toCountry)) return;
+      // Spanish first, as every text the coalition's staff read; the note is one free text for both.
+      const note =
+        `Traspaso pedido por el protocolo en "${event.type}" (evento ${event.seq}). ` +
+        `Handover asked for by the protocol at "${event.type}" (event ${event.seq}).`;
+      await this.write(after, toCountry, note, id, event.at, 'system');
+    });
   }
 
   /** Handovers to or from the user's country. Each packet shown is a read of its case: logged. */
@@ -282,11 +293,13 @@ export class HandoverService {
   }
 
   /**
-   * 409 when the country already accepted a handover of the case and the case it opened there is
-   * still open: a second handover would have that country receive the same child twice.
+   * 409 when another handover of the case to the country is waiting (one the protocol opened, say:
+   * `ownId`'s own is completed by write), or when the country already accepted one and the case
+   * it opened there is still open: either way that country would receive the same child twice.
    */
-  private async refuseIfReceived(caseId: string, toCountry: Country): Promise<void> {
+  private async refuseIfOpen(caseId: string, toCountry: Country, ownId: string): Promise<void> {
     const open = await this.d.handovers.openTo(caseId, toCountry);
+    if (open?.status === 'pending' && open._id !== ownId) throw pendingConflict(toCountry, open._id);
     if (open?.status !== 'accepted' || !open.linkedCaseId) return;
     const linked = await this.d.store.load(open.linkedCaseId);
     if (!linked || linked.state.status !== 'active') return;
