@@ -78,6 +78,14 @@ function pendingConflict(country: Country, handoverId: string): AppError {
   );
 }
 
+function receivedConflict(country: Country, accepted: HandoverDoc): AppError {
+  return conflict(
+    'handover-accepted',
+    `${country} already received this case (handover ${accepted._id}) and runs it as case ${accepted.linkedCaseId}, still open: coordinate through that case, or hand the case over again once it is closed.`,
+    [{ country, handoverId: accepted._id, linkedCaseId: accepted.linkedCaseId }],
+  );
+}
+
 function isCountry(c: string): c is Country {
   return (COUNTRIES as readonly string[]).includes(c);
 }
@@ -143,7 +151,7 @@ export class HandoverService {
     const caseId = after.state.id;
     await this.oneAtATime.run([`${caseId}>${toCountry}`], async () => {
       if (await this.d.handovers.find(id)) return;
-      if (await this.d.handovers.openTo(caseId, toCountry)) return;
+      if ((await this.d.handovers.openTo(caseId, toCountry)).length > 0) return;
       // Spanish first, as every text the coalition's staff read; the note is one free text for both.
       const note =
         `Traspaso pedido por el protocolo en "${event.type}" (evento ${event.seq}). ` +
@@ -299,15 +307,13 @@ export class HandoverService {
    */
   private async refuseIfOpen(caseId: string, toCountry: Country, ownId: string): Promise<void> {
     const open = await this.d.handovers.openTo(caseId, toCountry);
-    if (open?.status === 'pending' && open._id !== ownId) throw pendingConflict(toCountry, open._id);
-    if (open?.status !== 'accepted' || !open.linkedCaseId) return;
-    const linked = await this.d.store.load(open.linkedCaseId);
-    if (!linked || linked.state.status !== 'active') return;
-    throw conflict(
-      'handover-accepted',
-      `${toCountry} already received this case (handover ${open._id}) and runs it as case ${open.linkedCaseId}, still open: coordinate through that case, or hand the case over again once it is closed.`,
-      [{ country: toCountry, handoverId: open._id, linkedCaseId: open.linkedCaseId }],
-    );
+    const waiting = open.find((h) => h.status === 'pending' && h._id !== ownId);
+    if (waiting) throw pendingConflict(toCountry, waiting._id);
+    for (const accepted of open) {
+      if (accepted.status !== 'accepted' || !accepted.linkedCaseId) continue;
+      const linked = await this.d.store.load(accepted.linkedCaseId);
+      if (linked?.state.status === 'active') throw receivedConflict(toCountry, accepted);
+    }
   }
 
   /** The handover, if the user is a focal point of the receiving country (404 for anyone else). */

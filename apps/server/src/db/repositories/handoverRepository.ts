@@ -19,11 +19,11 @@ export class HandoverRepository {
     return this.models.handovers.countDocuments({ caseId, toCountry, status: { $ne: 'pending' } }).exec();
   }
 
-  /** A handover of the case to the country that is waiting or was accepted, if there is one. */
-  async openTo(caseId: string, toCountry: string): Promise<HandoverDoc | null> {
+  /** The handovers of the case to the country that are waiting or were accepted. */
+  async openTo(caseId: string, toCountry: string): Promise<HandoverDoc[]> {
     return this.models.handovers
-      .findOne({ caseId, toCountry, status: { $in: ['pending', 'accepted'] } })
-      .lean<HandoverDoc>()
+      .find({ caseId, toCountry, status: { $in: ['pending', 'accepted'] } })
+      .lean<HandoverDoc[]>()
       .exec();
   }
 
