@@ -201,6 +201,27 @@ describe('a case worker hands the case over before the protocol does', () => {
     const fp = await server.as('focalpoint.gt');
     const pending = (await fp.get<HandoverBody[]>('/api/handovers?status=pending')).body;
     expect(pending.filter((h) => h.caseId === caseId).map((h) => h.id)).toEqual([sent.body.id]);
+
+    // Guatemala receives the child; while its case runs, the case is not sent to Guatemala again.
+    const accepted = await fp.post<{ linkedCase: CaseViewBody }>(`/api/handovers/${sent.body.id}/accept`, {
+      data: {
+        expectedArrival: '2026-04-02T16:00:00Z',
+        portOfEntry: 'La Aurora',
+        escortingInstitution: 'DIF',
+        // Sent before the coordination recorded it, so the packet does not carry it.
+        escortNeeds: 'Acompañamiento psicológico',
+      },
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const again = () =>
+      mx.post<HandoverBody>(`/api/cases/${caseId}/handovers`, { toCountry: 'GT', note: 'Otra vez' });
+    expect((await again()).status).toBe(409);
+    // Once Guatemala's case is closed, it can be.
+    const gtCaseId = accepted.body.linkedCase.case.id;
+    await driveCase(server, gtCaseId, 'GT', { until: (v) => v.case.status === 'closed' });
+    const later = await again();
+    expect(later.status).toBe(201);
+    expect(later.body).toMatchObject({ toCountry: 'GT', status: 'pending' });
   });
 });
 
