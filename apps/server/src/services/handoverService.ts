@@ -117,16 +117,13 @@ export class HandoverService {
         `The case is already run by ${req.toCountry}; hand it to another country.`,
         [{ country: req.toCountry }],
       );
-    const pending = Object.values(loaded.doc.handovers ?? {}).find(
-      (h) => h.toCountry === req.toCountry && h.status === 'pending',
-    );
-    if (pending) throw pendingConflict(req.toCountry, pending.id);
     const doc = await this.oneAtATime.run([`${caseId}>${req.toCountry}`], async () => {
+      const earlier = await this.d.handovers.allTo(caseId, req.toCountry);
       // Every handover to the country asked for while none of them is decided gets the same id,
       // so of two sent at once only one is stored: its insert is the commit point on every database.
-      const settled = await this.d.handovers.settledCount(caseId, req.toCountry);
+      const settled = earlier.filter((h) => h.status !== 'pending').length;
       const id = derivedId(`handover-to:${caseId}:${req.toCountry}:${settled}`);
-      await this.refuseIfOpen(caseId, req.toCountry, id);
+      await this.refuseIfOpen(earlier, req.toCountry, id);
       const written = await this.write(loaded, req.toCountry, req.note, id, this.d.clock(), user.id);
       if (!written) throw pendingConflict(req.toCountry, id);
       return written;
@@ -150,8 +147,8 @@ export class HandoverService {
     const id = derivedId(`handover:${key}`);
     const caseId = after.state.id;
     await this.oneAtATime.run([`${caseId}>${toCountry}`], async () => {
-      if (await this.d.handovers.find(id)) return;
-      if ((await this.d.handovers.openTo(caseId, toCountry)).length > 0) return;
+      const earlier = await this.d.handovers.allTo(caseId, toCountry);
+      if (earlier.some((h) => h._id === id || h.status !== 'declined')) return;
       // Spanish first, as every text the coalition's staff read; the note is one free text for both.
       const note =
         `Traspaso pedido por el protocolo en "${event.type}" (evento ${event.seq}). ` +
@@ -305,11 +302,10 @@ export class HandoverService {
    * `ownId`'s own is completed by write), or when the country already accepted one and the case
    * it opened there is still open: either way that country would receive the same child twice.
    */
-  private async refuseIfOpen(caseId: string, toCountry: Country, ownId: string): Promise<void> {
-    const open = await this.d.handovers.openTo(caseId, toCountry);
-    const waiting = open.find((h) => h.status === 'pending' && h._id !== ownId);
+  private async refuseIfOpen(earlier: HandoverDoc[], toCountry: Country, ownId: string): Promise<void> {
+    const waiting = earlier.find((h) => h.status === 'pending' && h._id !== ownId);
     if (waiting) throw pendingConflict(toCountry, waiting._id);
-    for (const accepted of open) {
+    for (const accepted of earlier) {
       if (accepted.status !== 'accepted' || !accepted.linkedCaseId) continue;
       const linked = await this.d.store.load(accepted.linkedCaseId);
       if (linked?.state.status === 'active') throw receivedConflict(toCountry, accepted);

@@ -14,17 +14,9 @@ export class HandoverRepository {
     return insertIfAbsent(this.models.handovers, doc);
   }
 
-  /** How many handovers of a case to a country were accepted or declined. */
-  async settledCount(caseId: string, toCountry: string): Promise<number> {
-    return this.models.handovers.countDocuments({ caseId, toCountry, status: { $ne: 'pending' } }).exec();
-  }
-
-  /** The handovers of the case to the country that are waiting or were accepted. */
-  async openTo(caseId: string, toCountry: string): Promise<HandoverDoc[]> {
-    return this.models.handovers
-      .find({ caseId, toCountry, status: { $in: ['pending', 'accepted'] } })
-      .lean<HandoverDoc[]>()
-      .exec();
+  /** Every handover of a case to a country, whatever its status. */
+  async allTo(caseId: string, toCountry: string): Promise<HandoverDoc[]> {
+    return this.models.handovers.find({ caseId, toCountry }).lean<HandoverDoc[]>().exec();
   }
 
   async find(id: string): Promise<HandoverDoc | null> {

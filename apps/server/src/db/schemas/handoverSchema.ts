@@ -45,5 +45,5 @@ export const handoverSchema = new Schema<HandoverDoc>(
 handoverSchema.index({ toCountry: 1, status: 1 });
 // Serves: GET /api/handovers for the sending country.
 handoverSchema.index({ fromCountry: 1, status: 1 });
-// Serves: the id of a new handover of a case to a country (HandoverRepository.settledCount).
+// Serves: the id of a new handover of a case to a country (HandoverRepository.allTo).
 handoverSchema.index({ caseId: 1, toCountry: 1 });
