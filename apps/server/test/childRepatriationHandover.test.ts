@@ -107,6 +107,7 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
           expectedArrival: '2026-04-02T16:00:00Z',
           portOfEntry: 'Aeropuerto Internacional La Aurora',
           escortingInstitution: 'Sistema DIF',
+          careNeedsAtReception: 'Insulina diaria: diabetes tipo 1',
         },
       },
     );
@@ -128,6 +129,33 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
     const again = await fp.post<{ linkedCase: CaseViewBody }>(`/api/handovers/${handover.id}/accept`, {});
     expect(again.status).toBe(200);
     expect(again.body.linkedCase.case.id).toBe(gtCaseId);
+  });
+
+  it('shows a sensitive value a packet carries as reserved, to both countries, as on the case itself', async () => {
+    // The care needs are shareable (the next country needs them) and sensitive: they cross the
+    // border in the stored packet, but a reader of the handover sees them reserved.
+    const secret = 'Insulina diaria';
+    const gtWorker = await server.as('caseworker.gt');
+    const sent = await gtWorker.post<HandoverBody>(`/api/cases/${gtCaseId}/handovers`, {
+      toCountry: 'HN',
+      note: 'Traslado a Honduras',
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body.packet.data['cr-handover-receipt']).toMatchObject({
+      careNeedsAtReception: '[reserved]',
+      nationality: 'GT',
+    });
+    for (const reader of ['caseworker.gt', 'auditor.gt', 'caseworker.hn', 'auditor.hn', 'auditor.regional']) {
+      const list = await (await server.as(reader)).get<HandoverBody[]>('/api/handovers');
+      const toHn = list.body.find((h) => h.id === sent.body.id);
+      expect(toHn?.packet.data['cr-handover-receipt']?.careNeedsAtReception, reader).toBe('[reserved]');
+      expect(JSON.stringify(list.body), reader).not.toContain(secret);
+    }
+    const declined = await (
+      await server.as('focalpoint.hn')
+    ).post<HandoverBody>(`/api/handovers/${sent.body.id}/decline`, { reason: 'No corresponde a Honduras' });
+    expect(declined.status).toBe(200);
+    expect(JSON.stringify(declined.body)).not.toContain(secret);
   });
 
   it('refuses to hand the case to Guatemala again while the case Guatemala opened is open', async () => {

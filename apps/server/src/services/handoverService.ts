@@ -1,5 +1,5 @@
 import { openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
-import { COUNTRIES, type Country } from '@ruta/protocol';
+import { COUNTRIES, redactSensitive, type Country, type ResolvedProtocol } from '@ruta/protocol';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
 import { OneAtATime } from '../db/oneAtATime.js';
@@ -22,6 +22,7 @@ import {
   type HandoverPacket,
 } from './handoverPacket.js';
 import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
+import { RESERVED } from './redaction.js';
 
 /** The event that opens a received case (the shipped protocols' intake accepts it). */
 export const RECEIVE_EVENT = 'RECEIVE_HANDOVER';
@@ -53,14 +54,20 @@ export interface HandoverServiceDeps {
   ids: Ids;
 }
 
-function view(doc: HandoverDoc): HandoverView {
+/**
+ * A handover as its readers see it: the packet's x-sensitive values replaced by "[reserved]",
+ * as on the case itself (the packet is stored whole; the receiving case gets every value, and a
+ * value is read there through a logged reveal).
+ */
+function view(doc: HandoverDoc, protocol: ResolvedProtocol | null): HandoverView {
+  const packet = JSON.parse(doc.packet) as HandoverPacket;
   return {
     id: doc._id,
     caseId: doc.caseId,
     fromCountry: doc.fromCountry,
     toCountry: doc.toCountry,
     note: doc.note,
-    packet: JSON.parse(doc.packet) as HandoverPacket,
+    packet: { ...packet, data: redactPacketData(protocol, packet.data) },
     packetHash: doc.packetHash,
     status: doc.status,
     createdAt: doc.createdAt,
@@ -68,6 +75,21 @@ function view(doc: HandoverDoc): HandoverView {
     declineReason: doc.declineReason,
     linkedCaseId: doc.linkedCaseId,
   };
+}
+
+/** Every x-sensitive value of the packet's forms reserved; every value, when the protocol is unknown. */
+function redactPacketData(
+  protocol: ResolvedProtocol | null,
+  data: HandoverPacket['data'],
+): HandoverPacket['data'] {
+  const out: HandoverPacket['data'] = {};
+  for (const [formId, values] of Object.entries(data)) {
+    const form = protocol && Object.hasOwn(protocol.forms, formId) ? protocol.forms[formId] : undefined;
+    out[formId] = form
+      ? (redactSensitive(form, values) as Record<string, unknown>)
+      : Object.fromEntries(Object.keys(values).map((k) => [k, RESERVED]));
+  }
+  return out;
 }
 
 function pendingConflict(country: Country, handoverId: string): AppError {
@@ -129,7 +151,7 @@ export class HandoverService {
       return written;
     });
     await this.d.accessLog.record(user, caseId, 'handover', { detail: req.toCountry });
-    return view(doc);
+    return this.view(doc);
   }
 
   /**
@@ -165,7 +187,7 @@ export class HandoverService {
         this.d.accessLog.record(user, d.caseId, 'read', { detail: `handover packet ${d._id}` }),
       ),
     );
-    return docs.map(view);
+    return Promise.all(docs.map((d) => this.view(d)));
   }
 
   /**
@@ -229,7 +251,7 @@ export class HandoverService {
     }
     await this.d.accessLog.record(user, linkedId, 'accept', { detail: id });
     const now = (await this.d.handovers.find(id)) ?? doc;
-    return { handover: view(now), linkedCase: await this.d.caseService.view(user, linkedId) };
+    return { handover: await this.view(now), linkedCase: await this.d.caseService.view(user, linkedId) };
   }
 
   async decline(user: SessionUser, id: string, reason: string): Promise<HandoverView> {
@@ -252,7 +274,13 @@ export class HandoverService {
     await this.d.cases.putHandover(d.caseId, caseEntry(d, 'declined'));
     this.d.store.forget(d.caseId);
     await this.d.accessLog.record(user, d.caseId, 'decline', { detail: id, reason });
-    return view(d);
+    return this.view(d);
+  }
+
+  /** A handover as its readers see it, with the packet's protocol (null when no longer known). */
+  private async view(doc: HandoverDoc): Promise<HandoverView> {
+    const ref = (JSON.parse(doc.packet) as HandoverPacket).protocol;
+    return view(doc, (await this.d.protocols.find(ref.id, ref.version))?.resolved ?? null);
   }
 
   /** Stores a new pending handover and shows it on its case; null when its id is taken. */

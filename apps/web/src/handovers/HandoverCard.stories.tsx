@@ -23,6 +23,8 @@ const meta = {
         data: {
           'cr-detection': { sex: 'female', ageGroup: '12-17', declaredNationality: 'GT' },
           'cr-risk-assessment': { riskLevel: 'low' },
+          // Sensitive and shareable: the server shows it reserved.
+          'cr-handover-receipt': { careNeedsAtReception: '[reserved]' },
         },
       },
       packetHash: 'ab12',
@@ -37,6 +39,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** What Guatemala's focal point sees: only the shareable data, and accept or decline. */
+/** What Guatemala's focal point sees: only the shareable data (sensitive values reserved), and accept or decline. */
 export const Incoming: Story = {};
 export const SentByMe: Story = { args: { canDecide: false } };

@@ -6,7 +6,7 @@ import { fieldAt } from '../forms/fieldAt.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { stateValueToPaths } from '../case/statePaths.js';
-import { formatValue } from '../case/formatValue.js';
+import { formatValue, RESERVED } from '../case/formatValue.js';
 
 export interface HandoverCardProps {
   handover: Handover;
@@ -168,7 +168,16 @@ function PacketData({
                 return (
                   <div key={k}>
                     <dt>{pick(field?.['x-label'] as Text | undefined) || k}</dt>
-                    <dd>{formatValue(v, field, lang, t)}</dd>
+                    <dd>
+                      {v === RESERVED ? (
+                        // Sensitive: it reaches the received case, where it is shown on request.
+                        <span className="sensitive-mask" title={t('handovers.reservedHint')}>
+                          {t('reveal.reserved')}
+                        </span>
+                      ) : (
+                        formatValue(v, field, lang, t)
+                      )}
+                    </dd>
                   </div>
                 );
               })}

@@ -10,6 +10,7 @@ import { protocolSummaries } from '../api/protocolSummaries.js';
 import type { Handover, ResolvedProtocol } from '../api/types.js';
 import { useUser } from '../auth/AuthContext.js';
 import { describeRejection } from '../case/describeRejection.js';
+import { RESERVED } from '../case/formatValue.js';
 import { rejectionsToErrorSchema } from '../forms/rejectionsToErrorSchema.js';
 import type { StepFormData } from '../forms/StepForm.js';
 import { useLang } from '../i18n/useLang.js';
@@ -71,7 +72,9 @@ export default function HandoversPage() {
     const fields = Object.keys(form.schema.properties ?? {});
     const fromPacket: StepFormData = {};
     for (const values of Object.values(h.packet.data)) {
-      for (const [k, v] of Object.entries(values)) if (fields.includes(k)) fromPacket[k] = v;
+      // A reserved value is not the value: the server fills it in from the packet it keeps.
+      for (const [k, v] of Object.entries(values))
+        if (fields.includes(k) && v !== RESERVED) fromPacket[k] = v;
     }
     for (const [k, v] of [
       ['sendingCountry', h.fromCountry],

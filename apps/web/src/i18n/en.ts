@@ -369,6 +369,8 @@ export const en: Resources = {
     sentAt: 'Sent',
     status: 'Status',
     shared: 'Shared data',
+    reservedHint:
+      'Sensitive: it reaches the case opened on acceptance, where it is shown on request with a reason.',
     noData: 'The packet carries no form data.',
     accept: 'Accept and open case',
     decline: 'Decline',

@@ -376,6 +376,8 @@ export const es = {
     sentAt: 'Enviado',
     status: 'Estado',
     shared: 'Datos compartidos',
+    reservedHint:
+      'Dato sensible: llega al caso que se abre al aceptar, donde se muestra a pedido, con un motivo.',
     noData: 'El paquete no trae datos de formularios.',
     accept: 'Aceptar y abrir caso',
     decline: 'Rechazar',
