@@ -55,6 +55,19 @@ describe('migrating a case to another protocol version', () => {
       expectedVersion: 0,
     });
     expect(foreign.status).toBe(403);
+    // Another protocol family (adult voluntary return) has none of the child's forms.
+    const other = await supervisor.post<{
+      error: { code: string; message: string; details: { code: string }[] };
+    }>(`/api/cases/${c.case.id}/migrate`, {
+      to: { id: 'voluntary-return', version: 1 },
+      mapping: { intake: 'intake' },
+      expectedVersion: 0,
+    });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('migration-rejected');
+    expect(other.body.error.details[0]!.code).toBe('other-protocol-family');
+    expect(other.body.error.message).toContain('"child-repatriation"');
+    expect((await worker.get<CaseViewBody>(`/api/cases/${c.case.id}`)).body.version).toBe(0);
   });
 
   it('rolls a migration cut short by a crash forward on the next read', async () => {

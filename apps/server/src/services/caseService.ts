@@ -232,6 +232,16 @@ export class CaseService {
         },
       );
     }
+    if (to.summary.root !== from.summary.root) {
+      // Another family's forms do not hold this case's data: it would stay stored but no longer be
+      // shown, revealed, handed over or counted.
+      const message = `${req.to.id}@${req.to.version} belongs to the protocol family "${to.summary.root}", and the case runs under "${from.summary.root}": a case moves only to another version or national variant of its own protocol.`;
+      throw rejected(
+        'migration-rejected',
+        `The case cannot move to ${req.to.id}@${req.to.version}: ${message}`,
+        [{ code: 'other-protocol-family', message, family: from.summary.root, target: to.summary.root }],
+      );
+    }
     const r = migrateCase(from.compiled, to.compiled, before.state, req.mapping, actorOf(user), {
       clock: this.d.clock,
       ids: this.d.ids,
