@@ -33,6 +33,8 @@ const MEANINGS = {
     'bad-kind': 'A draft file whose "kind" is neither protocol nor variant.',
     'bad-id': 'A draft file without a valid "id".',
     'bad-version': 'A draft file without a whole-number "version" from 1.',
+    'bad-title': 'A draft file without a "title" holding "es" and "en" texts.',
+    'bad-population': 'A protocol draft without a "population" (child, adult or any).',
     'variant-forms': 'A variant draft carried "forms"; variants change forms through "changes".',
     'form-id-mismatch': 'A draft form keyed by another id than its own; details: [{key}].',
   },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbSnapshot } from './helpers/dbSnapshot.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
 interface Draft {
@@ -182,6 +183,64 @@ describe('protocol drafts', () => {
     expect((await designer.post(`/api/protocol-drafts/${v3.body.id}/publish`)).status).toBe(201);
     const v3Published = (await designer.get<Resolved>('/api/protocols/voluntary-return/versions/3')).body;
     expect(v3Published.forms[formId]!.schema.properties).toHaveProperty('interpreterName');
+  });
+
+  it('refuses a draft file without its variant base, title or population (400), storing nothing', async () => {
+    const designer = await server.as('designer.sv');
+    const derived = await designer.post<Draft>('/api/protocols/victim-attention/versions/1/variants', {
+      jurisdiction: 'SV',
+    });
+    expect(derived.status).toBe(201);
+    const variant = {
+      kind: 'variant',
+      id: 'trata-sv',
+      version: 1,
+      jurisdiction: 'SV',
+      title: { es: 'T', en: 'T' },
+    };
+    const protocol = { ...variant, kind: 'protocol', population: 'adult' };
+    const { base: _base, ...withoutBase } = derived.body.file;
+    const cases: [string, () => Promise<{ status: number; body: unknown }>, string][] = [
+      ['no base', () => designer.post('/api/protocol-drafts', { file: variant }), 'bad-ref'],
+      [
+        'numeric base',
+        () => designer.post('/api/protocol-drafts', { file: { ...variant, base: 7 } }),
+        'bad-ref',
+      ],
+      [
+        'object base',
+        () => designer.post('/api/protocol-drafts', { file: { ...variant, base: { id: 'x' } } }),
+        'bad-ref',
+      ],
+      [
+        'base without version',
+        () => designer.post('/api/protocol-drafts', { file: { ...variant, base: 'victim-attention' } }),
+        'bad-ref',
+      ],
+      [
+        'title not a text',
+        () => designer.post('/api/protocol-drafts', { file: { ...protocol, title: 5 } }),
+        'bad-title',
+      ],
+      [
+        'no population',
+        () => designer.post('/api/protocol-drafts', { file: { ...protocol, population: undefined } }),
+        'bad-population',
+      ],
+      [
+        'saved without its base',
+        () =>
+          designer.put(`/api/protocol-drafts/${derived.body.id}`, { file: withoutBase, expectedRevision: 1 }),
+        'bad-ref',
+      ],
+    ];
+    for (const [name, send, code] of cases) {
+      const before = await dbSnapshot(server.services);
+      const r = await send();
+      expect(r.status, name).toBe(400);
+      expect((r.body as ErrorBody).error.code, name).toBe(code);
+      expect(await dbSnapshot(server.services), name).toBe(before);
+    }
   });
 
   it('keeps each jurisdiction to its own drafts', async () => {

@@ -486,6 +486,34 @@ function checkDraftFile(
   if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
     throw userError('bad-version', 'The file needs a whole-number "version" from 1.');
   }
+  const title = file.title as Record<string, unknown> | undefined;
+  if (
+    typeof title !== 'object' ||
+    title === null ||
+    typeof title.es !== 'string' ||
+    typeof title.en !== 'string'
+  ) {
+    throw userError(
+      'bad-title',
+      'The file needs a "title" in Spanish and English, e.g. {"es": "Trata laboral", "en": "Labour trafficking"}.',
+    );
+  }
+  if (kind === 'protocol' && typeof file.population !== 'string') {
+    throw userError(
+      'bad-population',
+      'A protocol needs a "population": "child", "adult" or "any" (who its cases are about).',
+    );
+  }
+  if (
+    kind === 'variant' &&
+    (typeof file.base !== 'string' || !/^[a-z][a-z0-9-]{0,79}@[1-9][0-9]*$/.test(file.base))
+  ) {
+    throw userError(
+      'bad-ref',
+      `A variant needs a "base": the protocol version it changes, as "id@version" (e.g. "child-repatriation@1"); got ${JSON.stringify(file.base) ?? 'none'}.`,
+      [{ ref: file.base ?? null }],
+    );
+  }
   if (file.jurisdiction !== user.country) {
     throw forbidden(`You draft for ${user.country} only; set "jurisdiction": "${user.country}".`, {
       rule: 'own-country',
