@@ -43,3 +43,28 @@ describe('50 concurrent steps on one case', () => {
     expect(view.body.version).toBe(4);
   });
 });
+
+describe('two assignments of one case at once', () => {
+  it('lets one in; the other is told the case was assigned meanwhile, and the stored assignee is the one answered', async () => {
+    const supervisor = await server.as('supervisor.sv');
+    const opened = await openCase(await server.as('caseworker.sv'), 'child-repatriation-sv');
+    const caseId = opened.case.id;
+    type User = { id: string; username: string };
+    const users = (await (await server.as('admin.sv')).get<User[]>('/api/users')).body;
+    const to = ['caseworker.sv', 'focalpoint.sv'].map((name) => users.find((u) => u.username === name)!.id);
+    const answers = await Promise.all(
+      to.map((userId) =>
+        supervisor.post<CaseViewBody & { error?: { code: string } }>(`/api/cases/${caseId}/assign`, {
+          userId,
+          expectedVersion: 0,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const won = answers.find((a) => a.status === 200)!;
+    expect(answers.find((a) => a.status === 409)!.body.error!.code).toBe('stale-version');
+    expect(to).toContain(won.body.assignee);
+    const stored = await supervisor.get<CaseViewBody>(`/api/cases/${caseId}`);
+    expect(stored.body.assignee).toBe(won.body.assignee);
+  });
+});

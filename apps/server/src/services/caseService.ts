@@ -194,10 +194,14 @@ export class CaseService {
       );
     }
     await this.d.store.flush(caseId); // the document's seq must be current for the condition below
-    if (!(await this.d.cases.assign(caseId, req.expectedVersion, assignee._id, this.d.clock()))) {
-      throw conflict('stale-version', 'The case changed meanwhile; reload it and try again.', [
-        { expectedVersion: req.expectedVersion },
-      ]);
+    const from = loaded.doc.assignee ?? null;
+    if (!(await this.d.cases.assign(caseId, req.expectedVersion, from, assignee._id, this.d.clock()))) {
+      // Another step or assignment got there first: of two assignments at once, one wins.
+      throw conflict(
+        'stale-version',
+        'The case changed or was assigned to someone else meanwhile; reload it and try again.',
+        [{ expectedVersion: req.expectedVersion }],
+      );
     }
     this.d.store.forget(caseId);
     await this.d.accessLog.record(user, caseId, 'assign', { detail: assignee._id });

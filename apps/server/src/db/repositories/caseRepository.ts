@@ -52,11 +52,23 @@ export class CaseRepository {
     );
   }
 
-  /** Assigns the case if it is still at `seq`; false when it moved on. */
-  async assign(id: string, seq: number, assignee: string, updatedAt: string): Promise<boolean> {
+  /**
+   * Assigns the case if it is still at `seq` and assigned to `from` (an assignment does not move
+   * the case's version); false when either changed meanwhile.
+   */
+  async assign(
+    id: string,
+    seq: number,
+    from: string | null,
+    assignee: string,
+    updatedAt: string,
+  ): Promise<boolean> {
     const r = await this.oneAtATime.run([id], () =>
       this.models.cases
-        .updateOne({ _id: id, 'cur.seq': seq }, { $set: { assignee, 'cur.updatedAt': updatedAt } })
+        .updateOne(
+          { _id: id, 'cur.seq': seq, assignee: from },
+          { $set: { assignee, 'cur.updatedAt': updatedAt } },
+        )
         .exec(),
     );
     return r.matchedCount === 1;
