@@ -13,6 +13,13 @@ const MEANINGS = {
     'unsafe-key':
       'A key starting with "$" or named __proto__, constructor or prototype; details: [{in, key?, pointer?}].',
     'incomplete-body': 'The body was cut short.',
+    'invalid-utf8':
+      'The body is not valid UTF-8; details: [{in, offset}], offset the first bad byte counted from 0.',
+    'malformed-body':
+      'The body is not valid data of its Content-Encoding (gzip, deflate, br); details: [{in, encoding}].',
+    'malformed-url': 'A segment of the URL path is not valid percent-encoding; details: [{in, value}].',
+    'bad-request':
+      'Another refusal of the HTTP layer, answered with its own 4xx status; details: [{status}].',
     'own-account': 'An administrator tried to disable their own account or change their own role.',
     'role-needs-country': 'A country role was given the REGIONAL jurisdiction; details: [{role}].',
     'password-too-short': 'The password is shorter than the minimum; details: [{minimum}].',
@@ -46,6 +53,8 @@ const MEANINGS = {
   // the role or country does not allow it
   403: {
     forbidden: 'The role or country does not allow it; details: [{rule, ...}], rule one of FORBIDDEN_RULES.',
+    'cross-site-request':
+      'A change sent with the session cookie from a page of another site; details: [{header, value}].',
   },
   // no such thing
   404: {

@@ -19,9 +19,9 @@ function isJson(req: IncomingMessage): boolean {
 }
 
 /**
- * The Express app over a database connection: security headers, request logs without victim
- * data, a strict JSON reader with a size limit, every route of the API, the web app when built,
- * and one error handler. main.ts and the tests both start it.
+ * The Express app over a database connection: security headers, no caching of API answers,
+ * request logs without victim data, a strict JSON reader with a size limit, every route of the
+ * API, the web app when built, and one error handler. main.ts and the tests both start it.
  */
 export function createApp(deps: AppDeps): { app: Express; services: Services } {
   const services = createServices(deps);
@@ -44,6 +44,12 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
+  // Case views, histories, revealed values and handover packets must not stay in the cache of a
+  // shared workstation's browser. ETags still let a client revalidate what it keeps in memory.
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.use('/api', express.raw({ type: isJson, limit: deps.config.bodyLimitBytes }));
   app.use('/api', cookieParser());
   app.use('/api', inputHygiene);

@@ -2,6 +2,7 @@ import type { Express, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { forbidden, unauthenticated, userError } from '../errors.js';
 import type { Services } from '../services/createServices.js';
+import { refuseCrossSite } from './refuseCrossSite.js';
 import type { Route } from './route.js';
 
 export const SESSION_COOKIE = 'ruta_session';
@@ -36,7 +37,7 @@ export function parseInput<S extends z.ZodType>(
   throw userError('invalid-input', `Fix the request: ${text}.`, details);
 }
 
-/** Mounts a route on the app: authentication, role check, input validation, then the handler. */
+/** Mounts a route on the app: cross-site refusal, authentication, role check, input validation, then the handler. */
 export function mountRoute(
   app: Express,
   route: Route,
@@ -70,6 +71,9 @@ export function mountRoute(
     if (out.body === undefined) res.status(out.status).end();
     else res.status(out.status).json(out.body);
   };
-  const chain = route.loginRateLimit ? [options.loginLimiter, handle] : [handle];
+  // Cross-site refusals first, so they never count against the login rate limit.
+  const chain = route.loginRateLimit
+    ? [refuseCrossSite, options.loginLimiter, handle]
+    : [refuseCrossSite, handle];
   app[route.method](route.path, ...chain);
 }

@@ -5,12 +5,13 @@ import type { Route } from './route.js';
 type JsonSchema = Record<string, unknown>;
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'Bad input: malformed JSON, wrong types, "$" or __proto__ keys, invalid ids',
+  400: 'Bad input: malformed JSON, not UTF-8, a body that does not decompress, bad percent-encoding in the path, wrong types, "$" or __proto__ keys, invalid ids',
   401: 'Not logged in',
-  403: 'Not allowed for this role or country',
+  403: 'Not allowed for this role or country, or a change sent with the session cookie from another site',
   404: 'Unknown id, or a case the caller may not see',
   409: 'Stale expectedVersion / expectedRevision, or already decided',
   413: 'Body larger than 256 kB',
+  415: 'A charset other than UTF-8, or an unknown Content-Encoding',
   422: 'The rules refuse it now; details list every reason',
   429: 'Too many failed logins; wait and try again',
 };
@@ -36,8 +37,11 @@ function errorResponse(status: number) {
 export function errorStatuses(route: Route): number[] {
   const out = new Set<number>([400, ...route.errors]);
   if (route.access !== 'public') out.add(401);
-  if (Array.isArray(route.access)) out.add(403);
-  if (route.body) out.add(413);
+  if (Array.isArray(route.access) || route.method !== 'get') out.add(403);
+  if (route.body) {
+    out.add(413);
+    out.add(415);
+  }
   if (route.loginRateLimit) out.add(429);
   return [...out].sort((a, b) => a - b);
 }

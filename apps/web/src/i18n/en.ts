@@ -46,6 +46,12 @@ export const en: Resources = {
     'malformed-json': 'The server could not read what was sent. Reload the page and try again.',
     'unsafe-key': 'What was sent has a field name that is refused for safety. Reload the page and try again.',
     'incomplete-body': 'What was sent arrived incomplete. Try again.',
+    'invalid-utf8': 'The server could not read what was sent (not UTF-8). Reload the page and try again.',
+    'malformed-body': 'What was sent arrived damaged. Reload the page and try again.',
+    'malformed-url': 'The address is not valid. Go back to the list and open it again.',
+    'bad-request': 'The server could not use what was sent. Reload the page and try again.',
+    'cross-site-request':
+      'For safety, changes are accepted only from this application. Open it directly and do it again.',
     'own-account': 'You cannot disable your own account or change your own role: ask another administrator.',
     'role-needs-country':
       'The {{roleName}} role works on the cases of one country: choose a country, not Regional.',

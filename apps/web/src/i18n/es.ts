@@ -46,6 +46,13 @@ export const es = {
     'unsafe-key':
       'Lo enviado contiene un nombre de campo que no se admite por seguridad. Recargue la página y vuelva a intentarlo.',
     'incomplete-body': 'Lo enviado llegó incompleto. Vuelva a intentarlo.',
+    'invalid-utf8':
+      'El servidor no pudo leer lo enviado (no es UTF-8). Recargue la página y vuelva a intentarlo.',
+    'malformed-body': 'Lo enviado llegó dañado. Recargue la página y vuelva a intentarlo.',
+    'malformed-url': 'La dirección no es válida. Vuelva a la lista e ingrese de nuevo.',
+    'bad-request': 'El servidor no pudo usar lo enviado. Recargue la página y vuelva a intentarlo.',
+    'cross-site-request':
+      'Por seguridad, solo se aceptan cambios hechos desde esta aplicación. Ábrala directamente y repita la acción.',
     'own-account':
       'No puede desactivar su propia cuenta ni cambiar su propio rol: pídaselo a otra persona administradora.',
     'role-needs-country': 'El rol {{roleName}} trabaja con los casos de un país: elija un país, no Regional.',
