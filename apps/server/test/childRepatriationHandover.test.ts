@@ -99,6 +99,26 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
     const missing = await fp.post(`/api/handovers/${handover.id}/accept`, {});
     expect(missing.status).toBe(422);
     expect(JSON.stringify(missing.body)).toContain('portOfEntry');
+    // A misspelt field, or a field the sending country attested given otherwise, is refused by
+    // name (422), not dropped; the handover stays pending.
+    const receipt = {
+      expectedArrival: '2026-04-02T16:00:00Z',
+      portOfEntry: 'Aeropuerto Internacional La Aurora',
+      escortingInstitution: 'Sistema DIF',
+    };
+    type Refusal = { error: { code: string; details: { code: string; path: string }[] } };
+    for (const [name, data, path] of [
+      ['misspelt', { ...receipt, careNeedsAtRecepton: 'Insulina' }, '/careNeedsAtRecepton'],
+      ['attested', { ...receipt, nationality: 'HN' }, '/nationality'],
+      ['who sent it', { ...receipt, sendingCountry: 'SV' }, '/sendingCountry'],
+    ] as const) {
+      const r = await fp.post<Refusal>(`/api/handovers/${handover.id}/accept`, { data });
+      expect(r.status, name).toBe(422);
+      expect(r.body.error.details, name).toEqual([expect.objectContaining({ code: 'form-invalid', path })]);
+    }
+    // Repeating what the packet says is fine (the app fills the form from it).
+    const pending = await fp.get<HandoverBody[]>('/api/handovers?status=pending');
+    expect(pending.body.map((h) => h.id)).toContain(handover.id);
 
     const accepted = await fp.post<{ handover: HandoverBody; linkedCase: CaseViewBody }>(
       `/api/handovers/${handover.id}/accept`,
@@ -108,6 +128,7 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
           portOfEntry: 'Aeropuerto Internacional La Aurora',
           escortingInstitution: 'Sistema DIF',
           careNeedsAtReception: 'Insulina diaria: diabetes tipo 1',
+          nationality: 'GT',
         },
       },
     );

@@ -1,4 +1,4 @@
-import { openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
+import { canonicalJson, openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
 import { COUNTRIES, redactSensitive, type Country, type ResolvedProtocol } from '@ruta/protocol';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
@@ -395,15 +395,42 @@ export class HandoverService {
   ) {
     const form = receiptForm(protocol);
     const fields = form ? Object.keys(protocol.resolved.forms[form]?.schema.properties ?? {}) : [];
-    const data = receiptFromPacket(packet, fields, extra, {
-      sendingCountry: doc.fromCountry,
-      sendingCaseReference: doc.caseId,
-    });
+    // What the sending country attested (the packet) and who sent it: the focal point adds to it,
+    // and may repeat it, but not change it.
+    const attested = keep(
+      receiptFromPacket(
+        packet,
+        fields,
+        {},
+        {
+          sendingCountry: doc.fromCountry,
+          sendingCaseReference: doc.caseId,
+        },
+      ),
+      fields,
+    );
+    const changed = Object.keys(extra).filter(
+      (k) => Object.hasOwn(attested, k) && canonicalJson(extra[k]) !== canonicalJson(attested[k]),
+    );
+    if (changed.length > 0) {
+      throw rejected(
+        'receive-rejected',
+        `The received case takes ${changed.join(', ')} from the handover as sent, not from the body's "data": leave ${changed.length === 1 ? 'it' : 'them'} out, or ask the sending country to correct its case and send it again.`,
+        changed.map((k) => ({
+          code: 'form-invalid',
+          form,
+          path: `/${k}`,
+          keyword: 'const',
+          message: 'comes from the sending country and cannot be changed on receipt',
+        })),
+      );
+    }
     const actor = { userId: user.id, role: user.role, country: user.country };
+    // Anything else in `extra` goes to the form as given: a field it does not have is refused by name.
     const received = step(
       protocol.compiled,
       opened,
-      { event: RECEIVE_EVENT, data: keep(data, fields), actor },
+      { event: RECEIVE_EVENT, data: { ...extra, ...attested }, actor },
       { clock: this.d.clock, ids: this.d.ids },
     );
     if (!received.ok) {
