@@ -17,8 +17,8 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function screenedCase(): Promise<string> {
-  const worker = await server.as('caseworker.hn');
+async function screenedCase(country = 'hn'): Promise<string> {
+  const worker = await server.as(`caseworker.${country}`);
   const c = await openCase(worker, 'child-repatriation');
   await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'DETECT', expectedVersion: 0 });
   const [detection] = await formExamples(worker, c.case.protocol, 'cr-detection');
@@ -59,5 +59,29 @@ describe('the worklist', () => {
     expect((await gt.get<Row[]>('/api/cases')).body).toEqual([]);
     const regional = await server.as('auditor.regional');
     expect((await regional.get<Row[]>('/api/cases?country=HN')).body).toHaveLength(3);
+  });
+
+  it('comes in pages when asked: each page says where the next one starts, and together they are the whole list', async () => {
+    const worker = await server.as('caseworker.sv');
+    for (let i = 0; i < 2; i++) await openCase(worker, 'child-repatriation');
+    await Promise.all([screenedCase('sv'), screenedCase('sv')]);
+    const whole = (await worker.get<Row[]>('/api/cases')).body.map((r) => r.id);
+    expect(whole).toHaveLength(4);
+    const pages: string[][] = [];
+    let after = '';
+    for (;;) {
+      const r = await worker.get<Row[]>(`/api/cases?limit=3${after ? `&after=${after}` : ''}`);
+      expect(r.status).toBe(200);
+      pages.push(r.body.map((row) => row.id));
+      const next = r.headers.get('x-next-cursor');
+      if (!next) break;
+      after = next;
+    }
+    expect(pages.map((p) => p.length)).toEqual([3, 1]);
+    expect(pages.flat()).toEqual(whole);
+    const bad = await worker.get<{ error: { code: string; message: string } }>('/api/cases?after=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('X-Next-Cursor');
+    expect((await worker.get('/api/cases?limit=0')).status).toBe(400);
   });
 });

@@ -68,6 +68,7 @@ export function mountRoute(
         expires: new Date(out.session.expiresAt),
       });
     }
+    if (out.headers) res.set(out.headers);
     if (out.body === undefined) res.status(out.status).end();
     else res.status(out.status).json(out.body);
   };

@@ -9,6 +9,8 @@ export type Access = 'public' | 'any' | readonly Role[];
 export interface RouteOutput {
   status: number;
   body?: unknown;
+  /** Response headers (e.g. the worklist's X-Next-Cursor). */
+  headers?: Record<string, string>;
   /** Set (or clear) the session cookie. */
   session?: { token: string; expiresAt: string } | 'clear';
 }

@@ -20,6 +20,10 @@ export interface WorklistQuery {
   assignee?: string;
   overdue?: boolean;
   status?: 'active' | 'closed';
+  /** Rows per page. */
+  limit: number;
+  /** The cursor of the page before (X-Next-Cursor). */
+  after?: string;
 }
 
 export interface WorklistRow {
@@ -268,8 +272,11 @@ export class CaseService {
     return buildCaseView(after, to, user, this.d.clock());
   }
 
-  /** The worklist: overdue first, then nearest due; only cases of the caller's country (all for regional users). */
-  async worklist(user: SessionUser, q: WorklistQuery): Promise<WorklistRow[]> {
+  /**
+   * A page of the worklist: overdue first, then nearest due; only cases of the caller's country
+   * (all for regional users). `next` is the cursor of the page after it, null on the last page.
+   */
+  async worklist(user: SessionUser, q: WorklistQuery): Promise<{ rows: WorklistRow[]; next: string | null }> {
     let countries = visibleCountries(user);
     if (q.country) {
       if (countries && !countries.includes(q.country))
@@ -287,10 +294,15 @@ export class CaseService {
       ...(q.assignee ? { assignee: q.assignee === 'me' ? user.id : q.assignee } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.overdue ? { overdueBefore: now } : {}),
-      limit: 500,
+      ...(q.after ? { after: readCursor(q.after) } : {}),
+      // One more than asked for tells whether another page follows.
+      limit: q.limit + 1,
     });
+    const page = docs.slice(0, q.limit);
+    const last = page[page.length - 1];
+    const next = docs.length > q.limit && last ? writeCursor(last.cur.dueKey, last._id) : null;
     const rows: WorklistRow[] = [];
-    for (const doc of docs) {
+    for (const doc of page) {
       const cur = doc.cur;
       const p = await this.d.protocols.get(cur.protocolId, cur.protocolVersion);
       const value = cur.value as Parameters<typeof stateTitles>[1];
@@ -311,7 +323,7 @@ export class CaseService {
         version: cur.seq,
       });
     }
-    return rows;
+    return { rows, next };
   }
 
   /** The case view after a change (no access log entry: the change itself was logged). */
@@ -351,4 +363,32 @@ function valueAt(data: unknown, path: string): unknown {
     v = (v as Record<string, unknown>)[key];
   }
   return v === undefined ? null : v;
+}
+
+/** A worklist position (due key, case id) as an opaque URL-safe text. */
+function writeCursor(dueKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([dueKey, id]), 'utf8').toString('base64url');
+}
+
+/** The position a cursor of writeCursor names; a 400 saying where cursors come from otherwise. */
+function readCursor(cursor: string): { dueKey: string; id: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 2 ||
+    typeof parsed[0] !== 'string' ||
+    typeof parsed[1] !== 'string'
+  ) {
+    throw userError(
+      'invalid-input',
+      'Fix the request: query.after is not a worklist cursor; give the X-Next-Cursor header of the page before, as it came.',
+      [{ in: 'query', path: 'after', issue: 'invalid', message: 'not a worklist cursor' }],
+    );
+  }
+  return { dueKey: parsed[0], id: parsed[1] };
 }

@@ -9,6 +9,8 @@ export interface WorklistFilter {
   assignee?: string;
   status?: 'active' | 'closed';
   overdueBefore?: string;
+  /** Only cases after this one in worklist order (due key, then id). */
+  after?: { dueKey: string; id: string };
   limit: number;
 }
 
@@ -107,6 +109,12 @@ export class CaseRepository {
     if (f.state) q['cur.states'] = f.state;
     if (f.assignee) q.assignee = f.assignee;
     if (f.overdueBefore) q['cur.dueKey'] = { $lt: f.overdueBefore };
+    if (f.after) {
+      q.$or = [
+        { 'cur.dueKey': { $gt: f.after.dueKey } },
+        { 'cur.dueKey': f.after.dueKey, _id: { $gt: f.after.id } },
+      ];
+    }
     return this.models.cases
       .find(q, { 'cur.state': 0 })
       .sort({ 'cur.dueKey': 1, _id: 1 })

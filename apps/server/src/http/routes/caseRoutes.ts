@@ -39,7 +39,10 @@ export const caseRoutes = [
     params: NoParams,
     query: WorklistQuery,
     responses: { 200: { description: 'Worklist rows', schema: z.array(WorklistRow) } },
-    handler: async ({ query, user }, s) => ({ status: 200, body: await s.cases.worklist(user, query) }),
+    handler: async ({ query, user }, s) => {
+      const { rows, next } = await s.cases.worklist(user, query);
+      return { status: 200, body: rows, ...(next ? { headers: { 'X-Next-Cursor': next } } : {}) };
+    },
   }),
   defineRoute({
     method: 'get',
