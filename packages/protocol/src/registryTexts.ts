@@ -57,6 +57,24 @@ export const registryTexts = {
     },
   }),
 
+  sensitiveUnmarked: (form: string, field: string): BilingualText => ({
+    message: `The field "${field}" of the form "${form}" is sensitive in the base protocol; this variant removes its x-sensitive mark`,
+    hint: 'keep "x-sensitive": true on it: a national variant may protect a victim\'s data more than the regional protocol, never less',
+    es: {
+      message: `El campo «${field}» del formulario «${form}» es sensible en el protocolo base; esta variante le quita la marca x-sensitive.`,
+      hint: 'Deje "x-sensitive": true en él: una variante nacional puede proteger los datos de la víctima más que el protocolo regional, nunca menos.',
+    },
+  }),
+
+  sensitiveMadeShareable: (form: string, field: string): BilingualText => ({
+    message: `The sensitive field "${field}" of the form "${form}" stays in the country under the base protocol; this variant marks it x-shareable, so it would cross the border on a handover`,
+    hint: 'remove "x-shareable" from it (or set it to false): what a handover carries of a sensitive field is decided by the regional protocol',
+    es: {
+      message: `El campo sensible «${field}» del formulario «${form}» no sale del país según el protocolo base; esta variante lo marca x-shareable, y cruzaría la frontera en un traspaso.`,
+      hint: 'Quite "x-shareable" del campo (o póngalo en false): qué viaja de un campo sensible en un traspaso lo decide el protocolo regional.',
+    },
+  }),
+
   variantCycle: (cycle: string): BilingualText => ({
     message: `These variants derive from each other in a circle: ${cycle}`,
     hint: 'make one of them derive from a regional protocol (or another variant outside the circle)',

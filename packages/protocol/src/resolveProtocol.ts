@@ -1,9 +1,17 @@
 import { applyVariantChange } from './applyVariantChange.js';
+import { listFormFields } from './formFields.js';
 import { formReferences } from './formReferences.js';
 import { latestVersion, versionsOf, type Registry, type RegistryEntry } from './loadRegistry.js';
 import { nearestName } from './nearestName.js';
 import { registryTexts as texts } from './registryTexts.js';
-import type { Invariant, Problem, ProtocolFile, ResolvedProtocol, VariantFile } from './types.js';
+import type {
+  FormDefinition,
+  Invariant,
+  Problem,
+  ProtocolFile,
+  ResolvedProtocol,
+  VariantFile,
+} from './types.js';
 
 export type ResolveResult = { ok: true; protocol: ResolvedProtocol } | { ok: false; problems: Problem[] };
 
@@ -155,11 +163,64 @@ function resolveVariant(
   resolved.base = variant.base;
 
   const problems: Problem[] = [];
+  const protectedFields = sensitiveFields(resolved);
   variant.changes.forEach((change, index) => {
     problems.push(...applyVariantChange(resolved, change, { file: entry.path, index }));
   });
   problems.push(...embedForms(registry, resolved, entry.path));
+  problems.push(...weakenedProtection(protectedFields, resolved, entry.path));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, protocol: resolved };
+}
+
+/**
+ * The fields of a form as it is now: read from a copy, since the field tree is cached by schema
+ * object and variant changes edit schemas in place.
+ */
+function fieldsOf(form: FormDefinition) {
+  return listFormFields({ schema: structuredClone(form.schema) });
+}
+
+/** The x-sensitive fields of each form, with whether each may cross a border (x-shareable). */
+function sensitiveFields(protocol: ResolvedProtocol): Map<string, Map<string, boolean>> {
+  const out = new Map<string, Map<string, boolean>>();
+  for (const [formId, form] of Object.entries(protocol.forms)) {
+    const fields = new Map<string, boolean>();
+    for (const f of fieldsOf(form)) if (f.sensitive) fields.set(f.path, f.shareable);
+    out.set(formId, fields);
+  }
+  return out;
+}
+
+/**
+ * A national variant may add protection to a victim's data, never take it away: a field its base
+ * marks x-sensitive stays so (while the variant keeps the field), and does not become x-shareable
+ * when the base kept it in the country.
+ */
+function weakenedProtection(
+  before: Map<string, Map<string, boolean>>,
+  variant: ResolvedProtocol,
+  file: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const [formId, fields] of before) {
+    const form = Object.hasOwn(variant.forms, formId) ? variant.forms[formId] : undefined;
+    if (!form) continue;
+    const now = new Map(fieldsOf(form).map((f) => [f.path, f]));
+    for (const [path, wasShareable] of fields) {
+      const field = now.get(path);
+      if (!field) continue;
+      const location = { file, pointer: '/changes', form: formId, field: path };
+      if (!field.sensitive)
+        problems.push({ code: 'sensitive-unmarked', location, ...texts.sensitiveUnmarked(formId, path) });
+      else if (field.shareable && !wasShareable)
+        problems.push({
+          code: 'sensitive-made-shareable',
+          location,
+          ...texts.sensitiveMadeShareable(formId, path),
+        });
+    }
+  }
+  return problems;
 }
 
 /** Embeds every form the statechart names that is not embedded yet; a form the registry lacks is a problem. */

@@ -186,10 +186,10 @@ const MENU: { change: VariantChange; expect: Partial<Summary> }[] = [
     change: {
       op: 'replaceField',
       form: 'screening',
-      field: 'victim.health',
-      schema: { type: 'string', 'x-label': t('Salud', 'Health') },
+      field: 'victim.nationality',
+      schema: { ...screeningForm().schema.properties!.victim!.properties!.nationality!, 'x-sensitive': true },
     },
-    expect: { forms: ['~screening~victim.health:sensitive'] },
+    expect: { forms: ['~screening~victim.nationality:sensitive'] },
   },
   {
     change: {

@@ -442,6 +442,15 @@ const CORPUS: Record<string, () => Problem[]> = {
       return r.ok ? [] : r.problems;
     });
   },
+  'variants that take protection away from a sensitive field': () =>
+    [
+      { type: 'string', 'x-label': t('Salud', 'Health') }, // no longer sensitive
+      { type: 'string', 'x-label': t('Salud', 'Health'), 'x-sensitive': true, 'x-shareable': true }, // sent across the border
+    ].flatMap((schema) => {
+      const change = { op: 'replaceField', form: 'screening', field: 'victim.health', schema } as const;
+      const r = resolveProtocol(registryWith(variant([change])), 'child-repatriation-gt@1');
+      return r.ok ? [] : r.problems;
+    }),
   'variants whose base is missing, has problems or does not exist': () => [
     ...resolvingVariant([]).concat(
       (() => {

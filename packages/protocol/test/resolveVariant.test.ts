@@ -110,6 +110,44 @@ describe('resolving a national variant', () => {
     expect([p.title.es, p.description?.es]).toEqual(['Título nuevo', 'Nueva']);
   });
 
+  it("never takes protection away from a victim's sensitive data, and may add it", () => {
+    const health = (extra: Record<string, unknown>) => ({
+      op: 'replaceField' as const,
+      form: 'screening',
+      field: 'victim.health',
+      schema: { type: 'string' as const, 'x-label': t('Salud'), ...extra },
+    });
+    expect(problems(variant([health({})]))).toEqual([
+      expect.objectContaining({
+        code: 'sensitive-unmarked',
+        location: {
+          file: expect.any(String),
+          pointer: '/changes',
+          form: 'screening',
+          field: 'victim.health',
+        },
+      }),
+    ]);
+    expect(
+      problems(variant([health({ 'x-sensitive': true, 'x-shareable': true })])).map((p) => p.code),
+    ).toEqual(['sensitive-made-shareable']);
+    // Removing the field collects nothing; marking another field sensitive protects more.
+    expect(
+      resolved(variant([{ op: 'removeField', form: 'screening', field: 'victim.health' }])),
+    ).toBeTruthy();
+    const more = resolved(
+      variant([
+        {
+          op: 'replaceField',
+          form: 'screening',
+          field: 'notes',
+          schema: { type: 'string', 'x-label': t('Notas'), 'x-sensitive': true },
+        },
+      ]),
+    );
+    expect(more.forms.screening!.schema.properties!.notes!['x-sensitive']).toBe(true);
+  });
+
   it('applies field changes to its own copy of the form, required included', () => {
     const p = resolved(
       variant([
@@ -131,7 +169,7 @@ describe('resolving a national variant', () => {
           op: 'replaceField',
           form: 'screening',
           field: 'victim.name',
-          schema: { type: 'string', 'x-label': t('Nombres') },
+          schema: { type: 'string', 'x-label': t('Nombres'), 'x-sensitive': true },
           required: false,
         },
         { op: 'removeField', form: 'screening', field: 'notes' },
