@@ -99,7 +99,17 @@ const rows: Row[] = [
     contentType: 'text/plain',
     status: 400,
     code: 'invalid-input',
-    says: 'body',
+    says: 'send it as JSON with Content-Type: application/json',
+  },
+  {
+    name: 'a form post',
+    method: 'POST',
+    path: () => '/api/cases',
+    raw: 'protocol=child-repatriation',
+    contentType: 'application/x-www-form-urlencoded',
+    status: 400,
+    code: 'invalid-input',
+    says: '"application/x-www-form-urlencoded"',
   },
   {
     name: 'wrong types',

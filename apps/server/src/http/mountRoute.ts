@@ -37,6 +37,20 @@ export function parseInput<S extends z.ZodType>(
   throw userError('invalid-input', `Fix the request: ${text}.`, details);
 }
 
+/**
+ * A body that was sent but not read, because its Content-Type is not JSON (a form post, text):
+ * say so, rather than "body: expected object".
+ */
+function refuseUnreadBody(req: Request): void {
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (!(length > 0) && req.headers['transfer-encoding'] === undefined) return;
+  const type = req.headers['content-type'];
+  const message = `the body was sent as ${type ? `"${type}"` : 'no Content-Type'}: send it as JSON with Content-Type: application/json`;
+  throw userError('invalid-input', `Fix the request: ${message}.`, [
+    { in: 'header', path: 'content-type', issue: 'invalid_type', message },
+  ]);
+}
+
 /** Mounts a route on the app: cross-site refusal, authentication, role check, input validation, then the handler. */
 export function mountRoute(
   app: Express,
@@ -56,6 +70,7 @@ export function mountRoute(
     }
     const params = parseInput(route.params, req.params, 'path');
     const query = parseInput(route.query, req.query, 'query');
+    if (route.body && req.body === undefined) refuseUnreadBody(req);
     const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
     const out = await route.handler({ params, query, body, user, token }, services);
     if (out.session === 'clear') res.clearCookie(SESSION_COOKIE, { path: '/' });
