@@ -23,10 +23,17 @@ describe('migrating a case to another protocol version', () => {
     expect(r.status).toBe(200);
     expect(r.body.protocol.id).toBe('child-repatriation');
     expect(r.body.version).toBe(1);
-    const history = await worker.get<{ kind: string; migration?: { from: { id: string } } }[]>(
-      `/api/cases/${c.case.id}/history`,
-    );
+    const history = await worker.get<
+      { kind: string; migration?: { from: { id: string } }; actor: { userId: string; name?: string } }[]
+    >(`/api/cases/${c.case.id}/history`);
     expect(history.body.map((e) => e.kind)).toEqual(['opened', 'migrated']);
+    // The history names who acted, for the people reading it.
+    type Me = { user: { id: string; name: string } };
+    const [me, them] = await Promise.all([worker, supervisor].map((u) => u.get<Me>('/api/auth/me')));
+    expect(history.body.map((e) => e.actor)).toEqual([
+      expect.objectContaining({ userId: me!.body.user.id, name: me!.body.user.name }),
+      expect.objectContaining({ userId: them!.body.user.id, name: them!.body.user.name }),
+    ]);
     expect(history.body[1]!.migration!.from.id).toBe('child-repatriation-gt');
     const auditor = await server.as('auditor.gt');
     expect((await auditor.get<{ ok: boolean }>(`/api/cases/${c.case.id}/audit/chain`)).body.ok).toBe(true);

@@ -97,7 +97,9 @@ export const EventRecord = z.object({
   kind: z.enum(['opened', 'step', 'timer', 'migrated']),
   type: z.string(),
   at: Instant,
-  actor: Actor,
+  actor: Actor.extend({
+    name: z.string().optional().describe('In the history: the name of the user who acted, when known'),
+  }),
   country: Country.optional().describe('For "opened": the country that runs the case'),
   data: z.unknown().optional(),
   from: StateValue.nullable(),

@@ -26,6 +26,9 @@ export interface WorklistQuery {
   after?: string;
 }
 
+/** An event as a reader of the history sees it: sensitive data reserved, the actor's name added. */
+export type ShownEvent = EventRecord & { actor: EventRecord['actor'] & { name?: string } };
+
 export interface WorklistRow {
   id: string;
   protocol: { id: string; version: number; jurisdiction: string };
@@ -136,13 +139,17 @@ export class CaseService {
   }
 
   /** Every event of the case, sensitive form values replaced. */
-  async history(user: SessionUser, caseId: string): Promise<EventRecord[]> {
+  async history(user: SessionUser, caseId: string): Promise<ShownEvent[]> {
     await this.visible(user, caseId);
     const events = await this.d.events.history(caseId);
-    const out: EventRecord[] = [];
+    // Who acted, by name: an auditor reads the history to know who did what.
+    const names = await this.d.users.names(events.map((e) => e.actor.userId));
+    const out: ShownEvent[] = [];
     for (const e of events) {
       const p = await this.d.protocols.get(e.protocol.id, e.protocol.version);
-      out.push(redactEvent(p.compiled, e));
+      const name = names.get(e.actor.userId);
+      const shown = redactEvent(p.compiled, e);
+      out.push(name === undefined ? shown : { ...shown, actor: { ...shown.actor, name } });
     }
     await this.d.accessLog.record(user, caseId, 'history');
     return out;

@@ -28,6 +28,15 @@ export class UserRepository {
     return this.models.users.findById(id, NO_SECRETS).lean<PublicUser>().exec();
   }
 
+  /** The names of these users, by id (ids of no user are left out). */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.models.users
+      .find({ _id: { $in: [...new Set(ids)] } }, { name: 1 })
+      .lean<{ _id: string; name: string }[]>()
+      .exec();
+    return new Map(rows.map((r) => [r._id, r.name]));
+  }
+
   /** Users of one country (or of every country and the region: null), by user name. */
   async list(country: Jurisdiction | null): Promise<PublicUser[]> {
     return this.models.users
