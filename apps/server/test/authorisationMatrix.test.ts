@@ -244,10 +244,12 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
       { id: 'child-repatriation-gt', version: 1 },
       'cr-handover-receipt',
     );
+    // Who sent it comes from the handover itself (the fresh case's packet carries no form data).
+    const { sendingCountry: _from, sendingCaseReference: _ref, ...data } = receipt!;
     return {
       method: 'POST',
       path: `/api/handovers/${await freshHandoverToGt()}/accept`,
-      body: { data: receipt },
+      body: { data },
     };
   },
   'POST /api/handovers/:id/decline': async () => ({
