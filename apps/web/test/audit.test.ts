@@ -64,3 +64,51 @@ describe("Guatemala's auditor", () => {
     await screenshot(page, 'what-if');
   }, 120_000);
 });
+
+describe("Mexico's auditor", () => {
+  it('reads why a what-if diverges in Spanish, by stage, form and field titles, inside the panel', async () => {
+    const { stack, browser, screenshot } = suite;
+    const mx = await apiAs(stack.url, 'caseworker.mx');
+    const opened = await mx.post<CaseView>('/api/cases', {
+      protocol: { id: 'child-repatriation-mx', version: 1 },
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.body.case.id;
+    let steps = 0;
+    await driveCase(stack.url, caseId, 'MX', () => ++steps > 8);
+
+    const { page } = await loginAs(browser, stack.url, 'auditor.mx');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/cases/${encodeURIComponent(caseId)}`);
+    const panel = page.locator('.audit-panel');
+    await panel.waitFor();
+    const select = panel.locator('#audit-against');
+    const option = select
+      .locator('option', { hasText: 'versión 1 (Regional)' })
+      .filter({ hasText: /niñas, niños/ });
+    await select.selectOption({ label: (await option.first().innerText()).trim() });
+    await panel.getByRole('button', { name: 'Reproducir con esa versión' }).click();
+    const summary = panel.locator('[data-testid=audit-summary]');
+    await expect.poll(() => summary.innerText()).toMatch(/divergido en el evento/);
+
+    const reasons = await panel.locator('.audit-reasons li').allInnerTexts();
+    expect(reasons.length).toBeGreaterThan(0);
+    const all = reasons.join('\n');
+    // No raw state values, no engine English.
+    expect(all).not.toMatch(/[{}"]/);
+    expect(all).not.toMatch(/\b(the step|the record|leads to|cannot be sent|is not a field|available:)\b/);
+    // The Mexican record's DIF field, by its label, in the regional form that lacks it.
+    expect(all).toContain('«Canalizado al Sistema DIF (no alojado en estación migratoria)»');
+    expect(all).toContain('«Albergue y salud»');
+    // Stages by their titles.
+    expect(all).toMatch(/«Acogida y atención de salud|«Verificación/);
+
+    // The table stays within its panel.
+    const widths = await panel.evaluate((el) => ({
+      panel: el.getBoundingClientRect().width,
+      table: el.querySelector('table.audit-table')!.getBoundingClientRect().width,
+    }));
+    expect(widths.table).toBeLessThanOrEqual(widths.panel + 1);
+    await screenshot(page, 'what-if-reasons');
+  }, 180_000);
+});

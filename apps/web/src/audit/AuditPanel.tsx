@@ -6,11 +6,13 @@ import type { ChainReport, ConformanceReport, ProtocolSummary } from '../api/typ
 import { useLang } from '../i18n/useLang.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { ConformanceTable } from './ConformanceTable.js';
+import { protocolsOfReplay } from './protocolsOfReplay.js';
+import type { ProtocolTexts } from './replayNames.js';
 
 type Result =
   | { kind: 'chain'; report: ChainReport }
-  | { kind: 'replay'; report: ConformanceReport }
-  | { kind: 'whatIf'; report: ConformanceReport; against: string };
+  | { kind: 'replay'; report: ConformanceReport; protocols: ProtocolTexts[] }
+  | { kind: 'whatIf'; report: ConformanceReport; against: string; protocols: ProtocolTexts[] };
 
 /**
  * The audit of one case, for auditors and supervisors: whether its stored history still hashes
@@ -72,7 +74,16 @@ export function AuditPanel({
           type="button"
           className="btn"
           disabled={busy}
-          onClick={() => void run(async () => ({ kind: 'replay', report: await api.auditReplay(caseId) }))}
+          onClick={() =>
+            void run(async () => {
+              const report = await api.auditReplay(caseId);
+              return {
+                kind: 'replay',
+                report,
+                protocols: await protocolsOfReplay([report.protocol, ranUnder]),
+              };
+            })
+          }
         >
           {t('audit.replay')}
         </button>
@@ -96,11 +107,15 @@ export function AuditPanel({
           onClick={() => {
             const [id, version] = against.split('@');
             const chosen = others.find((p) => `${p.id}@${p.version}` === against);
-            void run(async () => ({
-              kind: 'whatIf',
-              report: await api.auditWhatIf(caseId, { id: id!, version: Number(version) }),
-              against: chosen ? label(chosen) : against,
-            }));
+            void run(async () => {
+              const report = await api.auditWhatIf(caseId, { id: id!, version: Number(version) });
+              return {
+                kind: 'whatIf',
+                report,
+                against: chosen ? label(chosen) : against,
+                protocols: await protocolsOfReplay([report.protocol, ranUnder]),
+              };
+            });
           }}
         >
           {t('audit.whatIf')}
@@ -149,6 +164,7 @@ function AuditResult({ result }: { result: Result }) {
       </p>
       <ConformanceTable
         report={r}
+        protocols={result.protocols}
         caption={
           result.kind === 'replay'
             ? t('audit.replayCaption')

@@ -1,10 +1,28 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConformanceReport } from '../api/types.js';
+import { pickText, useLang } from '../i18n/useLang.js';
 import { describeReplayReason } from './describeReplayReason.js';
+import { replayNames, type ProtocolTexts } from './replayNames.js';
+import './audit.css';
 
-/** A replay event by event: accepted again, same state as recorded, hash intact, and why not. */
-export function ConformanceTable({ report, caption }: { report: ConformanceReport; caption: string }) {
+/**
+ * A replay event by event: accepted again, same state as recorded, hash intact, and why not,
+ * naming stages, steps, forms and fields by their titles in `protocols` (the versions the
+ * replay involves, the one compared with first).
+ */
+export function ConformanceTable({
+  report,
+  caption,
+  protocols = [],
+}: {
+  report: ConformanceReport;
+  caption: string;
+  protocols?: readonly ProtocolTexts[];
+}) {
   const { t } = useTranslation();
+  const { lang } = useLang();
+  const names = useMemo(() => replayNames(protocols, (text) => pickText(text, lang)), [protocols, lang]);
   const mark = (ok: boolean) => (
     <span className={ok ? 'audit-ok' : 'audit-bad'}>{ok ? `✓ ${t('audit.yes')}` : `✗ ${t('audit.no')}`}</span>
   );
@@ -32,11 +50,11 @@ export function ConformanceTable({ report, caption }: { report: ConformanceRepor
               <td>{mark(e.accepted)}</td>
               <td>{mark(e.sameState)}</td>
               <td>{mark(e.hashIntact)}</td>
-              <td>
+              <td className="audit-reasons-cell">
                 {e.reasons.length === 0 ? null : (
                   <ul className="audit-reasons">
                     {e.reasons.map((r, k) => (
-                      <li key={k}>{describeReplayReason(r, t)}</li>
+                      <li key={k}>{describeReplayReason(r, e, t, names)}</li>
                     ))}
                   </ul>
                 )}

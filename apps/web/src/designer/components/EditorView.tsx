@@ -40,6 +40,8 @@ export interface EditorViewProps {
   /** Problems the server found in the last save (form checks, where the page cannot run them). */
   serverProblems?: Problem[];
   initialTab?: EditorTab;
+  /** Opens a tab at the page's request (e.g. Verification from a refused publish); a new object each time. */
+  showTab?: { tab: EditorTab } | null;
   /** Called once the chart is first drawn, with the milliseconds it took (the benchmark). */
   onGraphReady?: (ms: number) => void;
 }
@@ -60,6 +62,7 @@ export function EditorView({
   inexpressible = [],
   serverProblems = noProblems,
   initialTab = 'properties',
+  showTab = null,
   onGraphReady,
 }: EditorViewProps) {
   const { t } = useTranslation('designer');
@@ -76,6 +79,9 @@ export function EditorView({
     [verification],
   );
   const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (showTab) setTab(showTab.tab);
+  }, [showTab]);
 
   // Selecting a field opens its form; selecting a state with a form makes that the form tab's form.
   useEffect(() => {

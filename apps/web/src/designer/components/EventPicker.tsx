@@ -55,6 +55,7 @@ export function EventPicker({ doc, lang, label, value, onPick }: EventPickerProp
             label={t('event.title')}
             value={title}
             required
+            missing="touched"
             onChange={setTitle}
           />
           <button

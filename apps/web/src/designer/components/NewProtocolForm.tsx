@@ -114,6 +114,7 @@ export function NewProtocolForm({
         label={t('newProtocol.title')}
         value={title}
         required
+        missing="never"
         onChange={setTitle}
       />
       {error('titleEs', titleMissing || undefined)}

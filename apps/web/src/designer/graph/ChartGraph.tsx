@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EdgeClick } from './edgeClick.js';
 import {
   MarkerType,
@@ -9,7 +10,14 @@ import {
   MiniMap,
   useReactFlow,
 } from '@xyflow/react';
-import type { Connection, Edge, Node, NodeMouseHandler, EdgeMouseHandler } from '@xyflow/react';
+import type {
+  AriaLabelConfig,
+  Connection,
+  Edge,
+  Node,
+  NodeMouseHandler,
+  EdgeMouseHandler,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import '../designer.css';
 import type { Lang } from '@ruta/protocol';
@@ -86,8 +94,27 @@ const ChartGraphInner = memo(function ChartGraphInner({
   label,
   followSelection = false,
 }: ChartGraphProps) {
+  const { t } = useTranslation('designer', { lng: lang });
   const graph = useMemo(() => chartGraph(doc.machine), [doc.machine]);
   const { layout, key } = useChartLayout(graph);
+  // The chart's own controls and descriptions, in the page's language rather than React Flow's English.
+  const ariaLabelConfig = useMemo<Partial<AriaLabelConfig>>(
+    () => ({
+      'controls.ariaLabel': t('graph.controls'),
+      'controls.zoomIn.ariaLabel': t('graph.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('graph.zoomOut'),
+      'controls.fitView.ariaLabel': t('graph.fitView'),
+      'controls.interactive.ariaLabel': t('graph.interactive'),
+      'minimap.ariaLabel': t('graph.minimap'),
+      'handle.ariaLabel': t('graph.handle'),
+      'node.a11yDescription.default': t('graph.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('graph.nodeHelp'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) =>
+        t('graph.nodeMoved', { direction, x, y }),
+      'edge.a11yDescription.default': t('graph.edgeHelp'),
+    }),
+    [t],
+  );
   const nodeCache = useRef(new Map<string, StateFlowNode>());
   const edgeCache = useRef(new Map<string, RouteFlowEdge>());
 
@@ -152,6 +179,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
     if (!layout) return [];
     const next = new Map<string, RouteFlowEdge>();
     const out: RouteFlowEdge[] = [];
+    const titles = new Map(graph.nodes.map((n) => [n.id, pick(n.title, lang) || n.id]));
     for (const e of graph.edges) {
       const route = layout.edges[e.id];
       if (!route) continue;
@@ -180,6 +208,11 @@ const ChartGraphInner = memo(function ChartGraphInner({
         selected: selectedEdge === e.id,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         zIndex: 2,
+        ariaLabel: t('graph.edge', {
+          event,
+          from: titles.get(e.source) ?? e.source,
+          to: titles.get(e.target) ?? e.target,
+        }),
       };
       const prev = edgeCache.current.get(e.id);
       const kept = prev && sameEdge(prev, edge) ? prev : edge;
@@ -188,7 +221,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
     }
     edgeCache.current = next;
     return out;
-  }, [graph, layout, doc.events, lang, problems, marks, selectedEdge]);
+  }, [graph, layout, doc.events, lang, problems, marks, selectedEdge, t]);
 
   // A large chart opens on where cases start, readable, rather than shrunk to fit whole.
   const startBox = useMemo(() => {
@@ -236,6 +269,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
           maxZoom={2}
           onlyRenderVisibleElements={nodes.length > 60}
           proOptions={{ hideAttribution: true }}
+          ariaLabelConfig={ariaLabelConfig}
         >
           <Background gap={24} />
           <Controls showInteractive={false} />
@@ -364,7 +398,12 @@ function sameNode(a: StateFlowNode, b: StateFlowNode): boolean {
 }
 
 function sameEdge(a: RouteFlowEdge, b: RouteFlowEdge): boolean {
-  return a.selected === b.selected && a.target === b.target && shallowSame(a.data ?? {}, b.data ?? {});
+  return (
+    a.selected === b.selected &&
+    a.target === b.target &&
+    a.ariaLabel === b.ariaLabel &&
+    shallowSame(a.data ?? {}, b.data ?? {})
+  );
 }
 
 function shallowSame(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

@@ -10,7 +10,9 @@ import { designerApi, refOf } from '../api/designerApi.js';
 import { loadDraft, useAutosave } from '../state/useDraftSession.js';
 import type { LoadedDraft, SaveStatus } from '../state/useDraftSession.js';
 import { useEditor } from '../state/useEditor.js';
-import { EditorView } from '../components/EditorView.js';
+import { EditorView, type EditorTab } from '../components/EditorView.js';
+import { lintDesignDoc } from '../model/lintDesignDoc.js';
+import { publishProblems } from '../model/publishProblems.js';
 import { useLoad } from './useLoad.js';
 
 /** A draft open in the editor: loaded from the server, saved as it is edited, published from here. */
@@ -39,6 +41,8 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
   const [publishing, setPublishing] = useState(false);
   const [published, setPublished] = useState<string | null>(null);
   const [refused, setRefused] = useState<Problem[] | string | null>(null);
+  // A new object each time the banner asks for a tab, so asking twice opens it twice.
+  const [showTab, setShowTab] = useState<{ tab: EditorTab } | null>(null);
 
   // Leaving with unsaved edits asks first.
   useEffect(() => {
@@ -57,7 +61,10 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
       const version = await designerApi.publishDraft(loaded.draft.id);
       setPublished(refOf(version));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) setRefused(e.details as Problem[]);
+      // The server's problems, with its note that the file fails the schema (naming an internal
+      // path) replaced by what the page's own checks find wrong.
+      if (e instanceof ApiError && e.status === 422)
+        setRefused(publishProblems(e.details as Problem[], lintDesignDoc(editor.doc)));
       else setRefused(e instanceof Error ? e.message : String(e));
     } finally {
       setPublishing(false);
@@ -110,15 +117,29 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
       )}
       {refused && (
         <div className="dz-error" role="alert" data-testid="publish-refused">
-          <p>{t('editor.publishRefused')}</p>
           {typeof refused === 'string' ? (
-            <p>{refused}</p>
+            <>
+              <p>{t('editor.publishRefused')}</p>
+              <p>{refused}</p>
+            </>
           ) : (
-            <ul>
-              {refused.map((p, i) => (
-                <ProblemItem key={i} problem={p} lang={lang} />
-              ))}
-            </ul>
+            <>
+              <p>{t('editor.publishRefusedFix', { count: refused.length })}</p>
+              <ul>
+                {refused.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+                  <ProblemItem key={i} problem={p} lang={lang} />
+                ))}
+              </ul>
+              {refused.length > SHOWN_PROBLEMS && (
+                <p>{t('editor.publishMore', { count: refused.length - SHOWN_PROBLEMS })}</p>
+              )}
+              <p>
+                {t('editor.publishSeeVerify')}{' '}
+                <button type="button" name="open-verify" onClick={() => setShowTab({ tab: 'verify' })}>
+                  {t('editor.openVerify')}
+                </button>
+              </p>
+            </>
           )}
         </div>
       )}
@@ -128,6 +149,7 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
         base={loaded.base}
         inexpressible={inexpressible}
         serverProblems={serverProblems}
+        showTab={showTab}
         toolbar={
           <>
             <SaveIndicator status={status} onReload={onReload} />
@@ -146,6 +168,9 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
     </section>
   );
 }
+
+/** How many problems the refused-publish banner lists; the Verification tab has them all. */
+const SHOWN_PROBLEMS = 3;
 
 /** A problem of the draft as stored, in the page's language: what is wrong, and what to do. */
 function ProblemItem({ problem, lang }: { problem: Problem; lang: Lang }) {

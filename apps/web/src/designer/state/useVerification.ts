@@ -4,6 +4,7 @@ import type { InvariantStatus, Problem } from '@ruta/protocol';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import { evalAllowed } from '../model/evalAllowed.js';
 import { lintDesignDoc } from '../model/lintDesignDoc.js';
+import { draftFileRejected, isDraftFileRejected, withoutDuplicates } from '../model/publishProblems.js';
 
 export interface Verification {
   /** The document these results are for. */
@@ -38,7 +39,15 @@ export function useVerification(
           ...lintDesignDoc(doc),
           ...verifyProtocol(doc, local ? { space } : { space, verifiedForms: doc.forms }),
         ];
-        if (!local) problems.push(...serverProblems.filter(onlyServerCanTell));
+        if (!local) {
+          // The server's note that the saved file fails the schema names no problem: the page's
+          // own checks name them, so the note shows only when they find none.
+          const found = problems.some((p) => p.severity !== 'warning');
+          const fromServer = serverProblems
+            .filter(onlyServerCanTell)
+            .flatMap((p) => (!isDraftFileRejected(p) ? [p] : found ? [] : [draftFileRejected()]));
+          problems = withoutDuplicates([...problems, ...fromServer]);
+        }
         invariants = invariantReport(doc, space);
       } catch (e) {
         const reason = e instanceof Error ? e.message : String(e);
