@@ -4,7 +4,11 @@ import type { Alert } from '../api/types.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 
-/** One alert: what happened, when, which case; a link to the case when the reader's country runs it. */
+/**
+ * One alert: what happened, when, which case; a link to the case when the reader's country runs it.
+ * The item itself takes focus (id `alertItemId`) once its button is gone, so a keyboard user is
+ * not sent back to the top of the page.
+ */
 export function AlertItem({
   alert,
   canOpen,
@@ -19,7 +23,11 @@ export function AlertItem({
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   return (
-    <li className={`card alert-item${alert.read ? '' : ' alert-unread'}`}>
+    <li
+      id={alertItemId(alert.id)}
+      tabIndex={-1}
+      className={`card alert-item${alert.read ? '' : ' alert-unread'}`}
+    >
       <p className="alert-reason">
         {alert.read ? null : <span className="badge badge-pending">{t('alerts.new')}</span>}{' '}
         {pick(alert.reason)}
@@ -47,4 +55,9 @@ export function AlertItem({
       </p>
     </li>
   );
+}
+
+/** The id of an alert's list item. */
+export function alertItemId(alertId: string): string {
+  return `alert-${alertId.replace(/\W/g, '_')}`;
 }

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
 import { useUser } from '../auth/AuthContext.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
-import { AlertItem } from './AlertItem.js';
+import type { Alert } from '../api/types.js';
+import { AlertItem, alertItemId } from './AlertItem.js';
 import { refreshUnreadAlerts } from './unreadAlerts.js';
 
 /**
@@ -20,6 +21,8 @@ export default function AlertsPage() {
   const list = useAsync(() => api.alerts(), []);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Where focus goes once the list is read again after marking: the button pressed is gone.
+  const [focusAfter, setFocusAfter] = useState<{ ids: string[]; before: Alert[] | undefined } | null>(null);
 
   const markRead = async (ids: string[]) => {
     setBusy(true);
@@ -30,10 +33,22 @@ export default function AlertsPage() {
       setError(err);
     } finally {
       setBusy(false);
+      setFocusAfter({ ids, before: list.data });
       list.reload();
       refreshUnreadAlerts();
     }
   };
+
+  useEffect(() => {
+    // Only on the list read after the marking (a new answer), not on the one shown before it.
+    if (!focusAfter || list.status === 'loading' || list.data === focusAfter.before) return;
+    setFocusAfter(null);
+    // Failed (its message is announced): stay on the alert that is still unread.
+    const next = error
+      ? list.data?.find((a) => a.id === focusAfter.ids[0])
+      : nextToFocus(list.data ?? [], focusAfter.ids);
+    (next ? document.getElementById(alertItemId(next.id)) : headingRef.current)?.focus();
+  }, [focusAfter, list.status, list.data, error, headingRef]);
 
   const alerts = list.data ?? [];
   const unread = alerts.filter((a) => !a.read);
@@ -78,4 +93,19 @@ export default function AlertsPage() {
       ) : null}
     </section>
   );
+}
+
+/**
+ * After marking `ids` read: the next unread alert below the (first) one marked, else the nearest
+ * unread one above it, else that alert itself, now read.
+ */
+function nextToFocus(alerts: Alert[], ids: string[]): Alert | undefined {
+  const at = alerts.findIndex((a) => ids.includes(a.id));
+  if (at < 0) return alerts.find((a) => !a.read);
+  const below = alerts.slice(at + 1).find((a) => !a.read);
+  const above = alerts
+    .slice(0, at)
+    .reverse()
+    .find((a) => !a.read);
+  return below ?? above ?? alerts[at];
 }

@@ -15,9 +15,11 @@ export interface HandoverCardProps {
   /** Whether this user may accept or decline (focal point of the receiving country). */
   canDecide: boolean;
   busy: boolean;
+  /** Id of the accept button, for focus to return to it when the receiving form is cancelled. */
+  acceptButtonId?: string;
   onAccept: () => void;
   onDecline: (reason: string) => void;
-  /** Shown under the card's buttons: the receiving form, when the server asks for it. */
+  /** The receiving form, once accepting opened it; it stands in for the accept and decline buttons. */
   children?: ReactNode;
 }
 
@@ -27,6 +29,7 @@ export function HandoverCard({
   protocol,
   canDecide,
   busy,
+  acceptButtonId,
   onAccept,
   onDecline,
   children,
@@ -88,11 +91,17 @@ export function HandoverCard({
         </p>
       ) : null}
       <PacketData data={packet.data} protocol={protocol} />
-      {canDecide && h.status === 'pending' ? (
+      {canDecide && h.status === 'pending' && !children ? (
         <div className="handover-decide">
           {!declining ? (
             <div className="button-row">
-              <button type="button" className="btn btn-primary" disabled={busy} onClick={onAccept}>
+              <button
+                type="button"
+                id={acceptButtonId}
+                className="btn btn-primary"
+                disabled={busy}
+                onClick={onAccept}
+              >
                 {t('handovers.accept')}
               </button>
               <button type="button" className="btn" disabled={busy} onClick={() => setDeclining(true)}>

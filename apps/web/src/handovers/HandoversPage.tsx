@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { ErrorSchema } from '@rjsf/utils';
-import type { FormDefinition } from '@ruta/protocol';
+import { getState, listTransitions, type FormDefinition } from '@ruta/protocol';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/ApiError.js';
 import { getProtocol } from '../api/protocolCache.js';
@@ -28,6 +28,41 @@ interface Receiving {
   errors: ErrorSchema;
 }
 
+/** The event that opens a received case; the form it records is the receiving form. */
+const RECEIVE_EVENT = 'RECEIVE_HANDOVER';
+
+/** The form RECEIVE_HANDOVER records in a protocol, if any (as the server finds it). */
+function receiptFormOf(protocol: ResolvedProtocol): FormDefinition | undefined {
+  for (const { source, event, transition } of listTransitions(protocol.machine)) {
+    if (event !== RECEIVE_EVENT) continue;
+    for (const a of transition.actions ?? []) {
+      if (a.type !== 'recordForm') continue;
+      const id = a.params?.form ?? (source ? getState(protocol.machine, source)?.meta.form : undefined);
+      if (id) return protocol.forms[id];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What the receiving form starts with: the packet's values of its fields and who sent it. A
+ * value shown as reserved is not the value: the server fills it in from the packet it keeps.
+ */
+function prefill(form: FormDefinition, h: Handover): StepFormData {
+  const fields = Object.keys(form.schema.properties ?? {});
+  const fromPacket: StepFormData = {};
+  for (const values of Object.values(h.packet.data)) {
+    for (const [k, v] of Object.entries(values)) if (fields.includes(k) && v !== RESERVED) fromPacket[k] = v;
+  }
+  for (const [k, v] of [
+    ['sendingCountry', h.fromCountry],
+    ['sendingCaseReference', h.caseId],
+  ] as const) {
+    if (fields.includes(k)) fromPacket[k] = v;
+  }
+  return fromPacket;
+}
+
 /** The focal point's inbox: handovers to or from their country, pending ones first. */
 export default function HandoversPage() {
   const { t } = useTranslation();
@@ -41,6 +76,16 @@ export default function HandoversPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [receiving, setReceiving] = useState<Receiving | null>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  const [told, setTold] = useState(0);
+  /** Says `text` where the user is: focus moves to the message (the button they pressed is gone or disabled). */
+  const tell = (text: string) => {
+    setMessage(text);
+    setTold((n) => n + 1);
+  };
+  useEffect(() => {
+    if (told > 0) messageRef.current?.focus();
+  }, [told]);
 
   useEffect(() => {
     for (const h of list.data ?? []) {
@@ -59,31 +104,26 @@ export default function HandoversPage() {
   const canDecide = (h: Handover) =>
     (user.role === 'focalpoint' || user.role === 'admin') && h.toCountry === user.country;
 
-  /** The receiving form, filled in from the packet, with the server's reasons on its fields. */
-  const openReceiveForm = async (h: Handover, err: ApiError, previous: StepFormData) => {
-    const formId = err.rejections.find((r) => r.code === 'form-invalid')?.form;
-    const all = await protocolSummaries();
-    const ref = receivingProtocol(h.packet.protocol, h.toCountry, all) ?? h.packet.protocol;
-    const form = formId ? (await getProtocol(ref.id, ref.version)).forms[formId] : undefined;
-    if (!form) {
-      setMessage(err.rejections.map((r) => describeRejection(r, t, lang)).join(' ') || describeError(err, t));
+  /**
+   * "Accept": the receiving country's intake form, filled in from the packet, for the focal point
+   * to complete before anything is sent; a protocol that receives without a form accepts at once.
+   */
+  const startAccept = async (h: Handover) => {
+    setBusy(h.id);
+    setMessage(null);
+    let form: FormDefinition | undefined;
+    try {
+      const all = await protocolSummaries();
+      const ref = receivingProtocol(h.packet.protocol, h.toCountry, all) ?? h.packet.protocol;
+      form = receiptFormOf(await getProtocol(ref.id, ref.version));
+    } catch (err) {
+      setBusy(null);
+      tell(describeError(err, t));
       return;
     }
-    const fields = Object.keys(form.schema.properties ?? {});
-    const fromPacket: StepFormData = {};
-    for (const values of Object.values(h.packet.data)) {
-      // A reserved value is not the value: the server fills it in from the packet it keeps.
-      for (const [k, v] of Object.entries(values))
-        if (fields.includes(k) && v !== RESERVED) fromPacket[k] = v;
-    }
-    for (const [k, v] of [
-      ['sendingCountry', h.fromCountry],
-      ['sendingCaseReference', h.caseId],
-    ] as const) {
-      if (fields.includes(k)) fromPacket[k] = v;
-    }
-    const { errorSchema } = rejectionsToErrorSchema(err.rejections, form.id, t);
-    setReceiving({ handoverId: h.id, form, initial: { ...fromPacket, ...previous }, errors: errorSchema });
+    if (!form) return accept(h);
+    setReceiving({ handoverId: h.id, form, initial: prefill(form, h), errors: {} });
+    setBusy(null);
   };
 
   const accept = async (h: Handover, data?: StepFormData) => {
@@ -93,22 +133,40 @@ export default function HandoversPage() {
       const { linkedCase } = await api.acceptHandover(h.id, data);
       navigate(`/cases/${encodeURIComponent(linkedCase.case.id)}`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 422) await openReceiveForm(h, err, data ?? {});
-      else setMessage(describeError(err, t));
-      // decided meanwhile by someone else: show the handover as it is now
-      if (err instanceof ApiError && err.status === 409) list.reload();
+      const form = receiving?.handoverId === h.id ? receiving.form : undefined;
+      if (err instanceof ApiError && err.status === 422 && form) {
+        // The server's reasons under the fields they are about; the rest said above the list.
+        const { errorSchema, unplaced, placed } = rejectionsToErrorSchema(err.rejections, form.id, t);
+        const rest = err.rejections.filter((r) => r.code !== 'form-invalid' || unplaced.includes(r));
+        setReceiving({ handoverId: h.id, form, initial: data ?? {}, errors: errorSchema });
+        if (rest.length > 0 || placed === 0)
+          tell(rest.map((r) => describeRejection(r, t, lang)).join(' ') || describeError(err, t));
+      } else if (err instanceof ApiError && err.status === 422) {
+        tell(err.rejections.map((r) => describeRejection(r, t, lang)).join(' ') || describeError(err, t));
+      } else {
+        // decided meanwhile by someone else: show the handover as it is now
+        if (err instanceof ApiError && err.status === 409) {
+          setReceiving(null);
+          list.reload();
+        }
+        tell(describeError(err, t));
+      }
       setBusy(null);
     }
+  };
+  const cancelReceiving = (h: Handover) => {
+    setReceiving(null);
+    requestAnimationFrame(() => document.getElementById(acceptButtonId(h))?.focus());
   };
   const decline = async (h: Handover, reason: string) => {
     setBusy(h.id);
     setMessage(null);
     try {
       await api.declineHandover(h.id, reason);
-      setMessage(t('handovers.declined'));
+      tell(t('handovers.declined'));
       list.reload();
     } catch (err) {
-      setMessage(describeError(err, t));
+      tell(describeError(err, t));
       if (err instanceof ApiError && err.status === 409) list.reload();
     } finally {
       setBusy(null);
@@ -127,7 +185,12 @@ export default function HandoversPage() {
           <option value="">{t('handovers.all')}</option>
         </select>
       </div>
-      <p role="status" className={message ? 'alert alert-info' : 'visually-hidden'}>
+      <p
+        role="status"
+        className={message ? 'alert alert-info' : 'visually-hidden'}
+        ref={messageRef}
+        tabIndex={-1}
+      >
         {message}
       </p>
       {list.status === 'error' ? <ErrorMessage error={list.error} /> : null}
@@ -140,7 +203,8 @@ export default function HandoversPage() {
             protocol={protocolOf(h)}
             canDecide={canDecide(h)}
             busy={busy === h.id}
-            onAccept={() => void accept(h)}
+            acceptButtonId={acceptButtonId(h)}
+            onAccept={() => void startAccept(h)}
             onDecline={(reason) => void decline(h, reason)}
           >
             {receiving?.handoverId === h.id ? (
@@ -150,7 +214,7 @@ export default function HandoversPage() {
                 serverErrors={receiving.errors}
                 busy={busy === h.id}
                 idPrefix={`receive_${h.id.replace(/\W/g, '_')}`}
-                onCancel={() => setReceiving(null)}
+                onCancel={() => cancelReceiving(h)}
                 onSubmit={(data) => void accept(h, data)}
               />
             ) : null}
@@ -159,4 +223,8 @@ export default function HandoversPage() {
       </div>
     </div>
   );
+}
+
+function acceptButtonId(h: Handover): string {
+  return `accept_${h.id.replace(/\W/g, '_')}`;
 }

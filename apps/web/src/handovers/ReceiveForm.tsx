@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type Form from '@rjsf/core';
 import type { ErrorSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { StepForm, type StepFormData } from '../forms/StepForm.js';
 /**
  * The receiving country's intake form of a handover, filled in from the packet where it can be,
  * for the focal point to complete what the packet does not carry (arrival date, port of entry...).
+ * Focus moves to what it asks for when it opens (the form's title follows), and to the first
+ * field the server refused when a refusal comes back, so a keyboard user lands where the work is.
  */
 export function ReceiveForm({
   form,
@@ -29,9 +31,25 @@ export function ReceiveForm({
   const { t } = useTranslation();
   const [data, setData] = useState<StepFormData>(initial);
   const ref = useRef<Form | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const introRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    introRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (Object.keys(serverErrors).length === 0) return;
+    // After rjsf has drawn the errors and useInvalidMarkers has marked their fields.
+    const frame = requestAnimationFrame(() => {
+      const invalid = container.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      (invalid ?? introRef.current)?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [serverErrors]);
   return (
-    <div className="receive-form">
-      <p className="alert alert-info">{t('handovers.completeToReceive')}</p>
+    <div className="receive-form" ref={container}>
+      <p className="alert alert-info" id={`${idPrefix}-intro`} ref={introRef} tabIndex={-1}>
+        {t('handovers.completeToReceive')}
+      </p>
       <StepForm
         form={form}
         formData={data}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRIES, type Jurisdiction, type Role } from '@ruta/protocol';
 import { api } from '../api/api.js';
@@ -27,7 +27,12 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
   const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const errorRef = useRef<HTMLParagraphElement>(null);
   const roles = rolesFor(country);
+  useEffect(() => {
+    // The server refused: the submit button was disabled while sending, which took focus from it.
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -39,7 +44,11 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
     if (p) found.password = p;
     setProblems(found);
     setError(null);
-    if (Object.keys(found).length > 0) return;
+    const first = (['name', 'username', 'password'] as const).find((f) => found[f]);
+    if (first) {
+      document.getElementById(`new-user-${first}`)?.focus();
+      return;
+    }
     setBusy(true);
     try {
       const created = await api.createUser({ username, name: name.trim(), role, country, password });
@@ -124,7 +133,7 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
         {problem('password')}
       </div>
       {error ? (
-        <p className="alert alert-error" role="alert">
+        <p className="alert alert-error" role="alert" ref={errorRef} tabIndex={-1}>
           {error}
         </p>
       ) : null}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
 import type { AdminUser, User } from '../api/types.js';
@@ -20,10 +20,21 @@ export default function UsersPage() {
   const headingRef = usePageTitle(t('users.title'));
   const list = useAsync(() => api.users(), []);
   const [notice, setNotice] = useState<string | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const [createdCount, setCreatedCount] = useState(0);
   const changed = (text: string) => {
     setNotice(text);
     list.reload();
   };
+  const created = (u: AdminUser) => {
+    changed(t('users.created', { username: u.username }));
+    setCreatedCount((n) => n + 1);
+  };
+  useEffect(() => {
+    // The form emptied itself and its button was disabled while sending: focus goes to what
+    // happened, and on from there to the list that now holds the account.
+    if (createdCount > 0) noticeRef.current?.focus();
+  }, [createdCount]);
   return (
     <section className="users-page">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -35,11 +46,11 @@ export default function UsersPage() {
           : t('users.lede', { country: t(`countries.${me.country}`) })}
       </p>
       {notice ? (
-        <p className="alert alert-ok" role="status">
+        <p className="alert alert-ok" role="status" ref={noticeRef} tabIndex={-1}>
           {notice}
         </p>
       ) : null}
-      <NewUserForm me={me} onCreated={(u) => changed(t('users.created', { username: u.username }))} />
+      <NewUserForm me={me} onCreated={created} />
       <h2 id="users-list-title">{t('users.listTitle')}</h2>
       {list.status === 'error' ? <ErrorMessage error={list.error} /> : null}
       {list.data ? (

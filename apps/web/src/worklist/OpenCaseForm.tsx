@@ -1,22 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Jurisdiction } from '@ruta/protocol';
 import type { ProtocolSummary } from '../api/types.js';
 import { useLang } from '../i18n/useLang.js';
 
-/** Opens a new case under a chosen protocol version (the newest of each is listed first). */
+/**
+ * Opens a new case under a chosen protocol version (the newest of each is listed first). Only
+ * the versions the server opens a case of `country` under are offered: the regional protocols
+ * and that country's national variants (GET /api/protocols lists every country's, to read).
+ */
 export function OpenCaseForm({
   protocols,
+  country,
   busy,
   onOpen,
 }: {
   protocols: ProtocolSummary[];
+  /** The user's country: a case is opened in it. */
+  country: Jurisdiction;
   busy: boolean;
   onOpen: (protocol: { id: string; version: number }) => void;
 }) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const published = protocols
-    .filter((p) => p.status === 'published')
+    .filter((p) => p.status === 'published' && (p.jurisdiction === 'REGIONAL' || p.jurisdiction === country))
     .sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version);
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
