@@ -1,7 +1,7 @@
 /**
  * The calls the case-worker area makes, one function per endpoint of docs/api.md.
  */
-import { request } from './request.js';
+import { request, requestWithHeaders } from './request.js';
 import type {
   AdminUser,
   Alert,
@@ -29,6 +29,9 @@ export interface WorklistFilter {
 
 const enc = encodeURIComponent;
 
+/** Cases per page of the worklist ("Show more cases" fetches the next). */
+export const WORKLIST_PAGE = 50;
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User; token: string }>('POST', '/api/auth/login', { username, password }),
@@ -39,11 +42,18 @@ export const api = {
   protocol: (id: string, version: number) =>
     request<ResolvedProtocol>('GET', `/api/protocols/${enc(id)}/versions/${version}`),
 
-  worklist: (filter: WorklistFilter) => {
+  /** A page of the worklist, and the cursor of the next page (null on the last one). */
+  worklist: async (
+    filter: WorklistFilter,
+    after?: string,
+  ): Promise<{ rows: WorklistItem[]; next: string | null }> => {
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
+    q.set('limit', String(WORKLIST_PAGE));
+    if (after) q.set('after', after);
     const qs = q.toString();
-    return request<WorklistItem[]>('GET', `/api/cases${qs ? `?${qs}` : ''}`);
+    const r = await requestWithHeaders<WorklistItem[]>('GET', `/api/cases${qs ? `?${qs}` : ''}`);
+    return { rows: r.body, next: r.headers.get('X-Next-Cursor') };
   },
   openCase: (protocol: { id: string; version: number }) =>
     request<CaseView>('POST', '/api/cases', { protocol }),

@@ -10,6 +10,15 @@ export const SESSION_ENDED = 'ruta:session-ended';
  * network failure an ApiError with status 0 so callers handle one kind of error.
  */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return (await requestWithHeaders<T>(method, path, body)).body;
+}
+
+/** request, with the answer's headers (e.g. the worklist's X-Next-Cursor). */
+export async function requestWithHeaders<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ body: T; headers: Headers }> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -24,7 +33,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch (err) {
     throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return { body: undefined as T, headers: res.headers };
   const text = await res.text();
   let json: unknown = undefined;
   if (text !== '') {
@@ -42,5 +51,5 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     const err = (json as Partial<ApiErrorBody> | undefined)?.error;
     throw new ApiError(res.status, err?.code ?? 'http', err?.message ?? res.statusText, err?.details ?? []);
   }
-  return json as T;
+  return { body: json as T, headers: res.headers };
 }

@@ -181,6 +181,7 @@ export const en: Resources = {
     unassigned: 'Unassigned',
     you: 'You',
     onlyMine: 'Only those assigned to me',
+    more: 'Show more cases',
     empty: 'No cases match these filters.',
     summary_one: '{{count}} case.',
     summary_many: '{{count}} cases.',

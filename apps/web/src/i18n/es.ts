@@ -189,6 +189,7 @@ export const es = {
     unassigned: 'Sin asignar',
     you: 'Usted',
     onlyMine: 'Solo los asignados a mí',
+    more: 'Mostrar más casos',
     empty: 'No hay casos con estos filtros.',
     summary_one: '{{count}} caso.',
     summary_many: '{{count}} casos.',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, type WorklistFilter } from '../api/api.js';
+import type { WorklistItem } from '../api/types.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
@@ -30,7 +31,25 @@ export function WorklistPage() {
   const headingRef = usePageTitle(t('worklist.title'));
 
   const protocols = useAsync(() => api.protocols(), []);
-  const rows = useAsync(() => api.worklist(filter), [params.toString()]);
+  const key = params.toString();
+  const first = useAsync(() => api.worklist(filter), [key]);
+  // Pages after the first, kept for the filters they were fetched with.
+  const [more, setMore] = useState<{ key: string; rows: WorklistItem[]; next: string | null } | null>(null);
+  const [moreState, setMoreState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
+  const extra = more?.key === key ? more : null;
+  const rows = first.data ? [...first.data.rows, ...(extra?.rows ?? [])] : null;
+  const next = extra ? extra.next : (first.data?.next ?? null);
+  const showMore = async () => {
+    if (!next) return;
+    setMoreState({ busy: true, error: null });
+    try {
+      const page = await api.worklist(filter, next);
+      setMore({ key, rows: [...(extra?.rows ?? []), ...page.rows], next: page.next });
+      setMoreState({ busy: false, error: null });
+    } catch (error) {
+      setMoreState({ busy: false, error });
+    }
+  };
   const latest = (protocols.data ?? [])
     .filter((p) => p.id === filter.protocol)
     .sort((a, b) => b.version - a.version)[0];
@@ -94,17 +113,35 @@ export function WorklistPage() {
             countries={lib?.COUNTRIES ?? []}
             onChange={onFilter}
           />
-          {rows.status === 'error' ? <ErrorMessage error={rows.error} /> : null}
-          {rows.data ? (
-            <WorklistTable rows={rows.data} myId={user.id} />
-          ) : rows.status === 'loading' ? (
+          {first.status === 'error' ? <ErrorMessage error={first.error} /> : null}
+          {rows ? (
+            <>
+              <WorklistTable rows={rows} myId={user.id} />
+              {next ? (
+                <button
+                  type="button"
+                  className="btn worklist-more"
+                  disabled={moreState.busy}
+                  onClick={() => void showMore()}
+                >
+                  {t('worklist.more')}
+                </button>
+              ) : null}
+              {moreState.error ? <ErrorMessage error={moreState.error} /> : null}
+            </>
+          ) : first.status === 'loading' ? (
             <p className="loading" role="status">
               {t('common.loading')}
             </p>
           ) : null}
         </section>
         <aside className="worklist-aside" aria-label={t('open.title')}>
-          <OpenCaseForm protocols={protocols.data ?? []} busy={opening} onOpen={(p) => void onOpen(p)} />
+          <OpenCaseForm
+            protocols={protocols.data ?? []}
+            country={user.country}
+            busy={opening}
+            onOpen={(p) => void onOpen(p)}
+          />
           {openError ? <ErrorMessage error={openError} /> : null}
         </aside>
       </div>
