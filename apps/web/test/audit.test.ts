@@ -2,6 +2,7 @@
 // chromium): the hash chain holds, the history replays the same under the version it ran under,
 // and a what-if under the regional protocol says where the case would have gone otherwise, as
 // the API says. Screenshots go to test-artifacts/audit/.
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CaseView, ConformanceReport } from '../src/api/types.js';
 import { apiAs, driveCase } from './helpers/apiDriver.js';
@@ -10,17 +11,30 @@ import { loginAs } from './helpers/session.js';
 
 const suite = browserSuite('audit');
 
+/** A case of `protocol` opened by the country's case worker and driven `steps` steps on. */
+async function drivenCase(country: 'GT' | 'MX', protocol: string, steps: number): Promise<string> {
+  const worker = await apiAs(suite.stack.url, `caseworker.${country.toLowerCase()}`);
+  const opened = await worker.post<CaseView>('/api/cases', { protocol: { id: protocol, version: 1 } });
+  expect(opened.status).toBe(201);
+  let taken = 0;
+  await driveCase(suite.stack.url, opened.body.case.id, country, () => ++taken > steps);
+  return opened.body.case.id;
+}
+
+/** Chooses the regional child repatriation protocol to compare with, and runs the what-if. */
+async function whatIfAgainstRegional(panel: Locator): Promise<void> {
+  const select = panel.locator('#audit-against');
+  const option = select
+    .locator('option', { hasText: 'versión 1 (Regional)' })
+    .filter({ hasText: /niñas, niños/ });
+  await select.selectOption({ label: (await option.first().innerText()).trim() });
+  await panel.getByRole('button', { name: 'Reproducir con esa versión' }).click();
+}
+
 describe("Guatemala's auditor", () => {
   it('verifies the chain, replays the history and compares it with the regional protocol', async () => {
     const { stack, browser, screenshot } = suite;
-    const gt = await apiAs(stack.url, 'caseworker.gt');
-    const opened = await gt.post<CaseView>('/api/cases', {
-      protocol: { id: 'child-repatriation-gt', version: 1 },
-    });
-    expect(opened.status).toBe(201);
-    const caseId = opened.body.case.id;
-    let steps = 0;
-    await driveCase(stack.url, caseId, 'GT', () => ++steps > 6);
+    const caseId = await drivenCase('GT', 'child-repatriation-gt', 6);
 
     const { page } = await loginAs(browser, stack.url, 'auditor.gt');
     await page.goto(`/cases/${encodeURIComponent(caseId)}`);
@@ -49,12 +63,7 @@ describe("Guatemala's auditor", () => {
         protocol: { id: 'child-repatriation', version: 1 },
       })
     ).body;
-    const select = panel.locator('#audit-against');
-    const option = select
-      .locator('option', { hasText: 'versión 1 (Regional)' })
-      .filter({ hasText: /niñas, niños/ });
-    await select.selectOption({ label: (await option.first().innerText()).trim() });
-    await panel.getByRole('button', { name: 'Reproducir con esa versión' }).click();
+    await whatIfAgainstRegional(panel);
     if (api.ok) {
       await expect.poll(() => summary.innerText()).toMatch(/eventos se habrían dado igual/);
     } else {
@@ -68,26 +77,14 @@ describe("Guatemala's auditor", () => {
 describe("Mexico's auditor", () => {
   it('reads why a what-if diverges in Spanish, by stage, form and field titles, inside the panel', async () => {
     const { stack, browser, screenshot } = suite;
-    const mx = await apiAs(stack.url, 'caseworker.mx');
-    const opened = await mx.post<CaseView>('/api/cases', {
-      protocol: { id: 'child-repatriation-mx', version: 1 },
-    });
-    expect(opened.status).toBe(201);
-    const caseId = opened.body.case.id;
-    let steps = 0;
-    await driveCase(stack.url, caseId, 'MX', () => ++steps > 8);
+    const caseId = await drivenCase('MX', 'child-repatriation-mx', 8);
 
     const { page } = await loginAs(browser, stack.url, 'auditor.mx');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`/cases/${encodeURIComponent(caseId)}`);
     const panel = page.locator('.audit-panel');
     await panel.waitFor();
-    const select = panel.locator('#audit-against');
-    const option = select
-      .locator('option', { hasText: 'versión 1 (Regional)' })
-      .filter({ hasText: /niñas, niños/ });
-    await select.selectOption({ label: (await option.first().innerText()).trim() });
-    await panel.getByRole('button', { name: 'Reproducir con esa versión' }).click();
+    await whatIfAgainstRegional(panel);
     const summary = panel.locator('[data-testid=audit-summary]');
     await expect.poll(() => summary.innerText()).toMatch(/divergido en el evento/);
 
