@@ -39,3 +39,12 @@ describe('opening a case', () => {
     await context.close();
   });
 });
+
+describe('who may open a case', () => {
+  it.each(['auditor.gt', 'auditor.regional'])('%s is not offered the form to open one', async (username) => {
+    const { page, context } = await loginAs(suite.browser, suite.stack.url, username);
+    await page.locator('.worklist-main').waitFor();
+    expect(await page.locator('#open-protocol').count()).toBe(0);
+    await context.close();
+  });
+});

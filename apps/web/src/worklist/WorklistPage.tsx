@@ -14,6 +14,7 @@ import { WorklistTable } from './WorklistTable.js';
 import { useProtocolLib } from './useProtocolLib.js';
 
 const FILTER_KEYS = ['protocol', 'state', 'country', 'status', 'assignee'] as const;
+const OPEN_ROLES: readonly string[] = ['caseworker', 'supervisor'];
 
 /** "My cases": what needs action today, and a way to open a new case. */
 export function WorklistPage() {
@@ -73,6 +74,8 @@ export function WorklistPage() {
     }
   }
 
+  // Case workers and supervisors open cases, in their own country (as the server allows).
+  const canOpen = OPEN_ROLES.includes(user.role) && user.country !== 'REGIONAL';
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<unknown>(null);
   const onOpen = async (protocol: { id: string; version: number }) => {
@@ -101,7 +104,7 @@ export function WorklistPage() {
       <h1 ref={headingRef} tabIndex={-1}>
         {t('worklist.title')}
       </h1>
-      <div className="worklist-layout">
+      <div className={canOpen ? 'worklist-layout' : 'worklist-layout is-single'}>
         <section aria-labelledby="worklist-cases" className="worklist-main">
           <h2 id="worklist-cases" className="visually-hidden">
             {t('worklist.caption')}
@@ -135,15 +138,17 @@ export function WorklistPage() {
             </p>
           ) : null}
         </section>
-        <aside className="worklist-aside" aria-label={t('open.title')}>
-          <OpenCaseForm
-            protocols={protocols.data ?? []}
-            country={user.country}
-            busy={opening}
-            onOpen={(p) => void onOpen(p)}
-          />
-          {openError ? <ErrorMessage error={openError} /> : null}
-        </aside>
+        {canOpen ? (
+          <aside className="worklist-aside" aria-label={t('open.title')}>
+            <OpenCaseForm
+              protocols={protocols.data ?? []}
+              country={user.country}
+              busy={opening}
+              onOpen={(p) => void onOpen(p)}
+            />
+            {openError ? <ErrorMessage error={openError} /> : null}
+          </aside>
+        ) : null}
       </div>
     </div>
   );
