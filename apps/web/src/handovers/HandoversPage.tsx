@@ -113,6 +113,16 @@ export default function HandoversPage() {
     setMessage(null);
     let form: FormDefinition | undefined;
     try {
+      // Decided meanwhile (by a colleague, in another tab)? Then say so, rather than ask for a form.
+      const now = (await api.handovers()).find((x) => x.id === h.id);
+      if (now && now.status !== 'pending') {
+        setBusy(null);
+        tell(
+          t(now.status === 'declined' ? 'serverErrors.handover-declined' : 'serverErrors.handover-decided'),
+        );
+        list.reload();
+        return;
+      }
       const all = await protocolSummaries();
       const ref = receivingProtocol(h.packet.protocol, h.toCountry, all) ?? h.packet.protocol;
       form = receiptFormOf(await getProtocol(ref.id, ref.version));

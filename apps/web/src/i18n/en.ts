@@ -74,6 +74,8 @@ export const en: Resources = {
     'bad-kind': 'The file must be a protocol or a variant.',
     'bad-id':
       'The protocol needs an id of lowercase letters, digits and dashes, e.g. “child-repatriation-gt”.',
+    'bad-title': 'The protocol needs a title in Spanish and in English.',
+    'bad-population': 'The protocol needs a population: "child", "adult" or "any".',
     'bad-version': 'The version must be a whole number from 1.',
     'variant-forms':
       'A variant changes forms through its changes (add or replace a form, add a field…), not with forms of its own.',

@@ -77,6 +77,9 @@ export const es = {
     'bad-kind': 'El archivo debe ser un protocolo o una variante.',
     'bad-id':
       'El protocolo necesita un identificador de letras minúsculas, cifras y guiones, p. ej. «child-repatriation-gt».',
+    'bad-title': 'El protocolo necesita un título en español y en inglés.',
+    'bad-population':
+      'El protocolo necesita una población: «child» (niñez), «adult» (personas adultas) o «any» (cualquiera).',
     'bad-version': 'La versión debe ser un número entero desde 1.',
     'variant-forms':
       'Una variante cambia los formularios con sus cambios (añadir o reemplazar formulario, añadir campo…), no con formularios propios.',
