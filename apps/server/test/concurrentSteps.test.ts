@@ -51,12 +51,13 @@ describe('two assignments of one case at once', () => {
     const caseId = opened.case.id;
     type User = { id: string; username: string };
     const users = (await (await server.as('admin.sv')).get<User[]>('/api/users')).body;
-    const to = ['caseworker.sv', 'focalpoint.sv'].map((name) => users.find((u) => u.username === name)!.id);
+    const to = ['supervisor.sv', 'focalpoint.sv'].map((name) => users.find((u) => u.username === name)!.id);
     const answers = await Promise.all(
       to.map((userId) =>
         supervisor.post<CaseViewBody & { error?: { code: string } }>(`/api/cases/${caseId}/assign`, {
           userId,
           expectedVersion: 0,
+          expectedAssignee: opened.assignee, // its opener
         }),
       ),
     );
@@ -66,5 +67,11 @@ describe('two assignments of one case at once', () => {
     expect(to).toContain(won.body.assignee);
     const stored = await supervisor.get<CaseViewBody>(`/api/cases/${caseId}`);
     expect(stored.body.assignee).toBe(won.body.assignee);
+    // Later, from the same stale view: refused; from the view that shows the assignment: done.
+    const other = to.find((id) => id !== won.body.assignee)!;
+    const assign = (expectedAssignee: string | null) =>
+      supervisor.post(`/api/cases/${caseId}/assign`, { userId: other, expectedVersion: 0, expectedAssignee });
+    expect((await assign(opened.assignee)).status).toBe(409);
+    expect((await assign(won.body.assignee)).status).toBe(200);
   });
 });

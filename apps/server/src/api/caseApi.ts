@@ -169,7 +169,12 @@ export const RevealBody = z.object({
 });
 export const RevealResponse = z.object({ value: z.unknown() });
 
-export const AssignBody = z.object({ userId: Id, expectedVersion: Version });
+export const AssignBody = z.object({
+  userId: Id,
+  expectedVersion: Version,
+  /** The assignee the caller saw (null: none): an assignment made meanwhile is then never overwritten. */
+  expectedAssignee: Id.nullable().optional(),
+});
 
 export const MigrateBody = z.object({
   to: z.object({ id: ProtocolId, version: z.number().int().min(1) }),

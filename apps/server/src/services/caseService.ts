@@ -187,7 +187,7 @@ export class CaseService {
   async assign(
     user: SessionUser,
     caseId: string,
-    req: { userId: string; expectedVersion: number },
+    req: { userId: string; expectedVersion: number; expectedAssignee?: string | null },
   ): Promise<CaseView> {
     const loaded = await this.visible(user, caseId);
     this.checkVersion(loaded, req.expectedVersion);
@@ -205,7 +205,8 @@ export class CaseService {
       );
     }
     await this.d.store.flush(caseId); // the document's seq must be current for the condition below
-    const from = loaded.doc.assignee ?? null;
+    // The assignment replaces the one the caller saw, or else the one read here.
+    const from = req.expectedAssignee === undefined ? (loaded.doc.assignee ?? null) : req.expectedAssignee;
     if (!(await this.d.cases.assign(caseId, req.expectedVersion, from, assignee._id, this.d.clock()))) {
       // Another step or assignment got there first: of two assignments at once, one wins.
       throw conflict(
