@@ -2,8 +2,7 @@
 // server, the built app, Debian's chromium): the banner counts it unread until they mark it
 // read, for themselves. Screenshots go to test-artifacts/alerts/.
 import { describe, expect, it } from 'vitest';
-import type { CaseView } from '../src/api/types.js';
-import { apiAs, driveCase } from './helpers/apiDriver.js';
+import { driveCase, openNewest } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
 
@@ -13,16 +12,7 @@ describe("Guatemala's focal point", () => {
   it('sees the 24-hour alert of a Guatemalan child found in Mexico, unread until they mark it read', async () => {
     // Set-up over the API: a Mexican child-repatriation case up to the 24-hour alert.
     const { stack, browser, screenshot } = suite;
-    const mx = await apiAs(stack.url, 'caseworker.mx');
-    const versions = (await mx.get<{ id: string; version: number }[]>('/api/protocols')).body;
-    const protocol = versions
-      .filter((p) => p.id === 'child-repatriation-mx')
-      .sort((a, b) => b.version - a.version)[0]!;
-    const opened = await mx.post<CaseView>('/api/cases', {
-      protocol: { id: protocol.id, version: protocol.version },
-    });
-    expect(opened.status).toBe(201);
-    const caseId = opened.body.case.id;
+    const caseId = await openNewest(stack.url, 'caseworker.mx', 'child-repatriation-mx');
     // The alert is a region of its own: stop once it has been pending and is no longer.
     let pending = false;
     await driveCase(stack.url, caseId, 'MX', (v) => {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { CaseView, ResolvedProtocol } from '../src/api/types.js';
-import { apiAs, driveCase, samplesFor } from './helpers/apiDriver.js';
+import { apiAs, driveCase, openNewest, samplesFor } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { fillForm } from './helpers/fillForm.js';
 import { loginAs } from './helpers/session.js';
@@ -16,17 +16,9 @@ const suite = browserSuite('focus');
 
 /** A Mexican child-repatriation case of a Guatemalan child, stepped until `until` holds. */
 async function mexicanCase(until: (v: CaseView) => boolean): Promise<string> {
-  const mx = await apiAs(suite.stack.url, 'caseworker.mx');
-  const versions = (await mx.get<{ id: string; version: number }[]>('/api/protocols')).body;
-  const protocol = versions
-    .filter((p) => p.id === 'child-repatriation-mx')
-    .sort((a, b) => b.version - a.version)[0]!;
-  const opened = await mx.post<CaseView>('/api/cases', {
-    protocol: { id: protocol.id, version: protocol.version },
-  });
-  expect(opened.status).toBe(201);
-  await driveCase(suite.stack.url, opened.body.case.id, 'MX', until);
-  return opened.body.case.id;
+  const caseId = await openNewest(suite.stack.url, 'caseworker.mx', 'child-repatriation-mx');
+  await driveCase(suite.stack.url, caseId, 'MX', until);
+  return caseId;
 }
 
 /** The focused element, described: tag, id, class and the start of its text. */

@@ -4,8 +4,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { CaseView } from '../src/api/types.js';
-import { apiAs, driveCase } from './helpers/apiDriver.js';
+import { driveCase, openNewest } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { ARTIFACTS } from './helpers/paths.js';
 import { loginAs } from './helpers/session.js';
@@ -29,16 +28,7 @@ function pageWidth(page: Page): Promise<number> {
 describe('on a phone', () => {
   beforeAll(async () => {
     // A Mexican case handed over to Guatemala: something on every page.
-    const mx = await apiAs(suite.stack.url, 'caseworker.mx');
-    const versions = (await mx.get<{ id: string; version: number }[]>('/api/protocols')).body;
-    const protocol = versions
-      .filter((p) => p.id === 'child-repatriation-mx')
-      .sort((a, b) => b.version - a.version)[0]!;
-    const opened = await mx.post<CaseView>('/api/cases', {
-      protocol: { id: protocol.id, version: protocol.version },
-    });
-    expect(opened.status).toBe(201);
-    caseId = opened.body.case.id;
+    caseId = await openNewest(suite.stack.url, 'caseworker.mx', 'child-repatriation-mx');
     await driveCase(suite.stack.url, caseId, 'MX', (v) => v.handovers.some((h) => h.toCountry === 'GT'));
   }, 300_000);
 

@@ -32,20 +32,20 @@ export function encodePacket(packet: HandoverPacket): string {
 }
 
 /**
- * The fields of a receiving form: what the receiving focal point adds (`extra`, e.g. the port of
- * entry), then the packet's shareable fields, which win, since they are what the sending country
- * attested (later forms of the case over earlier ones: a verified age group over a declared one),
- * then `fixed` (who sent it), kept to the fields the receiving form has.
+ * What the sending country attests in a receiving form: the packet's shareable fields the form
+ * has (later forms of the case over earlier ones: a verified age group over a declared one), and
+ * `fixed` (who sent it), kept to the form's fields when it lists them.
  */
-export function receiptFromPacket(
+export function attestedReceipt(
   packet: HandoverPacket,
   receiptFields: readonly string[],
-  extra: Record<string, unknown>,
   fixed: Record<string, unknown>,
 ): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
   for (const shared of Object.values(packet.data)) Object.assign(merged, shared);
-  const fromPacket: Record<string, unknown> = {};
-  for (const f of receiptFields) if (Object.hasOwn(merged, f)) fromPacket[f] = merged[f];
-  return { ...extra, ...fromPacket, ...fixed };
+  const out: Record<string, unknown> = {};
+  for (const f of receiptFields) if (Object.hasOwn(merged, f)) out[f] = merged[f];
+  for (const [k, v] of Object.entries(fixed))
+    if (receiptFields.length === 0 || receiptFields.includes(k)) out[k] = v;
+  return out;
 }

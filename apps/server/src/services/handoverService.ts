@@ -1,5 +1,5 @@
 import { canonicalJson, openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
-import { COUNTRIES, redactSensitive, type Country, type ResolvedProtocol } from '@ruta/protocol';
+import { COUNTRIES, type Country, type ResolvedProtocol } from '@ruta/protocol';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
 import { OneAtATime } from '../db/oneAtATime.js';
@@ -18,11 +18,11 @@ import {
   buildPacket,
   encodePacket,
   packetHash,
-  receiptFromPacket,
+  attestedReceipt,
   type HandoverPacket,
 } from './handoverPacket.js';
 import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
-import { RESERVED } from './redaction.js';
+import { redactFormData, reserveEachField } from './redaction.js';
 
 /** The event that opens a received case (the shipped protocols' intake accepts it). */
 export const RECEIVE_EVENT = 'RECEIVE_HANDOVER';
@@ -59,15 +59,14 @@ export interface HandoverServiceDeps {
  * as on the case itself (the packet is stored whole; the receiving case gets every value, and a
  * value is read there through a logged reveal).
  */
-function view(doc: HandoverDoc, protocol: ResolvedProtocol | null): HandoverView {
-  const packet = JSON.parse(doc.packet) as HandoverPacket;
+function view(doc: HandoverDoc, packet: HandoverPacket, protocol: ResolvedProtocol | null): HandoverView {
   return {
     id: doc._id,
     caseId: doc.caseId,
     fromCountry: doc.fromCountry,
     toCountry: doc.toCountry,
     note: doc.note,
-    packet: { ...packet, data: redactPacketData(protocol, packet.data) },
+    packet: { ...packet, data: redactFormData(protocol, packet.data, reserveEachField) },
     packetHash: doc.packetHash,
     status: doc.status,
     createdAt: doc.createdAt,
@@ -75,21 +74,6 @@ function view(doc: HandoverDoc, protocol: ResolvedProtocol | null): HandoverView
     declineReason: doc.declineReason,
     linkedCaseId: doc.linkedCaseId,
   };
-}
-
-/** Every x-sensitive value of the packet's forms reserved; every value, when the protocol is unknown. */
-function redactPacketData(
-  protocol: ResolvedProtocol | null,
-  data: HandoverPacket['data'],
-): HandoverPacket['data'] {
-  const out: HandoverPacket['data'] = {};
-  for (const [formId, values] of Object.entries(data)) {
-    const form = protocol && Object.hasOwn(protocol.forms, formId) ? protocol.forms[formId] : undefined;
-    out[formId] = form
-      ? (redactSensitive(form, values) as Record<string, unknown>)
-      : Object.fromEntries(Object.keys(values).map((k) => [k, RESERVED]));
-  }
-  return out;
 }
 
 function pendingConflict(country: Country, handoverId: string): AppError {
@@ -279,8 +263,9 @@ export class HandoverService {
 
   /** A handover as its readers see it, with the packet's protocol (null when no longer known). */
   private async view(doc: HandoverDoc): Promise<HandoverView> {
-    const ref = (JSON.parse(doc.packet) as HandoverPacket).protocol;
-    return view(doc, (await this.d.protocols.find(ref.id, ref.version))?.resolved ?? null);
+    const packet = JSON.parse(doc.packet) as HandoverPacket;
+    const sent = await this.d.protocols.find(packet.protocol.id, packet.protocol.version);
+    return view(doc, packet, sent?.resolved ?? null);
   }
 
   /** Stores a new pending handover and shows it on its case; null when its id is taken. */
@@ -397,18 +382,10 @@ export class HandoverService {
     const fields = form ? Object.keys(protocol.resolved.forms[form]?.schema.properties ?? {}) : [];
     // What the sending country attested (the packet) and who sent it: the focal point adds to it,
     // and may repeat it, but not change it.
-    const attested = keep(
-      receiptFromPacket(
-        packet,
-        fields,
-        {},
-        {
-          sendingCountry: doc.fromCountry,
-          sendingCaseReference: doc.caseId,
-        },
-      ),
-      fields,
-    );
+    const attested = attestedReceipt(packet, fields, {
+      sendingCountry: doc.fromCountry,
+      sendingCaseReference: doc.caseId,
+    });
     const changed = Object.keys(extra).filter(
       (k) => Object.hasOwn(attested, k) && canonicalJson(extra[k]) !== canonicalJson(attested[k]),
     );
@@ -473,12 +450,6 @@ function receiptForm(protocol: LoadedProtocol): string | undefined {
     for (const a of t.actions) if (a.type === 'recordForm') return a.form;
   }
   return undefined;
-}
-
-/** Only the receiving form's fields (when it lists them); other packet fields stay out of the record. */
-function keep(data: Record<string, unknown>, fields: string[]): Record<string, unknown> {
-  if (fields.length === 0) return data;
-  return Object.fromEntries(Object.entries(data).filter(([k]) => fields.includes(k)));
 }
 
 /** What the case shows of one of its handovers. */

@@ -8,12 +8,29 @@ export function redactCaseData(
   protocol: ResolvedProtocol,
   data: Record<string, unknown>,
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  return redactFormData(protocol, data, () => RESERVED);
+}
+
+/**
+ * Data by form id with every x-sensitive value replaced by "[reserved]", by the protocol's forms;
+ * the data of a form the protocol lacks (or of every form, without a protocol) as `withhold` says.
+ */
+export function redactFormData<V>(
+  protocol: ResolvedProtocol | null,
+  data: Record<string, V>,
+  withhold: (value: V) => V,
+): Record<string, V> {
+  const out: Record<string, V> = {};
   for (const [formId, value] of Object.entries(data)) {
-    const form = Object.hasOwn(protocol.forms, formId) ? protocol.forms[formId] : undefined;
-    out[formId] = form ? redactSensitive(form, value) : RESERVED;
+    const form = protocol && Object.hasOwn(protocol.forms, formId) ? protocol.forms[formId] : undefined;
+    out[formId] = form ? (redactSensitive(form, value) as V) : withhold(value);
   }
   return out;
+}
+
+/** A form's values each replaced by "[reserved]", keeping which fields there are. */
+export function reserveEachField(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(values).map((k) => [k, RESERVED]));
 }
 
 /** The forms an event's data may have been recorded under (every recordForm of that event). */

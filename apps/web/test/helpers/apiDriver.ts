@@ -34,6 +34,19 @@ export async function apiAs(base: string, username: string) {
 }
 export type ApiClient = Awaited<ReturnType<typeof apiAs>>;
 
+/** A case opened as `username` under the newest published version of `protocolId`; its id. */
+export async function openNewest(base: string, username: string, protocolId: string): Promise<string> {
+  const worker = await apiAs(base, username);
+  const versions = (await worker.get<{ id: string; version: number }[]>('/api/protocols')).body;
+  const newest = versions.filter((p) => p.id === protocolId).sort((a, b) => b.version - a.version)[0];
+  if (!newest) throw new Error(`no published protocol ${protocolId}`);
+  const opened = await worker.post<CaseView>('/api/cases', {
+    protocol: { id: newest.id, version: newest.version },
+  });
+  if (opened.status !== 201) throw new Error(`open ${protocolId} as ${username}: ${opened.status}`);
+  return opened.body.case.id;
+}
+
 /** A form's sample submissions, those leading to return and closure first. */
 export function samplesFor(protocol: ResolvedProtocol, formId: string): Record<string, unknown>[] {
   const examples = (protocol.forms[formId]?.examples ?? []) as Record<string, unknown>[];
