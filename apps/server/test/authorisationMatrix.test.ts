@@ -43,6 +43,7 @@ const TABLE: Record<string, Record<Role, string>> = {
   'POST /api/cases/:caseId/migrate':                  { designer: '403 403 403', caseworker: '403 403', supervisor: '200 404', auditor: '403 403 403', focalpoint: '403 403', admin: '403 403 403' },
   'POST /api/cases/:caseId/handovers':                { designer: '403 403 403', caseworker: '201 404', supervisor: '201 404', auditor: '403 403 403', focalpoint: '201 404', admin: '403 403 403' },
   'GET /api/handovers':                               { designer: '403 403 403', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '403 403 403' },
+  'GET /api/handovers/:id':                           { designer: '403 403 403', caseworker: '200 404', supervisor: '200 404', auditor: '200 404 200', focalpoint: '200 404', admin: '403 403 403' },
   'POST /api/handovers/:id/accept':                   { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '200 403', admin: '403 403 403' },
   'POST /api/handovers/:id/decline':                  { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '200 403', admin: '403 403 403' },
   'GET /api/cases/:caseId/audit/chain':               { designer: '403 403 403', caseworker: '403 403', supervisor: '200 404', auditor: '200 404 200', focalpoint: '403 403', admin: '403 403 403' },
@@ -98,6 +99,20 @@ async function freshHandoverToGt(): Promise<string> {
     note: 'test',
   });
   return r.body.id;
+}
+
+/** A handover from Guatemala to Honduras, made once: El Salvador has nothing to do with it. */
+let gtToHn: Promise<string> | undefined;
+function handoverGtToHn(): Promise<string> {
+  gtToHn ??= (async () => {
+    const c = await openCase(gtWorker, 'child-repatriation-gt');
+    const r = await gtWorker.post<{ id: string }>(`/api/cases/${c.case.id}/handovers`, {
+      toCountry: 'HN',
+      note: 'test',
+    });
+    return r.body.id;
+  })();
+  return gtToHn;
 }
 
 /** A new Guatemalan case worker's account, for the calls that change one. */
@@ -238,6 +253,7 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
     };
   },
   'GET /api/handovers': async () => ({ method: 'GET', path: '/api/handovers' }),
+  'GET /api/handovers/:id': async () => ({ method: 'GET', path: `/api/handovers/${await handoverGtToHn()}` }),
   'POST /api/handovers/:id/accept': async () => {
     const [receipt] = await formExamples(
       gtWorker,

@@ -307,3 +307,63 @@ describe('a case worker hands the case over at the moment the protocol does', ()
     }
   });
 });
+
+describe('the handover list', () => {
+  it('comes in pages when asked: each page says where the next one starts, and together they are the whole list', async () => {
+    const sv = await server.as('caseworker.sv');
+    for (let i = 0; i < 3; i++) {
+      const opened = await openCase(sv, 'child-repatriation');
+      const sent = await sv.post(`/api/cases/${opened.case.id}/handovers`, {
+        toCountry: 'HN',
+        note: `Lista ${i}`,
+      });
+      expect(sent.status).toBe(201);
+    }
+    const fp = await server.as('focalpoint.hn');
+    const whole = (await fp.get<HandoverBody[]>('/api/handovers')).body.map((h) => h.id);
+    expect(whole.length).toBeGreaterThanOrEqual(3);
+    const pages: string[][] = [];
+    let after = '';
+    for (;;) {
+      const r = await fp.get<HandoverBody[]>(`/api/handovers?limit=2${after ? `&after=${after}` : ''}`);
+      expect(r.status).toBe(200);
+      pages.push(r.body.map((h) => h.id));
+      const next = r.headers.get('x-next-cursor');
+      if (!next) break;
+      after = next;
+    }
+    expect(pages.slice(0, -1).every((p) => p.length === 2)).toBe(true);
+    expect(pages.flat()).toEqual(whole);
+    const pendingPage = await fp.get<HandoverBody[]>('/api/handovers?status=pending&limit=1');
+    expect(pendingPage.body.map((h) => h.status)).toEqual(['pending']);
+    expect(pendingPage.headers.get('x-next-cursor')).toBeTruthy();
+
+    const bad = await fp.get<{ error: { code: string; message: string } }>('/api/handovers?after=bm9wZQ');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('X-Next-Cursor');
+    expect((await fp.get('/api/handovers?limit=501')).status).toBe(400);
+  });
+
+  it('gives one handover, as it stands now, to the countries it involves; any other gets 404', async () => {
+    const sv = await server.as('caseworker.sv');
+    const opened = await openCase(sv, 'child-repatriation');
+    const sent = await sv.post<HandoverBody>(`/api/cases/${opened.case.id}/handovers`, {
+      toCountry: 'HN',
+      note: 'Uno solo',
+    });
+    const hn = await server.as('focalpoint.hn');
+    await hn.post(`/api/handovers/${sent.body.id}/decline`, { reason: 'No corresponde a Honduras' });
+    for (const reader of ['caseworker.sv', 'focalpoint.hn', 'auditor.regional']) {
+      const one = await (await server.as(reader)).get<HandoverBody>(`/api/handovers/${sent.body.id}`);
+      expect(one.status, reader).toBe(200);
+      expect(one.body).toMatchObject({
+        id: sent.body.id,
+        status: 'declined',
+        fromCountry: 'SV',
+        toCountry: 'HN',
+      });
+    }
+    const other = await (await server.as('focalpoint.gt')).get(`/api/handovers/${sent.body.id}`);
+    expect(other.status).toBe(404);
+  });
+});

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Country, Id, Instant, Jurisdiction, JsonObject, ProtocolId, Role, Text } from './common.js';
+import {
+  Country,
+  Id,
+  Instant,
+  Jurisdiction,
+  JsonObject,
+  PageQuery,
+  ProtocolId,
+  Role,
+  Text,
+} from './common.js';
 
 export const StateValue = z.union([z.string(), z.record(z.string(), z.unknown())]);
 export const ProtocolRef = z.object({
@@ -142,14 +152,7 @@ export const WorklistQuery = z.object({
     .optional()
     .transform((v) => v === 'true'),
   status: z.enum(['active', 'closed']).optional(),
-  /** Rows per page, 1-500 (default 500); when more follow, the answer's X-Next-Cursor header says from where. */
-  limit: z.coerce.number().int().min(1).max(500).default(500),
-  /** The X-Next-Cursor of the page before. */
-  after: z
-    .string()
-    .max(200)
-    .regex(/^[A-Za-z0-9_-]+$/, 'a cursor is the X-Next-Cursor header of the page before, as given')
-    .optional(),
+  ...PageQuery,
 });
 
 export const StepBody = z.object({

@@ -34,5 +34,17 @@ export const PositiveIntText = z
   .regex(/^[1-9][0-9]{0,8}$/, { message: 'must be a whole number from 1' })
   .transform(Number);
 
+/** Paging of a long list: its answer's X-Next-Cursor header, when more rows follow, is the next `after`. */
+export const PageQuery = {
+  /** Rows per page, 1-500 (default 500). */
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+  /** The X-Next-Cursor of the page before. */
+  after: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'a cursor is the X-Next-Cursor header of the page before, as given')
+    .optional(),
+};
+
 export const NoParams = z.object({});
 export const NoQuery = z.object({});

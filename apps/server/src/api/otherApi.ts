@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Country, Id, Instant, JsonObject, Text } from './common.js';
+import { Country, Id, Instant, JsonObject, PageQuery, Text } from './common.js';
 import { CaseView, ProtocolRef, StateValue } from './caseApi.js';
 import { STATS_DIMENSIONS } from '../services/statsService.js';
 
@@ -26,7 +26,10 @@ export const Handover = z.object({
 
 export const HandoverParams = z.object({ id: Id });
 export const HandoverCreateBody = z.object({ toCountry: Country, note: z.string().max(2000).default('') });
-export const HandoverListQuery = z.object({ status: z.enum(['pending', 'accepted', 'declined']).optional() });
+export const HandoverListQuery = z.object({
+  status: z.enum(['pending', 'accepted', 'declined']).optional(),
+  ...PageQuery,
+});
 export const AcceptBody = z
   .object({
     data: JsonObject.optional().describe(

@@ -11,6 +11,7 @@ import { canSeeCase, STEP_ROLES, visibleCountries } from './caseAccess.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { buildCaseView, stateTitles, type CaseView } from './caseView.js';
 import type { ProtocolStore } from './protocolStore.js';
+import { readCursor, writeCursor } from './pageCursor.js';
 import { redactEvent } from './redaction.js';
 
 export interface WorklistQuery {
@@ -302,7 +303,7 @@ export class CaseService {
       ...(q.assignee ? { assignee: q.assignee === 'me' ? user.id : q.assignee } : {}),
       ...(q.status ? { status: q.status } : {}),
       ...(q.overdue ? { overdueBefore: now } : {}),
-      ...(q.after ? { after: readCursor(q.after) } : {}),
+      ...(q.after ? { after: worklistPosition(q.after) } : {}),
       // One more than asked for tells whether another page follows.
       limit: q.limit + 1,
     });
@@ -373,30 +374,8 @@ function valueAt(data: unknown, path: string): unknown {
   return v === undefined ? null : v;
 }
 
-/** A worklist position (due key, case id) as an opaque URL-safe text. */
-function writeCursor(dueKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([dueKey, id]), 'utf8').toString('base64url');
-}
-
-/** The position a cursor of writeCursor names; a 400 saying where cursors come from otherwise. */
-function readCursor(cursor: string): { dueKey: string; id: string } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 2 ||
-    typeof parsed[0] !== 'string' ||
-    typeof parsed[1] !== 'string'
-  ) {
-    throw userError(
-      'invalid-input',
-      'Fix the request: query.after is not a worklist cursor; give the X-Next-Cursor header of the page before, as it came.',
-      [{ in: 'query', path: 'after', issue: 'invalid', message: 'not a worklist cursor' }],
-    );
-  }
-  return { dueKey: parsed[0], id: parsed[1] };
+/** The worklist position (due key, case id) a cursor names. */
+function worklistPosition(cursor: string): { dueKey: string; id: string } {
+  const { key, id } = readCursor(cursor, 'worklist');
+  return { dueKey: key, id };
 }

@@ -22,10 +22,19 @@ import {
   type HandoverPacket,
 } from './handoverPacket.js';
 import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
+import { readCursor, writeCursor } from './pageCursor.js';
 import { redactFormData, reserveEachField } from './redaction.js';
 
 /** The event that opens a received case (the shipped protocols' intake accepts it). */
 export const RECEIVE_EVENT = 'RECEIVE_HANDOVER';
+
+export interface HandoverListQuery {
+  status?: HandoverDoc['status'];
+  /** Rows per page. */
+  limit: number;
+  /** The cursor of the page before (X-Next-Cursor). */
+  after?: string;
+}
 
 export interface HandoverView {
   id: string;
@@ -164,14 +173,38 @@ export class HandoverService {
   }
 
   /** Handovers to or from the user's country. Each packet shown is a read of its case: logged. */
-  async list(user: SessionUser, status?: HandoverDoc['status']): Promise<HandoverView[]> {
-    const docs = await this.d.handovers.listFor(user.country === 'REGIONAL' ? null : user.country, status);
+  /**
+   * A page of the handovers to or from the caller's country (every one for regional users),
+   * newest first; `next` is the cursor of the page after it, null on the last page.
+   */
+  async list(
+    user: SessionUser,
+    q: HandoverListQuery,
+  ): Promise<{ rows: HandoverView[]; next: string | null }> {
+    const docs = await this.d.handovers.listFor({
+      country: user.country === 'REGIONAL' ? null : user.country,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.after ? { before: handoverPosition(q.after) } : {}),
+      // One more than asked for tells whether another page follows.
+      limit: q.limit + 1,
+    });
+    const page = docs.slice(0, q.limit);
+    const last = page[page.length - 1];
+    const next = docs.length > q.limit && last ? writeCursor(last.createdAt, last._id) : null;
     await Promise.all(
-      docs.map((d) =>
+      page.map((d) =>
         this.d.accessLog.record(user, d.caseId, 'read', { detail: `handover packet ${d._id}` }),
       ),
     );
-    return Promise.all(docs.map((d) => this.view(d)));
+    return { rows: await Promise.all(page.map((d) => this.view(d))), next };
+  }
+
+  /** One handover to or from the caller's country (any for regional users); 404 otherwise. */
+  async get(user: SessionUser, id: string): Promise<HandoverView> {
+    const doc = await this.d.handovers.find(id);
+    if (!doc || !involves(user, doc)) throw notFound('handover', id);
+    await this.d.accessLog.record(user, doc.caseId, 'read', { detail: `handover packet ${doc._id}` });
+    return this.view(doc);
   }
 
   /**
@@ -328,10 +361,7 @@ export class HandoverService {
   /** The handover, if the user is a focal point of the receiving country (404 for anyone else). */
   private async receivable(user: SessionUser, id: string): Promise<HandoverDoc> {
     const doc = await this.d.handovers.find(id);
-    const involved =
-      doc &&
-      (user.country === doc.toCountry || user.country === doc.fromCountry || user.country === 'REGIONAL');
-    if (!doc || !involved) throw notFound('handover', id);
+    if (!doc || !involves(user, doc)) throw notFound('handover', id);
     if (user.role !== 'focalpoint' || user.country !== doc.toCountry) {
       throw forbidden(`Only a focal point of ${doc.toCountry} decides this handover.`, {
         rule: 'receiving-focal-point',
@@ -455,4 +485,15 @@ function receiptForm(protocol: LoadedProtocol): string | undefined {
 /** What the case shows of one of its handovers. */
 function caseEntry(h: HandoverDoc, status: CaseHandoverDoc['status']): CaseHandoverDoc {
   return { id: h._id, createdAt: h.createdAt, fromCountry: h.fromCountry, toCountry: h.toCountry, status };
+}
+
+/** Whether the user sees the handover: it is to or from their country, or they are regional. */
+function involves(user: SessionUser, doc: HandoverDoc): boolean {
+  return user.country === doc.toCountry || user.country === doc.fromCountry || user.country === 'REGIONAL';
+}
+
+/** The handover list position (creation time, id) a cursor names. */
+function handoverPosition(cursor: string): { createdAt: string; id: string } {
+  const { key, id } = readCursor(cursor, 'handover list');
+  return { createdAt: key, id };
 }

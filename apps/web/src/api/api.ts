@@ -32,6 +32,9 @@ const enc = encodeURIComponent;
 /** Cases per page of the worklist ("Show more cases" fetches the next). */
 export const WORKLIST_PAGE = 50;
 
+/** Handovers per page ("Show more handovers" fetches the next). */
+export const HANDOVERS_PAGE = 50;
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User; token: string }>('POST', '/api/auth/login', { username, password }),
@@ -66,8 +69,16 @@ export const api = {
 
   handOver: (caseId: string, body: { toCountry: string; note: string }) =>
     request<Handover>('POST', `/api/cases/${enc(caseId)}/handovers`, body),
-  handovers: (status?: string) =>
-    request<Handover[]>('GET', `/api/handovers${status ? `?status=${enc(status)}` : ''}`),
+  /** A page of the handovers to or from the user's country, and the cursor of the next page. */
+  handovers: async (status?: string, after?: string): Promise<{ rows: Handover[]; next: string | null }> => {
+    const q = new URLSearchParams({ limit: String(HANDOVERS_PAGE) });
+    if (status) q.set('status', status);
+    if (after) q.set('after', after);
+    const r = await requestWithHeaders<Handover[]>('GET', `/api/handovers?${q.toString()}`);
+    return { rows: r.body, next: r.headers.get('X-Next-Cursor') };
+  },
+  /** One handover as it stands now. */
+  handover: (id: string) => request<Handover>('GET', `/api/handovers/${enc(id)}`),
   /** `data`: fields of the receiving form the packet does not carry (422 names them when missing). */
   acceptHandover: (id: string, data?: Record<string, unknown>) =>
     request<{ handover: Handover; linkedCase: CaseView }>(

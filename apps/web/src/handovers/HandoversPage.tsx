@@ -16,7 +16,7 @@ import type { StepFormData } from '../forms/StepForm.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
-import { useAsync } from '../ui/useAsync.js';
+import { usePages } from '../ui/usePages.js';
 import { HandoverCard } from './HandoverCard.js';
 import { ReceiveForm } from './ReceiveForm.js';
 import { receivingProtocol } from './receivingProtocol.js';
@@ -71,7 +71,13 @@ export default function HandoversPage() {
   const navigate = useNavigate();
   const headingRef = usePageTitle(t('handovers.title'));
   const [status, setStatus] = useState<'pending' | ''>('pending');
-  const list = useAsync(() => api.handovers(status || undefined), [status]);
+  const {
+    first: list,
+    rows,
+    hasMore,
+    showMore,
+    more,
+  } = usePages((after) => api.handovers(status || undefined, after), [status]);
   const [protocols, setProtocols] = useState<Record<string, ResolvedProtocol>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -88,7 +94,7 @@ export default function HandoversPage() {
   }, [told]);
 
   useEffect(() => {
-    for (const h of list.data ?? []) {
+    for (const h of rows ?? []) {
       const p = h.packet.protocol;
       const key = `${p.id}@${p.version}`;
       if (protocols[key]) continue;
@@ -97,7 +103,7 @@ export default function HandoversPage() {
         () => undefined,
       );
     }
-  }, [list.data, protocols]);
+  }, [rows, protocols]);
 
   const protocolOf = (h: Handover) =>
     protocols[`${h.packet.protocol.id}@${h.packet.protocol.version}`] ?? null;
@@ -114,8 +120,8 @@ export default function HandoversPage() {
     let form: FormDefinition | undefined;
     try {
       // Decided meanwhile (by a colleague, in another tab)? Then say so, rather than ask for a form.
-      const now = (await api.handovers()).find((x) => x.id === h.id);
-      if (now && now.status !== 'pending') {
+      const now = await api.handover(h.id);
+      if (now.status !== 'pending') {
         setBusy(null);
         tell(
           t(now.status === 'declined' ? 'serverErrors.handover-declined' : 'serverErrors.handover-decided'),
@@ -204,9 +210,9 @@ export default function HandoversPage() {
         {message}
       </p>
       {list.status === 'error' ? <ErrorMessage error={list.error} /> : null}
-      {list.data && list.data.length === 0 ? <p className="empty">{t('handovers.empty')}</p> : null}
+      {rows && rows.length === 0 ? <p className="empty">{t('handovers.empty')}</p> : null}
       <div className="handover-grid">
-        {(list.data ?? []).map((h) => (
+        {(rows ?? []).map((h) => (
           <HandoverCard
             key={h.id}
             handover={h}
@@ -231,6 +237,17 @@ export default function HandoversPage() {
           </HandoverCard>
         ))}
       </div>
+      {hasMore ? (
+        <button
+          type="button"
+          className="btn handovers-more"
+          disabled={more.busy}
+          onClick={() => void showMore()}
+        >
+          {t('handovers.more')}
+        </button>
+      ) : null}
+      {more.error ? <ErrorMessage error={more.error} /> : null}
     </div>
   );
 }

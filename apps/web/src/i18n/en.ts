@@ -373,6 +373,7 @@ export const en: Resources = {
     onlyPending: 'Pending',
     all: 'All',
     empty: 'No handovers.',
+    more: 'Show more handovers',
     protocol: 'Protocol',
     stage: 'Stage',
     sentAt: 'Sent',

@@ -382,6 +382,7 @@ export const es = {
     onlyPending: 'Pendientes',
     all: 'Todos',
     empty: 'No hay traspasos.',
+    more: 'Mostrar más traspasos',
     protocol: 'Protocolo',
     stage: 'Etapa',
     sentAt: 'Enviado',

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api, type WorklistFilter } from '../api/api.js';
-import type { WorklistItem } from '../api/types.js';
 import { useUser } from '../auth/AuthContext.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
+import { usePages } from '../ui/usePages.js';
 import { OpenCaseForm } from './OpenCaseForm.js';
 import { WorklistFilters, type StateOption } from './WorklistFilters.js';
 import { WorklistTable } from './WorklistTable.js';
@@ -33,24 +33,7 @@ export function WorklistPage() {
 
   const protocols = useAsync(() => api.protocols(), []);
   const key = params.toString();
-  const first = useAsync(() => api.worklist(filter), [key]);
-  // Pages after the first, kept for the filters they were fetched with.
-  const [more, setMore] = useState<{ key: string; rows: WorklistItem[]; next: string | null } | null>(null);
-  const [moreState, setMoreState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
-  const extra = more?.key === key ? more : null;
-  const rows = first.data ? [...first.data.rows, ...(extra?.rows ?? [])] : null;
-  const next = extra ? extra.next : (first.data?.next ?? null);
-  const showMore = async () => {
-    if (!next) return;
-    setMoreState({ busy: true, error: null });
-    try {
-      const page = await api.worklist(filter, next);
-      setMore({ key, rows: [...(extra?.rows ?? []), ...page.rows], next: page.next });
-      setMoreState({ busy: false, error: null });
-    } catch (error) {
-      setMoreState({ busy: false, error });
-    }
-  };
+  const { first, rows, hasMore, showMore, more } = usePages((after) => api.worklist(filter, after), [key]);
   const latest = (protocols.data ?? [])
     .filter((p) => p.id === filter.protocol)
     .sort((a, b) => b.version - a.version)[0];
@@ -120,17 +103,17 @@ export function WorklistPage() {
           {rows ? (
             <>
               <WorklistTable rows={rows} myId={user.id} />
-              {next ? (
+              {hasMore ? (
                 <button
                   type="button"
                   className="btn worklist-more"
-                  disabled={moreState.busy}
+                  disabled={more.busy}
                   onClick={() => void showMore()}
                 >
                   {t('worklist.more')}
                 </button>
               ) : null}
-              {moreState.error ? <ErrorMessage error={moreState.error} /> : null}
+              {more.error ? <ErrorMessage error={more.error} /> : null}
             </>
           ) : first.status === 'loading' ? (
             <p className="loading" role="status">

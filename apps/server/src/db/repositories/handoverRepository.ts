@@ -23,11 +23,29 @@ export class HandoverRepository {
     return this.models.handovers.findById(id).lean<HandoverDoc>().exec();
   }
 
-  /** Handovers to or from a country (every one for a regional user when `country` is null). */
-  async listFor(country: string | null, status?: HandoverDoc['status']): Promise<HandoverDoc[]> {
-    const byCountry = country ? { $or: [{ toCountry: country }, { fromCountry: country }] } : {};
-    const q = status ? { ...byCountry, status } : byCountry;
-    return this.models.handovers.find(q).sort({ createdAt: -1 }).limit(500).lean<HandoverDoc[]>().exec();
+  /**
+   * Handovers to or from a country (every one for a regional user when `country` is null),
+   * newest first (creation time, then id), starting after `before` when given.
+   */
+  async listFor(f: HandoverListFilter): Promise<HandoverDoc[]> {
+    const clauses: Record<string, unknown>[] = [];
+    if (f.country) clauses.push({ $or: [{ toCountry: f.country }, { fromCountry: f.country }] });
+    if (f.status) clauses.push({ status: f.status });
+    if (f.before) {
+      clauses.push({
+        $or: [
+          { createdAt: { $lt: f.before.createdAt } },
+          { createdAt: f.before.createdAt, _id: { $lt: f.before.id } },
+        ],
+      });
+    }
+    const q = clauses.length === 0 ? {} : clauses.length === 1 ? clauses[0]! : { $and: clauses };
+    return this.models.handovers
+      .find(q)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(f.limit)
+      .lean<HandoverDoc[]>()
+      .exec();
   }
 
   /**
@@ -67,3 +85,12 @@ export type HandoverDecision = Pick<
   HandoverDoc,
   'status' | 'decidedAt' | 'decidedBy' | 'declineReason' | 'linkedCaseId'
 >;
+
+export interface HandoverListFilter {
+  /** The country handovers go to or come from; null: every country. */
+  country: string | null;
+  status?: HandoverDoc['status'];
+  /** Only handovers after this one in list order (newer first). */
+  before?: { createdAt: string; id: string };
+  limit: number;
+}

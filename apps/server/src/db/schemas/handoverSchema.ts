@@ -45,5 +45,7 @@ export const handoverSchema = new Schema<HandoverDoc>(
 handoverSchema.index({ toCountry: 1, status: 1 });
 // Serves: GET /api/handovers for the sending country.
 handoverSchema.index({ fromCountry: 1, status: 1 });
+// Serves: GET /api/handovers for regional users, and the order of every page (newest first).
+handoverSchema.index({ createdAt: -1, _id: -1 });
 // Serves: the id of a new handover of a case to a country (HandoverRepository.allTo).
 handoverSchema.index({ caseId: 1, toCountry: 1 });

@@ -39,10 +39,22 @@ export const handoverRoutes = [
     params: NoParams,
     query: HandoverListQuery,
     responses: { 200: { description: 'Handovers, newest first', schema: z.array(Handover) } },
-    handler: async ({ query, user }, s) => ({
-      status: 200,
-      body: await s.handovers.list(user, query.status),
-    }),
+    handler: async ({ query, user }, s) => {
+      const { rows, next } = await s.handovers.list(user, query);
+      return { status: 200, body: rows, ...(next ? { headers: { 'X-Next-Cursor': next } } : {}) };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/handovers/:id',
+    summary: 'A handover to or from the caller’s country, as it stands now',
+    tag: 'handovers',
+    access: CASE_ROLES,
+    params: HandoverParams,
+    query: NoQuery,
+    responses: { 200: { description: 'The handover', schema: Handover } },
+    errors: [404],
+    handler: async ({ params, user }, s) => ({ status: 200, body: await s.handovers.get(user, params.id) }),
   }),
   defineRoute({
     method: 'post',
