@@ -78,7 +78,6 @@ export const StatsQuery = z.object({
 });
 export const StatsResponse = z.object({
   cells: z.array(z.object({ key: z.record(z.string(), z.string().nullable()), count: z.number().int() })),
-  suppressed: z.number().int(),
   rounding: z.number().int(),
 });
 

@@ -33,8 +33,6 @@ export interface StatsCell {
 
 export interface StatsResult {
   cells: StatsCell[];
-  /** How many cells were withheld for counting fewer than MIN_CELL cases. */
-  suppressed: number;
   /** Every published count is rounded down to a multiple of this. */
   rounding: number;
 }
@@ -44,6 +42,9 @@ export interface StatsResult {
  * a cell of fewer than 5 cases is withheld; and every published count is rounded down to a
  * multiple of 5, so a withheld cell cannot be recovered by subtracting published cells from a
  * published total (of this or a coarser query): each published number is only known to ±4.
+ * How many cells were withheld is not said either: each holds at least one case, so their number
+ * added to the published cells would bound the total from below, and with the rounded total
+ * from above, pinning exact counts (4 withheld cells of one child each, say).
  */
 export class StatsService {
   constructor(private readonly cases: CaseRepository) {}
@@ -52,18 +53,14 @@ export class StatsService {
     const fields = Object.fromEntries(by.map((d) => [d, FIELD[d]]));
     const rows = await this.cases.countBy(visibleCountries(user), fields);
     const cells: StatsCell[] = [];
-    let suppressed = 0;
     for (const row of rows) {
-      if (row.count < MIN_CELL) {
-        suppressed++;
-        continue;
-      }
+      if (row.count < MIN_CELL) continue;
       const key: StatsCell['key'] = {};
       // FerretDB leaves a missing field out of the group key; MongoDB gives null: both mean "not recorded".
       for (const d of by) key[d] = row._id?.[d] ?? null;
       cells.push({ key, count: Math.floor(row.count / ROUNDING) * ROUNDING });
     }
     cells.sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
-    return { cells, suppressed, rounding: ROUNDING };
+    return { cells, rounding: ROUNDING };
   }
 }

@@ -30,7 +30,6 @@ export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
 /** Anonymised counts: cells under 5 cases withheld, every count rounded down to a multiple of `rounding`. */
 export interface StatsResult {
   cells: { key: Partial<Record<StatsDimension, string | null>>; count: number }[];
-  suppressed: number;
   rounding: number;
 }
 

@@ -108,8 +108,7 @@ export default function StatsPage() {
             </div>
           )}
           <p className="hint" role="status">
-            {t('stats.protection', { rounding: data.rounding })}{' '}
-            {data.suppressed > 0 ? t('stats.suppressed', { count: data.suppressed }) : null}
+            {t('stats.protection', { rounding: data.rounding })}
           </p>
         </>
       ) : null}
