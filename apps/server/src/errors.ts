@@ -78,6 +78,8 @@ const MEANINGS = {
     'handover-decided': 'The handover was already accepted or declined; details: [{handoverId, status?}].',
     'packet-altered': 'The handover packet does not match its hash; details: [{handoverId}].',
     'version-exists': 'That protocol version is already published; details: [{protocol}].',
+    'case-damaged':
+      'The case’s stored history no longer re-applies from an event (altered in the database?); nothing was changed, and its audit chain and replay still answer; details: [{caseId, seq}].',
   },
   // too large
   413: {

@@ -79,7 +79,7 @@ describe('a process that dies between the event insert and the case update', () 
     const view = await worker.get<CaseViewBody>(`/api/cases/${id}`);
     expect(view.status).toBe(200);
     expect(view.body.case.head).toBe(opened.event.hash);
-    expect(await s.caseStore.recover()).toBe(0);
+    expect(await s.caseStore.recover()).toEqual({ recovered: 0, unrecoverable: [] });
   });
 
   it('recovers at start-up every case whose document is behind its events', async () => {
@@ -96,7 +96,46 @@ describe('a process that dies between the event insert and the case update', () 
     );
     if (!r.ok) throw new Error('DETECT refused');
     await s.repos.events.append(r.event);
-    expect(await s.caseStore.recover()).toBe(1);
+    expect(await s.caseStore.recover()).toEqual({ recovered: 1, unrecoverable: [] });
     expect((await s.repos.cases.find(opened.case.id))!.cur.seq).toBe(1);
+  });
+
+  it('starts although a case’s stored events were altered: that case is named, the others recovered', async () => {
+    const worker = await server.as('caseworker.gt');
+    const s = server.services;
+    const damaged = (await openCase(worker, 'child-repatriation-gt')).case.id;
+    const behind = (await openCase(worker, 'child-repatriation-gt')).case.id;
+    const actor = { userId: 'u1', role: 'caseworker' as const, country: 'GT' as const };
+    const stepOf = async (caseId: string) => {
+      const loaded = (await s.caseStore.load(caseId))!;
+      const { compiled } = await s.protocolStore.get(loaded.state.protocol.id, loaded.state.protocol.version);
+      const r = step(compiled, loaded.state, { event: 'DETECT', actor }, { clock, ids: objectIds });
+      if (!r.ok) throw new Error('DETECT refused');
+      return r.event;
+    };
+    // Someone with database access adds an event the protocol would never record.
+    const forged = await stepOf(damaged);
+    await s.repos.events.append({ ...forged, type: 'CLOSE_CASE' });
+    await s.repos.events.append(await stepOf(behind));
+    s.caseStore.forget(damaged);
+    s.caseStore.forget(behind);
+    expect(await s.caseStore.recover()).toEqual({ recovered: 1, unrecoverable: [damaged] });
+    expect((await s.repos.cases.find(behind))!.cur.seq).toBe(1);
+    expect((await s.repos.cases.find(damaged))!.cur.seq).toBe(0);
+    // The case says what is wrong, changes nothing, and the audit shows where it was altered.
+    const view = await worker.get<{ error: { code: string; message: string } }>(`/api/cases/${damaged}`);
+    expect(view.status).toBe(409);
+    expect(view.body.error.code).toBe('case-damaged');
+    expect(view.body.error.message).toContain('event 1');
+    const auditor = await server.as('auditor.gt');
+    const chain = await auditor.get<{ ok: boolean; brokenAt: number }>(`/api/cases/${damaged}/audit/chain`);
+    expect(chain.status).toBe(200);
+    expect(chain.body).toMatchObject({ ok: false, brokenAt: 1 });
+    const replay = await auditor.get<{ ok: boolean; firstDivergence: number }>(
+      `/api/cases/${damaged}/audit/replay`,
+    );
+    expect(replay.status).toBe(200);
+    expect(replay.body).toMatchObject({ ok: false, firstDivergence: 1 });
+    expect((await (await server.as('auditor.sv')).get(`/api/cases/${damaged}/audit/chain`)).status).toBe(404);
   });
 });

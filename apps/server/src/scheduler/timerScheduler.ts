@@ -22,8 +22,14 @@ export class TimerScheduler {
 
   /** Rolls forward cases a crash left behind, fires what is due now, then checks every interval. */
   async start(): Promise<void> {
-    const recovered = await this.services.caseStore.recover();
+    const { recovered, unrecoverable } = await this.services.caseStore.recover();
     if (recovered > 0) this.logger.warn(`recovered ${recovered} case(s) whose last step was cut short`);
+    for (const caseId of unrecoverable) {
+      this.logger.error(
+        { caseId },
+        'case not rolled forward: its stored events no longer re-apply (altered in the database?); check it with the audit chain',
+      );
+    }
     await this.tick();
     this.handle = setInterval(() => void this.tick(), this.intervalMs);
     this.handle.unref();

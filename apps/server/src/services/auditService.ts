@@ -25,7 +25,7 @@ export class AuditService {
 
   /** Re-hashes the stored history: where the chain breaks, if it does. */
   async chain(user: SessionUser, caseId: string): Promise<ChainReport> {
-    await this.d.caseService.visible(user, caseId);
+    await this.d.caseService.checkVisible(user, caseId);
     const history = await this.d.events.history(caseId);
     await this.d.accessLog.record(user, caseId, 'audit', { detail: 'chain' });
     return verifyChain(history);
@@ -33,7 +33,7 @@ export class AuditService {
 
   /** Replays the history against the protocol versions it ran under. */
   async replay(user: SessionUser, caseId: string): Promise<ConformanceReport> {
-    await this.d.caseService.visible(user, caseId);
+    await this.d.caseService.checkVisible(user, caseId);
     const history = await this.d.events.history(caseId);
     const versions = await this.versionsOf(history.map((e) => e.protocol));
     await this.d.accessLog.record(user, caseId, 'audit', { detail: 'replay' });
@@ -46,7 +46,7 @@ export class AuditService {
     caseId: string,
     ref: { id: string; version: number },
   ): Promise<ConformanceReport> {
-    await this.d.caseService.visible(user, caseId);
+    await this.d.caseService.checkVisible(user, caseId);
     const against = await this.d.protocols.find(ref.id, ref.version);
     if (!against)
       throw userError(

@@ -349,6 +349,16 @@ export class CaseService {
     return loaded;
   }
 
+  /**
+   * not-found unless the user may see the case, judged from its stored document as it is: the
+   * audit of a case whose events no longer re-apply must still answer, to show where.
+   */
+  async checkVisible(user: SessionUser, caseId: string): Promise<void> {
+    const doc = await this.d.cases.find(caseId);
+    if (!doc) await this.visible(user, caseId);
+    else if (!canSeeCase(user, doc)) throw notFound('case', caseId);
+  }
+
   checkVersion(loaded: LoadedCase, expected: number): void {
     if (loaded.state.seq !== expected) {
       throw conflict(

@@ -166,19 +166,28 @@ export class CaseStore {
     }
   }
 
-  /** Cases whose document is behind their events (a crash between commit and update): rolled forward. */
-  async recover(): Promise<number> {
+  /**
+   * Cases whose document is behind their events (a crash between commit and update): rolled
+   * forward. A case whose stored events no longer re-apply (altered in the database) is left as
+   * it is and named in `unrecoverable`, so that one damaged case does not keep the others (and
+   * the server) from starting.
+   */
+  async recover(): Promise<{ recovered: number; unrecoverable: string[] }> {
     const last = await this.events.lastSeqs();
     const stored = new Map((await this.cases.allIdsAndSeqs()).map((c) => [c._id, c.seq]));
-    let n = 0;
+    let recovered = 0;
+    const unrecoverable: string[] = [];
     for (const [caseId, seq] of last) {
-      if ((stored.get(caseId) ?? -1) < seq) {
+      if ((stored.get(caseId) ?? -1) >= seq) continue;
+      try {
         await this.load(caseId);
-        n++;
+        recovered++;
+      } catch {
+        unrecoverable.push(caseId);
       }
     }
     await this.drain();
-    return n;
+    return { recovered, unrecoverable };
   }
 
   private known(caseId: string): LoadedCase | undefined {
@@ -275,13 +284,20 @@ export class CaseStore {
         r = step(compiled, state, { event: event.type, data: event.data, actor: event.actor }, deps);
       }
     }
-    if (!r.ok) {
-      throw new Error(
-        `case ${state.id}: event ${event.seq} no longer applies: ${r.reasons.map((x) => x.message).join('; ')}`,
-      );
-    }
-    if (r.event.hash !== event.hash)
-      throw new Error(`case ${state.id}: re-applying event ${event.seq} gives another hash`);
+    if (!r.ok || r.event.hash !== event.hash) throw damaged(state.id, event.seq);
     return r.case;
   }
+}
+
+/**
+ * The refusal for a case whose stored event does not re-apply, or re-applies to another record:
+ * the event log was changed outside the server. Its reasons are not given (they could quote the
+ * case's data); the audit chain and replay say where and why.
+ */
+function damaged(caseId: string, seq: number) {
+  return conflict(
+    'case-damaged',
+    `Case ${caseId} cannot be used: its stored history no longer re-applies from event ${seq} (it may have been altered in the database). Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.`,
+    [{ caseId, seq }],
+  );
 }

@@ -114,6 +114,8 @@ export const en: Resources = {
     'handover-decided': 'This handover was already accepted or declined.',
     'packet-altered':
       'The packet of this handover was changed after it was sent. Ask the sending country to send it again.',
+    'case-damaged':
+      'The stored history of case {{caseId}} no longer re-applies from event {{seq}}: it may have been altered in the database. Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.',
     'version-exists': '{{protocol}} is already published and cannot change: give the draft a higher version.',
     'body-too-large': 'What was sent is too large (over {{limitKb}} kB). Send less data at a time.',
     'unsupported-encoding': 'The server could not read what was sent. Reload the page and try again.',
@@ -407,8 +409,6 @@ export const en: Resources = {
     notRecorded: 'not recorded',
     protection:
       'To protect victims, cells of fewer than 5 cases are not shown and every number is rounded down to a multiple of {{rounding}}.',
-    suppressed_one: '{{count}} cell was left out.',
-    suppressed_other: '{{count}} cells were left out.',
     dimension: {
       originCountry: 'Country of origin',
       sex: 'Sex',

@@ -120,6 +120,8 @@ export const es = {
     'handover-decided': 'Este traspaso ya fue aceptado o rechazado.',
     'packet-altered':
       'El paquete de este traspaso fue modificado después de enviarse. Pida al país que lo envió que lo envíe de nuevo.',
+    'case-damaged':
+      'El historial guardado del caso {{caseId}} ya no se puede volver a aplicar desde el evento {{seq}}: puede haber sido alterado en la base de datos. No se cambió nada. Una persona auditora puede verificar su cadena de hashes y reproducirlo en Auditoría.',
     'version-exists':
       '{{protocol}} ya está publicada y no puede cambiar: dé al borrador una versión más alta.',
     'body-too-large': 'Lo enviado es demasiado grande (más de {{limitKb}} kB). Envíe menos datos a la vez.',
@@ -416,8 +418,6 @@ export const es = {
     notRecorded: 'sin registrar',
     protection:
       'Para proteger a las víctimas, no se muestran las celdas con menos de 5 casos y cada cifra se redondea hacia abajo a un múltiplo de {{rounding}}.',
-    suppressed_one: 'Se omitió {{count}} celda.',
-    suppressed_other: 'Se omitieron {{count}} celdas.',
     dimension: {
       originCountry: 'País de origen',
       sex: 'Sexo',
