@@ -34,9 +34,12 @@ const HOUR = 3_600_000;
  * Moves a running case to another protocol version (or variant): each active state is mapped to
  * a state of the new version (`mapping`: old state path -> new state path, covering every active
  * atomic state), the recorded data is kept, the profile is recomputed, and the deadlines and
- * timers of the new states start at the time of the migration (deadlines set by actions are
- * kept). Recorded as a "migrated" event in the same hash chain. No entry action runs: a
- * migration is not a step of the protocol.
+ * timers of the new states are set by the new version. A state the case is still in (the same
+ * path, or the one its active state is mapped to) keeps counting from when the case entered
+ * it, as its deadline or timer recorded, so a migration never gives an overdue case more time
+ * nor puts off an escalation; a state the migration enters counts from the migration. Deadlines
+ * set by actions are kept. Recorded as a "migrated" event in the same hash chain. No entry
+ * action runs: a migration is not a step of the protocol.
  *
  * @example
  *   migrateCase(v1, v2, c, { screening: 'detection.screening' }, supervisor, deps)
@@ -155,16 +158,18 @@ export function migrateAt(
   const deadlines: Deadline[] = c.deadlines.filter((d) => !d.name.startsWith('state:'));
   const timers: Timer[] = [];
   if (!next.done) {
+    const entered = entryTimes(from, c, conf);
     for (const s of next.active) {
+      const since = continuedSince(s.path, entered, conf, mapping) ?? env.at;
       if (s.deadline)
         deadlines.push({
           name: `state:${s.path}`,
           title: s.title,
-          dueAt: addMilliseconds(env.at, s.deadline.hours * HOUR),
-          setAt: env.at,
+          dueAt: addMilliseconds(since, s.deadline.hours * HOUR),
+          setAt: since,
         });
       for (const t of s.timers)
-        timers.push({ event: t.event, dueAt: addMilliseconds(env.at, t.ms), state: s.path });
+        timers.push({ event: t.event, dueAt: addMilliseconds(since, t.ms), state: s.path });
     }
   }
   const recordedMapping = JSON.parse(canonicalJson(mapping)) as Record<string, string>;
@@ -234,4 +239,49 @@ function valueOf(to: CompiledProtocol, targets: string[]): { value: StateValue }
     return out;
   };
   return { value: toValue(root) };
+}
+
+/**
+ * When the case entered each of its active states, where the case records it: the start of the
+ * state's deadline, else the due time of one of its timers less that timer's delay.
+ */
+function entryTimes(from: CompiledProtocol, c: CaseState, conf: Configuration): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of conf.active) {
+    const deadline = c.deadlines.find((d) => d.name === `state:${s.path}`);
+    if (deadline) {
+      out.set(s.path, deadline.setAt);
+      continue;
+    }
+    for (const timer of c.timers) {
+      const delay = timer.state === s.path ? s.timers.find((t) => t.event === timer.event) : undefined;
+      if (delay) {
+        out.set(s.path, addMilliseconds(timer.dueAt, -delay.ms));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Since when the case has been in the new version's state `path`, if it was in it before the
+ * migration: the old state of the same path, else the earliest of the old active states mapped
+ * onto it; undefined when the migration enters it (or the case recorded no time for it).
+ */
+function continuedSince(
+  path: string,
+  entered: Map<string, string>,
+  conf: Configuration,
+  mapping: Record<string, string>,
+): string | undefined {
+  const same = conf.active.some((s) => s.path === path) ? entered.get(path) : undefined;
+  if (same !== undefined) return same;
+  let earliest: string | undefined;
+  for (const leaf of conf.atomic) {
+    const since = mapping[leaf.path] === path ? entered.get(leaf.path) : undefined;
+    if (since !== undefined && (earliest === undefined || Date.parse(since) < Date.parse(earliest)))
+      earliest = since;
+  }
+  return earliest;
 }
