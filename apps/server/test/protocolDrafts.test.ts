@@ -76,13 +76,40 @@ describe('protocol drafts', () => {
       expect.objectContaining({ id: 'child-repatriation-hn', status: 'published' }),
     );
 
-    // A published version never changes: publishing the same id and version again is refused.
+    // Deriving it again starts the variant's next version (one that can be published), named
+    // after the country as the shipped variants are.
     const again = await designer.post<Draft>('/api/protocols/child-repatriation/versions/1/variants', {
       jurisdiction: 'HN',
     });
+    expect(again.status).toBe(201);
+    expect(again.body.file).toMatchObject({
+      id: 'child-repatriation-hn',
+      version: 2,
+      base: 'child-repatriation@1',
+      title: {
+        es: 'Repatriación de niñas, niños y adolescentes víctimas de trata — Honduras',
+        en: 'Repatriation of child and adolescent victims of trafficking — Honduras',
+      },
+    });
+    // A published version never changes: publishing the same id and version again is refused.
+    const sameVersion = await designer.put<Draft>(`/api/protocol-drafts/${again.body.id}`, {
+      file: { ...again.body.file, version: 1 },
+      expectedRevision: again.body.revision,
+    });
+    expect(sameVersion.status).toBe(200);
     const refused = await designer.post<ErrorBody>(`/api/protocol-drafts/${again.body.id}/publish`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('version-exists');
+    const next = await designer.put<Draft>(`/api/protocol-drafts/${again.body.id}`, {
+      file: { ...again.body.file, version: 2 },
+      expectedRevision: sameVersion.body.revision,
+    });
+    expect(next.status).toBe(200);
+    const second = await designer.post<{ id: string; version: number }>(
+      `/api/protocol-drafts/${again.body.id}/publish`,
+    );
+    expect(second.status).toBe(201);
+    expect(second.body).toMatchObject({ id: 'child-repatriation-hn', version: 2 });
 
     // Honduran cases now run under the Honduran variant when handed over (and may be opened under it).
     const worker = await server.as('caseworker.hn');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@ruta/engine';
 import {
+  countryNames,
   diffProtocols,
   exploreStateSpace,
   invariantReport,
@@ -8,6 +9,7 @@ import {
   resolveProtocol,
   verifyPassed,
   verifyProtocol,
+  type Country,
   type FormDefinition,
   type Invariant,
   type Jurisdiction,
@@ -255,13 +257,18 @@ export class ProtocolService {
     const base = (await this.d.store.get(id, version)).resolved;
     if (req.jurisdiction === 'REGIONAL')
       throw userError('bad-jurisdiction', 'A variant is national: give a country code as "jurisdiction".');
+    const variantId = req.id ?? `${id}-${req.jurisdiction.toLowerCase()}`;
+    // The country may have published this variant already (of this base or an earlier one): the
+    // draft is then its next version, which publishing can accept.
+    const published = await this.d.repo.latestOf(variantId);
+    const named = (lang: 'es' | 'en') => countryNames(lang)[req.jurisdiction as Country] ?? req.jurisdiction;
     const variant: Record<string, unknown> = {
       kind: 'variant',
-      id: req.id ?? `${id}-${req.jurisdiction.toLowerCase()}`,
-      version: 1,
+      id: variantId,
+      version: (published?.version ?? 0) + 1,
       jurisdiction: req.jurisdiction,
       base: `${id}@${version}`,
-      title: { es: `${base.title.es} (${req.jurisdiction})`, en: `${base.title.en} (${req.jurisdiction})` },
+      title: { es: `${base.title.es} — ${named('es')}`, en: `${base.title.en} — ${named('en')}` },
       changes: [],
     };
     return this.createDraft(user, variant);
