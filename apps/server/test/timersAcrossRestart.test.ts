@@ -60,4 +60,33 @@ describe('delayed transitions', () => {
     // The overdue alert tells Guatemala's focal point (entry action of the overdue state).
     expect(await second.services.repos.notifications.listFor('GT')).toHaveLength(1);
   }, 120_000);
+
+  it('fire for every due case in one pass, however many pages they take', async () => {
+    const clock = new TestClock('2026-05-01T08:00:00.000Z');
+    const server = await startTestServer({ file: import.meta.url, clock: clock.now });
+    servers.push(server);
+    const worker = await server.as('caseworker.sv');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const opened = await openCase(worker, 'child-repatriation');
+      await worker.post(`/api/cases/${opened.case.id}/steps`, { event: 'DETECT', expectedVersion: 0 });
+      const [detection] = await formExamples(worker, opened.case.protocol, 'cr-detection');
+      const r = await worker.post(`/api/cases/${opened.case.id}/steps`, {
+        event: 'SCREENED',
+        data: detection,
+        expectedVersion: 1,
+      });
+      expect(r.status).toBe(200);
+      ids.push(opened.case.id);
+    }
+    clock.advanceHours(25);
+    // Two cases a page: a pass reads three pages and fires all five alerts.
+    expect(await new TimerScheduler(server.services, logger, 60_000, 2).fireDue()).toBe(5);
+    server.forgetLogins(); // the sessions expired meanwhile
+    const reader = await server.as('caseworker.sv');
+    for (const id of ids) {
+      const view = await reader.get<CaseViewBody>(`/api/cases/${id}`);
+      expect(view.body.case.timers.filter((t) => t.dueAt <= clock.now())).toEqual([]);
+    }
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { dueTimers, fireTimer } from '@ruta/engine';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
+import type { DueTimerPosition } from '../db/repositories/caseRepository.js';
 import type { Services } from '../services/createServices.js';
 
 const SYSTEM = { id: 'system', role: 'system', country: 'REGIONAL' } as const;
@@ -18,6 +19,8 @@ export class TimerScheduler {
     private readonly services: Services,
     private readonly logger: Logger,
     private readonly intervalMs: number,
+    /** Cases read at a time; a pass goes through every page. */
+    private readonly pageSize = 200,
   ) {}
 
   /** Rolls forward cases a crash left behind, fires what is due now, then checks every interval. */
@@ -58,13 +61,21 @@ export class TimerScheduler {
   async fireDue(): Promise<number> {
     const s = this.services;
     let fired = 0;
-    const ids = await s.repos.cases.withDueTimers(s.clock(), 200);
-    for (const caseId of ids) {
-      try {
-        fired += await this.fireCase(caseId);
-      } catch (err) {
-        this.logger.error({ err, caseId }, 'firing a timer failed');
+    const now = s.clock();
+    // Every due case, a page at a time: a case whose timer cannot fire (refused, or the case
+    // damaged) stays due, and must not keep the cases after it from their turn.
+    let after: DueTimerPosition | undefined;
+    for (;;) {
+      const page = await s.repos.cases.withDueTimers(now, this.pageSize, after);
+      for (const { id: caseId } of page) {
+        try {
+          fired += await this.fireCase(caseId);
+        } catch (err) {
+          this.logger.error({ err, caseId }, 'firing a timer failed');
+        }
       }
+      if (page.length < this.pageSize) break;
+      after = page[page.length - 1];
     }
     await s.auth.purgeExpired().catch((err: unknown) => this.logger.error({ err }, 'session purge failed'));
     return fired;

@@ -14,6 +14,12 @@ export interface WorklistFilter {
   limit: number;
 }
 
+/** Where a case stands in the order of due timers. */
+export interface DueTimerPosition {
+  id: string;
+  nextTimer: string;
+}
+
 export type StatsRow = { _id: Record<string, string | null>; count: number };
 
 /**
@@ -123,15 +129,25 @@ export class CaseRepository {
       .exec();
   }
 
-  /** Ids of active cases with a delayed transition due by `now`. */
-  async withDueTimers(now: string, limit: number): Promise<string[]> {
+  /**
+   * Active cases with a delayed transition due by `now`, earliest first (then by id), starting
+   * after `after` when given: a page of at most `limit`.
+   */
+  async withDueTimers(now: string, limit: number, after?: DueTimerPosition): Promise<DueTimerPosition[]> {
+    const q: Record<string, unknown> = { 'cur.status': 'active', 'cur.nextTimer': { $lte: now } };
+    if (after) {
+      q.$or = [
+        { 'cur.nextTimer': { $gt: after.nextTimer } },
+        { 'cur.nextTimer': after.nextTimer, _id: { $gt: after.id } },
+      ];
+    }
     const rows = await this.models.cases
-      .find({ 'cur.status': 'active', 'cur.nextTimer': { $lte: now } }, { _id: 1 })
-      .sort({ 'cur.nextTimer': 1 })
+      .find(q, { _id: 1, 'cur.nextTimer': 1 })
+      .sort({ 'cur.nextTimer': 1, _id: 1 })
       .limit(limit)
-      .lean<{ _id: string }[]>()
+      .lean<{ _id: string; cur: { nextTimer: string } }[]>()
       .exec();
-    return rows.map((r) => r._id);
+    return rows.map((r) => ({ id: r._id, nextTimer: r.cur.nextTimer }));
   }
 
   /** Case counts grouped by the given case fields (e.g. "cur.profile.sex", "cur.protocolId"). */
