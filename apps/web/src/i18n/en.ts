@@ -140,6 +140,10 @@ export const en: Resources = {
       expectedVersion: 'case version',
       event: 'action',
       data: 'form data',
+      draftId: 'draft address',
+      expectedRevision: 'draft revision',
+      file: 'protocol file',
+      forms: 'draft forms',
     },
     issue: {
       invalid_type: '“{{field}}” is missing or of the wrong type',

@@ -148,6 +148,10 @@ export const es = {
       expectedVersion: 'versión del caso',
       event: 'acción',
       data: 'datos del formulario',
+      draftId: 'dirección del borrador',
+      expectedRevision: 'revisión del borrador',
+      file: 'archivo del protocolo',
+      forms: 'formularios del borrador',
     },
     /** What is wrong with a field, by zod's issue code. */
     issue: {

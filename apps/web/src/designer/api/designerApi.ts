@@ -12,6 +12,7 @@ import type {
   Text,
   VariantFile,
 } from '@ruta/protocol';
+import { ApiError } from '../../api/ApiError.js';
 import { request } from '../../api/request.js';
 
 export type DraftFile = ProtocolFile | VariantFile;
@@ -79,4 +80,14 @@ export const refOf = (p: { id: string; version: number }) => `${p.id}@${p.versio
 export function parseRef(ref: string): { id: string; version: number } | null {
   const m = /^([a-z0-9][a-z0-9-]*)@([1-9][0-9]*)$/.exec(ref);
   return m ? { id: m[1]!, version: Number(m[2]) } : null;
+}
+
+/**
+ * Splits "id@version" of a reference the server gave (a variant's base); when it is not one,
+ * throws the refusal the server gives such a reference (`bad-ref`), so it is said like one.
+ */
+export function requireRef(ref: string): { id: string; version: number } {
+  const r = parseRef(ref);
+  if (!r) throw new ApiError(400, 'bad-ref', `"${ref}" is not id@version.`, [{ ref }]);
+  return r;
 }

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EdgeClick } from './edgeClick.js';
 import {
@@ -188,12 +189,18 @@ const ChartGraphInner = memo(function ChartGraphInner({
         : e.event === 'done'
           ? '✓'
           : pick(doc.events[e.event]?.title, lang) || e.event;
+      const description = t('graph.edge', {
+        event,
+        from: titles.get(e.source) ?? e.source,
+        to: titles.get(e.target) ?? e.target,
+      });
       const data: RouteFlowEdge['data'] = {
         points: route.points,
         title: event,
         event: e.event,
         broken: e.broken,
         problems: problems.transitions.get(e.id) ?? 0,
+        description,
       };
       if (route.label) data.label = route.label;
       if (e.guard !== undefined) data.guard = e.guard;
@@ -208,11 +215,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
         selected: selectedEdge === e.id,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         zIndex: 2,
-        ariaLabel: t('graph.edge', {
-          event,
-          from: titles.get(e.source) ?? e.source,
-          to: titles.get(e.target) ?? e.target,
-        }),
+        ariaLabel: description,
       };
       const prev = edgeCache.current.get(e.id);
       const kept = prev && sameEdge(prev, edge) ? prev : edge;
@@ -229,9 +232,23 @@ const ChartGraphInner = memo(function ChartGraphInner({
     return layout.nodes[doc.machine.initial];
   }, [graph, layout, doc.machine.initial]);
 
-  const onNodeClick: NodeMouseHandler<Node> = useCallback(
-    (_e, node) => onSelect?.(node.id === ANY_STATE ? { kind: 'protocol' } : { kind: 'state', path: node.id }),
+  const selectNode = useCallback(
+    (id: string) => onSelect?.(id === ANY_STATE ? { kind: 'protocol' } : { kind: 'state', path: id }),
     [onSelect],
+  );
+  const onNodeClick: NodeMouseHandler<Node> = useCallback((_e, node) => selectNode(node.id), [selectNode]);
+  // On a focused state, React Flow takes Enter and Space to select the node in a store of its own,
+  // which this chart does not read: the key selects the state here, as a click does.
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      const el = e.target;
+      if (!(el instanceof HTMLElement) || !el.classList.contains('react-flow__node') || !el.dataset.id)
+        return;
+      e.preventDefault();
+      selectNode(el.dataset.id);
+    },
+    [selectNode],
   );
   const selectEdge = useCallback(
     (edgeId: string) => {
@@ -258,11 +275,14 @@ const ChartGraphInner = memo(function ChartGraphInner({
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodeClick={onNodeClick}
+          onKeyDown={onKeyDown}
           onEdgeClick={onEdgeClick}
           onPaneClick={() => onSelect?.(null)}
           onConnect={handleConnect}
           nodesDraggable={false}
           nodesConnectable={!readOnly}
+          // A transition is reached from the keyboard by its label, a button after the states.
+          edgesFocusable={false}
           elementsSelectable
           deleteKeyCode={null}
           minZoom={0.05}

@@ -1,10 +1,14 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer } from '@xyflow/react';
+import { BaseEdge, ViewportPortal } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import type { RouteFlowEdge } from './graphTypes.js';
 import { useEdgeClick } from './edgeClick.js';
 
-/** A transition drawn along ELK's route, labelled with its event and a mark when it is guarded. */
+/**
+ * A transition drawn along ELK's route, labelled with its event and a mark when it is guarded.
+ * The label is the transition's button; it is drawn in the viewport's portal, after the states,
+ * so that tabbing through the chart reaches every state before the transitions.
+ */
 export const RouteEdge = memo(function RouteEdge({
   id,
   data,
@@ -27,12 +31,13 @@ export const RouteEdge = memo(function RouteEdge({
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={14} />
       {data.label && (
-        <EdgeLabelRenderer>
+        <ViewportPortal>
           <button
             type="button"
             onClick={() => click(id)}
             className={`dz-edge-label nodrag nopan ${cls}`}
             data-edge={id}
+            aria-label={data.description}
             style={{
               transform: `translate(${data.label.x}px, ${data.label.y}px)`,
               width: data.label.width,
@@ -43,7 +48,7 @@ export const RouteEdge = memo(function RouteEdge({
             {data.title}
             {data.problems > 0 && <span className="dz-badge-problem"> ⚠</span>}
           </button>
-        </EdgeLabelRenderer>
+        </ViewportPortal>
       )}
     </>
   );

@@ -32,6 +32,8 @@ export interface RouteEdgeData extends Record<string, unknown> {
   broken: boolean;
   diff?: DiffMark;
   problems: number;
+  /** What the transition is, from where to where, for screen readers (on its label's button). */
+  description: string;
 }
 
 export type StateFlowNode = Node<StateNodeData, 'state' | 'group' | 'any'>;

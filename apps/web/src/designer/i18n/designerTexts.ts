@@ -76,7 +76,9 @@ export const es = {
     publish: 'Publicar versión',
     publishing: 'Publicando…',
     saveFirst: 'El borrador no se pudo guardar; no se publicó.',
-    publishRefused: 'No se publicó: el servidor encontró estos problemas.',
+    publishFailed: 'No se publicó: {{reason}}',
+    noSuchDraft:
+      'No hay ningún borrador en esta dirección: puede que ya se haya publicado o que la dirección esté incompleta.',
     publishedTitle: 'Publicada {{ref}}',
     publishedBody: 'La versión es inmutable: los casos nuevos pueden usarla desde ahora.',
     compareWith: 'Ver qué cambia respecto de {{base}}',
@@ -608,7 +610,9 @@ export const en: DesignerTexts = {
     publish: 'Publish version',
     publishing: 'Publishing…',
     saveFirst: 'The draft could not be saved; it was not published.',
-    publishRefused: 'Not published: the server found these problems.',
+    publishFailed: 'Not published: {{reason}}',
+    noSuchDraft:
+      'There is no draft at this address: it may have been published already, or the address is incomplete.',
     publishedTitle: 'Published {{ref}}',
     publishedBody: 'The version is immutable: new cases can use it from now on.',
     compareWith: 'See what changed from {{base}}',

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useLang } from '../../i18n/useLang.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
+import { describeError } from '../../ui/ErrorMessage.js';
 import { designerApi, parseRef } from '../api/designerApi.js';
 import { DiffView } from '../components/DiffView.js';
 import { useLoad } from './useLoad.js';
@@ -9,15 +10,16 @@ import { useLoad } from './useLoad.js';
 /** Two published versions side by side (?a=id@v&b=id@v), e.g. a variant and its regional base. */
 export function DiffPage() {
   const { t } = useTranslation('designer');
+  const { t: tApp } = useTranslation();
   const { lang } = useLang();
   const [params] = useSearchParams();
   const a = params.get('a') ?? '';
   const b = params.get('b') ?? '';
   const heading = usePageTitle(t('diff.title', { a, b }));
+  const ra = parseRef(a);
+  const rb = parseRef(b);
   const [state] = useLoad(async () => {
-    const ra = parseRef(a);
-    const rb = parseRef(b);
-    if (!ra || !rb) throw new Error(t('diff.badRefs'));
+    if (!ra || !rb) return null;
     const [pa, pb, diff] = await Promise.all([
       designerApi.protocol(ra.id, ra.version),
       designerApi.protocol(rb.id, rb.version),
@@ -36,12 +38,17 @@ export function DiffPage() {
       {state.status === 'loading' && <p role="status">{t('common.loading')}</p>}
       {state.status === 'error' && (
         <p className="dz-error" role="alert">
-          {state.message}
+          {describeError(state.error, tApp)}
         </p>
       )}
-      {state.status === 'ok' && (
-        <DiffView a={state.value.pa} b={state.value.pb} diff={state.value.diff} lang={lang} />
-      )}
+      {state.status === 'ok' &&
+        (state.value ? (
+          <DiffView a={state.value.pa} b={state.value.pb} diff={state.value.diff} lang={lang} />
+        ) : (
+          <p className="dz-error" role="alert">
+            {t('diff.badRefs')}
+          </p>
+        ))}
     </section>
   );
 }

@@ -6,10 +6,12 @@ import type { Lang, Problem } from '@ruta/protocol';
 import { ApiError } from '../../api/ApiError.js';
 import { useLang } from '../../i18n/useLang.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
+import { describeError } from '../../ui/ErrorMessage.js';
 import { designerApi, refOf } from '../api/designerApi.js';
 import { loadDraft, useAutosave } from '../state/useDraftSession.js';
 import type { LoadedDraft, SaveStatus } from '../state/useDraftSession.js';
 import { useEditor } from '../state/useEditor.js';
+import { useSaveBeforeLeaving } from '../state/useSaveBeforeLeaving.js';
 import { EditorView, type EditorTab } from '../components/EditorView.js';
 import { lintDesignDoc } from '../model/lintDesignDoc.js';
 import { publishProblems } from '../model/publishProblems.js';
@@ -18,13 +20,21 @@ import { useLoad } from './useLoad.js';
 /** A draft open in the editor: loaded from the server, saved as it is edited, published from here. */
 export function DraftEditorPage() {
   const { t } = useTranslation('designer');
+  const { t: tApp } = useTranslation();
   const { draftId = '' } = useParams();
   const [loaded, reload] = useLoad(() => loadDraft(draftId), draftId);
   if (loaded.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (loaded.status === 'error')
-    return (
+    return isMissingDraft(loaded.error) ? (
       <p className="dz-error" role="alert">
-        {loaded.message} <button onClick={reload}>{t('common.retry')}</button>
+        {t('editor.noSuchDraft')}{' '}
+        <Link to="../.." relative="path">
+          {t('editor.backToList')}
+        </Link>
+      </p>
+    ) : (
+      <p className="dz-error" role="alert">
+        {describeError(loaded.error, tApp)} <button onClick={reload}>{t('common.retry')}</button>
       </p>
     );
   return (
@@ -32,15 +42,36 @@ export function DraftEditorPage() {
   );
 }
 
+/**
+ * An address that names no draft of the designer's: one the server does not find (published
+ * meanwhile, another country's), or one that is not a draft id at all (/designer/drafts/diff).
+ */
+function isMissingDraft(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const detail = error.details[0] as { what?: unknown; in?: unknown } | undefined;
+  return (
+    (error.code === 'not-found' && detail?.what === 'draft') ||
+    (error.code === 'invalid-input' && detail?.in === 'path')
+  );
+}
+
+/** Why publishing did not happen: the draft's problems, its save failing, or another refusal. */
+type Refusal =
+  { kind: 'problems'; problems: Problem[] } | { kind: 'unsaved' } | { kind: 'error'; error: unknown };
+
 function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () => void }) {
   const { t } = useTranslation('designer');
+  const { t: tApp } = useTranslation();
   const { lang, pick } = useLang();
   const editor = useEditor(loaded.doc);
-  const { status, saveNow, inexpressible, serverProblems } = useAutosave(loaded, editor.doc);
+  const { status, saveNow, hasUnsaved, inexpressible, serverProblems } = useAutosave(loaded, editor.doc);
+  // A link followed right after an edit waits for it to be saved; after a failed save (said on
+  // the page) the next click goes.
+  useSaveBeforeLeaving(() => status.kind !== 'error' && hasUnsaved(), saveNow);
   const heading = usePageTitle(`${t('editor.title')}: ${pick(editor.doc.title)}`);
   const [publishing, setPublishing] = useState(false);
   const [published, setPublished] = useState<string | null>(null);
-  const [refused, setRefused] = useState<Problem[] | string | null>(null);
+  const [refused, setRefused] = useState<Refusal | null>(null);
   // A new object each time the banner asks for a tab, so asking twice opens it twice.
   const [showTab, setShowTab] = useState<{ tab: EditorTab } | null>(null);
 
@@ -57,15 +88,21 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
     setPublishing(true);
     setRefused(null);
     try {
-      if (!(await saveNow())) throw new Error(t('editor.saveFirst'));
+      if (!(await saveNow())) {
+        setRefused({ kind: 'unsaved' });
+        return;
+      }
       const version = await designerApi.publishDraft(loaded.draft.id);
       setPublished(refOf(version));
     } catch (e) {
       // The server's problems, with its note that the file fails the schema (naming an internal
       // path) replaced by what the page's own checks find wrong.
       if (e instanceof ApiError && e.status === 422)
-        setRefused(publishProblems(e.details as Problem[], lintDesignDoc(editor.doc)));
-      else setRefused(e instanceof Error ? e.message : String(e));
+        setRefused({
+          kind: 'problems',
+          problems: publishProblems(e.details as Problem[], lintDesignDoc(editor.doc)),
+        });
+      else setRefused({ kind: 'error', error: e });
     } finally {
       setPublishing(false);
     }
@@ -84,8 +121,9 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
         <p role="status">{t('editor.publishedBody')}</p>
         <p className="dz-row">
           {base && (
+            // From /designer/drafts/:draftId up to /designer, then its comparison page.
             <Link
-              to={`../diff?a=${encodeURIComponent(base)}&b=${encodeURIComponent(published)}`}
+              to={`../../diff?a=${encodeURIComponent(base)}&b=${encodeURIComponent(published)}`}
               relative="path"
               data-testid="compare-published"
             >
@@ -117,21 +155,20 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
       )}
       {refused && (
         <div className="dz-error" role="alert" data-testid="publish-refused">
-          {typeof refused === 'string' ? (
-            <>
-              <p>{t('editor.publishRefused')}</p>
-              <p>{refused}</p>
-            </>
+          {refused.kind === 'unsaved' ? (
+            <p>{t('editor.saveFirst')}</p>
+          ) : refused.kind === 'error' ? (
+            <p>{t('editor.publishFailed', { reason: describeError(refused.error, tApp) })}</p>
           ) : (
             <>
-              <p>{t('editor.publishRefusedFix', { count: refused.length })}</p>
+              <p>{t('editor.publishRefusedFix', { count: refused.problems.length })}</p>
               <ul>
-                {refused.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+                {refused.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
                   <ProblemItem key={i} problem={p} lang={lang} />
                 ))}
               </ul>
-              {refused.length > SHOWN_PROBLEMS && (
-                <p>{t('editor.publishMore', { count: refused.length - SHOWN_PROBLEMS })}</p>
+              {refused.problems.length > SHOWN_PROBLEMS && (
+                <p>{t('editor.publishMore', { count: refused.problems.length - SHOWN_PROBLEMS })}</p>
               )}
               <p>
                 {t('editor.publishSeeVerify')}{' '}
@@ -185,6 +222,7 @@ function ProblemItem({ problem, lang }: { problem: Problem; lang: Lang }) {
 
 function SaveIndicator({ status, onReload }: { status: SaveStatus; onReload: () => void }) {
   const { t } = useTranslation('designer');
+  const { t: tApp } = useTranslation();
   switch (status.kind) {
     case 'saved':
       return (
@@ -211,7 +249,7 @@ function SaveIndicator({ status, onReload }: { status: SaveStatus; onReload: () 
     case 'error':
       return (
         <span className="dz-save dz-error" role="alert" data-save="error">
-          {t('save.error', { message: status.message })}
+          {t('save.error', { message: describeError(status.error, tApp) })}
         </span>
       );
   }

@@ -6,7 +6,8 @@ import type { Country, ProtocolFile } from '@ruta/protocol';
 import { useUser } from '../../auth/AuthContext.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
 import { useLang } from '../../i18n/useLang.js';
-import { designerApi, parseRef, refOf } from '../api/designerApi.js';
+import { describeError } from '../../ui/ErrorMessage.js';
+import { designerApi, refOf, requireRef } from '../api/designerApi.js';
 import { variantFileFor } from '../model/variantFile.js';
 import { newProtocolSkeleton } from '../model/newProtocolSkeleton.js';
 import { NewProtocolForm } from '../components/NewProtocolForm.js';
@@ -20,13 +21,15 @@ import { useLoad } from './useLoad.js';
  */
 export function ProtocolListPage() {
   const { t } = useTranslation('designer');
+  const { t: tApp } = useTranslation();
   const { pick } = useLang();
   const user = useUser();
   const navigate = useNavigate();
   const heading = usePageTitle(t('list.title'));
   const [list, reload] = useLoad(() => designerApi.protocols(), 'list');
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** Why the last action failed, said in the page's language. */
+  const [error, setError] = useState<{ cause: unknown } | null>(null);
   const [compareA, setCompareA] = useState('');
   const [compareB, setCompareB] = useState('');
   const [country, setCountry] = useState<Country>(user.country === 'REGIONAL' ? 'HN' : user.country);
@@ -38,7 +41,7 @@ export function ProtocolListPage() {
     try {
       navigate(await f());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError({ cause: e });
       setBusy(null);
     }
   };
@@ -47,7 +50,7 @@ export function ProtocolListPage() {
   if (list.status === 'error')
     return (
       <p className="dz-error" role="alert">
-        {list.message} <button onClick={reload}>{t('common.retry')}</button>
+        {describeError(list.error, tApp)} <button onClick={reload}>{t('common.retry')}</button>
       </p>
     );
   const published = list.value.filter((p) => p.status === 'published');
@@ -63,7 +66,7 @@ export function ProtocolListPage() {
       </h1>
       {error && (
         <p className="dz-error" role="alert">
-          {error}
+          {describeError(error.cause, tApp)}
         </p>
       )}
       {creating ? (
@@ -152,8 +155,7 @@ export function ProtocolListPage() {
                         const resolved = await designerApi.protocol(id, newest.version);
                         if (resolved.base) {
                           // A variant's next version starts from the changes of this one.
-                          const ref = parseRef(resolved.base);
-                          if (!ref) throw new Error(`"${resolved.base}" is not id@version`);
+                          const ref = requireRef(resolved.base);
                           const base = await designerApi.protocol(ref.id, ref.version);
                           const { file } = variantFileFor(base, resolved, {
                             id,

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 
+/** A load in progress, failed (`error` is said in the page's language where it is shown), or done. */
 export type Loaded<T> =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ok'; value: T };
+  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ok'; value: T };
 
 /** Runs `load` when `key` changes; the answer of an older key is ignored. */
 export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () => void] {
@@ -12,8 +13,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
     setState({ status: 'loading' });
     load().then(
       (value) => live && setState({ status: 'ok', value }),
-      (e: unknown) =>
-        live && setState({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+      (error: unknown) => live && setState({ status: 'error', error }),
     );
     return () => {
       live = false;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Problem, ResolvedProtocol } from '@ruta/protocol';
 import { ApiError } from '../../api/ApiError.js';
-import { designerApi, parseRef } from '../api/designerApi.js';
+import { designerApi, requireRef } from '../api/designerApi.js';
 import type { Draft, DraftFile, DraftForms } from '../api/designerApi.js';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import { sameJson } from '../model/sameJson.js';
@@ -29,8 +29,7 @@ export async function loadDraft(draftId: string): Promise<LoadedDraft> {
   const draft = await designerApi.draft(draftId);
   const file = draft.file;
   if (file.kind === 'variant') {
-    const ref = parseRef(file.base);
-    if (!ref) throw new ApiError(400, 'bad-base', `The variant's base "${file.base}" is not id@version.`);
+    const ref = requireRef(file.base);
     const base = await designerApi.protocol(ref.id, ref.version);
     const { doc, problems } = applyVariant(base, file);
     return { draft, doc, base, problems, previousForms: {} };
@@ -84,12 +83,14 @@ export type SaveStatus =
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'conflict'; message: string }
-  | { kind: 'error'; message: string };
+  /** The save failed; `error` is said in the page's language where it is shown. */
+  | { kind: 'error'; error: unknown };
 
 /**
  * Saves the draft as the designer edits: a PUT with the revision last seen, a moment after the
- * last edit (one request in flight at a time). A 409 means someone else saved: saving stops and
- * the designer is told, nothing is overwritten.
+ * last edit (one request in flight at a time), and at once when the editor goes away (a link, the
+ * back button) with an edit the timer had not saved yet. A stale revision (409) means someone else
+ * saved: saving stops and the designer is told, nothing is overwritten.
  */
 export function useAutosave(
   loaded: LoadedDraft,
@@ -99,6 +100,8 @@ export function useAutosave(
   status: SaveStatus;
   revision: number;
   saveNow: () => Promise<boolean>;
+  /** Whether the server lacks an edit (not yet sent, or on its way); false once saving has stopped on a conflict. */
+  hasUnsaved: () => boolean;
   inexpressible: InexpressibleChange[];
   /** What the server found in the last saved version. */
   serverProblems: Problem[];
@@ -109,17 +112,24 @@ export function useAutosave(
   const inFlight = useRef<Promise<boolean> | null>(null);
   const latest = useRef(doc);
   latest.current = doc;
+  /** The document the server has, as far as the page knows. */
+  const savedDoc = useRef(doc);
   const [inexpressible, setInexpressible] = useState<InexpressibleChange[]>([]);
   const conflicted = useRef(false);
   const [serverProblems, setServerProblems] = useState<Problem[]>(loaded.draft.problems);
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     if (conflicted.current) return false;
-    if (inFlight.current) await inFlight.current;
-    const { file, forms, inexpressible: lost } = fileFor(loaded, latest.current);
+    // Several callers (the timer, a link, publishing) may wait for the same save: each waits until
+    // none is in flight, so two never send the same revision.
+    while (inFlight.current) await inFlight.current;
+    if (conflicted.current) return false;
+    const current = latest.current;
+    const { file, forms, inexpressible: lost } = fileFor(loaded, current);
     setInexpressible(lost);
     const text = JSON.stringify({ file, forms: forms ?? {} });
     if (text === savedFile.current) {
+      savedDoc.current = current;
       setStatus((s) => (s.kind === 'pending' ? { kind: 'saved', at: loaded.draft.updatedAt } : s));
       return true;
     }
@@ -129,14 +139,17 @@ export function useAutosave(
         const saved = await designerApi.saveDraft(loaded.draft.id, file, revision.current, forms);
         revision.current = saved.revision;
         savedFile.current = text;
+        savedDoc.current = current;
         setServerProblems(saved.problems);
         setStatus({ kind: 'saved', at: saved.updatedAt });
         return true;
       } catch (e) {
-        if (e instanceof ApiError && e.status === 409) {
+        // Only a stale revision means someone else saved; another 409 (the id taken meanwhile) is
+        // said as the refusal it is.
+        if (e instanceof ApiError && e.code === 'stale-revision') {
           conflicted.current = true;
           setStatus({ kind: 'conflict', message: e.message });
-        } else setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+        } else setStatus({ kind: 'error', error: e });
         return false;
       } finally {
         inFlight.current = null;
@@ -160,5 +173,19 @@ export function useAutosave(
     return () => clearTimeout(timer);
   }, [doc, loaded, delayMs, saveNow]);
 
-  return { status, revision: revision.current, saveNow, inexpressible, serverProblems };
+  const hasUnsaved = useCallback(
+    () => !conflicted.current && (inFlight.current !== null || latest.current !== savedDoc.current),
+    [],
+  );
+  // Leaving the editor clears the timer above: what it would have saved is saved now instead.
+  const flush = useRef(saveNow);
+  flush.current = saveNow;
+  useEffect(
+    () => () => {
+      if (hasUnsaved()) void flush.current();
+    },
+    [hasUnsaved],
+  );
+
+  return { status, revision: revision.current, saveNow, hasUnsaved, inexpressible, serverProblems };
 }
