@@ -24,6 +24,7 @@ const MEANINGS = {
     'role-needs-country': 'A country role was given the REGIONAL jurisdiction; details: [{role}].',
     'password-too-short': 'The password is shorter than the minimum; details: [{minimum}].',
     'password-has-username': 'The password contains the user name.',
+    'password-too-simple': 'The password is only white space or one character repeated.',
     'no-country': 'A regional user tried to open a case; cases belong to a country.',
     'unknown-protocol': 'No published protocol with that id and version; details: [{protocol}].',
     'unknown-form': 'The case’s protocol has no such form; details: [{form}].',
@@ -78,6 +79,9 @@ const MEANINGS = {
     'handover-decided': 'The handover was already accepted or declined; details: [{handoverId, status?}].',
     'packet-altered': 'The handover packet does not match its hash; details: [{handoverId}].',
     'version-exists': 'That protocol version is already published; details: [{protocol}].',
+    'stale-user': 'The account changed since expectedUpdatedAt; details: [{expectedUpdatedAt, updatedAt}].',
+    'last-admin':
+      'The change would leave the jurisdiction without an enabled administrator; details: [{country}].',
     'case-damaged':
       'The case’s stored history no longer re-applies from an event (altered in the database?); nothing was changed, and its audit chain and replay still answer; details: [{caseId, seq}].',
   },
@@ -99,7 +103,10 @@ const MEANINGS = {
   },
   // too many attempts
   429: {
-    'too-many-logins': 'Too many failed logins for this user from this address.',
+    'too-many-logins':
+      'Too many failed logins for this user from this address, or for any users from this address.',
+    'logins-busy':
+      'Too many password checks at once; retry after Retry-After seconds; details: [{retryAfterSeconds}].',
   },
   // a fault of the server
   500: {

@@ -85,6 +85,32 @@ describe('logging in', () => {
     ).toBe(200);
   });
 
+  it('takes the user name whatever its capitals and the spaces around it', async () => {
+    for (const typed of ['Supervisor.GT', '  supervisor.gt ', 'SUPERVISOR.GT\t']) {
+      const r = await server.anonymous().post<{ user: { username: string } }>('/api/auth/login', {
+        username: typed,
+        password: DEMO_PASSWORD,
+      });
+      expect({ typed, status: r.status }).toEqual({ typed, status: 200 });
+      expect(r.body.user.username).toBe('supervisor.gt');
+    }
+  });
+
+  it('counts the failed logins of one user name however it is written', async () => {
+    const anon = server.anonymous();
+    const typed = [' auditor.gt', 'auditor.gt ', '  Auditor.GT', 'AUDITOR.GT  ', '\tauditor.gt'];
+    const statuses: number[] = [];
+    for (const username of typed)
+      statuses.push((await anon.post('/api/auth/login', { username, password: 'no es la clave' })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    const right = await anon.post<{ error: { code: string } }>('/api/auth/login', {
+      username: 'auditor.gt',
+      password: DEMO_PASSWORD,
+    });
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe('too-many-logins');
+  });
+
   it('sends security headers', async () => {
     const r = await server.anonymous().get('/api/openapi.json');
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');

@@ -304,7 +304,7 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
   'PUT /api/users/:userId': async () => ({
     method: 'PUT',
     path: `/api/users/${await freshGtUser()}`,
-    body: { name: 'Ana María López', role: 'supervisor', disabled: false },
+    body: { name: 'Ana María López', role: 'supervisor', disabled: false, expectedUpdatedAt: null },
   }),
   'POST /api/users/:userId/password': async () => ({
     method: 'POST',

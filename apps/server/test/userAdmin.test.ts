@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from './helpers/apiClient.js';
 import { dbSnapshot } from './helpers/dbSnapshot.js';
+import type { AdminUser } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
-interface AdminUser {
-  id: string;
-  username: string;
-  name: string;
-  role: string;
-  country: string;
-  disabled: boolean;
-}
 interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details: { updatedAt?: string | null }[] };
 }
 
 let server: TestServer;
@@ -79,6 +72,7 @@ describe('user administration', () => {
       name: u.name,
       role: u.role,
       disabled: true,
+      expectedUpdatedAt: u.updatedAt,
     });
     expect(off.body.disabled).toBe(true);
     expect((await session.get('/api/auth/me')).status).toBe(401);
@@ -86,7 +80,12 @@ describe('user administration', () => {
     expect(refused.status).toBe(401);
     expect(refused.body.error.message).toMatch(/disabled/);
 
-    await gtAdmin.put(`/api/users/${u.id}`, { name: u.name, role: u.role, disabled: false });
+    await gtAdmin.put(`/api/users/${u.id}`, {
+      name: u.name,
+      role: u.role,
+      disabled: false,
+      expectedUpdatedAt: off.body.updatedAt,
+    });
     expect((await login(u.username)).status).toBe(200);
   });
 
@@ -97,6 +96,7 @@ describe('user administration', () => {
       name: 'Ana María López',
       role: 'supervisor',
       disabled: false,
+      expectedUpdatedAt: u.updatedAt,
     });
     expect(r.body).toMatchObject({ name: 'Ana María López', role: 'supervisor' });
     expect((await session.get('/api/auth/me')).status).toBe(401);
@@ -120,18 +120,30 @@ describe('user administration', () => {
     for (let round = 0; round < 3; round++) {
       const u = await create(gtAdmin);
       const fresh = `nueva clave segura ${round}`;
-      // Name changes every few milliseconds while the password is hashed and stored.
-      const renames = Array.from({ length: 30 }, async (_, i) => {
-        await new Promise((r) => setTimeout(r, i * 8));
-        return regionalAdmin.put(`/api/users/${u.id}`, {
-          name: `Ana María López ${i}`,
-          role: u.role,
-          disabled: false,
-        });
-      });
+      // Name changes one after another, each on the account as the last answer left it, while
+      // the password is hashed and stored (which changes updatedAt: a rename then gets 409 and
+      // goes on from the updatedAt it is told).
+      let stop = false;
+      const statuses: number[] = [];
+      const renames = (async () => {
+        let seen = u.updatedAt;
+        for (let i = 0; !stop && i < 200; i++) {
+          const r = await regionalAdmin.put<AdminUser & ErrorBody>(`/api/users/${u.id}`, {
+            name: `Ana María López ${i}`,
+            role: u.role,
+            disabled: false,
+            expectedUpdatedAt: seen,
+          });
+          statuses.push(r.status);
+          seen = r.status === 200 ? r.body.updatedAt : (r.body.error.details[0]?.updatedAt ?? null);
+        }
+      })();
       const changed = gtAdmin.post(`/api/users/${u.id}/password`, { password: fresh });
       expect((await changed).status).toBe(204);
-      expect((await Promise.all(renames)).map((r) => r.status)).toEqual(renames.map(() => 200));
+      stop = true;
+      await renames;
+      expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+      expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
       expect((await login(u.username)).status).toBe(401);
       expect((await login(u.username, fresh)).status).toBe(200);
     }
@@ -160,7 +172,14 @@ describe('user administration', () => {
   it('keeps a country administrator to their country and nobody from locking themselves out', async () => {
     const sv = await create(regionalAdmin, { country: 'SV' });
     expect(
-      (await gtAdmin.put(`/api/users/${sv.id}`, { name: 'x', role: 'caseworker', disabled: true })).status,
+      (
+        await gtAdmin.put(`/api/users/${sv.id}`, {
+          name: 'x',
+          role: 'caseworker',
+          disabled: true,
+          expectedUpdatedAt: sv.updatedAt,
+        })
+      ).status,
     ).toBe(404);
     expect((await gtAdmin.post(`/api/users/${sv.id}/password`, { password: PASSWORD })).status).toBe(404);
     const foreign = await gtAdmin.post<ErrorBody>('/api/users', {
@@ -175,10 +194,12 @@ describe('user administration', () => {
     expect((await gtAdmin.get('/api/users?country=SV')).status).toBe(403);
 
     const me = (await gtAdmin.get<{ user: { id: string } }>('/api/auth/me')).body.user;
+    const mine = (await gtAdmin.get<AdminUser[]>('/api/users')).body.find((x) => x.id === me.id)!;
     const self = await gtAdmin.put<ErrorBody>(`/api/users/${me.id}`, {
       name: 'Admin GT',
       role: 'admin',
       disabled: true,
+      expectedUpdatedAt: mine.updatedAt,
     });
     expect(self.status).toBe(400);
     expect(self.body.error.code).toBe('own-account');

@@ -2,11 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookieParser from 'cookie-parser';
 import type { IncomingMessage } from 'node:http';
-import express, { type Express } from 'express';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import type { ServerConfig } from '../config.js';
 import type { AppDeps } from '../deps.js';
+import { LoginsBusy, loginName } from '../services/authService.js';
 import { createServices, type Services } from '../services/createServices.js';
 import { createErrorHandler, errorBody } from './errorHandler.js';
 import { inputHygiene } from './inputHygiene.js';
@@ -27,6 +35,8 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   const services = createServices(deps);
   const app = express();
   app.set('query parser', 'simple');
+  // The client's address, for the failed-login limits: the connection's unless proxies are named.
+  if (deps.config.trustProxy !== null) app.set('trust proxy', deps.config.trustProxy);
   app.use(helmet());
   app.use(
     pinoHttp({
@@ -54,28 +64,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   app.use('/api', cookieParser());
   app.use('/api', inputHygiene);
 
-  const loginLimiter = rateLimit({
-    windowMs: deps.config.loginWindowMs,
-    limit: deps.config.loginMaxFailures,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => {
-      const body = req.body as { username?: unknown } | undefined;
-      const user = typeof body?.username === 'string' ? body.username.toLowerCase() : '';
-      return `${ipKeyGenerator(req.ip ?? '')}|${user}`;
-    },
-    handler: (_req, res) => {
-      res
-        .status(429)
-        .json(
-          errorBody(
-            'too-many-logins',
-            'Too many failed logins for this user from this address; wait 15 minutes and try again.',
-          ),
-        );
-    },
-  });
+  const loginLimiter = loginLimiters(deps.config);
   for (const route of allRoutes) {
     mountRoute(app, route, services, { secureCookies: deps.config.secureCookies, loginLimiter });
   }
@@ -90,8 +79,62 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
       );
   });
   serveWebApp(app, deps.config.webDist);
+  app.use(answerLoginsBusy);
   app.use(createErrorHandler(deps.logger));
   return { app, services };
+}
+
+/** Set on a login answered without checking its password, so that no limiter counts it as a failure. */
+const NOT_CHECKED = 'loginNotChecked';
+
+/**
+ * The failed-login limits, as one middleware: per client address whatever the user names (a
+ * spray of many names from one place), then per address and user name (guesses at one
+ * account). Successful logins, and logins refused before their password was checked, do not
+ * count.
+ */
+function loginLimiters(config: ServerConfig): RequestHandler {
+  const limiter = (limit: number, key: (req: Request) => string, message: string) =>
+    rateLimit({
+      windowMs: config.loginWindowMs,
+      limit,
+      skipSuccessfulRequests: true,
+      requestWasSuccessful: (_req, res) => res.statusCode < 400 || res.locals[NOT_CHECKED] === true,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: key,
+      handler: (_req, res) => {
+        res.status(429).json(errorBody('too-many-logins', message));
+      },
+    });
+  const minutes = Math.round(config.loginWindowMs / 60_000);
+  const perAddress = limiter(
+    config.loginMaxFailuresPerAddress,
+    (req) => ipKeyGenerator(req.ip ?? ''),
+    `Too many failed logins from this address; wait ${minutes} minutes and try again.`,
+  );
+  const perUser = limiter(
+    config.loginMaxFailures,
+    (req) => {
+      const body = req.body as { username?: unknown } | undefined;
+      const user = typeof body?.username === 'string' ? loginName(body.username) : '';
+      return `${ipKeyGenerator(req.ip ?? '')}|${user}`;
+    },
+    `Too many failed logins for this user from this address; wait ${minutes} minutes and try again.`,
+  );
+  return (req, res, next) => {
+    void perAddress(req, res, (err?: unknown) => (err ? next(err) : void perUser(req, res, next)));
+  };
+}
+
+/** A login refused because too many passwords are being checked at once: 429 with Retry-After. */
+function answerLoginsBusy(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (!(err instanceof LoginsBusy) || res.headersSent) return next(err);
+  res.locals[NOT_CHECKED] = true;
+  res
+    .status(429)
+    .set('Retry-After', String(err.retryAfterSeconds))
+    .json(errorBody('logins-busy', err.message, [{ retryAfterSeconds: err.retryAfterSeconds }]));
 }
 
 /** The built web app with SPA fallback: any GET outside /api answers index.html. */

@@ -24,8 +24,47 @@ export interface LoginResult {
 /** Sessions are cached this long in memory: a logout elsewhere takes at most this to apply here. */
 const CACHE_MS = 5_000;
 
+/**
+ * Password checks (the account's lookup, then scrypt: 32 MB and 100-200 ms each at the default
+ * cost) one server process runs or queues at once. Node runs four at a time, so a login waits
+ * at most about two checks' time behind others; beyond this, a login is refused at once
+ * (LoginsBusy) instead of queueing behind a flood of made-up ones.
+ */
+export const DEFAULT_MAX_PASSWORD_CHECKS = 8;
+
+/** How long a login refused for being one too many at once should wait, in seconds. */
+export const LOGINS_BUSY_RETRY_SECONDS = 2;
+
+/**
+ * A login refused without checking its password, because as many password checks as allowed
+ * are running: an operational refusal, not the caller's fault; the HTTP layer answers 429 with
+ * Retry-After. Every user name gets it alike, so it tells nothing about which accounts exist.
+ */
+export class LoginsBusy extends Error {
+  readonly retryAfterSeconds = LOGINS_BUSY_RETRY_SECONDS;
+
+  constructor() {
+    super(
+      `The server is checking as many passwords as it can at once; try again in ${LOGINS_BUSY_RETRY_SECONDS} seconds.`,
+    );
+    this.name = 'LoginsBusy';
+  }
+}
+
+/**
+ * A user name as typed at login, as stored: user names are lowercase, and a name pasted or
+ * typed with a capital or a space around it is still that name.
+ *
+ * @example loginName(' Caseworker.GT ') // 'caseworker.gt'
+ */
+export function loginName(typed: string): string {
+  return typed.trim().toLowerCase();
+}
+
 export class AuthService {
   private readonly cache = new Map<string, { user: SessionUser; until: number }>();
+  /** Password checks running or queued now. */
+  private checking = 0;
 
   constructor(
     private readonly users: UserRepository,
@@ -33,17 +72,25 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly sessionTtlMs: number,
     private readonly passwordCost: number,
+    private readonly maxPasswordChecks = DEFAULT_MAX_PASSWORD_CHECKS,
   ) {}
 
-  /** Checks the password and opens a session; the same answer for an unknown user and a wrong password. */
-  async login(username: string, password: string): Promise<LoginResult> {
-    const found = await this.users.findByUsername(username);
-    const fallback = decoy(this.passwordCost);
-    const ok = await checkPassword(
-      password,
-      found?.passwordSalt ?? fallback.salt,
-      found?.passwordHash ?? fallback.hash,
-    );
+  /**
+   * Checks the password and opens a session; the same answer for an unknown user and a wrong
+   * password. Throws LoginsBusy, without checking, when too many checks are running already.
+   */
+  async login(typedUsername: string, password: string): Promise<LoginResult> {
+    const username = loginName(typedUsername);
+    const { found, ok } = await this.oneOfFewChecks(async () => {
+      const found = await this.users.findByUsername(username);
+      const fallback = decoy(this.passwordCost);
+      const ok = await checkPassword(
+        password,
+        found?.passwordSalt ?? fallback.salt,
+        found?.passwordHash ?? fallback.hash,
+      );
+      return { found, ok };
+    });
     if (!found || !ok) throw unauthenticated('Wrong user name or password.');
     // Told only to whoever knows the password: the account exists but may not be used.
     if (found.disabled === true) {
@@ -89,6 +136,21 @@ export class AuthService {
       throw unauthenticated('The account was changed while you logged in: log in again.');
     }
     return { user, token, expiresAt };
+  }
+
+  /**
+   * Runs a password check (the account's lookup and scrypt), or throws LoginsBusy at once,
+   * before any work, when `maxPasswordChecks` are running. The slot is held until the check
+   * ends, also when the client has gone away meanwhile, so aborted requests cannot pile up checks.
+   */
+  private async oneOfFewChecks<T>(check: () => Promise<T>): Promise<T> {
+    if (this.checking >= this.maxPasswordChecks) throw new LoginsBusy();
+    this.checking++;
+    try {
+      return await check();
+    } finally {
+      this.checking--;
+    }
   }
 
   /** The user of a live session, or null for an unknown or expired token. */

@@ -2,7 +2,8 @@ import { REGIONAL_ROLES, type Jurisdiction, type Role } from '@ruta/protocol';
 import type { Logger } from 'pino';
 import type { PublicUser, UserRepository } from '../db/repositories/userRepository.js';
 import type { Clock, Ids } from '../deps.js';
-import { conflict, forbidden, notFound, userError } from '../errors.js';
+import { OneAtATime } from '../db/oneAtATime.js';
+import { type AppError, conflict, forbidden, notFound, userError } from '../errors.js';
 import type { AuthService, SessionUser } from './authService.js';
 import { hashPassword } from './passwords.js';
 
@@ -28,6 +29,14 @@ export interface NewUser {
   password: string;
 }
 
+/** A change of an account, with what its updatedAt was when the administrator read it (null: never changed). */
+export interface UserUpdate {
+  name: string;
+  role: Role;
+  disabled: boolean;
+  expectedUpdatedAt: string | null;
+}
+
 export interface UserServiceDeps {
   users: UserRepository;
   auth: AuthService;
@@ -42,10 +51,14 @@ export interface UserServiceDeps {
  * users, a regional administrator everyone's. Users of another country are "not found" (their
  * existence is not for a foreign administrator to learn). Disabling a user, changing their role
  * or setting their password ends their sessions, since a session carries the role it was
- * opened with. Nobody can disable themselves or change their own role, so an administrator
- * cannot lock the last door behind them.
+ * opened with. Nobody can disable themselves or change their own role, and nobody can disable
+ * or demote the last enabled administrator of a country or of the region, so the last door is
+ * never locked. A change is made on the account as the administrator saw it (expectedUpdatedAt).
  */
 export class UserService {
+  /** Changes that take an enabled administrator away, one at a time per jurisdiction. */
+  private readonly lastAdmins = new OneAtATime();
+
   constructor(private readonly d: UserServiceDeps) {}
 
   /** The users the administrator manages, by user name; optionally of one country and one role. */
@@ -69,7 +82,7 @@ export class UserService {
       );
     }
     checkRoleFits(req.role, req.country);
-    checkPassword(req.password, req.username);
+    checkNewPassword(req.password, req.username);
     const { salt, hash } = await hashPassword(req.password, this.d.passwordCost);
     const id = this.d.ids();
     const createdAt = this.d.clock();
@@ -93,12 +106,13 @@ export class UserService {
     return view((await this.d.users.find(id))!);
   }
 
-  /** Sets a user's name, role and whether they may log in. */
-  async update(
-    admin: SessionUser,
-    userId: string,
-    req: { name: string; role: Role; disabled: boolean },
-  ): Promise<AdminUserView> {
+  /**
+   * Sets a user's name, role and whether they may log in, if the account is still as the
+   * administrator saw it (`expectedUpdatedAt`): a change made meanwhile by someone else is
+   * refused with 409 stale-user rather than silently undone. The last enabled administrator of
+   * a jurisdiction is neither disabled nor demoted (409 last-admin).
+   */
+  async update(admin: SessionUser, userId: string, req: UserUpdate): Promise<AdminUserView> {
     const user = await this.managed(admin, userId);
     if (user._id === admin.id && (req.disabled || req.role !== user.role)) {
       throw userError(
@@ -107,13 +121,22 @@ export class UserService {
       );
     }
     checkRoleFits(req.role, user.country);
-    const updated = await this.d.users.update(userId, {
+    if ((user.updatedAt ?? null) !== req.expectedUpdatedAt) throw staleUser(req.expectedUpdatedAt, user);
+    const change = {
       name: req.name,
       role: req.role,
       disabled: req.disabled,
-      updatedAt: this.d.clock(),
-    });
-    if (!updated) throw notFound('user', userId);
+      updatedAt: laterThan(this.d.clock(), req.expectedUpdatedAt),
+    };
+    const write = async (): Promise<PublicUser> => {
+      const r = await this.d.users.updateIf(userId, { updatedAt: req.expectedUpdatedAt }, change);
+      if (r.status === 'missing') throw notFound('user', userId);
+      if (r.status === 'stale') throw staleUser(req.expectedUpdatedAt, r.current);
+      return r.user;
+    };
+    const updated = removesAdmin(user, req)
+      ? await this.lastAdmins.run([`admins:${user.country}`], () => this.removeAdmin(user, change, write))
+      : await write();
     if (req.disabled !== (user.disabled === true) || req.role !== user.role) {
       await this.d.auth.endSessionsOf(userId);
     }
@@ -124,16 +147,43 @@ export class UserService {
     return view(updated);
   }
 
+  /**
+   * Disables or demotes an enabled administrator, unless no other enabled administrator of the
+   * jurisdiction would be left. Such changes run one at a time per jurisdiction in this process
+   * (two administrators disabling each other at once: the second is refused). Another server
+   * process (MongoDB only; FerretDB runs one) may do the same at the same moment, which no
+   * single-document write can see: so the count is taken again after the write, and a change
+   * that left nobody is put back and refused. Of two such changes at once in two processes,
+   * then, one or both are refused, never both kept.
+   */
+  private async removeAdmin(
+    user: PublicUser,
+    change: { role: Role; disabled: boolean; updatedAt: string },
+    write: () => Promise<PublicUser>,
+  ): Promise<PublicUser> {
+    if ((await this.d.users.countEnabledAdmins(user.country, user._id)) === 0) throw lastAdmin(user);
+    const updated = await write();
+    if ((await this.d.users.countEnabledAdmins(user.country)) > 0) return updated;
+    // Only if the account is still as this change left it: a later change is someone else's to keep.
+    await this.d.users.updateIf(
+      user._id,
+      { role: change.role, disabled: change.disabled },
+      { role: user.role, disabled: false, updatedAt: laterThan(this.d.clock(), change.updatedAt) },
+    );
+    this.d.logger.warn({ user: user._id, country: user.country }, 'last administrator change put back');
+    throw lastAdmin(user);
+  }
+
   /** Gives a user a new password (e.g. a forgotten one) and ends their sessions. */
   async setPassword(admin: SessionUser, userId: string, password: string): Promise<void> {
     const user = await this.managed(admin, userId);
-    checkPassword(password, user.username);
+    checkNewPassword(password, user.username);
     const { salt, hash } = await hashPassword(password, this.d.passwordCost);
     if (
       !(await this.d.users.update(userId, {
         passwordSalt: salt,
         passwordHash: hash,
-        updatedAt: this.d.clock(),
+        updatedAt: laterThan(this.d.clock(), user.updatedAt ?? null),
       }))
     )
       throw notFound('user', userId);
@@ -162,20 +212,78 @@ function checkRoleFits(role: Role, country: Jurisdiction): void {
   }
 }
 
-function checkPassword(password: string, username: string): void {
-  if ([...password].length < MIN_PASSWORD_CHARS) {
+/**
+ * Refuses a password that is easy to guess: shorter than MIN_PASSWORD_CHARS characters as a
+ * person sees them (counted after NFC, so "e" and a combining accent are one), only white space
+ * or one character repeated (whatever its case or width, with spaces or not), or containing the
+ * user name however it is written (full-width letters, capitals, invisible characters between).
+ */
+function checkNewPassword(password: string, username: string): void {
+  const chars = [...password.normalize('NFC')];
+  if (chars.length < MIN_PASSWORD_CHARS) {
     throw userError(
       'password-too-short',
       `The password must have at least ${MIN_PASSWORD_CHARS} characters; a few unrelated words make one easy to remember.`,
       [{ minimum: MIN_PASSWORD_CHARS }],
     );
   }
-  if (password.toLowerCase().includes(username.toLowerCase())) {
+  // what is left once spaces and invisible characters are dropped and case is folded
+  const seen = new Set(comparable(password).replace(/\s/gu, ''));
+  if (seen.size <= 1) {
+    throw userError(
+      'password-too-simple',
+      'The password must not be only spaces or one character repeated; a few unrelated words make one easy to remember.',
+    );
+  }
+  if (comparable(password).includes(comparable(username))) {
     throw userError(
       'password-has-username',
       'The password must not contain the user name: choose another one.',
     );
   }
+}
+
+/**
+ * Text as compared for "contains": compatibility forms folded (NFKC: full-width "ａ" is "a"),
+ * case folded (upper then lower, so "ß" is "ss"), invisible characters dropped.
+ */
+function comparable(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '');
+}
+
+/** Whether a change takes an enabled administrator away (disables or demotes one). */
+function removesAdmin(user: PublicUser, req: UserUpdate): boolean {
+  return user.role === 'admin' && user.disabled !== true && (req.disabled || req.role !== 'admin');
+}
+
+/**
+ * The instant of a change: now, or just after the previous change when the clock has not moved
+ * past it, so that every change gives the account another updatedAt (which stale-user compares).
+ */
+function laterThan(now: string, previous: string | null): string {
+  const before = previous === null ? NaN : Date.parse(previous);
+  return Number.isFinite(before) && Date.parse(now) <= before ? new Date(before + 1).toISOString() : now;
+}
+
+function staleUser(expected: string | null, current: PublicUser): AppError {
+  return conflict(
+    'stale-user',
+    `The account "${current.username}" was changed by someone else since you read it (its updatedAt is ${current.updatedAt ?? 'none'}, you sent ${expected ?? 'null'}): read it again with GET /api/users and make your change on what it is now.`,
+    [{ expectedUpdatedAt: expected, updatedAt: current.updatedAt ?? null }],
+  );
+}
+
+function lastAdmin(user: PublicUser): AppError {
+  return conflict(
+    'last-admin',
+    `"${user.username}" is the last enabled administrator of ${user.country}: enable or create another administrator of ${user.country} first, then disable this one or change its role.`,
+    [{ country: user.country }],
+  );
 }
 
 function view(u: PublicUser): AdminUserView {

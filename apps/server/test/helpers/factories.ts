@@ -32,6 +32,17 @@ interface ProtocolListItem {
 }
 
 /** The newest published version of a protocol. */
+/** An account as GET /api/users lists it. */
+export interface AdminUser {
+  id: string;
+  username: string;
+  name: string;
+  role: string;
+  country: string;
+  disabled: boolean;
+  updatedAt: string | null;
+}
+
 export async function latestVersion(client: ApiClient, id: string): Promise<number> {
   const r = await client.get<ProtocolListItem[]>('/api/protocols');
   const versions = r.body.filter((p) => p.id === id && p.status === 'published').map((p) => p.version);

@@ -103,8 +103,11 @@ export const api = {
   users: () => request<AdminUser[]>('GET', '/api/users'),
   createUser: (body: { username: string; name: string; role: string; country: string; password: string }) =>
     request<AdminUser>('POST', '/api/users', body),
-  updateUser: (id: string, body: { name: string; role: string; disabled: boolean }) =>
-    request<AdminUser>('PUT', `/api/users/${enc(id)}`, body),
+  /** `expectedUpdatedAt`: the account's updatedAt as the list showed it (409 stale-user if it changed since). */
+  updateUser: (
+    id: string,
+    body: { name: string; role: string; disabled: boolean; expectedUpdatedAt: string | null },
+  ) => request<AdminUser>('PUT', `/api/users/${enc(id)}`, body),
   setPassword: (id: string, password: string) =>
     request<void>('POST', `/api/users/${enc(id)}/password`, { password }),
 };

@@ -116,6 +116,13 @@ export const en: Resources = {
       'The packet of this handover was changed after it was sent. Ask the sending country to send it again.',
     'case-damaged':
       'The stored history of case {{caseId}} no longer re-applies from event {{seq}}: it may have been altered in the database. Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.',
+    'password-too-simple':
+      'The password cannot be only spaces or one character repeated: a few unrelated words are easy to remember.',
+    'stale-user':
+      'Someone else changed this account while you were working. Reload the list, check the account and make your change again.',
+    'last-admin':
+      'This is the last enabled administrator account of its jurisdiction ({{countryName}}): enable or create another one before disabling it or changing its role.',
+    'logins-busy': 'The server is handling many logins at once. Wait a few seconds and try again.',
     'version-exists': '{{protocol}} is already published and cannot change: give the draft a higher version.',
     'body-too-large': 'What was sent is too large (over {{limitKb}} kB). Send less data at a time.',
     'unsupported-encoding': 'The server could not read what was sent. Reload the page and try again.',
@@ -533,6 +540,7 @@ export const en: Resources = {
       name: 'Write the person’s full name.',
       passwordShort:
         'The password needs at least {{n}} characters; a few unrelated words are easy to remember.',
+      passwordTooSimple: 'The password cannot be only spaces or one character repeated.',
       passwordHasUsername: 'The password must not contain the user name.',
       ownAccount: 'You cannot disable your own account or change your own role: ask another administrator.',
       roleNeedsCountry: 'That role works on one country’s cases: choose a country, not Regional.',

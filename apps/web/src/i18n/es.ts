@@ -122,6 +122,14 @@ export const es = {
       'El paquete de este traspaso fue modificado después de enviarse. Pida al país que lo envió que lo envíe de nuevo.',
     'case-damaged':
       'El historial guardado del caso {{caseId}} ya no se puede volver a aplicar desde el evento {{seq}}: puede haber sido alterado en la base de datos. No se cambió nada. Una persona auditora puede verificar su cadena de hashes y reproducirlo en Auditoría.',
+    'password-too-simple':
+      'La contraseña no puede ser solo espacios ni un mismo carácter repetido: varias palabras sin relación son fáciles de recordar.',
+    'stale-user':
+      'Otra persona cambió esta cuenta mientras trabajaba. Recargue la lista, revise la cuenta y repita el cambio.',
+    'last-admin':
+      'Es la última cuenta de administración activa de su jurisdicción ({{countryName}}): active o cree otra antes de desactivarla o cambiarle el rol.',
+    'logins-busy':
+      'El servidor está atendiendo muchos inicios de sesión a la vez. Espere unos segundos y vuelva a intentarlo.',
     'version-exists':
       '{{protocol}} ya está publicada y no puede cambiar: dé al borrador una versión más alta.',
     'body-too-large': 'Lo enviado es demasiado grande (más de {{limitKb}} kB). Envíe menos datos a la vez.',
@@ -541,6 +549,7 @@ export const es = {
       name: 'Escriba el nombre completo de la persona.',
       passwordShort:
         'La contraseña necesita al menos {{n}} caracteres; varias palabras sin relación son fáciles de recordar.',
+      passwordTooSimple: 'La contraseña no puede ser solo espacios ni un mismo carácter repetido.',
       passwordHasUsername: 'La contraseña no puede contener el nombre de usuario.',
       ownAccount:
         'No puede desactivar su propia cuenta ni cambiar su propio rol: pídaselo a otra persona administradora.',

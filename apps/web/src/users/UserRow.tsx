@@ -1,3 +1,4 @@
+import { ApiError } from '../api/ApiError.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@ruta/protocol';
@@ -34,7 +35,9 @@ export function UserRow({
       onChanged(notice);
       return true;
     } catch (err) {
-      setError(describeUserError(err, t));
+      // Changed meanwhile by another administrator: the list is read again, and the page says why.
+      if (err instanceof ApiError && err.code === 'stale-user') onChanged(describeUserError(err, t));
+      else setError(describeUserError(err, t));
       return false;
     } finally {
       setBusy(false);
@@ -42,12 +45,24 @@ export function UserRow({
   };
   const saveRole = () =>
     run(
-      () => api.updateUser(user.id, { name: user.name, role, disabled: user.disabled }),
+      () =>
+        api.updateUser(user.id, {
+          name: user.name,
+          role,
+          disabled: user.disabled,
+          expectedUpdatedAt: user.updatedAt,
+        }),
       t('users.roleChanged', { username: user.username, role: t(`roles.${role}`) }),
     );
   const toggle = () =>
     run(
-      () => api.updateUser(user.id, { name: user.name, role: user.role, disabled: !user.disabled }),
+      () =>
+        api.updateUser(user.id, {
+          name: user.name,
+          role: user.role,
+          disabled: !user.disabled,
+          expectedUpdatedAt: user.updatedAt,
+        }),
       t(user.disabled ? 'users.enabled' : 'users.disabledNotice', { username: user.username }),
     );
   const savePassword = async (e: FormEvent) => {

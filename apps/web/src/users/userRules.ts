@@ -19,11 +19,23 @@ export function usernameProblem(username: string, t: T): string | null {
 
 /** What is wrong with a new password, in the user's language, or null. */
 export function passwordProblem(password: string, username: string, t: T): string | null {
-  if ([...password].length < MIN_PASSWORD_CHARS)
+  // The server's rules: characters as a person sees them (NFC), not one character over and over,
+  // not the user name however it is written (full-width, capitals, invisible characters).
+  if ([...password.normalize('NFC')].length < MIN_PASSWORD_CHARS)
     return t('users.errors.passwordShort', { n: MIN_PASSWORD_CHARS });
-  if (username && password.toLowerCase().includes(username.toLowerCase()))
-    return t('users.errors.passwordHasUsername');
+  if (new Set(folded(password).replace(/\s/gu, '')).size <= 1) return t('users.errors.passwordTooSimple');
+  if (username && folded(password).includes(folded(username))) return t('users.errors.passwordHasUsername');
   return null;
+}
+
+/** Text as the server compares it for "contains" and "one character repeated". */
+function folded(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '');
 }
 
 /** A refused change of an account, said in the user's language. */
@@ -34,6 +46,8 @@ export function describeUserError(err: unknown, t: T): string {
         return t('users.errors.passwordShort', { n: MIN_PASSWORD_CHARS });
       case 'password-has-username':
         return t('users.errors.passwordHasUsername');
+      case 'password-too-simple':
+        return t('users.errors.passwordTooSimple');
       case 'own-account':
         return t('users.errors.ownAccount');
       case 'role-needs-country':

@@ -1,4 +1,4 @@
-import type { Jurisdiction } from '@ruta/protocol';
+import type { Jurisdiction, Role } from '@ruta/protocol';
 import { insertIfAbsent, type Models } from '../models.js';
 import type { UserDoc } from '../schemas/userSchema.js';
 import { OneAtATime } from '../oneAtATime.js';
@@ -14,6 +14,17 @@ export type UserChange = Partial<
 >;
 
 const NO_SECRETS = { passwordHash: 0, passwordSalt: 0 } as const;
+
+/** What a conditional change expects of the account as it stands: updatedAt null for "never changed". */
+export interface UserCondition {
+  updatedAt?: string | null;
+  role?: Role;
+  disabled?: boolean;
+}
+
+/** A conditional change: done, refused because the account is not as expected (`current`), or no such account. */
+export type ConditionalUpdate =
+  { status: 'updated'; user: PublicUser } | { status: 'stale'; current: PublicUser } | { status: 'missing' };
 
 export class UserRepository {
   private readonly oneAtATime = new OneAtATime();
@@ -59,6 +70,39 @@ export class UserRepository {
       this.models.users.updateOne({ _id: id }, { $set: change }).exec(),
     );
     return r.matchedCount === 0 ? null : this.find(id);
+  }
+
+  /**
+   * Changes a user only if it is still as `expected`, in one single-document update (the
+   * condition and the change together), one at a time per user as `update`.
+   */
+  async updateIf(id: string, expected: UserCondition, change: UserChange): Promise<ConditionalUpdate> {
+    const filter: Record<string, unknown> = { _id: id };
+    if (expected.updatedAt !== undefined) {
+      filter.updatedAt = expected.updatedAt === null ? { $exists: false } : expected.updatedAt;
+    }
+    if (expected.role !== undefined) filter.role = expected.role;
+    // documents written before "disabled" existed are enabled
+    if (expected.disabled !== undefined) filter.disabled = expected.disabled ? true : { $ne: true };
+    // updateOne, not findOneAndUpdate: FerretDB 1.x cannot leave the secrets out of the latter's answer.
+    const r = await this.oneAtATime.run([id], () =>
+      this.models.users.updateOne(filter, { $set: change }).exec(),
+    );
+    const current = await this.find(id);
+    if (!current) return { status: 'missing' };
+    return r.matchedCount === 1 ? { status: 'updated', user: current } : { status: 'stale', current };
+  }
+
+  /** How many enabled administrators a jurisdiction has (a country's, or REGIONAL's own), maybe but one. */
+  async countEnabledAdmins(country: Jurisdiction, except?: string): Promise<number> {
+    return this.models.users
+      .countDocuments({
+        country,
+        role: 'admin',
+        disabled: { $ne: true },
+        ...(except === undefined ? {} : { _id: { $ne: except } }),
+      })
+      .exec();
   }
 
   async count(): Promise<number> {

@@ -48,7 +48,7 @@ export const userRoutes = [
     query: NoQuery,
     body: UpdateUserBody,
     responses: { 200: { description: 'The account', schema: AdminUser } },
-    errors: [404],
+    errors: [404, 409],
     handler: async ({ params, body, user }, s) => ({
       status: 200,
       body: await s.users.update(user, params.userId, body),
