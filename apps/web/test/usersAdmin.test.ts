@@ -78,6 +78,37 @@ describe('an administrator of Guatemala', () => {
     expect(back.message).toBeNull();
     await expect.poll(() => back.page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Mis casos');
 
+    // The account log says all of it, newest first: the logins, the failed one, who disabled it
+    // (the last login came after the page's last change: it shows once the page is read again).
+    await page.reload();
+    const log = page.locator('table.account-log tbody tr').filter({ hasText: 'lucia.perez.gt' });
+    await expect.poll(() => log.count()).toBeGreaterThanOrEqual(6);
+    const entries = await log.evaluateAll((trs) =>
+      trs.map((tr) => {
+        const [, , what, by] = [...tr.querySelectorAll('td')];
+        return {
+          action: what?.firstChild?.textContent ?? '',
+          changes: [...(what?.querySelectorAll('li') ?? [])].map((li) => li.textContent),
+          by: by?.textContent,
+        };
+      }),
+    );
+    expect(entries.map((e) => e.action)).toEqual([
+      'Entró',
+      'Cuenta cambiada',
+      'Intento fallido de entrar',
+      'Cuenta cambiada',
+      'Entró',
+      'Cuenta creada',
+    ]);
+    expect(entries[3]).toEqual({
+      action: 'Cuenta cambiada',
+      changes: ['Estado: Activa → Desactivada'],
+      by: 'admin.gt',
+    });
+    expect(entries[5]!.changes).toEqual(['Nombre: — → Lucía Pérez', 'Rol: — → Supervisión']);
+    await screenshot(page, 'account-log');
+
     // The administrator's own row offers no way to lock themselves out.
     const own = rows.filter({ hasText: 'admin.gt' });
     expect(await own.getByRole('button', { name: 'Desactivar' }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_CHARS } from '../services/userService.js';
-import { Id, Instant, Jurisdiction, Role } from './common.js';
+import { Id, Instant, Jurisdiction, PageQuery, Role } from './common.js';
 
 /** User names as the demo ones: "ana.lopez.gt". */
 const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,59}$/, {
@@ -112,4 +112,27 @@ export const UpdateUserBody = exactly(
 
 export const PasswordBody = exactly({ password: Password }, 'a new password', {
   username: 'the account is the one in the path; send only "password"',
+});
+
+export const AccountLogQuery = z.object({ userId: Id.optional(), ...PageQuery });
+export const AccountLogEntry = z.object({
+  id: z.string(),
+  at: Instant,
+  action: z.enum(['user-created', 'user-changed', 'password-set', 'login', 'login-failed', 'logout']),
+  actorId: z
+    .string()
+    .nullable()
+    .describe('The administrator, or the account itself; null for a failed login'),
+  actorUsername: z.string().nullable(),
+  userId: z.string().nullable().describe('null for a failed login under a user name no account has'),
+  username: z.string(),
+  country: Jurisdiction,
+  changes: z.array(
+    z.object({
+      field: z.enum(['name', 'role', 'disabled']),
+      from: z.union([z.string(), z.boolean()]).nullable().describe('null when the account was created'),
+      to: z.union([z.string(), z.boolean()]),
+    }),
+  ),
+  address: z.string().nullable().describe('Where a login or failed login came from'),
 });

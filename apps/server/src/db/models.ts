@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { accessLogSchema, type AccessLogDoc } from './schemas/accessLogSchema.js';
+import { accountLogSchema, type AccountLogDoc } from './schemas/accountLogSchema.js';
 import { caseEventSchema, type CaseEventDoc } from './schemas/caseEventSchema.js';
 import { caseSchema, type CaseDoc } from './schemas/caseSchema.js';
 import { claimSchema, type ClaimDoc } from './schemas/claimSchema.js';
@@ -24,6 +25,7 @@ export interface Models {
   sessions: Model<SessionDoc>;
   focalPoints: Model<FocalPointDoc>;
   accessLog: Model<AccessLogDoc>;
+  accountLog: Model<AccountLogDoc>;
   notifications: Model<NotificationDoc>;
   notificationReads: Model<NotificationReadDoc>;
   claims: Model<ClaimDoc>;
@@ -46,6 +48,7 @@ export function createModels(connection: Connection): Models {
     sessions: connection.model<SessionDoc>('Session', sessionSchema),
     focalPoints: connection.model<FocalPointDoc>('FocalPoint', focalPointSchema),
     accessLog: connection.model<AccessLogDoc>('AccessLog', accessLogSchema),
+    accountLog: connection.model<AccountLogDoc>('AccountLog', accountLogSchema),
     notifications: connection.model<NotificationDoc>('Notification', notificationSchema),
     notificationReads: connection.model<NotificationReadDoc>('NotificationRead', notificationReadSchema),
     claims: connection.model<ClaimDoc>('Claim', claimSchema),

@@ -72,7 +72,7 @@ export function mountRoute(
     const query = parseInput(route.query, req.query, 'query');
     if (route.body && req.body === undefined) refuseUnreadBody(req);
     const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
-    const out = await route.handler({ params, query, body, user, token }, services);
+    const out = await route.handler({ params, query, body, user, token, address: req.ip ?? null }, services);
     if (out.session === 'clear') res.clearCookie(SESSION_COOKIE, { path: '/' });
     else if (out.session) {
       res.cookie(SESSION_COOKIE, out.session.token, {

@@ -22,6 +22,8 @@ export interface RouteInput<P, Q, B, U> {
   user: U;
   /** The session token of the request, when there is one. */
   token: string | null;
+  /** The client's address (the proxy's unless RUTA_TRUST_PROXY names it). */
+  address: string | null;
 }
 
 /** A documented success answer; errors are documented from `errors`. */

@@ -4,6 +4,7 @@ import type { SessionRepository } from '../db/repositories/sessionRepository.js'
 import type { UserRepository } from '../db/repositories/userRepository.js';
 import type { Clock } from '../deps.js';
 import { AppError, unauthenticated } from '../errors.js';
+import type { AccountLog } from './accountLog.js';
 import { checkPassword, decoy } from './passwords.js';
 
 /** The logged-in user as every service sees it. */
@@ -72,6 +73,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly sessionTtlMs: number,
     private readonly passwordCost: number,
+    private readonly accountLog: AccountLog,
     private readonly maxPasswordChecks = DEFAULT_MAX_PASSWORD_CHECKS,
   ) {}
 
@@ -79,7 +81,7 @@ export class AuthService {
    * Checks the password and opens a session; the same answer for an unknown user and a wrong
    * password. Throws LoginsBusy, without checking, when too many checks are running already.
    */
-  async login(typedUsername: string, password: string): Promise<LoginResult> {
+  async login(typedUsername: string, password: string, address: string | null = null): Promise<LoginResult> {
     const username = loginName(typedUsername);
     const { found, ok } = await this.oneOfFewChecks(async () => {
       const found = await this.users.findByUsername(username);
@@ -91,6 +93,19 @@ export class AuthService {
       );
       return { found, ok };
     });
+    if (!found || !ok || found.disabled === true) {
+      await this.accountLog.record({
+        action: 'login-failed',
+        actorId: null,
+        actorUsername: null,
+        userId: found?._id ?? null,
+        // A name no account has is kept short: it is whatever the caller typed.
+        username: found?.username ?? username.slice(0, 100),
+        country: found?.country ?? 'REGIONAL',
+        changes: [],
+        address,
+      });
+    }
     if (!found || !ok) throw unauthenticated('Wrong user name or password.');
     // Told only to whoever knows the password: the account exists but may not be used.
     if (found.disabled === true) {
@@ -135,6 +150,7 @@ export class AuthService {
       await this.sessions.remove(tokenHash(token));
       throw unauthenticated('The account was changed while you logged in: log in again.');
     }
+    await this.accountLog.record({ ...this.byItself(user, 'login'), address });
     return { user, token, expiresAt };
   }
 
@@ -178,10 +194,24 @@ export class AuthService {
     return user;
   }
 
-  async logout(token: string): Promise<void> {
+  async logout(token: string, user: SessionUser, address: string | null = null): Promise<void> {
     const key = tokenHash(token);
     this.cache.delete(key);
     await this.sessions.remove(key);
+    await this.accountLog.record({ ...this.byItself(user, 'logout'), address });
+  }
+
+  /** An account log entry of something the user did to their own account. */
+  private byItself(user: SessionUser, action: 'login' | 'logout') {
+    return {
+      action,
+      actorId: user.id,
+      actorUsername: user.username,
+      userId: user.id,
+      username: user.username,
+      country: user.country,
+      changes: [],
+    };
   }
 
   /**

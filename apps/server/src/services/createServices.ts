@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps.js';
 import { createModels, type Models } from '../db/models.js';
 import { AccessLogRepository } from '../db/repositories/accessLogRepository.js';
+import { AccountLogRepository } from '../db/repositories/accountLogRepository.js';
 import { CaseRepository } from '../db/repositories/caseRepository.js';
 import { DraftRepository } from '../db/repositories/draftRepository.js';
 import { EventRepository } from '../db/repositories/eventRepository.js';
@@ -13,6 +14,7 @@ import { SessionRepository } from '../db/repositories/sessionRepository.js';
 import { UserRepository } from '../db/repositories/userRepository.js';
 import { canonicalJson } from '@ruta/engine';
 import { AccessLog } from './accessLog.js';
+import { AccountLog } from './accountLog.js';
 import { AuditService } from './auditService.js';
 import { AuthService } from './authService.js';
 import { UserService } from './userService.js';
@@ -37,6 +39,7 @@ export interface Repositories {
   sessions: SessionRepository;
   focalPoints: FocalPointRepository;
   accessLog: AccessLogRepository;
+  accountLog: AccountLogRepository;
   notifications: NotificationRepository;
 }
 
@@ -46,6 +49,7 @@ export interface Services {
   auth: AuthService;
   users: UserService;
   accessLog: AccessLog;
+  accountLog: AccountLog;
   protocolStore: ProtocolStore;
   caseStore: CaseStore;
   cases: CaseService;
@@ -75,6 +79,7 @@ export function createServices(deps: AppDeps): Services {
     sessions: new SessionRepository(models),
     focalPoints: new FocalPointRepository(models),
     accessLog: new AccessLogRepository(models),
+    accountLog: new AccountLogRepository(models),
     notifications: new NotificationRepository(models),
   };
   let shipped: { path: string; text: string }[] | null = null;
@@ -115,7 +120,15 @@ export function createServices(deps: AppDeps): Services {
       handOver: (after, toCountry, event, key) => handovers.createFromEffect(after, toCountry, event, key),
     }),
   );
-  const auth = new AuthService(repos.users, repos.sessions, clock, config.sessionTtlMs, config.passwordCost);
+  const accountLog = new AccountLog(repos.accountLog, clock, ids);
+  const auth = new AuthService(
+    repos.users,
+    repos.sessions,
+    clock,
+    config.sessionTtlMs,
+    config.passwordCost,
+    accountLog,
+  );
   return {
     models,
     repos,
@@ -127,7 +140,9 @@ export function createServices(deps: AppDeps): Services {
       ids,
       logger,
       passwordCost: config.passwordCost,
+      accountLog,
     }),
+    accountLog,
     accessLog,
     protocolStore,
     caseStore,

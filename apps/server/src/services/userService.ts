@@ -1,3 +1,5 @@
+import type { AccountFieldChange } from '../db/schemas/accountLogSchema.js';
+import type { AccountLog } from './accountLog.js';
 import { REGIONAL_ROLES, type Jurisdiction, type Role } from '@ruta/protocol';
 import type { Logger } from 'pino';
 import type { PublicUser, UserRepository } from '../db/repositories/userRepository.js';
@@ -44,6 +46,7 @@ export interface UserServiceDeps {
   ids: Ids;
   logger: Logger;
   passwordCost: number;
+  accountLog: AccountLog;
 }
 
 /**
@@ -103,6 +106,13 @@ export class UserService {
       ]);
     }
     this.d.logger.info({ by: admin.id, user: id, role: req.role, country: req.country }, 'user created');
+    await this.d.accountLog.record({
+      ...byAdmin(admin, { _id: id, username: req.username, country: req.country }, 'user-created'),
+      changes: [
+        { field: 'name', from: null, to: req.name },
+        { field: 'role', from: null, to: req.role },
+      ],
+    });
     return view((await this.d.users.find(id))!);
   }
 
@@ -144,6 +154,12 @@ export class UserService {
       { by: admin.id, user: userId, role: req.role, disabled: req.disabled },
       'user changed',
     );
+    const changes: AccountFieldChange[] = [];
+    if (req.name !== user.name) changes.push({ field: 'name', from: user.name, to: req.name });
+    if (req.role !== user.role) changes.push({ field: 'role', from: user.role, to: req.role });
+    if (req.disabled !== (user.disabled === true))
+      changes.push({ field: 'disabled', from: user.disabled === true, to: req.disabled });
+    await this.d.accountLog.record({ ...byAdmin(admin, user, 'user-changed'), changes });
     return view(updated);
   }
 
@@ -189,6 +205,7 @@ export class UserService {
       throw notFound('user', userId);
     await this.d.auth.endSessionsOf(userId);
     this.d.logger.info({ by: admin.id, user: userId }, 'user password set');
+    await this.d.accountLog.record({ ...byAdmin(admin, user, 'password-set'), changes: [] });
   }
 
   private async managed(admin: SessionUser, userId: string): Promise<PublicUser> {
@@ -296,5 +313,22 @@ function view(u: PublicUser): AdminUserView {
     disabled: u.disabled === true,
     createdAt: u.createdAt,
     updatedAt: u.updatedAt ?? null,
+  };
+}
+
+/** The parts of an account log entry for what an administrator did to an account. */
+function byAdmin(
+  admin: SessionUser,
+  user: Pick<PublicUser, '_id' | 'username' | 'country'>,
+  action: 'user-created' | 'user-changed' | 'password-set',
+) {
+  return {
+    action,
+    actorId: admin.id,
+    actorUsername: admin.username,
+    userId: user._id,
+    username: user.username,
+    country: user.country,
+    address: null,
   };
 }

@@ -3,6 +3,7 @@
  */
 import { request, requestWithHeaders } from './request.js';
 import type {
+  AccountLogEntry,
   AdminUser,
   Alert,
   ChainReport,
@@ -31,6 +32,9 @@ const enc = encodeURIComponent;
 
 /** Cases per page of the worklist ("Show more cases" fetches the next). */
 export const WORKLIST_PAGE = 50;
+
+/** Account log entries per page. */
+export const ACCOUNT_LOG_PAGE = 50;
 
 /** Handovers per page ("Show more handovers" fetches the next). */
 export const HANDOVERS_PAGE = 50;
@@ -108,6 +112,13 @@ export const api = {
     id: string,
     body: { name: string; role: string; disabled: boolean; expectedUpdatedAt: string | null },
   ) => request<AdminUser>('PUT', `/api/users/${enc(id)}`, body),
+  /** A page of the account log of the administrator's country, newest first. */
+  accountLog: async (after?: string): Promise<{ rows: AccountLogEntry[]; next: string | null }> => {
+    const q = new URLSearchParams({ limit: String(ACCOUNT_LOG_PAGE) });
+    if (after) q.set('after', after);
+    const r = await requestWithHeaders<AccountLogEntry[]>('GET', `/api/account-log?${q.toString()}`);
+    return { rows: r.body, next: r.headers.get('X-Next-Cursor') };
+  },
   setPassword: (id: string, password: string) =>
     request<void>('POST', `/api/users/${enc(id)}/password`, { password }),
 };

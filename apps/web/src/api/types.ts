@@ -79,6 +79,20 @@ export interface AdminUser extends User {
   updatedAt: string | null;
 }
 
+/** An entry of the account log (GET /api/account-log). */
+export interface AccountLogEntry {
+  id: string;
+  at: string;
+  action: 'user-created' | 'user-changed' | 'password-set' | 'login' | 'login-failed' | 'logout';
+  actorId: string | null;
+  actorUsername: string | null;
+  userId: string | null;
+  username: string;
+  country: string;
+  changes: { field: 'name' | 'role' | 'disabled'; from: string | boolean | null; to: string | boolean }[];
+  address: string | null;
+}
+
 export interface ProtocolSummary {
   id: string;
   version: number;

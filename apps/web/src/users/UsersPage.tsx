@@ -6,6 +6,7 @@ import { useUser } from '../auth/AuthContext.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
+import { AccountLog } from './AccountLog.js';
 import { NewUserForm } from './NewUserForm.js';
 import { UserRow } from './UserRow.js';
 
@@ -22,9 +23,11 @@ export default function UsersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const [createdCount, setCreatedCount] = useState(0);
+  const [changes, setChanges] = useState(0);
   const changed = (text: string) => {
     setNotice(text);
     list.reload();
+    setChanges((n) => n + 1);
   };
   const created = (u: AdminUser) => {
     changed(t('users.created', { username: u.username }));
@@ -60,6 +63,7 @@ export default function UsersPage() {
           {t('common.loading')}
         </p>
       ) : null}
+      <AccountLog version={changes} />
     </section>
   );
 }

@@ -16,8 +16,8 @@ export const authRoutes = [
     loginRateLimit: true,
     responses: { 200: { description: 'Logged in', schema: LoginResponse } },
     errors: [429],
-    handler: async ({ body }, s) => {
-      const r = await s.auth.login(body.username, body.password);
+    handler: async ({ body, address }, s) => {
+      const r = await s.auth.login(body.username, body.password, address);
       return { status: 200, body: r, session: { token: r.token, expiresAt: r.expiresAt } };
     },
   }),
@@ -30,8 +30,8 @@ export const authRoutes = [
     params: NoParams,
     query: NoQuery,
     responses: { 204: { description: 'Logged out' } },
-    handler: async ({ token }, s) => {
-      if (token) await s.auth.logout(token);
+    handler: async ({ token, user, address }, s) => {
+      if (token) await s.auth.logout(token, user, address);
       return { status: 204, session: 'clear' };
     },
   }),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { NoParams, NoQuery } from '../../api/common.js';
 import {
+  AccountLogEntry,
+  AccountLogQuery,
   AdminUser,
   CreateUserBody,
   PasswordBody,
@@ -13,6 +15,21 @@ import { defineRoute } from '../route.js';
 const ADMINS = ['admin'] as const;
 
 export const userRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/account-log',
+    summary:
+      'The account log: who created, changed or gave a new password to which account, and every login, logout and failed login (the administrator’s country; every one for a regional one)',
+    tag: 'users',
+    access: ADMINS,
+    params: NoParams,
+    query: AccountLogQuery,
+    responses: { 200: { description: 'Entries, newest first', schema: z.array(AccountLogEntry) } },
+    handler: async ({ query, user }, s) => {
+      const { rows, next } = await s.accountLog.list(user, query);
+      return { status: 200, body: rows, ...(next ? { headers: { 'X-Next-Cursor': next } } : {}) };
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/api/users',

@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/api.js';
+import type { AccountLogEntry } from '../api/types.js';
+import { formatDateTime } from '../format/formatDateTime.js';
+import { useLang } from '../i18n/useLang.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { usePages } from '../ui/usePages.js';
+
+/**
+ * The account log of the administrator's country, newest first: who created, changed or gave a
+ * new password to which account, and every login, logout and failed login. `version` changes
+ * after each change made on this page, so that it shows at once.
+ */
+export function AccountLog({ version }: { version: number }) {
+  const { t } = useTranslation();
+  const { lang } = useLang();
+  const { first, rows, hasMore, showMore, more } = usePages((after) => api.accountLog(after), [version]);
+  const value = (field: string, v: string | boolean | null) =>
+    v === null
+      ? '—'
+      : field === 'role'
+        ? t(`roles.${String(v)}`)
+        : field === 'disabled'
+          ? t(v ? 'users.disabled' : 'users.active')
+          : String(v);
+  return (
+    <>
+      <h2 id="account-log-title">{t('accountLog.title')}</h2>
+      <p className="hint">{t('accountLog.lede')}</p>
+      {first.status === 'error' ? <ErrorMessage error={first.error} /> : null}
+      {rows && rows.length === 0 ? <p className="empty">{t('accountLog.none')}</p> : null}
+      {rows && rows.length > 0 ? (
+        <div className="table-scroll">
+          <table className="worklist account-log" aria-labelledby="account-log-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('accountLog.at')}</th>
+                <th scope="col">{t('accountLog.account')}</th>
+                <th scope="col">{t('accountLog.what')}</th>
+                <th scope="col">{t('accountLog.by')}</th>
+                <th scope="col">{t('accountLog.from')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((e: AccountLogEntry) => (
+                <tr key={e.id} className={e.action === 'login-failed' ? 'account-log-failed' : undefined}>
+                  <td>{formatDateTime(e.at, lang)}</td>
+                  <td>{e.username}</td>
+                  <td>
+                    {t(`accountLog.actions.${e.action}`)}
+                    {e.changes.length > 0 ? (
+                      <ul className="account-log-changes">
+                        {e.changes.map((c) => (
+                          <li key={c.field}>
+                            {t(`accountLog.fields.${c.field}`)}: {value(c.field, c.from)} →{' '}
+                            {value(c.field, c.to)}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                  <td>{e.actorUsername ?? '—'}</td>
+                  <td>{e.address ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {hasMore ? (
+        <button type="button" className="btn" disabled={more.busy} onClick={() => void showMore()}>
+          {t('accountLog.more')}
+        </button>
+      ) : null}
+      {more.error ? <ErrorMessage error={more.error} /> : null}
+    </>
+  );
+}
