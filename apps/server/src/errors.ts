@@ -25,6 +25,8 @@ const MEANINGS = {
     'password-too-short': 'The password is shorter than the minimum; details: [{minimum}].',
     'password-has-username': 'The password contains the user name.',
     'password-too-simple': 'The password is only white space or one character repeated.',
+    'wrong-password': 'The current password given to change it is not right.',
+    'password-unchanged': 'The new password is the current one.',
     'no-country': 'A regional user tried to open a case; cases belong to a country.',
     'unknown-protocol': 'No published protocol with that id and version; details: [{protocol}].',
     'unknown-form': 'The case’s protocol has no such form; details: [{form}].',
@@ -54,6 +56,8 @@ const MEANINGS = {
   // the role or country does not allow it
   403: {
     forbidden: 'The role or country does not allow it; details: [{rule, ...}], rule one of FORBIDDEN_RULES.',
+    'password-change-required':
+      'The password was set by an administrator: only POST /api/auth/password, GET /api/auth/me and logout answer until the user chooses their own.',
     'cross-site-request':
       'A change sent with the session cookie from a page of another site; details: [{header, value}].',
   },

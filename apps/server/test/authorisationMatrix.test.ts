@@ -21,6 +21,7 @@ const REGIONAL_ROLES: Role[] = ['designer', 'auditor', 'admin'];
 const TABLE: Record<string, Record<Role, string>> = {
   'POST /api/auth/login':                             { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
   'POST /api/auth/logout':                            { designer: '204 204 204', caseworker: '204 204', supervisor: '204 204', auditor: '204 204 204', focalpoint: '204 204', admin: '204 204 204' },
+  'POST /api/auth/password':                          { designer: '400 400 400', caseworker: '400 400', supervisor: '400 400', auditor: '400 400 400', focalpoint: '400 400', admin: '400 400 400' },
   'GET /api/auth/me':                                 { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
   'GET /api/protocols':                               { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
   'GET /api/protocols/diff':                          { designer: '200 200 200', caseworker: '403 403', supervisor: '403 403', auditor: '200 200 200', focalpoint: '403 403', admin: '200 200 200' },
@@ -291,6 +292,12 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
   'GET /api/focal-points': async () => ({ method: 'GET', path: '/api/focal-points' }),
   'GET /api/notifications': async () => ({ method: 'GET', path: '/api/notifications' }),
   'GET /api/users': async () => ({ method: 'GET', path: '/api/users' }),
+  // A wrong current password (a right one would end the sessions the other rows use).
+  'POST /api/auth/password': async () => ({
+    method: 'POST',
+    path: '/api/auth/password',
+    body: { currentPassword: 'not the password', newPassword: 'otra clave de tres palabras' },
+  }),
   'GET /api/account-log': async () => ({ method: 'GET', path: '/api/account-log' }),
   'POST /api/users': async () => ({
     method: 'POST',

@@ -50,12 +50,24 @@ async function newAdmin(country: string): Promise<AdminUser> {
   return r.body;
 }
 
+/** The password each account chose at its first login. */
+const chosenPasswords = new Map<string, string>();
+
 async function loginAs(username: string): Promise<ApiClient> {
+  const own = chosenPasswords.get(username);
   const r = await server
     .anonymous()
-    .post<{ token: string }>('/api/auth/login', { username, password: PASSWORD });
+    .post<{ token: string }>('/api/auth/login', { username, password: own ?? PASSWORD });
   expect(r.status).toBe(200);
-  return new ApiClient(server.url, r.body.token);
+  if (own) return new ApiClient(server.url, r.body.token);
+  // A new account chooses its own password first.
+  const chosen = await new ApiClient(server.url, r.body.token).post<{ token: string }>('/api/auth/password', {
+    currentPassword: PASSWORD,
+    newPassword: 'su propia clave de siempre',
+  });
+  expect(chosen.status).toBe(200);
+  chosenPasswords.set(username, 'su propia clave de siempre');
+  return new ApiClient(server.url, chosen.body.token);
 }
 
 async function enabledAdmins(country: string, by = regionalAdmin): Promise<string[]> {

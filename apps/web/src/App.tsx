@@ -3,6 +3,8 @@ import { Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LoginPage } from './auth/LoginPage.js';
 import { useUser } from './auth/AuthContext.js';
+import { ChangePasswordPage } from './auth/ChangePasswordPage.js';
+import { OwnPasswordFirst } from './auth/OwnPasswordFirst.js';
 import { RequireAuth } from './auth/RequireAuth.js';
 import { DesignerRoute } from './DesignerRoute.js';
 import { Shell } from './layout/Shell.js';
@@ -25,20 +27,23 @@ export function App() {
         path="/*"
         element={
           <RequireAuth>
-            <Shell>
-              <Suspense fallback={<Loading />}>
-                <Routes>
-                  <Route index element={<Home />} />
-                  <Route path="cases/:caseId" element={<CaseRoute />} />
-                  <Route path="handovers" element={<HandoversPage />} />
-                  <Route path="users" element={<UsersPage />} />
-                  <Route path="alerts" element={<AlertsPage />} />
-                  <Route path="stats" element={<StatsPage />} />
-                  <Route path="designer/*" element={<DesignerRoute />} />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Routes>
-              </Suspense>
-            </Shell>
+            <OwnPasswordFirst>
+              <Shell>
+                <Suspense fallback={<Loading />}>
+                  <Routes>
+                    <Route index element={<Home />} />
+                    <Route path="cases/:caseId" element={<CaseRoute />} />
+                    <Route path="handovers" element={<HandoversPage />} />
+                    <Route path="users" element={<UsersPage />} />
+                    <Route path="alerts" element={<AlertsPage />} />
+                    <Route path="stats" element={<StatsPage />} />
+                    <Route path="password" element={<ChangePasswordPage />} />
+                    <Route path="designer/*" element={<DesignerRoute />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Routes>
+                </Suspense>
+              </Shell>
+            </OwnPasswordFirst>
           </RequireAuth>
         }
       />

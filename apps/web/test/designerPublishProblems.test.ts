@@ -178,6 +178,9 @@ describe("Guatemala's protocol designer", () => {
     await page.locator('button[name="derive-victim-attention"]').click();
     await page.waitForURL(/\/designer\/drafts\//);
     await node(page, 'detection').waitFor();
+    // Saved as opened: publishing has nothing to save first, so it is the publish that fails.
+    await page.locator('[data-save="saved"]').waitFor();
+    await page.waitForLoadState('networkidle');
     await page.route('**/api/protocol-drafts/**', (route) =>
       route.request().method() === 'GET' ? route.continue() : route.abort(),
     );

@@ -7,6 +7,7 @@ import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
 
 const PASSWORD = 'tamal de elote con café';
+const OWN = 'atol de elote en la tarde';
 const suite = browserSuite('users');
 
 /** Logs in on a fresh profile and gives the login page's message, or null once logged in. */
@@ -56,7 +57,20 @@ describe('an administrator of Guatemala', () => {
     const row = rows.filter({ hasText: 'lucia.perez.gt' });
     await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Activa');
     expect(await row.locator('select').inputValue()).toBe('supervisor');
-    expect((await tryLogin('lucia.perez.gt', PASSWORD)).message).toBeNull();
+    const first = await tryLogin('lucia.perez.gt', PASSWORD);
+    expect(first.message).toBeNull();
+    // The password the administrator gave opens one door only: she chooses her own first.
+    await expect.poll(() => first.page.locator('h1').innerText()).toBe('Elija su contraseña');
+    await first.page.getByLabel('Contraseña actual').fill(PASSWORD);
+    await first.page.getByLabel('Contraseña nueva', { exact: true }).fill(OWN);
+    await first.page.getByLabel('Repita la contraseña nueva').fill(`${OWN}!`);
+    await first.page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await expect.poll(() => first.page.locator('#password-repeat-error').innerText()).toMatch(/no coinciden/);
+    await screenshot(first.page, 'choose-own-password');
+    await first.page.getByLabel('Repita la contraseña nueva').fill(OWN);
+    await first.page.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await expect.poll(() => first.page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Mis casos');
+    await screenshot(first.page, 'own-password-chosen');
 
     // The same user name again: the server says it is taken.
     await page.getByLabel('Nombre completo').fill('Otra Lucía');
@@ -68,13 +82,13 @@ describe('an administrator of Guatemala', () => {
     await row.getByRole('button', { name: 'Desactivar' }).click();
     await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Desactivada');
     await screenshot(page, 'disabled');
-    const refused = await tryLogin('lucia.perez.gt', PASSWORD);
+    const refused = await tryLogin('lucia.perez.gt', OWN);
     expect(refused.message).toMatch(/desactivada/);
     await screenshot(refused.page, 'login-refused');
 
     await row.getByRole('button', { name: 'Activar' }).click();
     await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Activa');
-    const back = await tryLogin('lucia.perez.gt', PASSWORD);
+    const back = await tryLogin('lucia.perez.gt', OWN);
     expect(back.message).toBeNull();
     await expect.poll(() => back.page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Mis casos');
 
@@ -82,7 +96,7 @@ describe('an administrator of Guatemala', () => {
     // (the last login came after the page's last change: it shows once the page is read again).
     await page.reload();
     const log = page.locator('table.account-log tbody tr').filter({ hasText: 'lucia.perez.gt' });
-    await expect.poll(() => log.count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => log.count()).toBeGreaterThanOrEqual(7);
     const entries = await log.evaluateAll((trs) =>
       trs.map((tr) => {
         const [, , what, by] = [...tr.querySelectorAll('td')];
@@ -98,6 +112,7 @@ describe('an administrator of Guatemala', () => {
       'Cuenta cambiada',
       'Intento fallido de entrar',
       'Cuenta cambiada',
+      'Eligió su contraseña',
       'Entró',
       'Cuenta creada',
     ]);
@@ -106,7 +121,7 @@ describe('an administrator of Guatemala', () => {
       changes: ['Estado: Activa → Desactivada'],
       by: 'admin.gt',
     });
-    expect(entries[5]!.changes).toEqual(['Nombre: — → Lucía Pérez', 'Rol: — → Supervisión']);
+    expect(entries[6]!.changes).toEqual(['Nombre: — → Lucía Pérez', 'Rol: — → Supervisión']);
     await screenshot(page, 'account-log');
 
     // The administrator's own row offers no way to lock themselves out.

@@ -118,7 +118,15 @@ export const AccountLogQuery = z.object({ userId: Id.optional(), ...PageQuery })
 export const AccountLogEntry = z.object({
   id: z.string(),
   at: Instant,
-  action: z.enum(['user-created', 'user-changed', 'password-set', 'login', 'login-failed', 'logout']),
+  action: z.enum([
+    'user-created',
+    'user-changed',
+    'password-set',
+    'password-changed',
+    'login',
+    'login-failed',
+    'logout',
+  ]),
   actorId: z
     .string()
     .nullable()

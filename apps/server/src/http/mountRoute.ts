@@ -1,6 +1,6 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { forbidden, unauthenticated, userError } from '../errors.js';
+import { AppError, forbidden, unauthenticated, userError } from '../errors.js';
 import type { Services } from '../services/createServices.js';
 import { refuseCrossSite } from './refuseCrossSite.js';
 import type { Route } from './route.js';
@@ -62,6 +62,13 @@ export function mountRoute(
     const token = readToken(req);
     const user = token ? await services.auth.authenticate(token) : null;
     if (route.access !== 'public' && !user) throw unauthenticated();
+    if (user?.mustChangePassword && !route.beforeOwnPassword) {
+      throw new AppError(
+        'forbidden',
+        'password-change-required',
+        'Your password was set by an administrator: choose your own first (POST /api/auth/password).',
+      );
+    }
     if (Array.isArray(route.access) && user && !route.access.includes(user.role)) {
       throw forbidden(
         `Your role (${user.role}) cannot do this; it needs one of: ${route.access.join(', ')}.`,

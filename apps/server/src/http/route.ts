@@ -47,6 +47,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   errors?: number[];
   /** Count failed calls against the login rate limit. */
   loginRateLimit?: boolean;
+  /** Open to a user who must first choose their own password (who am I, log out, choose it). */
+  beforeOwnPassword?: boolean;
   handler: (
     input: RouteInput<
       z.output<P>,
@@ -71,6 +73,7 @@ export interface Route {
   responses: Record<number, ResponseSpec>;
   errors: number[];
   loginRateLimit: boolean;
+  beforeOwnPassword: boolean;
   handler: (
     input: RouteInput<unknown, unknown, unknown, SessionUser | null>,
     services: Services,
@@ -88,6 +91,7 @@ export function defineRoute<
     ...spec,
     errors: spec.errors ?? [],
     loginRateLimit: spec.loginRateLimit ?? false,
+    beforeOwnPassword: spec.beforeOwnPassword ?? false,
     handler: spec.handler as Route['handler'],
   };
 }

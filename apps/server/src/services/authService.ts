@@ -3,9 +3,10 @@ import type { Jurisdiction, Role } from '@ruta/protocol';
 import type { SessionRepository } from '../db/repositories/sessionRepository.js';
 import type { UserRepository } from '../db/repositories/userRepository.js';
 import type { Clock } from '../deps.js';
-import { AppError, unauthenticated } from '../errors.js';
+import type { UserDoc } from '../db/schemas/userSchema.js';
+import { AppError, unauthenticated, userError } from '../errors.js';
 import type { AccountLog } from './accountLog.js';
-import { checkPassword, decoy } from './passwords.js';
+import { checkNewPassword, checkPassword, decoy, hashPassword } from './passwords.js';
 
 /** The logged-in user as every service sees it. */
 export interface SessionUser {
@@ -14,6 +15,8 @@ export interface SessionUser {
   name: string;
   role: Role;
   country: Jurisdiction;
+  /** The password was set by an administrator: the user may only choose their own (changeOwnPassword). */
+  mustChangePassword: boolean;
 }
 
 export interface LoginResult {
@@ -115,6 +118,17 @@ export class AuthService {
         'This account is disabled: ask an administrator of your country to enable it.',
       );
     }
+    const { user, token, expiresAt } = await this.openSession(found, username);
+    await this.accountLog.record({ ...this.byItself(user, 'login'), address });
+    return { user, token, expiresAt };
+  }
+
+  /**
+   * Opens a session for the account as `found` at the password check. An administrator may have
+   * changed the account while its password was being checked (a new password, disabled, another
+   * role or country) and ended its sessions before this one was stored: then this one ends too.
+   */
+  private async openSession(found: UserDoc, username: string): Promise<LoginResult> {
     const now = this.clock();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.parse(now) + this.sessionTtlMs).toISOString();
@@ -124,6 +138,7 @@ export class AuthService {
       name: found.name,
       role: found.role,
       country: found.country,
+      mustChangePassword: found.mustChangePassword === true,
     };
     await this.sessions.insert({
       _id: tokenHash(token),
@@ -134,10 +149,8 @@ export class AuthService {
       country: user.country,
       createdAt: now,
       expiresAt,
+      ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
     });
-    // An administrator may have changed the account while its password was being checked (a new
-    // password, disabled, another role or country) and ended its sessions before this one was
-    // stored: then this session must end too.
     const after = await this.users.findByUsername(username);
     if (
       !after ||
@@ -150,8 +163,51 @@ export class AuthService {
       await this.sessions.remove(tokenHash(token));
       throw unauthenticated('The account was changed while you logged in: log in again.');
     }
-    await this.accountLog.record({ ...this.byItself(user, 'login'), address });
     return { user, token, expiresAt };
+  }
+
+  /**
+   * The user chooses their own password, giving the current one: every session of theirs ends
+   * (one opened with the old password elsewhere too) and a new one is opened for this user.
+   * Failed attempts count against the login limits (the route says so).
+   */
+  async changeOwnPassword(
+    user: SessionUser,
+    req: { currentPassword: string; newPassword: string },
+    address: string | null,
+  ): Promise<LoginResult> {
+    const found = await this.users.findByUsername(user.username);
+    if (!found || found._id !== user.id) throw unauthenticated('Log in again.');
+    const ok = await this.oneOfFewChecks(() =>
+      checkPassword(req.currentPassword, found.passwordSalt, found.passwordHash),
+    );
+    if (!ok) {
+      throw userError(
+        'wrong-password',
+        'The current password is not right: give the one you logged in with.',
+        [{ in: 'body', path: 'currentPassword' }],
+      );
+    }
+    checkNewPassword(req.newPassword, found.username);
+    if (req.newPassword.normalize('NFC') === req.currentPassword.normalize('NFC')) {
+      throw userError('password-unchanged', 'Choose a password other than the current one.', [
+        { in: 'body', path: 'newPassword' },
+      ]);
+    }
+    const { salt, hash } = await hashPassword(req.newPassword, this.passwordCost);
+    const changed = await this.users.update(found._id, {
+      passwordSalt: salt,
+      passwordHash: hash,
+      mustChangePassword: false,
+    });
+    if (!changed) throw unauthenticated('Log in again.');
+    await this.endSessionsOf(found._id);
+    const session = await this.openSession(
+      { ...found, passwordSalt: salt, passwordHash: hash, mustChangePassword: false },
+      found.username,
+    );
+    await this.accountLog.record({ ...this.byItself(session.user, 'password-changed'), address });
+    return session;
   }
 
   /**
@@ -188,6 +244,7 @@ export class AuthService {
       name: s.name,
       role: s.role,
       country: s.country,
+      mustChangePassword: s.mustChangePassword === true,
     };
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, { user, until: Math.min(nowMs + CACHE_MS, Date.parse(s.expiresAt)) });
@@ -202,7 +259,7 @@ export class AuthService {
   }
 
   /** An account log entry of something the user did to their own account. */
-  private byItself(user: SessionUser, action: 'login' | 'logout') {
+  private byItself(user: SessionUser, action: 'login' | 'logout' | 'password-changed') {
     return {
       action,
       actorId: user.id,

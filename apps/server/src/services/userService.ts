@@ -7,10 +7,10 @@ import type { Clock, Ids } from '../deps.js';
 import { OneAtATime } from '../db/oneAtATime.js';
 import { type AppError, conflict, forbidden, notFound, userError } from '../errors.js';
 import type { AuthService, SessionUser } from './authService.js';
-import { hashPassword } from './passwords.js';
+import { checkNewPassword, hashPassword, MIN_PASSWORD_CHARS } from './passwords.js';
 
 /** Shortest password an administrator may set. */
-export const MIN_PASSWORD_CHARS = 12;
+export { MIN_PASSWORD_CHARS };
 
 export interface AdminUserView {
   id: string;
@@ -99,6 +99,8 @@ export class UserService {
       passwordHash: hash,
       createdAt,
       disabled: false,
+      // The administrator knows this password: the user chooses their own at the first login.
+      mustChangePassword: true,
     });
     if (!created) {
       throw conflict('username-taken', `The user name "${req.username}" is taken: choose another one.`, [
@@ -199,6 +201,7 @@ export class UserService {
       !(await this.d.users.update(userId, {
         passwordSalt: salt,
         passwordHash: hash,
+        mustChangePassword: true,
         updatedAt: laterThan(this.d.clock(), user.updatedAt ?? null),
       }))
     )
@@ -227,50 +230,6 @@ function checkRoleFits(role: Role, country: Jurisdiction): void {
       [{ role }],
     );
   }
-}
-
-/**
- * Refuses a password that is easy to guess: shorter than MIN_PASSWORD_CHARS characters as a
- * person sees them (counted after NFC, so "e" and a combining accent are one), only white space
- * or one character repeated (whatever its case or width, with spaces or not), or containing the
- * user name however it is written (full-width letters, capitals, invisible characters between).
- */
-function checkNewPassword(password: string, username: string): void {
-  const chars = [...password.normalize('NFC')];
-  if (chars.length < MIN_PASSWORD_CHARS) {
-    throw userError(
-      'password-too-short',
-      `The password must have at least ${MIN_PASSWORD_CHARS} characters; a few unrelated words make one easy to remember.`,
-      [{ minimum: MIN_PASSWORD_CHARS }],
-    );
-  }
-  // what is left once spaces and invisible characters are dropped and case is folded
-  const seen = new Set(comparable(password).replace(/\s/gu, ''));
-  if (seen.size <= 1) {
-    throw userError(
-      'password-too-simple',
-      'The password must not be only spaces or one character repeated; a few unrelated words make one easy to remember.',
-    );
-  }
-  if (comparable(password).includes(comparable(username))) {
-    throw userError(
-      'password-has-username',
-      'The password must not contain the user name: choose another one.',
-    );
-  }
-}
-
-/**
- * Text as compared for "contains": compatibility forms folded (NFKC: full-width "ａ" is "a"),
- * case folded (upper then lower, so "ß" is "ss"), invisible characters dropped.
- */
-function comparable(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toUpperCase()
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/\p{Default_Ignorable_Code_Point}/gu, '');
 }
 
 /** Whether a change takes an enabled administrator away (disables or demotes one). */

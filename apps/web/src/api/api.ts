@@ -44,6 +44,9 @@ export const api = {
     request<{ user: User; token: string }>('POST', '/api/auth/login', { username, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: () => request<{ user: User }>('GET', '/api/auth/me'),
+  /** Ends every session of the user and opens a new one (its cookie comes with the answer). */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<{ user: User; token: string }>('POST', '/api/auth/password', { currentPassword, newPassword }),
 
   protocols: () => request<ProtocolSummary[]>('GET', '/api/protocols'),
   protocol: (id: string, version: number) =>

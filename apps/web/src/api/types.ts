@@ -14,6 +14,8 @@ export interface User {
   name: string;
   role: Role;
   country: Jurisdiction;
+  /** The password was set by an administrator: the user chooses their own before anything else. */
+  mustChangePassword?: boolean;
 }
 
 /** The dimensions GET /api/stats counts cases by. */
@@ -83,7 +85,14 @@ export interface AdminUser extends User {
 export interface AccountLogEntry {
   id: string;
   at: string;
-  action: 'user-created' | 'user-changed' | 'password-set' | 'login' | 'login-failed' | 'logout';
+  action:
+    | 'user-created'
+    | 'user-changed'
+    | 'password-set'
+    | 'password-changed'
+    | 'login'
+    | 'login-failed'
+    | 'logout';
   actorId: string | null;
   actorUsername: string | null;
   userId: string | null;

@@ -8,6 +8,8 @@ export interface AuthValue {
   state: AuthState;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** The session is now this user's (a new one, after choosing a password). */
+  signedInAs: (user: User) => void;
 }
 
 export const AuthContext = createContext<AuthValue | null>(null);

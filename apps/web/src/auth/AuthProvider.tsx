@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/api.js';
+import type { User } from '../api/types.js';
 import { ApiError } from '../api/ApiError.js';
 import { SESSION_ENDED } from '../api/request.js';
 import { clearExitFlag } from '../quickexit/quickExit.js';
@@ -46,6 +47,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<AuthValue>(() => ({ state, login, logout }), [state, login, logout]);
+  const signedInAs = useCallback((user: User) => setState({ status: 'authenticated', user }), []);
+
+  const value = useMemo<AuthValue>(
+    () => ({ state, login, logout, signedInAs }),
+    [state, login, logout, signedInAs],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

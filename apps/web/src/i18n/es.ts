@@ -130,6 +130,10 @@ export const es = {
       'Es la última cuenta de administración activa de su jurisdicción ({{countryName}}): active o cree otra antes de desactivarla o cambiarle el rol.',
     'logins-busy':
       'El servidor está atendiendo muchos inicios de sesión a la vez. Espere unos segundos y vuelva a intentarlo.',
+    'wrong-password': 'La contraseña actual no es correcta: escriba la que usó para entrar.',
+    'password-unchanged': 'Elija una contraseña distinta de la actual.',
+    'password-change-required':
+      'Su contraseña la puso una persona administradora: elija la suya antes de seguir.',
     'version-exists':
       '{{protocol}} ya está publicada y no puede cambiar: dé al borrador una versión más alta.',
     'body-too-large': 'Lo enviado es demasiado grande (más de {{limitKb}} kB). Envíe menos datos a la vez.',
@@ -526,11 +530,27 @@ export const es = {
       'user-created': 'Cuenta creada',
       'user-changed': 'Cuenta cambiada',
       'password-set': 'Contraseña nueva',
+      'password-changed': 'Eligió su contraseña',
       login: 'Entró',
       'login-failed': 'Intento fallido de entrar',
       logout: 'Salió',
     },
     fields: { name: 'Nombre', role: 'Rol', disabled: 'Estado' },
+  },
+  password: {
+    title: 'Cambiar su contraseña',
+    requiredTitle: 'Elija su contraseña',
+    requiredLede:
+      'Su contraseña la puso una persona administradora. Elija una propia antes de seguir: solo usted la sabrá.',
+    current: 'Contraseña actual',
+    currentMissing: 'Escriba su contraseña actual.',
+    next: 'Contraseña nueva',
+    repeat: 'Repita la contraseña nueva',
+    hint: 'Al menos {{n}} caracteres, sin su nombre de usuario; varias palabras sin relación son fáciles de recordar.',
+    mismatch: 'Las dos contraseñas nuevas no coinciden.',
+    submit: 'Guardar contraseña',
+    done: 'Contraseña cambiada. Sus otras sesiones se cerraron.',
+    link: 'Contraseña',
   },
   users: {
     title: 'Cuentas de usuario',
@@ -549,7 +569,7 @@ export const es = {
     password: 'Contraseña',
     initialPassword: 'Contraseña inicial',
     passwordHint:
-      'Al menos {{n}} caracteres, sin el nombre de usuario; entréguela a la persona por un medio seguro.',
+      'Al menos {{n}} caracteres, sin el nombre de usuario; entréguela a la persona por un medio seguro: al entrar por primera vez elegirá la suya.',
     create: 'Crear cuenta',
     created: 'Cuenta {{username}} creada.',
     active: 'Activa',

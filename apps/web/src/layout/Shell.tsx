@@ -1,16 +1,14 @@
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useAuth, useUser } from '../auth/AuthContext.js';
+import { useUser } from '../auth/AuthContext.js';
 import { useUnreadAlerts } from '../alerts/unreadAlerts.js';
-import { QuickExitButton } from '../quickexit/QuickExitButton.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
+import { BannerTools } from './BannerTools.js';
 
 /** The frame of every logged-in page: skip link, banner with navigation, main landmark. */
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const user = useUser();
-  const { logout } = useAuth();
   const canDesign = user.role === 'designer';
   // Designers keep protocols and administrators accounts: neither sees cases or handovers.
   const seesCases = user.role !== 'admin' && user.role !== 'designer';
@@ -60,20 +58,7 @@ export function Shell({ children }: { children: ReactNode }) {
             ) : null}
           </ul>
         </nav>
-        <div className="banner-tools">
-          <LanguageSwitch />
-          <span className="whoami">
-            <span className="whoami-name">{user.name || user.username}</span>{' '}
-            <span className="whoami-role">
-              {t(`roles.${user.role}`)} ·{' '}
-              {user.country === 'REGIONAL' ? t('countries.REGIONAL') : user.country}
-            </span>
-          </span>
-          <button type="button" className="btn btn-small" onClick={() => void logout()}>
-            {t('nav.logout')}
-          </button>
-          <QuickExitButton />
-        </div>
+        <BannerTools />
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -10,7 +10,10 @@ export type PublicUser = Pick<
 
 /** What an administrator may change of a user (the name, the role, whether it can log in, the password). */
 export type UserChange = Partial<
-  Pick<UserDoc, 'name' | 'role' | 'disabled' | 'passwordSalt' | 'passwordHash' | 'updatedAt'>
+  Pick<
+    UserDoc,
+    'name' | 'role' | 'disabled' | 'passwordSalt' | 'passwordHash' | 'updatedAt' | 'mustChangePassword'
+  >
 >;
 
 const NO_SECRETS = { passwordHash: 0, passwordSalt: 0 } as const;

@@ -16,7 +16,14 @@ export interface AccountFieldChange {
 export interface AccountLogDoc {
   _id: string;
   at: string;
-  action: 'user-created' | 'user-changed' | 'password-set' | 'login' | 'login-failed' | 'logout';
+  action:
+    | 'user-created'
+    | 'user-changed'
+    | 'password-set'
+    | 'password-changed'
+    | 'login'
+    | 'login-failed'
+    | 'logout';
   /** Who did it: the administrator, or the account itself for logins; null for a failed login. */
   actorId: string | null;
   actorUsername: string | null;

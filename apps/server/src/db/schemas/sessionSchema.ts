@@ -14,6 +14,8 @@ export interface SessionDoc {
   country: Jurisdiction;
   createdAt: string;
   expiresAt: string;
+  /** Opened with a password an administrator set: only choosing one's own is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export const sessionSchema = new Schema<SessionDoc>(
@@ -26,6 +28,7 @@ export const sessionSchema = new Schema<SessionDoc>(
     country: { type: String, required: true },
     createdAt: { type: String, required: true },
     expiresAt: { type: String, required: true },
+    mustChangePassword: { type: Boolean },
   },
   { versionKey: false, strict: 'throw', collection: 'sessions' },
 );

@@ -14,6 +14,11 @@ export interface UserDoc {
   /** A disabled user cannot log in; absent in documents written before the field existed. */
   disabled?: boolean;
   updatedAt?: string;
+  /**
+   * The password was set by an administrator (a new account, a forgotten password): the user
+   * must choose their own before anything else, so that nobody else knows it.
+   */
+  mustChangePassword?: boolean;
 }
 
 export const userSchema = new Schema<UserDoc>(
@@ -28,6 +33,7 @@ export const userSchema = new Schema<UserDoc>(
     createdAt: { type: String, required: true },
     disabled: { type: Boolean },
     updatedAt: { type: String },
+    mustChangePassword: { type: Boolean },
   },
   { versionKey: false, strict: 'throw', collection: 'users' },
 );
