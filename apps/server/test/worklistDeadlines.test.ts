@@ -50,6 +50,8 @@ describe('the worklist', () => {
     const fresh = await server.as('caseworker.hn');
     const overdue = (await fresh.get<Row[]>('/api/cases?overdue=true')).body;
     expect(overdue.map((r) => r.id)).toEqual([older]);
+    const onTime = (await fresh.get<Row[]>('/api/cases?overdue=false')).body;
+    expect(onTime.map((r) => r.id)).toEqual([newer, undated]);
     const view = await fresh.get<CaseViewBody & { overdue: boolean }>(`/api/cases/${older}`);
     expect(view.body.overdue).toBe(true);
   });

@@ -147,10 +147,11 @@ export const WorklistQuery = z.object({
   protocol: ProtocolId.optional(),
   state: z.string().max(300).optional(),
   assignee: z.union([z.literal('me'), Id]).optional(),
+  /** true: only overdue cases; false: only cases that are not (no deadline passed). */
   overdue: z
     .enum(['true', 'false'])
     .optional()
-    .transform((v) => v === 'true'),
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   status: z.enum(['active', 'closed']).optional(),
   ...PageQuery,
 });

@@ -302,7 +302,8 @@ export class CaseService {
       ...(q.state ? { state: q.state } : {}),
       ...(q.assignee ? { assignee: q.assignee === 'me' ? user.id : q.assignee } : {}),
       ...(q.status ? { status: q.status } : {}),
-      ...(q.overdue ? { overdueBefore: now } : {}),
+      ...(q.overdue === true ? { overdueBefore: now } : {}),
+      ...(q.overdue === false ? { notOverdueAt: now } : {}),
       ...(q.after ? { after: worklistPosition(q.after) } : {}),
       // One more than asked for tells whether another page follows.
       limit: q.limit + 1,

@@ -9,6 +9,8 @@ export interface WorklistFilter {
   assignee?: string;
   status?: 'active' | 'closed';
   overdueBefore?: string;
+  /** Only cases none of whose deadlines passed by this instant. */
+  notOverdueAt?: string;
   /** Only cases after this one in worklist order (due key, then id). */
   after?: { dueKey: string; id: string };
   limit: number;
@@ -115,6 +117,7 @@ export class CaseRepository {
     if (f.state) q['cur.states'] = f.state;
     if (f.assignee) q.assignee = f.assignee;
     if (f.overdueBefore) q['cur.dueKey'] = { $lt: f.overdueBefore };
+    if (f.notOverdueAt) q['cur.dueKey'] = { $gte: f.notOverdueAt };
     if (f.after) {
       q.$or = [
         { 'cur.dueKey': { $gt: f.after.dueKey } },
