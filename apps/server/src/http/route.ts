@@ -26,6 +26,11 @@ export interface RouteInput<P, Q, B, U> {
   address: string | null;
 }
 
+/** A page of a long list: its rows, and the X-Next-Cursor header when more follow. */
+export function pageAnswer(page: { rows: unknown[]; next: string | null }): RouteOutput {
+  return { status: 200, body: page.rows, ...(page.next ? { headers: { 'X-Next-Cursor': page.next } } : {}) };
+}
+
 /** A documented success answer; errors are documented from `errors`. */
 export interface ResponseSpec {
   description: string;

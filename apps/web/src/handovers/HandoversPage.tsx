@@ -16,6 +16,7 @@ import type { StepFormData } from '../forms/StepForm.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
+import { ShowMore } from '../ui/ShowMore.js';
 import { usePages } from '../ui/usePages.js';
 import { HandoverCard } from './HandoverCard.js';
 import { ReceiveForm } from './ReceiveForm.js';
@@ -71,13 +72,8 @@ export default function HandoversPage() {
   const navigate = useNavigate();
   const headingRef = usePageTitle(t('handovers.title'));
   const [status, setStatus] = useState<'pending' | ''>('pending');
-  const {
-    first: list,
-    rows,
-    hasMore,
-    showMore,
-    more,
-  } = usePages((after) => api.handovers(status || undefined, after), [status]);
+  const pages = usePages((after) => api.handovers(status || undefined, after), [status]);
+  const { first: list, rows } = pages;
   const [protocols, setProtocols] = useState<Record<string, ResolvedProtocol>>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -237,17 +233,7 @@ export default function HandoversPage() {
           </HandoverCard>
         ))}
       </div>
-      {hasMore ? (
-        <button
-          type="button"
-          className="btn handovers-more"
-          disabled={more.busy}
-          onClick={() => void showMore()}
-        >
-          {t('handovers.more')}
-        </button>
-      ) : null}
-      {more.error ? <ErrorMessage error={more.error} /> : null}
+      <ShowMore pages={pages} label={t('handovers.more')} className="handovers-more" />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { AccountLogEntry } from '../api/types.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
+import { ShowMore } from '../ui/ShowMore.js';
 import { usePages } from '../ui/usePages.js';
 
 /**
@@ -14,7 +15,8 @@ import { usePages } from '../ui/usePages.js';
 export function AccountLog({ version }: { version: number }) {
   const { t } = useTranslation();
   const { lang } = useLang();
-  const { first, rows, hasMore, showMore, more } = usePages((after) => api.accountLog(after), [version]);
+  const pages = usePages((after) => api.accountLog(after), [version]);
+  const { first, rows } = pages;
   const value = (field: string, v: string | boolean | null) =>
     v === null
       ? '—'
@@ -67,12 +69,7 @@ export function AccountLog({ version }: { version: number }) {
           </table>
         </div>
       ) : null}
-      {hasMore ? (
-        <button type="button" className="btn" disabled={more.busy} onClick={() => void showMore()}>
-          {t('accountLog.more')}
-        </button>
-      ) : null}
-      {more.error ? <ErrorMessage error={more.error} /> : null}
+      <ShowMore pages={pages} label={t('accountLog.more')} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
+import { ShowMore } from '../ui/ShowMore.js';
 import { usePages } from '../ui/usePages.js';
 import { OpenCaseForm } from './OpenCaseForm.js';
 import { WorklistFilters, type StateOption } from './WorklistFilters.js';
@@ -33,7 +34,8 @@ export function WorklistPage() {
 
   const protocols = useAsync(() => api.protocols(), []);
   const key = params.toString();
-  const { first, rows, hasMore, showMore, more } = usePages((after) => api.worklist(filter, after), [key]);
+  const pages = usePages((after) => api.worklist(filter, after), [key]);
+  const { first, rows } = pages;
   const latest = (protocols.data ?? [])
     .filter((p) => p.id === filter.protocol)
     .sort((a, b) => b.version - a.version)[0];
@@ -103,17 +105,7 @@ export function WorklistPage() {
           {rows ? (
             <>
               <WorklistTable rows={rows} myId={user.id} />
-              {hasMore ? (
-                <button
-                  type="button"
-                  className="btn worklist-more"
-                  disabled={more.busy}
-                  onClick={() => void showMore()}
-                >
-                  {t('worklist.more')}
-                </button>
-              ) : null}
-              {more.error ? <ErrorMessage error={more.error} /> : null}
+              <ShowMore pages={pages} label={t('worklist.more')} className="worklist-more" />
             </>
           ) : first.status === 'loading' ? (
             <p className="loading" role="status">

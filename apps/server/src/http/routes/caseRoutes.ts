@@ -14,7 +14,7 @@ import {
   WorklistRow,
 } from '../../api/caseApi.js';
 import { CASE_ROLES, OPEN_ROLES, REVEAL_ROLES, STEP_ROLES } from '../../services/caseAccess.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, pageAnswer } from '../route.js';
 
 export const caseRoutes = [
   defineRoute({
@@ -39,10 +39,7 @@ export const caseRoutes = [
     params: NoParams,
     query: WorklistQuery,
     responses: { 200: { description: 'Worklist rows', schema: z.array(WorklistRow) } },
-    handler: async ({ query, user }, s) => {
-      const { rows, next } = await s.cases.worklist(user, query);
-      return { status: 200, body: rows, ...(next ? { headers: { 'X-Next-Cursor': next } } : {}) };
-    },
+    handler: async ({ query, user }, s) => pageAnswer(await s.cases.worklist(user, query)),
   }),
   defineRoute({
     method: 'get',

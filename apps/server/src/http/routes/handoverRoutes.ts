@@ -11,7 +11,7 @@ import {
   HandoverParams,
 } from '../../api/otherApi.js';
 import { CASE_ROLES, STEP_ROLES } from '../../services/caseAccess.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, pageAnswer } from '../route.js';
 
 export const handoverRoutes = [
   defineRoute({
@@ -39,10 +39,7 @@ export const handoverRoutes = [
     params: NoParams,
     query: HandoverListQuery,
     responses: { 200: { description: 'Handovers, newest first', schema: z.array(Handover) } },
-    handler: async ({ query, user }, s) => {
-      const { rows, next } = await s.handovers.list(user, query);
-      return { status: 200, body: rows, ...(next ? { headers: { 'X-Next-Cursor': next } } : {}) };
-    },
+    handler: async ({ query, user }, s) => pageAnswer(await s.handovers.list(user, query)),
   }),
   defineRoute({
     method: 'get',

@@ -10,7 +10,7 @@ import {
   UserParams,
   UsersQuery,
 } from '../../api/userApi.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, pageAnswer } from '../route.js';
 
 const ADMINS = ['admin'] as const;
 
@@ -25,10 +25,7 @@ export const userRoutes = [
     params: NoParams,
     query: AccountLogQuery,
     responses: { 200: { description: 'Entries, newest first', schema: z.array(AccountLogEntry) } },
-    handler: async ({ query, user }, s) => {
-      const { rows, next } = await s.accountLog.list(user, query);
-      return { status: 200, body: rows, ...(next ? { headers: { 'X-Next-Cursor': next } } : {}) };
-    },
+    handler: async ({ query, user }, s) => pageAnswer(await s.accountLog.list(user, query)),
   }),
   defineRoute({
     method: 'get',
