@@ -14,6 +14,12 @@ import { DEMO_PASSWORD, demoUsers, FOCAL_POINTS } from './seedData.js';
 export interface SeedSummary {
   published: string[];
   alreadyPublished: number;
+  /**
+   * Shipped versions whose content is not the one this database published under the same
+   * id and version (the shipped file was edited since): the database's stays, since a published
+   * version never changes and cases ran under it.
+   */
+  differing: string[];
   failed: { ref: string; problems: string[] }[];
   focalPoints: number;
   usersCreated: number;
@@ -32,6 +38,7 @@ export async function seed(
   const summary: SeedSummary = {
     published: [],
     alreadyPublished: 0,
+    differing: [],
     failed: [],
     focalPoints: 0,
     usersCreated: 0,
@@ -54,8 +61,19 @@ export async function seed(
     const doc = await services.protocols.publishedDoc(r.protocol, 'seed');
     const inserted = await services.repos.protocols.insert(doc);
     if (inserted.ok) summary.published.push(ref);
-    else if (inserted.reason === 'version-exists') summary.alreadyPublished++;
-    else {
+    else if (inserted.reason === 'version-exists') {
+      summary.alreadyPublished++;
+      const published = await services.repos.protocols.find(doc.protocolId, doc.version);
+      if (published && published.hash !== doc.hash) {
+        summary.differing.push(ref);
+        logger.warn(
+          { ref },
+          `the shipped ${ref} differs from the ${ref} this database published on ${published.publishedAt}: ` +
+            'the published one stays, since a published version never changes and cases ran under it. ' +
+            'To use the shipped changes, publish them as a new version (give the file a higher "version").',
+        );
+      }
+    } else {
       const problem = `the id ${doc.protocolId} belongs to ${inserted.owner.jurisdiction} (family ${inserted.owner.root}) in this database`;
       summary.failed.push({ ref, problems: [problem] });
       logger.error({ ref }, `shipped protocol not published: ${problem}`);
@@ -120,7 +138,7 @@ async function main(): Promise<void> {
   const services = createServices({ db, clock: systemClock, ids: objectIds, logger, config });
   const s = await seed(services, config, logger);
   logger.info(
-    `seed: ${s.published.length} protocol versions published (${s.alreadyPublished} already), ${s.failed.length} failed, ${s.focalPoints} focal points, ${s.usersCreated} demo users created`,
+    `seed: ${s.published.length} protocol versions published (${s.alreadyPublished} already, ${s.differing.length} of them unlike the shipped file), ${s.failed.length} failed, ${s.focalPoints} focal points, ${s.usersCreated} demo users created`,
   );
   await db.close();
   if (s.failed.length > 0) process.exitCode = 1;
