@@ -77,6 +77,33 @@ describe('migrating a case to another protocol version', () => {
     expect((await worker.get<CaseViewBody>(`/api/cases/${c.case.id}`)).body.version).toBe(0);
   });
 
+  it('refuses a migration that would skip the protocol: its own version, a final state, travel without the determination (422)', async () => {
+    const worker = await server.as('caseworker.gt');
+    const supervisor = await server.as('supervisor.gt');
+    const c = await openCase(worker, 'child-repatriation-gt');
+    type Refusal = {
+      error: { code: string; details: { code: string; rule?: string; invariant?: string }[] };
+    };
+    const attempts = [
+      { to: { id: 'child-repatriation-gt', version: 1 }, mapping: { intake: 'travel' }, rule: 'not-newer' },
+      { to: { id: 'child-repatriation', version: 1 }, mapping: { intake: 'closure' }, rule: 'final-state' },
+      { to: { id: 'child-repatriation', version: 1 }, mapping: { intake: 'travel' }, rule: 'invariant' },
+    ];
+    for (const { rule, ...body } of attempts) {
+      const r = await supervisor.post<Refusal>(`/api/cases/${c.case.id}/migrate`, {
+        ...body,
+        expectedVersion: 0,
+      });
+      expect(r.status).toBe(422);
+      expect(r.body.error.code).toBe('migration-rejected');
+      expect(r.body.error.details.map((d) => d.rule)).toContain(rule);
+    }
+    const after = await worker.get<CaseViewBody>(`/api/cases/${c.case.id}`);
+    expect(after.body.version).toBe(0);
+    expect(after.body.protocol.id).toBe('child-repatriation-gt');
+    expect(after.body.state.value).toBe('intake');
+  });
+
   it('rolls a migration cut short by a crash forward on the next read', async () => {
     const worker = await server.as('caseworker.gt');
     const c = await openCase(worker, 'child-repatriation-gt');

@@ -81,6 +81,13 @@ export function migrateAt(
       caseCountry: c.country,
     });
   }
+  if (to.ref.id === from.ref.id && to.ref.version <= from.ref.version) {
+    reasons.push({
+      code: 'migration-not-allowed',
+      rule: 'not-newer',
+      message: `case ${c.id} runs under ${from.ref.id}@${from.ref.version}: a migration moves a case to a newer version or to a national variant, not to ${to.ref.id}@${to.ref.version}`,
+    });
+  }
   if (!isPlainObject(mapping))
     return {
       ok: false,
@@ -155,6 +162,9 @@ export function migrateAt(
     };
   }
 
+  const refused = bypassed(from, to, c, conf, next);
+  if (refused.length > 0) return { ok: false, reasons: refused };
+
   const deadlines: Deadline[] = c.deadlines.filter((d) => !d.name.startsWith('state:'));
   const timers: Timer[] = [];
   if (!next.done) {
@@ -202,6 +212,73 @@ export function migrateAt(
     updatedAt: env.at,
   };
   return { ok: true, case: migrated, event: { ...record, hash } };
+}
+
+/**
+ * Why the mapped configuration may not be entered by a migration, which runs none of the
+ * protocol's steps: it would close the case, or put it in a state an invariant guards (the
+ * target of a mustPassBefore, e.g. return) when the case has recorded none of the forms of the
+ * states the invariant requires before it (e.g. the best-interest determination). A case
+ * already in such a state keeps it.
+ */
+function bypassed(
+  from: CompiledProtocol,
+  to: CompiledProtocol,
+  c: CaseState,
+  before: Configuration,
+  next: Configuration,
+): Rejection[] {
+  if (next.done) {
+    const final = next.active.find((s) => s.type === 'final') ?? next.active[0];
+    return [
+      {
+        code: 'migration-not-allowed',
+        rule: 'final-state',
+        state: final?.path ?? '',
+        message: `the mapping would close the case in "${final?.title.en ?? ''}": a case is closed by the steps of its protocol, not by a migration; map its states to states that are not final`,
+      },
+    ];
+  }
+  const reasons: Rejection[] = [];
+  for (const invariant of to.protocol.invariantsInForce) {
+    if (invariant.kind !== 'mustPassBefore') continue;
+    const target = invariant.target.tag;
+    if (before.active.some((s) => tagsOf(from, s.path).has(target))) continue;
+    const entered = next.active.filter((s) => tagsOf(to, s.path).has(target));
+    if (entered.length === 0) continue;
+    const lacking = invariant.requires
+      .map((r) => (Array.isArray(r) ? r.map((x) => x.tag) : [r.tag]))
+      .filter((tags) => !recordedAny(from, c, tags) && !recordedAny(to, c, tags));
+    if (lacking.length === 0) continue;
+    const state = entered[0]!;
+    reasons.push({
+      code: 'migration-not-allowed',
+      rule: 'invariant',
+      state: state.path,
+      invariant: invariant.id,
+      description: invariant.description,
+      message: `the mapping puts the case in "${state.title.en}" (${target}), but it has recorded no ${lacking.map((tags) => tags.join(' or ')).join(', nor ')} step: ${invariant.description.en} Map it to a state before, or record those steps first`,
+    });
+  }
+  return reasons;
+}
+
+/** The tags of a state and of the states it is in. */
+function tagsOf(p: CompiledProtocol, path: string): Set<string> {
+  const tags = new Set<string>();
+  for (let s = p.states.get(path); s; s = s.parent === null ? undefined : p.states.get(s.parent))
+    for (const tag of s.tags) tags.add(tag);
+  return tags;
+}
+
+/** Whether the case recorded the form of a state of `p` carrying one of `tags`. */
+function recordedAny(p: CompiledProtocol, c: CaseState, tags: string[]): boolean {
+  for (const s of p.states.values()) {
+    if (s.form === undefined || !Object.hasOwn(c.data, s.form)) continue;
+    const own = tagsOf(p, s.path);
+    if (tags.some((tag) => own.has(tag))) return true;
+  }
+  return false;
 }
 
 /**

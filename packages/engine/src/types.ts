@@ -117,7 +117,20 @@ export type Rejection =
   | { code: 'role-not-allowed'; message: string; role: string; allowed: string[] }
   | { code: 'country-not-allowed'; message: string; country: string; caseCountry: string }
   | { code: 'form-invalid'; message: string; form: string; path: string; keyword: string }
-  | { code: 'guard-failed'; message: string; guard: string; description: Text; condition: JsonLogic };
+  | { code: 'guard-failed'; message: string; guard: string; description: Text; condition: JsonLogic }
+  | {
+      code: 'migration-not-allowed';
+      message: string;
+      /**
+       * not-newer: the target is the case's own version or an older one of the same id;
+       * final-state: the mapping would close the case; invariant: it would put the case in a
+       * state an invariant guards (e.g. return) without the steps it requires recorded.
+       */
+      rule: 'not-newer' | 'final-state' | 'invariant';
+      state?: string;
+      invariant?: string;
+      description?: Text;
+    };
 
 export type StepResult =
   { ok: true; case: CaseState; event: EventRecord; effects: Effect[] } | { ok: false; reasons: Rejection[] };
