@@ -151,6 +151,10 @@ export function evaluateCommand(
 
   const forms = recordedForms(outcome);
   form = forms[0];
+  if (forms.length === 0 && data.present) {
+    // Data no form records would be kept in the event for good, unvalidated and never shown.
+    reasons.push(badInput(`"${event}" records no form here: send it without data`, '/data'));
+  }
   for (const id of forms) {
     if (!data.present) {
       if (!opts.probe) {

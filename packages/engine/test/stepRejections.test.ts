@@ -39,6 +39,21 @@ describe('step rejections', () => {
     ]);
   });
 
+  it('refuses data sent with a step that records no form, which would be kept unvalidated', () => {
+    const d = drive(compiled, testDeps());
+    d.ok('SCREEN', validScreening);
+    const before = d.case;
+    expect(d.no('HEALTH_DONE', { name: 'not asked for' })).toEqual([
+      expect.objectContaining({
+        code: 'bad-input',
+        path: '/data',
+        message: '"HEALTH_DONE" records no form here: send it without data',
+      }),
+    ]);
+    expect(d.case).toBe(before);
+    d.ok('HEALTH_DONE');
+  });
+
   it('refuses an actor of another country', () => {
     const d = drive(compiled, testDeps());
     expect(d.no('SCREEN', validScreening, foreigner)).toEqual([

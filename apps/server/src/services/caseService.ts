@@ -13,6 +13,7 @@ import { buildCaseView, stateTitles, type CaseView } from './caseView.js';
 import type { ProtocolStore } from './protocolStore.js';
 import { readCursor, writeCursor } from './pageCursor.js';
 import { redactEvent } from './redaction.js';
+import { RECEIVE_EVENT } from './receiveEvent.js';
 
 export interface WorklistQuery {
   country?: string;
@@ -120,6 +121,12 @@ export class CaseService {
     const before = await this.d.store.forWrite(caseId, cmd.expectedVersion);
     if (!before || !canSeeCase(user, before.doc)) throw notFound('case', caseId);
     this.checkVersion(before, cmd.expectedVersion);
+    if (cmd.event === RECEIVE_EVENT) {
+      const message = `${RECEIVE_EVENT} is recorded by accepting a handover (POST /api/handovers/:id/accept), with the case data the sending country sent; it cannot be sent as a step`;
+      throw rejected('step-rejected', `The case cannot take "${cmd.event}" now: ${message}.`, [
+        { code: 'event-not-available', message, event: cmd.event, available: [] },
+      ]);
+    }
     const protocol = await this.d.protocols.get(before.state.protocol.id, before.state.protocol.version);
     const command = {
       event: cmd.event,

@@ -12,6 +12,7 @@ import { leafPaths } from './caseFields.js';
 import type { LoadedCase } from './caseStore.js';
 import type { LoadedProtocol } from './protocolStore.js';
 import { redactCaseData } from './redaction.js';
+import { RECEIVE_EVENT } from './receiveEvent.js';
 
 export interface ActiveState {
   path: string;
@@ -64,7 +65,9 @@ export function buildCaseView(
   });
   const available =
     state.status === 'active'
-      ? availableActions(compiled, state, { userId: user.id, role: user.role, country: user.country })
+      ? availableActions(compiled, state, { userId: user.id, role: user.role, country: user.country }).filter(
+          (a) => a.event !== RECEIVE_EVENT,
+        )
       : [];
   return {
     case: { ...state, data: redactCaseData(resolved, state.data) },

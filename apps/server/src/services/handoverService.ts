@@ -23,10 +23,8 @@ import {
 } from './handoverPacket.js';
 import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
 import { readCursor, writeCursor } from './pageCursor.js';
+import { RECEIVE_EVENT } from './receiveEvent.js';
 import { redactFormData, reserveEachField } from './redaction.js';
-
-/** The event that opens a received case (the shipped protocols' intake accepts it). */
-export const RECEIVE_EVENT = 'RECEIVE_HANDOVER';
 
 export interface HandoverListQuery {
   status?: HandoverDoc['status'];
