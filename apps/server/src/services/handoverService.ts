@@ -130,6 +130,7 @@ export class HandoverService {
         `The case is already run by ${req.toCountry}; hand it to another country.`,
         [{ country: req.toCountry }],
       );
+    refuseIfProtectionNeed(loaded.state, req.toCountry);
     const doc = await this.oneAtATime.run([`${caseId}>${req.toCountry}`], async () => {
       const earlier = await this.d.handovers.allTo(caseId, req.toCountry);
       // Every handover to the country asked for while none of them is decided gets the same id,
@@ -494,4 +495,34 @@ function involves(user: SessionUser, doc: HandoverDoc): boolean {
 function handoverPosition(cursor: string): { createdAt: string; id: string } {
   const { key, id } = readCursor(cursor, 'handover list');
   return { createdAt: key, id };
+}
+
+/** The answer a protocol form records when it withholds an alert or a notification to protect the person. */
+const PROTECTION_WITHHELD = 'withheld-protection-need';
+
+/**
+ * A handover by hand tells the receiving country about the person. When a form of the case
+ * records that the alert or the consular notification was withheld because the person fears
+ * persecution or seeks international protection, the case is not handed over to the country of
+ * origin (nor to any country while the origin is not known): the protocol's own steps decide.
+ */
+function refuseIfProtectionNeed(state: CaseState, toCountry: Country): void {
+  const forms = Object.entries(state.data)
+    .filter(
+      ([, value]) =>
+        typeof value === 'object' && value !== null && Object.values(value).includes(PROTECTION_WITHHELD),
+    )
+    .map(([form]) => form);
+  if (forms.length === 0) return;
+  const origin = state.profile.originCountry;
+  if (origin !== undefined && origin !== toCountry) return;
+  throw conflict(
+    'protection-need',
+    `The case records (${forms.join(', ')}) that the person fears persecution or seeks international protection, so ${
+      origin === undefined
+        ? 'it is not handed over while the country of origin is not known'
+        : `it is not handed over to ${toCountry}, the country of origin`
+    }.`,
+    [{ country: toCountry, forms }],
+  );
 }

@@ -107,6 +107,8 @@ export const en: Resources = {
       'Someone else updated the case while you were working. Reload it, check the data and do it again.',
     'stale-revision':
       'Someone else saved the draft while you were working. Reload it and apply your changes again.',
+    'protection-need':
+      'The case records that the person fears persecution or seeks international protection: it is not handed over to their country of origin, nor to any country while that is not known.',
     'handover-pending': 'A handover of this case to {{countryName}} is already waiting for an answer.',
     'handover-accepted':
       '{{countryName}} already received this case and runs it in a case that is still open: coordinate through that case.',

@@ -113,6 +113,8 @@ export const es = {
       'Otra persona actualizó el caso mientras trabajaba. Recárguelo, revise los datos y repita la acción.',
     'stale-revision':
       'Otra persona guardó el borrador mientras trabajaba. Recárguelo y vuelva a aplicar sus cambios.',
+    'protection-need':
+      'El caso registra que la persona teme persecución o pide protección internacional: no se traspasa a su país de origen, ni a ningún país mientras el de origen no se conozca.',
     'handover-pending': 'Ya hay un traspaso de este caso a {{countryName}} esperando respuesta.',
     'handover-accepted':
       '{{countryName}} ya recibió este caso y lo lleva en un caso que sigue abierto: coordine por ese caso.',
