@@ -53,6 +53,7 @@ const TABLE: Record<string, Record<Role, string>> = {
   'GET /api/stats':                                   { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
   'GET /api/focal-points':                            { designer: '200 200 200', caseworker: '200 200', supervisor: '200 200', auditor: '200 200 200', focalpoint: '200 200', admin: '200 200 200' },
   'GET /api/notifications':                           { designer: '403 403 403', caseworker: '403 403', supervisor: '200 200', auditor: '403 403 403', focalpoint: '200 200', admin: '403 403 403' },
+  'GET /api/notifications/unread':                    { designer: '403 403 403', caseworker: '403 403', supervisor: '200 200', auditor: '403 403 403', focalpoint: '200 200', admin: '403 403 403' },
   'GET /api/account-log':                             { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '200 200 200' },
   'GET /api/users':                                    { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '200 200 200' },
   'POST /api/users':                                   { designer: '403 403 403', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '201 403 201' },
@@ -291,6 +292,7 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
   'GET /api/stats': async () => ({ method: 'GET', path: '/api/stats?by=protocol' }),
   'GET /api/focal-points': async () => ({ method: 'GET', path: '/api/focal-points' }),
   'GET /api/notifications': async () => ({ method: 'GET', path: '/api/notifications' }),
+  'GET /api/notifications/unread': async () => ({ method: 'GET', path: '/api/notifications/unread' }),
   'GET /api/users': async () => ({ method: 'GET', path: '/api/users' }),
   // A wrong current password (a right one would end the sessions the other rows use).
   'POST /api/auth/password': async () => ({

@@ -90,6 +90,17 @@ export const Notification = z.object({
   at: Instant,
   read: z.boolean().describe('Whether the caller has marked it read'),
 });
+export const NotificationListQuery = z.object({
+  /** true: only the alerts the caller has not marked read; false: only those read. */
+  unread: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+  ...PageQuery,
+});
+export const UnreadCount = z.object({
+  count: z.number().int().describe('Alerts the caller has not marked read'),
+});
 export const NotificationParams = z.object({
   id: z.string().regex(/^[0-9a-f]{24}:\d{1,9}:\d{1,3}$/, {
     message: 'must be an alert id as GET /api/notifications gives it, e.g. "65f1c0ffee0000000000abcd:3:0"',

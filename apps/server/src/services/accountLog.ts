@@ -2,7 +2,7 @@ import type { AccountLogRepository } from '../db/repositories/accountLogReposito
 import type { AccountLogDoc } from '../db/schemas/accountLogSchema.js';
 import type { Clock, Ids } from '../deps.js';
 import type { SessionUser } from './authService.js';
-import { readCursor, writeCursor } from './pageCursor.js';
+import { cutPage, readCursor } from './pageCursor.js';
 
 export type AccountLogEntry = Omit<AccountLogDoc, '_id' | 'at'>;
 
@@ -43,11 +43,7 @@ export class AccountLog {
       ...(before ? { before } : {}),
       limit: q.limit + 1,
     });
-    const page = docs.slice(0, q.limit);
-    const last = page[page.length - 1];
-    return {
-      rows: page.map(({ _id, ...rest }) => ({ id: _id, ...rest })),
-      next: docs.length > q.limit && last ? writeCursor(last.at, last._id) : null,
-    };
+    const { page, next } = cutPage(docs, q.limit, (d) => [d.at, d._id]);
+    return { rows: page.map(({ _id, ...rest }) => ({ id: _id, ...rest })), next };
   }
 }

@@ -11,7 +11,7 @@ import { canSeeCase, STEP_ROLES, visibleCountries } from './caseAccess.js';
 import type { CaseStore, LoadedCase } from './caseStore.js';
 import { buildCaseView, stateTitles, type CaseView } from './caseView.js';
 import type { ProtocolStore } from './protocolStore.js';
-import { readCursor, writeCursor } from './pageCursor.js';
+import { cutPage, readCursor } from './pageCursor.js';
 import { redactEvent } from './redaction.js';
 import { RECEIVE_EVENT } from './receiveEvent.js';
 
@@ -315,9 +315,7 @@ export class CaseService {
       // One more than asked for tells whether another page follows.
       limit: q.limit + 1,
     });
-    const page = docs.slice(0, q.limit);
-    const last = page[page.length - 1];
-    const next = docs.length > q.limit && last ? writeCursor(last.cur.dueKey, last._id) : null;
+    const { page, next } = cutPage(docs, q.limit, (d) => [d.cur.dueKey, d._id]);
     const rows: WorklistRow[] = [];
     for (const doc of page) {
       const cur = doc.cur;

@@ -3,6 +3,7 @@ import type { FocalPointRepository } from '../db/repositories/focalPointReposito
 import type { NotificationRepository } from '../db/repositories/notificationRepository.js';
 import type { Clock } from '../deps.js';
 import { notFound } from '../errors.js';
+import { cutPage, readCursor } from './pageCursor.js';
 import type { SessionUser } from './authService.js';
 import type { FocalPointDoc } from '../db/schemas/focalPointSchema.js';
 
@@ -34,14 +35,34 @@ export class FocalPointService {
     private readonly clock: Clock,
   ) {}
 
-  /** Alerts for the user's country (every country's for regional users), newest first, each said read or not by this user. */
-  async notifications(user: SessionUser): Promise<AlertView[]> {
-    const docs = await this.alerts.listFor(user.country === 'REGIONAL' ? null : user.country);
+  /**
+   * A page of the alerts for the user's country (every country's for regional users), newest
+   * first, each said read or not by this user; with `unread`, only those not read (true) or
+   * only those read (false).
+   */
+  async notifications(
+    user: SessionUser,
+    q: { unread?: boolean; limit: number; after?: string },
+  ): Promise<{ rows: AlertView[]; next: string | null }> {
+    let before: { at: string; id: string } | undefined;
+    if (q.after) {
+      const { key, id } = readCursor(q.after, 'alert list');
+      before = { at: key, id };
+    }
+    const readIds = q.unread === undefined ? undefined : await this.alerts.allReadBy(user.id);
+    const found = await this.alerts.listFor({
+      country: user.country === 'REGIONAL' ? null : user.country,
+      ...(before ? { before } : {}),
+      ...(q.unread === true ? { except: readIds } : {}),
+      ...(q.unread === false ? { only: readIds } : {}),
+      limit: q.limit + 1,
+    });
+    const { page: docs, next } = cutPage(found, q.limit, (d) => [d.at, d._id]);
     const read = await this.alerts.readBy(
       user.id,
       docs.map((d) => d._id),
     );
-    return docs.map((d) => ({
+    const rows = docs.map((d) => ({
       id: d._id,
       caseId: d.caseId,
       caseCountry: d.caseCountry ?? null,
@@ -50,6 +71,13 @@ export class FocalPointService {
       at: d.at,
       read: read.has(d._id),
     }));
+    return { rows, next };
+  }
+
+  /** How many alerts of the user's country (every country's for regional users) the user has not marked read. */
+  async unreadCount(user: SessionUser): Promise<number> {
+    const read = await this.alerts.allReadBy(user.id);
+    return this.alerts.countFor(user.country === 'REGIONAL' ? null : user.country, read);
   }
 
   /** Marks an alert of the user's country read by them; "not found" for any other. */

@@ -22,7 +22,7 @@ import {
   type HandoverPacket,
 } from './handoverPacket.js';
 import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
-import { readCursor, writeCursor } from './pageCursor.js';
+import { cutPage, readCursor } from './pageCursor.js';
 import { RECEIVE_EVENT } from './receiveEvent.js';
 import { redactFormData, reserveEachField } from './redaction.js';
 
@@ -187,9 +187,7 @@ export class HandoverService {
       // One more than asked for tells whether another page follows.
       limit: q.limit + 1,
     });
-    const page = docs.slice(0, q.limit);
-    const last = page[page.length - 1];
-    const next = docs.length > q.limit && last ? writeCursor(last.createdAt, last._id) : null;
+    const { page, next } = cutPage(docs, q.limit, (d) => [d.createdAt, d._id]);
     await Promise.all(
       page.map((d) =>
         this.d.accessLog.record(user, d.caseId, 'read', { detail: `handover packet ${d._id}` }),

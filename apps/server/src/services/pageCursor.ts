@@ -33,3 +33,17 @@ export function readCursor(cursor: string, list: string): { key: string; id: str
   }
   return { key: parsed[0], id: parsed[1] };
 }
+
+/**
+ * A page of rows read one beyond `limit` (so the read tells whether more follow): the first
+ * `limit` of them, and the cursor of the page after, from the last row's position, or null.
+ */
+export function cutPage<T>(
+  found: T[],
+  limit: number,
+  positionOf: (row: T) => [key: string, id: string],
+): { page: T[]; next: string | null } {
+  const page = found.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, next: found.length > limit && last ? writeCursor(...positionOf(last)) : null };
+}

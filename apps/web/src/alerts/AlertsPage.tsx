@@ -4,7 +4,8 @@ import { api } from '../api/api.js';
 import { useUser } from '../auth/AuthContext.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
-import { useAsync } from '../ui/useAsync.js';
+import { ShowMore } from '../ui/ShowMore.js';
+import { usePages } from '../ui/usePages.js';
 import type { Alert } from '../api/types.js';
 import { AlertItem, alertItemId } from './AlertItem.js';
 import { refreshUnreadAlerts } from './unreadAlerts.js';
@@ -12,46 +13,53 @@ import { refreshUnreadAlerts } from './unreadAlerts.js';
 /**
  * The alerts protocols send to the country's focal points and supervisors (the 24-hour alert,
  * a decided return, an overdue alert), newest first, the unread ones marked until each reader
- * marks them read for themselves.
+ * marks them read for themselves. A page at a time: "Mostrar más avisos" fetches older ones.
  */
 export default function AlertsPage() {
   const { t } = useTranslation();
   const user = useUser();
   const headingRef = usePageTitle(t('alerts.title'));
-  const list = useAsync(() => api.alerts(), []);
+  const pages = usePages((after) => api.alerts(after), []);
+  const list = pages.first;
+  // Marked read here: shown read at once, with the pages fetched so far kept.
+  const [readHere, setReadHere] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  // Where focus goes once the list is read again after marking: the button pressed is gone.
-  const [focusAfter, setFocusAfter] = useState<{ ids: string[]; before: Alert[] | undefined } | null>(null);
+  // Where focus goes once the marking is shown: the button pressed is gone.
+  const [focusAfter, setFocusAfter] = useState<{ ids: string[]; failed: boolean } | null>(null);
+
+  const alerts = (pages.rows ?? []).map((a) => (readHere.has(a.id) && !a.read ? { ...a, read: true } : a));
+  const unread = alerts.filter((a) => !a.read);
 
   const markRead = async (ids: string[]) => {
     setBusy(true);
     setError(null);
+    const marked: string[] = [];
     try {
-      for (const id of ids) await api.markAlertRead(id);
+      for (const id of ids) {
+        await api.markAlertRead(id);
+        marked.push(id);
+      }
     } catch (err) {
       setError(err);
     } finally {
       setBusy(false);
-      setFocusAfter({ ids, before: list.data });
-      list.reload();
+      setReadHere((before) => new Set([...before, ...marked]));
+      setFocusAfter({ ids, failed: marked.length < ids.length });
       refreshUnreadAlerts();
     }
   };
 
   useEffect(() => {
-    // Only on the list read after the marking (a new answer), not on the one shown before it.
-    if (!focusAfter || list.status === 'loading' || list.data === focusAfter.before) return;
+    if (!focusAfter) return;
     setFocusAfter(null);
     // Failed (its message is announced): stay on the alert that is still unread.
-    const next = error
-      ? list.data?.find((a) => a.id === focusAfter.ids[0])
-      : nextToFocus(list.data ?? [], focusAfter.ids);
+    const next = focusAfter.failed
+      ? (alerts.find((a) => focusAfter.ids.includes(a.id) && !a.read) ?? alerts.find((a) => !a.read))
+      : nextToFocus(alerts, focusAfter.ids);
     (next ? document.getElementById(alertItemId(next.id)) : headingRef.current)?.focus();
-  }, [focusAfter, list.status, list.data, error, headingRef]);
+  }, [focusAfter, alerts, headingRef]);
 
-  const alerts = list.data ?? [];
-  const unread = alerts.filter((a) => !a.read);
   return (
     <section className="alerts-page">
       <h1 ref={headingRef} tabIndex={-1}>
@@ -91,6 +99,7 @@ export default function AlertsPage() {
           ))}
         </ul>
       ) : null}
+      <ShowMore pages={pages} label={t('alerts.more')} className="alerts-more" />
     </section>
   );
 }

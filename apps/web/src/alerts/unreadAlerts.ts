@@ -22,8 +22,8 @@ export function useUnreadAlerts(enabled: boolean): number | null {
     if (!enabled) return;
     let live = true;
     const load = () => {
-      api.alerts().then(
-        (alerts) => live && setCount(alerts.filter((a) => !a.read).length),
+      api.unreadAlerts().then(
+        (unread) => live && setCount(unread.count),
         () => undefined,
       );
     };

@@ -39,6 +39,9 @@ export const ACCOUNT_LOG_PAGE = 50;
 /** Handovers per page ("Show more handovers" fetches the next). */
 export const HANDOVERS_PAGE = 50;
 
+/** Alerts per page ("Show more alerts" fetches the next). */
+export const ALERTS_PAGE = 50;
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ user: User; token: string }>('POST', '/api/auth/login', { username, password }),
@@ -104,7 +107,14 @@ export const api = {
 
   stats: (by: readonly StatsDimension[]) => request<StatsResult>('GET', `/api/stats?by=${by.join(',')}`),
 
-  alerts: () => request<Alert[]>('GET', '/api/notifications'),
+  /** A page of the alerts, newest first, and the cursor of the next page (null on the last one). */
+  alerts: async (after?: string): Promise<{ rows: Alert[]; next: string | null }> => {
+    const q = new URLSearchParams({ limit: String(ALERTS_PAGE) });
+    if (after) q.set('after', after);
+    const r = await requestWithHeaders<Alert[]>('GET', `/api/notifications?${q.toString()}`);
+    return { rows: r.body, next: r.headers.get('X-Next-Cursor') };
+  },
+  unreadAlerts: () => request<{ count: number }>('GET', '/api/notifications/unread'),
   markAlertRead: (id: string) => request<void>('POST', `/api/notifications/${enc(id)}/read`),
 
   users: () => request<AdminUser[]>('GET', '/api/users'),

@@ -506,6 +506,7 @@ export const en: Resources = {
     notYours: 'Another country runs the case: it will reach you by a handover if it is yours.',
     markRead: 'Mark as read',
     markAllRead: 'Mark all {{count}} as read',
+    more: 'Show more alerts',
   },
   accountLog: {
     title: 'Account log',

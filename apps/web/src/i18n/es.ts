@@ -517,6 +517,7 @@ export const es = {
     notYours: 'El caso lo lleva otro país: llegará por un traspaso si le corresponde.',
     markRead: 'Marcar como leído',
     markAllRead: 'Marcar los {{count}} como leídos',
+    more: 'Mostrar más avisos',
   },
   accountLog: {
     title: 'Registro de cuentas',

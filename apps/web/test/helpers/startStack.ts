@@ -9,6 +9,8 @@ import { REPO_ROOT } from './paths.js';
 export interface Stack {
   /** The server's origin, e.g. http://127.0.0.1:40123 */
   url: string;
+  /** The stack's database, for a test that sets up what no API writes (alerts of cases never run). */
+  database: { uri: string; name: string };
   /** What the server printed, for a failing test's message. */
   log: () => string;
   stop: () => Promise<void>;
@@ -108,5 +110,5 @@ export async function startStack(name: string): Promise<Stack> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, log: () => output, stop };
+  return { url, database: { uri: mongoUri, name: dbName }, log: () => output, stop };
 }

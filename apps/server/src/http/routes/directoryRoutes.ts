@@ -5,11 +5,13 @@ import {
   FocalPoint,
   FocalPointsQuery,
   Notification,
+  NotificationListQuery,
   NotificationParams,
   StatsQuery,
   StatsResponse,
+  UnreadCount,
 } from '../../api/otherApi.js';
-import { defineRoute } from '../route.js';
+import { defineRoute, pageAnswer } from '../route.js';
 
 export const directoryRoutes = [
   defineRoute({
@@ -41,9 +43,20 @@ export const directoryRoutes = [
     tag: 'directory',
     access: ['focalpoint', 'supervisor'],
     params: NoParams,
+    query: NotificationListQuery,
+    responses: { 200: { description: 'Alerts, newest first', schema: z.array(Notification) } },
+    handler: async ({ query, user }, s) => pageAnswer(await s.focalPoints.notifications(user, query)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/notifications/unread',
+    summary: 'How many alerts for the caller’s country the caller has not marked read',
+    tag: 'directory',
+    access: ['focalpoint', 'supervisor'],
+    params: NoParams,
     query: NoQuery,
-    responses: { 200: { description: 'Alerts', schema: z.array(Notification) } },
-    handler: async ({ user }, s) => ({ status: 200, body: await s.focalPoints.notifications(user) }),
+    responses: { 200: { description: 'The count', schema: UnreadCount } },
+    handler: async ({ user }, s) => ({ status: 200, body: { count: await s.focalPoints.unreadCount(user) } }),
   }),
   defineRoute({
     method: 'post',
