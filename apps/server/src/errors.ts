@@ -80,7 +80,8 @@ const MEANINGS = {
     'handover-accepted':
       'That country already received the case by an accepted handover and its case there is still open; details: [{country, handoverId, linkedCaseId}].',
     'handover-declined': 'The handover was declined and cannot be accepted; details: [{handoverId}].',
-    'handover-decided': 'The handover was already accepted or declined; details: [{handoverId, status?}].',
+    'handover-decided':
+      'The handover was already accepted or declined, or accepted with other data than a repeated acceptance sends; details: [{handoverId, status?, fields?}].',
     'protection-need':
       'The case records that the person fears persecution or seeks international protection (an alert or notification withheld for it): not handed over to the country of origin, nor anywhere while it is unknown; details: [{country, forms}].',
     'packet-altered': 'The handover packet does not match its hash; details: [{handoverId}].',

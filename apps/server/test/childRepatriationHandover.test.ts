@@ -106,7 +106,7 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
       portOfEntry: 'Aeropuerto Internacional La Aurora',
       escortingInstitution: 'Sistema DIF',
     };
-    type Refusal = { error: { code: string; details: { code: string; path: string }[] } };
+    type Refusal = { error: { code: string; message: string; details: unknown[] } };
     for (const [name, data, path] of [
       ['misspelt', { ...receipt, careNeedsAtRecepton: 'Insulina' }, '/careNeedsAtRecepton'],
       ['attested', { ...receipt, nationality: 'HN' }, '/nationality'],
@@ -150,6 +150,28 @@ describe('a child found in Mexico is returned to Guatemala through the API', () 
     const again = await fp.post<{ linkedCase: CaseViewBody }>(`/api/handovers/${handover.id}/accept`, {});
     expect(again.status).toBe(200);
     expect(again.body.linkedCase.case.id).toBe(gtCaseId);
+    // A retry with the data the acceptance recorded is answered alike; other data is not dropped
+    // unseen but refused, since the received case already holds the first.
+    const retry = await fp.post(`/api/handovers/${handover.id}/accept`, {
+      data: {
+        portOfEntry: 'Aeropuerto Internacional La Aurora',
+        careNeedsAtReception: 'Insulina diaria: diabetes tipo 1',
+      },
+    });
+    expect(retry.status).toBe(200);
+    const other = await fp.post<Refusal>(`/api/handovers/${handover.id}/accept`, {
+      data: { portOfEntry: 'Tecún Umán', bogus: 1 },
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.error.code).toBe('handover-decided');
+    expect(other.body.error.details).toEqual([
+      { handoverId: handover.id, status: 'accepted', fields: ['portOfEntry', 'bogus'] },
+    ]);
+    expect(other.body.error.message).not.toContain('Tecún');
+    const unchanged = await fp.get<CaseViewBody>(`/api/cases/${gtCaseId}`);
+    expect(unchanged.body.case.data['cr-handover-receipt']!.portOfEntry).toBe(
+      'Aeropuerto Internacional La Aurora',
+    );
   });
 
   it('shows a sensitive value a packet carries as reserved, to both countries, as on the case itself', async () => {

@@ -36,8 +36,13 @@ export const PositiveIntText = z
 
 /** Paging of a long list: its answer's X-Next-Cursor header, when more rows follow, is the next `after`. */
 export const PageQuery = {
-  /** Rows per page, 1-500 (default 500). */
-  limit: z.coerce.number().int().min(1).max(500).default(500),
+  /** Rows per page, 1-500 (default 500), written as digits ("0x10", "1e2", " 10" are refused). */
+  limit: z
+    .string()
+    .regex(/^[1-9][0-9]{0,2}$/, { message: 'must be a whole number from 1 to 500, written in digits' })
+    .transform(Number)
+    .pipe(z.number().max(500, { message: 'must be a whole number from 1 to 500, written in digits' }))
+    .default(500),
   /** The X-Next-Cursor of the page before. */
   after: z
     .string()

@@ -1,5 +1,5 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, forbidden, unauthenticated, userError } from '../errors.js';
 import type { Services } from '../services/createServices.js';
 import { refuseCrossSite } from './refuseCrossSite.js';
@@ -22,19 +22,70 @@ export function parseInput<S extends z.ZodType>(
   value: unknown,
   where: 'path' | 'query' | 'body',
 ): z.output<S> {
+  const unknown = unknownKeys(schema, value, where);
   const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const details = r.error.issues.map((i) => ({
+  if (r.success && unknown.length === 0) return r.data;
+  const details = [...unknown, ...(r.success ? [] : r.error.issues)].map((i) => ({
     in: where,
     path: i.path.map(String).join('.'),
     issue: i.code,
-    message: i.message,
+    message: givenTwice(value, where, i.path) ? 'is given more than once: give it once' : i.message,
     // the bound of a too_small / too_big issue, for a client to say the limit in its language
     ...('minimum' in i ? { minimum: Number(i.minimum) } : {}),
     ...('maximum' in i ? { maximum: Number(i.maximum) } : {}),
   }));
   const text = details.map((d) => `${d.path ? `${where}.${d.path}` : where}: ${d.message}`).join('; ');
   throw userError('invalid-input', `Fix the request: ${text}.`, details);
+}
+
+/** Whether a query parameter came more than once (?limit=1&limit=2 reads as a list). */
+function givenTwice(value: unknown, where: 'path' | 'query' | 'body', path: readonly PropertyKey[]): boolean {
+  if (where !== 'query' || path.length !== 1 || typeof value !== 'object' || value === null) return false;
+  return Array.isArray((value as Record<PropertyKey, unknown>)[path[0]!]);
+}
+
+/**
+ * The keys of a query or body object its schema does not name, each as a problem saying which it
+ * takes: read as the schema reads them they would be dropped unseen ("country": "SV" opening a
+ * case in the caller's own country, a misspelt "Data" stepping without data). Schemas that keep
+ * other keys (loose objects, free JSON) are left to themselves.
+ */
+function unknownKeys(
+  schema: z.ZodType,
+  value: unknown,
+  where: 'path' | 'query' | 'body',
+): { path: string[]; code: string; message: string }[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const shape = objectShape(schema);
+  if (!shape) return [];
+  const known = Object.keys(shape);
+  const what = where === 'query' ? 'parameter' : 'field';
+  const takes =
+    known.length === 0
+      ? `this request takes no ${what}s`
+      : `this request takes the ${what}s ${known.join(', ')} only`;
+  return Object.keys(value)
+    .filter((key) => !Object.hasOwn(shape, key))
+    .map((key) => ({
+      path: [key],
+      code: 'unrecognized_keys',
+      message: `is not a ${what} here: ${takes}; leave "${key}" out`,
+    }));
+}
+
+/** The fields of a strict-reading object schema (through optional, default and transforms), if it is one. */
+function objectShape(schema: z.ZodType): Record<string, unknown> | undefined {
+  let s: z.ZodType = schema;
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault)
+      s = s.unwrap() as z.ZodType;
+    else if (s instanceof z.ZodPipe) s = s.in as z.ZodType;
+    else break;
+  }
+  if (!(s instanceof z.ZodObject)) return undefined;
+  // A catch-all (a loose object) keeps other keys on purpose.
+  if (s._zod.def.catchall !== undefined) return undefined;
+  return s.shape as Record<string, unknown>;
 }
 
 /**
@@ -48,6 +99,16 @@ function refuseUnreadBody(req: Request): void {
   const message = `the body was sent as ${type ? `"${type}"` : 'no Content-Type'}: send it as JSON with Content-Type: application/json`;
   throw userError('invalid-input', `Fix the request: ${message}.`, [
     { in: 'header', path: 'content-type', issue: 'invalid_type', message },
+  ]);
+}
+
+/** A body sent to a request that takes none (an empty object aside): refused rather than ignored. */
+function refuseBody(body: unknown): void {
+  if (body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0))
+    return;
+  const message = 'this request takes no body: send it without one';
+  throw userError('invalid-input', `Fix the request: ${message}.`, [
+    { in: 'body', path: '', issue: 'unrecognized_keys', message },
   ]);
 }
 
@@ -78,6 +139,7 @@ export function mountRoute(
     const params = parseInput(route.params, req.params, 'path');
     const query = parseInput(route.query, req.query, 'query');
     if (route.body && req.body === undefined) refuseUnreadBody(req);
+    if (!route.body) refuseBody(req.body);
     const body = route.body ? parseInput(route.body, req.body, 'body') : undefined;
     const out = await route.handler({ params, query, body, user, token, address: req.ip ?? null }, services);
     if (out.session === 'clear') res.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -262,10 +262,40 @@ export class HandoverService {
         });
       }
       await this.finish(decided, linkedId);
+    } else {
+      await this.refuseOtherData(linked, id, extra);
     }
     await this.d.accessLog.record(user, linkedId, 'accept', { detail: id });
     const now = (await this.d.handovers.find(id)) ?? doc;
     return { handover: await this.view(now), linkedCase: await this.d.caseService.view(user, linkedId) };
+  }
+
+  /**
+   * Accepting again answers as the first acceptance did (a retry), but only with the data that
+   * acceptance recorded: other data would be silently dropped, since the received case exists.
+   */
+  private async refuseOtherData(
+    linked: LoadedCase,
+    id: string,
+    extra: Record<string, unknown>,
+  ): Promise<void> {
+    const keys = Object.keys(extra);
+    if (keys.length === 0) return;
+    const protocol = await this.d.protocols.get(linked.state.protocol.id, linked.state.protocol.version);
+    const form = receiptForm(protocol);
+    const recorded = (form ? linked.state.data[form] : undefined) as Record<string, unknown> | undefined;
+    const differing = keys.filter(
+      (k) =>
+        recorded === undefined ||
+        !Object.hasOwn(recorded, k) ||
+        canonicalJson(recorded[k]) !== canonicalJson(extra[k]),
+    );
+    if (differing.length === 0) return;
+    throw conflict(
+      'handover-decided',
+      `Handover ${id} was already accepted, and its case ${linked.doc._id} received other data for ${differing.join(', ')}: correct them in that case, not by accepting again.`,
+      [{ handoverId: id, status: 'accepted', fields: differing }],
+    );
   }
 
   async decline(user: SessionUser, id: string, reason: string): Promise<HandoverView> {
