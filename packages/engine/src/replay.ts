@@ -37,9 +37,10 @@ export interface ReplayOptions {
   /**
    * The case as its document stores it. The document may be behind its history: it is compared
    * with the state replayed up to its seq (its head with that event's hash; under `against`,
-   * only that). A seq past the last stored event means events are missing at the end.
+   * only that). A seq past the last stored event means events are missing at the end. Any
+   * object: a document changed in the database may not be a CaseState any more.
    */
-  document?: CaseState;
+  document?: CaseState | Readonly<Record<string, unknown>>;
 }
 
 /** Where replay stands between two events. */
@@ -139,7 +140,8 @@ export function replay(
   }
 
   const lastSeq = prevSeq;
-  const docAhead = doc && Number.isInteger(doc.seq) && doc.seq > lastSeq ? doc.seq : undefined;
+  const docAhead =
+    typeof doc?.seq === 'number' && Number.isInteger(doc.seq) && doc.seq > lastSeq ? doc.seq : undefined;
   if (
     events.length > 0 &&
     (docAhead !== undefined || (options.head !== undefined && prevHash !== options.head))

@@ -26,7 +26,7 @@ export function verifyChain(
      * follows the events it was written from): its head must then be the hash of the event at
      * its seq. A seq past the last stored event means events are missing at the end.
      */
-    document?: { seq: unknown; head: unknown };
+    document?: { seq?: unknown; head?: unknown };
   } = {},
 ): ChainReport {
   const sha256 = resolveSha256(options.sha256);

@@ -115,7 +115,7 @@ export const en: Resources = {
     'packet-altered':
       'The packet of this handover was changed after it was sent. Ask the sending country to send it again.',
     'case-damaged':
-      'The stored history of case {{caseId}} no longer re-applies from event {{seq}}: it may have been altered in the database. Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.',
+      'Case {{caseId}} as stored no longer agrees with its history from event {{seq}}: the history or the case may have been altered in the database. Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.',
     'password-too-simple':
       'The password cannot be only spaces or one character repeated: a few unrelated words are easy to remember.',
     'stale-user':

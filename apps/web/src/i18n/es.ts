@@ -121,7 +121,7 @@ export const es = {
     'packet-altered':
       'El paquete de este traspaso fue modificado después de enviarse. Pida al país que lo envió que lo envíe de nuevo.',
     'case-damaged':
-      'El historial guardado del caso {{caseId}} ya no se puede volver a aplicar desde el evento {{seq}}: puede haber sido alterado en la base de datos. No se cambió nada. Una persona auditora puede verificar su cadena de hashes y reproducirlo en Auditoría.',
+      'El caso {{caseId}} guardado ya no concuerda con su historial desde el evento {{seq}}: el historial o el caso pueden haber sido alterados en la base de datos. No se cambió nada. Una persona auditora puede verificar su cadena de hashes y reproducirlo en Auditoría.',
     'password-too-simple':
       'La contraseña no puede ser solo espacios ni un mismo carácter repetido: varias palabras sin relación son fáciles de recordar.',
     'stale-user':
