@@ -121,7 +121,10 @@ export function replay(
     else replayEvent(st, e, i, row, reasons, checked, known);
     // The hash is checked last: re-running the event told which parts have the canonical text
     // replay already knows (the states before and after, the protocol, the effects).
-    linked(e, i, prevSeq + 1, prevHash, first?.caseId, reasons);
+    // A link problem (an event missing before this one...) comes first: it explains the rest.
+    const links: Reason[] = [];
+    linked(e, i, prevSeq + 1, prevHash, first?.caseId, links);
+    reasons.unshift(...links);
     row.hashIntact = intact(e, i, st.sha256, checked, known, reasons);
     prevHash = typeof e.hash === 'string' ? e.hash : '';
     prevSeq = Number.isInteger(e.seq) ? e.seq : prevSeq + 1;
