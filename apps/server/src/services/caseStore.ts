@@ -80,7 +80,7 @@ export class CaseStore {
       loaded = { doc: { ...doc, cur: caseFields(known.state) }, state: known.state };
     } else if (doc) {
       const state = storedState(doc);
-      if (!state) throw damagedDocument(caseId, doc.cur.seq);
+      if (!state) throw damagedDocument({ id: caseId, seq: doc.cur.seq, protocol: doc.cur });
       loaded = { doc, state };
     } else if (known) {
       loaded = known;
@@ -92,7 +92,7 @@ export class CaseStore {
     }
     // One read gives the event the state was written from and any the document does not show yet.
     const [at, ...later] = await this.events.fromSeq(caseId, loaded.state.seq);
-    if (!standsOn(loaded, at)) throw damagedDocument(caseId, loaded.state.seq);
+    if (!standsOn(loaded, at)) throw damagedDocument(loaded.state);
     for (const next of later) {
       const state = await this.reapply(loaded.state, next);
       loaded = { doc: { ...loaded.doc, cur: caseFields(state) }, state };
@@ -299,7 +299,7 @@ export class CaseStore {
         r = step(compiled, state, { event: event.type, data: event.data, actor: event.actor }, deps);
       }
     }
-    if (!r.ok || r.event.hash !== event.hash) throw damaged(state.id, event.seq);
+    if (!r.ok || r.event.hash !== event.hash) throw damaged(state, event.seq);
     return r.case;
   }
 }
@@ -334,12 +334,20 @@ function standsOn(loaded: LoadedCase, at: EventRecord | undefined): boolean {
  * The refusal for a case whose document does not stand on its stored history: the document's
  * last event is not in the history as it says (changed or deleted in the database).
  */
-function damagedDocument(caseId: string, seq: number) {
+function damagedDocument(c: { id: string; seq: number; protocol: unknown }) {
   return conflict(
     'case-damaged',
-    `Case ${caseId} cannot be used: its stored document does not match its stored history at event ${seq} (one of them may have been altered in the database). Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.`,
-    [{ caseId, seq }],
+    `Case ${c.id} cannot be used: its stored document does not match its stored history at event ${c.seq} (one of them may have been altered in the database). Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.`,
+    [{ caseId: c.id, seq: c.seq, protocol: protocolOf(c.protocol) }],
   );
+}
+
+/** The protocol a damaged case names (for the auditor's page to word the audit with), as far as it can be read. */
+function protocolOf(p: unknown): { id: string; version: number } | null {
+  if (typeof p !== 'object' || p === null) return null;
+  const id = 'id' in p ? p.id : 'protocolId' in p ? p.protocolId : undefined;
+  const version = 'version' in p ? p.version : 'protocolVersion' in p ? p.protocolVersion : undefined;
+  return typeof id === 'string' && typeof version === 'number' ? { id, version } : null;
 }
 
 /**
@@ -347,10 +355,11 @@ function damagedDocument(caseId: string, seq: number) {
  * the event log was changed outside the server. Its reasons are not given (they could quote the
  * case's data); the audit chain and replay say where and why.
  */
-function damaged(caseId: string, seq: number) {
+function damaged(state: CaseState, seq: number) {
+  const caseId = state.id;
   return conflict(
     'case-damaged',
     `Case ${caseId} cannot be used: its stored history no longer re-applies from event ${seq} (it may have been altered in the database). Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.`,
-    [{ caseId, seq }],
+    [{ caseId, seq, protocol: protocolOf(state.protocol) }],
   );
 }
