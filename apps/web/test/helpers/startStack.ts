@@ -11,6 +11,8 @@ export interface Stack {
   url: string;
   /** What the server printed, for a failing test's message. */
   log: () => string;
+  /** The server's database, for a test that changes it behind the server's back. */
+  db: { uri: string; name: string };
   stop: () => Promise<void>;
 }
 
@@ -108,5 +110,5 @@ export async function startStack(name: string): Promise<Stack> {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, log: () => output, stop };
+  return { url, log: () => output, stop, db: { uri: mongoUri, name: dbName } };
 }
