@@ -90,10 +90,14 @@ export class CaseStore {
       loaded = await this.reopen(first);
       await this.runEffects(first, loaded);
     }
-    // One read gives the event the state was written from and any the document does not show yet.
-    const [at, ...later] = await this.events.fromSeq(caseId, loaded.state.seq);
-    if (!standsOn(loaded, at)) throw damagedDocument(loaded.state);
-    for (const next of later) {
+    // The event the state was written from, read by _id (the one read a load adds): a head or
+    // a stage the history does not have is refused rather than built on.
+    const at = await this.events.find(caseId, loaded.state.seq);
+    if (!standsOn(loaded, at))
+      throw damagedDocument({ id: caseId, seq: loaded.state.seq, protocol: loaded.state.protocol });
+    for (;;) {
+      const next = await this.events.find(caseId, loaded.state.seq + 1);
+      if (!next) break;
       const state = await this.reapply(loaded.state, next);
       loaded = { doc: { ...loaded.doc, cur: caseFields(state) }, state };
       this.schedule(loaded);
@@ -318,10 +322,10 @@ function storedState(doc: CaseDoc): CaseState | null {
  * Whether the case stands on `at`, the stored event at its seq: the document's state ends with
  * that event (its hash, the state it led to), and the document's own seq and head say the same.
  */
-function standsOn(loaded: LoadedCase, at: EventRecord | undefined): boolean {
+function standsOn(loaded: LoadedCase, at: EventRecord | null): boolean {
   const { state, doc } = loaded;
   return (
-    at !== undefined &&
+    at !== null &&
     at.seq === state.seq &&
     at.hash === state.head &&
     canonicalJson(at.to) === canonicalJson(state.value ?? null) &&

@@ -3,9 +3,6 @@ import { BatchWriter } from '../batchWriter.js';
 import type { Models } from '../models.js';
 import { eventKey, type CaseEventDoc } from '../schemas/caseEventSchema.js';
 
-/** The largest seq a 9-digit event key holds. */
-const MAX_SEQ = 999_999_999;
-
 /** The append-only history of cases. Nothing here updates or deletes an event. */
 export class EventRepository {
   private readonly writer: BatchWriter<CaseEventDoc, boolean>;
@@ -38,19 +35,6 @@ export class EventRepository {
   async find(caseId: string, seq: number): Promise<EventRecord | null> {
     const doc = await this.models.caseEvents.findById(eventKey(caseId, seq)).lean<CaseEventDoc>().exec();
     return doc ? decode(doc) : null;
-  }
-
-  /**
-   * The event at `seq` of a case and every later one, in order: one read, by _id range (the
-   * key's seq is zero-padded, so the keys sort as the seqs).
-   */
-  async fromSeq(caseId: string, seq: number): Promise<EventRecord[]> {
-    const docs = await this.models.caseEvents
-      .find({ _id: { $gte: eventKey(caseId, seq), $lte: eventKey(caseId, MAX_SEQ) } })
-      .sort({ _id: 1 })
-      .lean<CaseEventDoc[]>()
-      .exec();
-    return docs.map(decode);
   }
 
   /** Every event of a case in order. */
