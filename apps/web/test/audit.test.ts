@@ -2,6 +2,7 @@
 // chromium): the hash chain holds, the history replays the same under the version it ran under,
 // and a what-if under the regional protocol says where the case would have gone otherwise, as
 // the API says. Screenshots go to test-artifacts/audit/.
+import { MongoClient } from 'mongodb';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CaseView, ConformanceReport } from '../src/api/types.js';
@@ -53,8 +54,17 @@ describe("Guatemala's auditor", () => {
     await expect.poll(() => summary.innerText()).toMatch(/^Conforme: los \d+ eventos se reproducen igual/);
     const rows = panel.locator('table.audit-table tbody tr');
     expect(await rows.count()).toBeGreaterThan(5);
-    expect(await rows.first().innerText()).toContain('case.opened');
+    // Events by the names the history gives them, not the engine's types.
+    expect(await rows.first().innerText()).toContain('Caso abierto');
+    expect(await panel.locator('table.audit-table tbody th').allInnerTexts()).not.toContainEqual(
+      expect.stringMatching(/^(case\.|xstate\.|[A-Z_]+$)/),
+    );
     await screenshot(page, 'replay');
+
+    // What-if offers versions and variants of the case's own protocol only.
+    const offered = await panel.locator('#audit-against option').allInnerTexts();
+    expect(offered.some((o) => /niñas, niños/.test(o))).toBe(true);
+    expect(offered.filter((o) => /Retorno voluntario|Regularización|Atención/.test(o))).toEqual([]);
 
     // What-if under the regional protocol: the same verdict as the API gives.
     const auditor = await apiAs(stack.url, 'auditor.gt');
@@ -68,7 +78,8 @@ describe("Guatemala's auditor", () => {
       await expect.poll(() => summary.innerText()).toMatch(/eventos se habrían dado igual/);
     } else {
       const at = api.events[api.firstDivergence!]!;
-      await expect.poll(() => summary.innerText()).toContain(`divergido en el evento ${at.seq} (${at.type})`);
+      await expect.poll(() => summary.innerText()).toContain(`divergido en el evento ${at.seq} (`);
+      expect(await summary.innerText()).not.toContain(`(${at.type})`);
     }
     await screenshot(page, 'what-if');
   }, 120_000);
@@ -107,5 +118,88 @@ describe("Mexico's auditor", () => {
     }));
     expect(widths.table).toBeLessThanOrEqual(widths.panel + 1);
     await screenshot(page, 'what-if-reasons');
+  }, 180_000);
+});
+
+/** Runs `change` on the stack's own database, as someone with access to it would. */
+async function inDatabase(change: (db: ReturnType<MongoClient['db']>) => Promise<unknown>): Promise<void> {
+  const client = await MongoClient.connect(suite.stack.database.uri);
+  try {
+    await change(client.db(suite.stack.database.name));
+  } finally {
+    await client.close();
+  }
+}
+
+const eventKey = (caseId: string, seq: number) => `${caseId}:${String(seq).padStart(9, '0')}`;
+
+describe('a case altered in the database', () => {
+  it('the auditor reads in Spanish which events are missing and what of the stored case differs', async () => {
+    const { stack, browser, screenshot } = suite;
+    const cut = await drivenCase('GT', 'child-repatriation-gt', 4);
+    const gap = await drivenCase('GT', 'child-repatriation-gt', 4);
+    const edited = await drivenCase('GT', 'child-repatriation-gt', 4);
+    await inDatabase(async (db) => {
+      await db.collection<{ _id: string }>('caseEvents').deleteOne({ _id: eventKey(cut, 4) });
+      await db.collection<{ _id: string }>('caseEvents').deleteOne({ _id: eventKey(gap, 2) });
+      const cases = db.collection<{ _id: string; cur: { seq: number; state: string } }>('cases');
+      // The server writes the document behind its answers: edit it once it has followed the last step.
+      await expect.poll(async () => (await cases.findOne({ _id: edited }))?.cur.seq).toBe(4);
+      const doc = (await cases.findOne({ _id: edited }))!;
+      const state = JSON.parse(doc.cur.state) as { data: Record<string, Record<string, unknown>> };
+      const form = Object.keys(state.data)[0]!;
+      state.data[form] = { ...state.data[form], forged: true };
+      await cases.updateOne({ _id: edited }, { $set: { 'cur.state': JSON.stringify(state) } });
+    });
+
+    const { page } = await loginAs(browser, stack.url, 'auditor.gt');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const audit = async (
+      caseId: string,
+      button: 'Verificar la cadena de hashes' | 'Reproducir el historial',
+    ) => {
+      await page.goto(`/cases/${encodeURIComponent(caseId)}`);
+      const panel = page.locator('.audit-panel');
+      await panel.waitFor();
+      await panel.getByRole('button', { name: button }).click();
+      const summary = panel.locator('[data-testid=audit-summary]');
+      await summary.waitFor();
+      return { panel, summary: await summary.innerText() };
+    };
+
+    // The last event deleted: the case is refused, and its audit says events are missing at the end.
+    let r = await audit(cut, 'Verificar la cadena de hashes');
+    expect(await page.locator('.page').innerText()).toContain('ya no concuerda con su historial');
+    expect(r.summary).toBe(
+      'Falta el último evento del historial: el caso guardado está en el evento 4 y el historial termina en el 3.',
+    );
+    r = await audit(cut, 'Reproducir el historial');
+    expect(r.summary).toContain('Faltan eventos al final del historial');
+    expect(await r.panel.locator('.audit-reasons').last().innerText()).toContain(
+      'falta el evento 4, el último que registra el caso guardado',
+    );
+
+    // An event deleted in the middle: said once; the later events keep their intact hash.
+    r = await audit(gap, 'Verificar la cadena de hashes');
+    expect(r.summary).toBe(
+      'La cadena se rompe en el evento 2: falta el evento 2: el historial salta al evento 3.',
+    );
+    r = await audit(gap, 'Reproducir el historial');
+    const rows = r.panel.locator('table.audit-table tbody tr');
+    expect(await rows.count()).toBe(4);
+    for (const row of await rows.all()) expect(await row.locator('td').nth(3).innerText()).toContain('✓');
+    const reasons = (await r.panel.locator('.audit-reasons li').allInnerTexts()).join('\n');
+    expect(reasons.match(/falta el evento 2/g)).toHaveLength(1);
+    await screenshot(page, 'event-missing');
+
+    // The stored case's form data edited: the audit names the form, not the data.
+    r = await audit(edited, 'Verificar la cadena de hashes');
+    expect(r.summary).toMatch(
+      /^El caso guardado no coincide con su historial en: los datos del formulario «[^»]+»/,
+    );
+    expect(r.summary).not.toContain('forged');
+    r = await audit(edited, 'Reproducir el historial');
+    expect(r.summary).toMatch(/^El caso guardado no coincide con su historial en: los datos del formulario/);
+    await screenshot(page, 'document-edited');
   }, 180_000);
 });

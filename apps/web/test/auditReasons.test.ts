@@ -3,8 +3,12 @@
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '@ruta/protocol';
+import type { ChainReport } from '../src/api/types.js';
+import { describeChainReport } from '../src/audit/describeChainReport.js';
 import { describeReplayReason, type ReplayReason } from '../src/audit/describeReplayReason.js';
+import { replayEventTitle } from '../src/audit/replayEventTitle.js';
 import { replayNames } from '../src/audit/replayNames.js';
+import { formatDateTime } from '../src/format/formatDateTime.js';
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
 import { pickText } from '../src/i18n/useLang.js';
@@ -102,6 +106,11 @@ describe('replay reasons for an auditor', () => {
       'different-effects',
       'hash-mismatch',
       'chain-broken',
+      'events-missing',
+      'events-missing-at-end',
+      'seq-out-of-order',
+      'other-case',
+      'timer-not-due',
       'migration-skipped',
       'not-replayed',
       'protocol-unknown',
@@ -137,5 +146,114 @@ describe('replay reasons for an auditor', () => {
         {},
       ),
     ).toContain('Riesgo no alto.');
+  });
+});
+
+const names = (lang: Lang) => replayNames([regional, mexican], (text) => pickText(text, lang));
+const chainText = (r: ChainReport, lang: Lang = 'es') =>
+  describeChainReport(r, (key, opts) => t[lang](key, opts), names(lang));
+const broken = (problem: ChainReport['problem'], brokenAt: number | null = 4): ChainReport => ({
+  ok: false,
+  events: 9,
+  brokenAt,
+  reason: 'event 4 was altered: its content hashes to de6c0000, the record says b48b0000',
+  problem,
+});
+
+describe('the chain verdict for an auditor', () => {
+  it('says in Spanish why the chain breaks, without the engine’s English or hashes', () => {
+    const texts = [
+      chainText(broken({ code: 'altered', seq: 4 })),
+      chainText(broken({ code: 'events-missing', seq: 4, from: 4, to: 4 })),
+      chainText(broken({ code: 'events-missing', seq: 4, from: 4, to: 6 })),
+      chainText(broken({ code: 'seq-out-of-order', seq: 4, found: 2 })),
+      chainText(broken({ code: 'other-case', seq: 4 })),
+      chainText(broken({ code: 'not-opened-first', seq: 0, kind: 'step' }, 0)),
+      chainText(broken({ code: 'opened-again', seq: 4 })),
+      chainText(broken({ code: 'prev-mismatch', seq: 4 })),
+      chainText(broken({ code: 'bad-record', seq: 4 })),
+      chainText(broken({ code: 'empty' }, 0)),
+      chainText(broken({ code: 'events-missing-at-end', from: 9, to: 9 }, 9)),
+      chainText(broken({ code: 'events-missing-at-end', from: 9, to: null }, 9)),
+      chainText(broken(undefined)),
+    ];
+    for (const text of texts) {
+      expectSpanishWords(text);
+      expect(text).not.toMatch(/[0-9a-f]{8}/);
+      expect(text).not.toContain('audit.');
+    }
+    expect(texts[0]).toBe(
+      'La cadena se rompe en el evento 4: el evento 4 fue modificado después de guardarse: su contenido ya no corresponde a su hash.',
+    );
+    expect(texts[1]).toContain('falta el evento 4');
+    expect(texts[10]).toContain('Falta el último evento del historial');
+    expect(chainText(broken({ code: 'altered', seq: 4 }), 'en')).toContain('event 4 was changed');
+  });
+
+  it('says which parts of the stored case differ from its history, by title, never the data', () => {
+    const text = chainText(
+      broken(
+        {
+          code: 'document-differs',
+          differences: [
+            { part: 'stage', stored: protection, replayed: { identification: 'verification' } },
+            { part: 'data', form: 'cr-shelter-health' },
+            { part: 'head', stored: 'f'.repeat(64), replayed: 'a'.repeat(64) },
+          ],
+        },
+        null,
+      ),
+    );
+    expect(text).toContain('El caso guardado no coincide con su historial');
+    expect(text).toContain('«Verificación');
+    expect(text).toContain('Alerta resuelta');
+    expect(text).toContain('los datos del formulario «Albergue y salud»');
+    expect(text).toContain('el hash del último evento');
+    expectSpanishWords(text);
+    expect(text).not.toMatch(/[0-9a-f]{8}/);
+  });
+});
+
+describe('a what-if timer that would not have been due', () => {
+  it('says when it was due under that version and when it was recorded', () => {
+    const text = describeReplayReason(
+      {
+        code: 'timer-not-due',
+        message:
+          'timer "xstate.after.alert24h.x" is due at 2025-03-05T08:00:00.000Z; it is 2025-03-04T08:00:00.000Z',
+        event: 'xstate.after.alert24h.x',
+        dueAt: '2025-03-05T08:00:00.000Z',
+        at: '2025-03-04T08:00:00.000Z',
+      },
+      {},
+      (key, opts) => t.es(key, opts),
+      names('es'),
+      (iso) => formatDateTime(iso, 'es', 'UTC'),
+    );
+    expect(text).toContain('el plazo aún no se había cumplido');
+    expect(text).toContain(formatDateTime('2025-03-05T08:00:00.000Z', 'es', 'UTC'));
+    expect(text).toContain(formatDateTime('2025-03-04T08:00:00.000Z', 'es', 'UTC'));
+    expect(text).not.toContain('no son válidos');
+  });
+});
+
+describe('the events of a replay', () => {
+  it('are named as the history names them, not by their raw types', () => {
+    const title = (type: string) => replayEventTitle(type, (key, opts) => t.es(key, opts), names('es'));
+    expect(title('case.opened')).toBe('Caso abierto');
+    expect(title('xstate.after.alert24h.child-repatriation.identification.protection.alert')).toBe(
+      'Plazo cumplido (automático)',
+    );
+    expect(title('VERIFIED')).toBe('Registrar verificación');
+    expect(title('case.migrated')).toBe('Caso trasladado a otra versión del protocolo');
+  });
+});
+
+describe('the closed-case banner', () => {
+  it('has no double period after a time that ends with one', () => {
+    // As es-GT formats a morning time.
+    const date = '4/03/2026, 5:49 a. m.';
+    expect(t.es('case.closedBody', { date })).not.toContain('..');
+    expect(t.en('case.closedBody', { date: 'Mar 4, 2026, 5:49 a.m.' })).not.toContain('..');
   });
 });

@@ -1,5 +1,6 @@
 import { shown } from './shown.js';
 import { checkData, instantMs, isCountry, isPlainObject, type CheckedData } from './checkInput.js';
+import { compareDocument } from './compareDocument.js';
 import type { CompiledProtocol } from './compileProtocol.js';
 import { migrateAt } from './migrateCase.js';
 import { openCase } from './openCase.js';
@@ -12,6 +13,7 @@ import { fireTimerAt } from './timers.js';
 import type {
   CaseState,
   ConformanceReport,
+  DocumentDifference,
   Effect,
   EventConformance,
   EventRecord,
@@ -20,7 +22,8 @@ import type {
   Sha256,
 } from './types.js';
 
-type Reason = { code: string; message: string };
+/** A reason of a replayed event: its code, the engine's English text, and what a client needs to word it. */
+type Reason = { code: string; message: string } & Record<string, unknown>;
 
 export interface ReplayOptions {
   /**
@@ -31,6 +34,13 @@ export interface ReplayOptions {
   sha256?: Sha256;
   /** The case's `head`: the hash the history must end with (so that a history cut short is caught). */
   head?: string;
+  /**
+   * The case as its document stores it. The document may be behind its history: it is compared
+   * with the state replayed up to its seq (its head with that event's hash; under `against`,
+   * only that). A seq past the last stored event means events are missing at the end. Any
+   * object: a document changed in the database may not be a CaseState any more.
+   */
+  document?: CaseState | Readonly<Record<string, unknown>>;
 }
 
 /** Where replay stands between two events. */
@@ -80,6 +90,9 @@ export function replay(
   const events: EventConformance[] = [];
   const first = list[0];
   let prevHash = '';
+  let prevSeq = -1;
+  const doc = options.document;
+  let documentDiffers: DocumentDifference[] | undefined;
 
   for (let i = 0; i < list.length; i++) {
     const e = list[i]!;
@@ -90,6 +103,7 @@ export function replay(
       sameState: false,
       hashIntact: false,
       reasons: [],
+      notes: [],
       expected: e?.to ?? null,
       actual: null,
     };
@@ -107,33 +121,64 @@ export function replay(
     else replayEvent(st, e, i, row, reasons, checked, known);
     // The hash is checked last: re-running the event told which parts have the canonical text
     // replay already knows (the states before and after, the protocol, the effects).
-    row.hashIntact = chained(e, i, prevHash, first?.caseId, st.sha256, checked, known, reasons);
+    // A link problem (an event missing before this one...) comes first: it explains the rest.
+    const links: Reason[] = [];
+    linked(e, i, prevSeq + 1, prevHash, first?.caseId, links);
+    reasons.unshift(...links);
+    row.hashIntact = intact(e, i, st.sha256, checked, known, reasons);
     prevHash = typeof e.hash === 'string' ? e.hash : '';
-    row.reasons = reasons;
+    prevSeq = Number.isInteger(e.seq) ? e.seq : prevSeq + 1;
+    row.notes = notes(reasons);
+    row.reasons = reasons.filter((r) => !INFORMATIONAL.has(r.code));
+    if (doc && documentDiffers === undefined && e.seq === doc.seq) {
+      // The document was written from the state after this event: compare the replayed one,
+      // unless replay already diverged (its state then tells nothing).
+      const clean = !st.whatIf && st.c && events.every(isConforming);
+      documentDiffers = clean
+        ? compareDocument(st.c!, doc)
+        : doc.head === e.hash
+          ? []
+          : [{ part: 'head', stored: doc.head, replayed: prevHash }];
+    }
   }
 
-  if (options.head !== undefined && events.length > 0 && prevHash !== options.head) {
+  const lastSeq = prevSeq;
+  const docAhead =
+    typeof doc?.seq === 'number' && Number.isInteger(doc.seq) && doc.seq > lastSeq ? doc.seq : undefined;
+  if (
+    events.length > 0 &&
+    (docAhead !== undefined || (options.head !== undefined && prevHash !== options.head))
+  ) {
+    const from = lastSeq + 1;
+    const missing: Reason = {
+      code: 'events-missing-at-end',
+      message:
+        docAhead === undefined
+          ? `the history ends with hash ${prevHash}, but the case's last event has hash ${shown(options.head)}: events are missing at the end`
+          : `the history ends with event ${lastSeq}, but the case document is at event ${docAhead}: events ${from} to ${docAhead} are missing at the end`,
+      from,
+      to: docAhead ?? null,
+    };
     events.push({
-      seq: events.length,
+      seq: from,
       type: '',
       accepted: false,
       sameState: false,
       hashIntact: false,
-      reasons: [
-        {
-          code: 'chain-broken',
-          message: `the history ends with hash ${prevHash}, but the case's last event has hash ${options.head}: events are missing at the end`,
-        },
-      ],
+      reasons: [missing],
+      notes: [],
       expected: null,
       actual: st.c?.value ?? null,
     });
+  } else if (doc && documentDiffers === undefined && events.length > 0) {
+    documentDiffers = [{ part: 'seq', stored: doc.seq, replayed: lastSeq }];
   }
   // An event diverges when anything about it differs: rejected, another state, other effects,
   // a broken chain, or not replayed at all.
-  const divergent = events.find((r) => !r.accepted || !r.sameState || !r.hashIntact || r.reasons.length > 0);
+  const divergent = events.find((r) => !isConforming(r));
   return {
-    ok: events.length > 0 && divergent === undefined,
+    ok: events.length > 0 && divergent === undefined && !documentDiffers?.length,
+    ...(documentDiffers === undefined ? {} : { document: documentDiffers }),
     protocol: st.whatIf
       ? { ...st.whatIf.ref }
       : first?.protocol
@@ -310,6 +355,7 @@ function replayMigrated(
   if (st.whatIf) {
     row.accepted = true;
     row.actual = c.value;
+    // A note, not a divergence: the what-if protocol applying throughout is what was asked.
     reasons.push({
       code: 'migration-skipped',
       message: `what-if: the migration to ${refText(e.protocol)} is not applied; ${refText(st.whatIf.ref)} applies throughout`,
@@ -342,39 +388,72 @@ function replayMigrated(
   }
 }
 
-/** Whether the record is intact (its content still has its hash) and chained to the one before. */
-function chained(
+/** Reason codes that inform an auditor without being a divergence: listed as the row's notes. */
+const INFORMATIONAL = new Set(['migration-skipped']);
+
+function notes(reasons: Reason[]): Reason[] {
+  return reasons.filter((r) => INFORMATIONAL.has(r.code));
+}
+
+function isConforming(r: EventConformance): boolean {
+  return r.accepted && r.sameState && r.hashIntact && r.reasons.length === 0;
+}
+
+/**
+ * Whether the record follows the one before it: the next seq, the same case, `prev` its hash.
+ * A seq that skips says which events are missing (once: the `prev` of the event after a gap
+ * cannot match, and says nothing more).
+ */
+function linked(
   e: EventRecord,
   i: number,
+  expectedSeq: number,
   prevHash: string,
   caseId: string | undefined,
+  reasons: Reason[],
+): void {
+  if (e.seq !== expectedSeq) {
+    if (Number.isInteger(e.seq) && e.seq > expectedSeq) {
+      const to = e.seq - 1;
+      reasons.push({
+        code: 'events-missing',
+        message:
+          to === expectedSeq
+            ? `event ${expectedSeq} is missing before this one (seq ${e.seq})`
+            : `events ${expectedSeq} to ${to} are missing before this one (seq ${e.seq})`,
+        from: expectedSeq,
+        to,
+      });
+    } else {
+      reasons.push({
+        code: 'seq-out-of-order',
+        message: `event at position ${i} has seq ${shown(e.seq)}, where ${expectedSeq} follows: an event is repeated or out of order`,
+        expected: expectedSeq,
+      });
+    }
+  } else if (e.prev !== prevHash) {
+    reasons.push({
+      code: 'chain-broken',
+      message: `event ${i} does not follow the event before it (prev ${shown(e.prev)}, expected ${prevHash || '""'})`,
+    });
+  }
+  if (e.caseId !== caseId) {
+    reasons.push({
+      code: 'other-case',
+      message: `event ${i} belongs to case "${shown(e.caseId)}", not "${shown(caseId)}"`,
+    });
+  }
+}
+
+/** Whether the record's content still has its hash. */
+function intact(
+  e: EventRecord,
+  i: number,
   sha256: Sha256,
   checked: CheckedData | undefined,
   known: KnownTexts,
   reasons: Reason[],
 ): boolean {
-  let ok = true;
-  if (e.seq !== i) {
-    reasons.push({
-      code: 'chain-broken',
-      message: `event at position ${i} has seq ${shown(e.seq)}: an event is missing, repeated or out of order`,
-    });
-    ok = false;
-  }
-  if (e.caseId !== caseId) {
-    reasons.push({
-      code: 'chain-broken',
-      message: `event ${i} belongs to case "${shown(e.caseId)}", not "${shown(caseId)}"`,
-    });
-    ok = false;
-  }
-  if (e.prev !== prevHash) {
-    reasons.push({
-      code: 'chain-broken',
-      message: `event ${i} does not follow the event before it (prev ${shown(e.prev)}, expected ${prevHash || '""'})`,
-    });
-    ok = false;
-  }
   let actual: string;
   try {
     if (checked?.ok && checked.present) known.dataText = checked.canonical;
@@ -391,9 +470,9 @@ function chained(
       code: 'hash-mismatch',
       message: `event ${i} was altered after it was recorded: its content hashes to ${actual}, not ${shown(e.hash)}`,
     });
-    ok = false;
+    return false;
   }
-  return ok;
+  return true;
 }
 
 function compareOutcome(

@@ -74,14 +74,25 @@ export function fireTimerAt(
     };
   }
   const due = parseInstant(pending.dueAt);
-  if (due === null || env.atMs < due) {
+  if (due === null) {
     return {
       ok: false,
       reasons: [
-        badInput(
-          `timer "${timer.event}" is due at ${pending.dueAt}; it is ${env.at}: fire it when due`,
-          '/timer/dueAt',
-        ),
+        badInput(`timer "${timer.event}" has no valid due time ${shown(pending.dueAt)}`, '/timer/dueAt'),
+      ],
+    };
+  }
+  if (env.atMs < due) {
+    return {
+      ok: false,
+      reasons: [
+        {
+          code: 'timer-not-due',
+          message: `timer "${timer.event}" is due at ${pending.dueAt}; it is ${env.at}: fire it when due`,
+          event: timer.event,
+          dueAt: pending.dueAt,
+          at: env.at,
+        },
       ],
     };
   }

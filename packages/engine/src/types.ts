@@ -111,6 +111,7 @@ export interface EventRecord {
 }
 
 export type Rejection =
+  | { code: 'timer-not-due'; message: string; event: string; dueAt: string; at: string }
   | { code: 'bad-input'; message: string; path?: string }
   | { code: 'case-closed'; message: string }
   | { code: 'event-not-available'; message: string; event: string; available: string[] }
@@ -153,6 +154,8 @@ export interface EventConformance {
   hashIntact: boolean;
   /** Why this event diverges, when it does. */
   reasons: Rejection[] | { code: string; message: string }[];
+  /** What an auditor should know that is no divergence (e.g. a migration a what-if skips). */
+  notes: { code: string; message: string }[];
   expected: StateValue | null;
   actual: StateValue | null;
 }
@@ -163,6 +166,11 @@ export interface ConformanceReport {
   events: EventConformance[];
   /** The first event that diverges, if any. */
   firstDivergence: number | null;
+  /**
+   * Where the stored case document differs from the state its history replays to (given the
+   * document: ReplayOptions.document); any difference makes the report not ok.
+   */
+  document?: DocumentDifference[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,4 +199,36 @@ export interface ChainReport {
   brokenAt: number | null;
   /** Why it breaks there; "" when the chain is intact. */
   reason: string;
+  /** Why it breaks, as a code with what a client needs to say it in its language; absent when intact. */
+  problem?: ChainProblem;
 }
+
+/**
+ * What breaks a case's chain. `seq` is the position of the event concerned (the seq it should
+ * have); a run of missing events is `from`..`to`.
+ */
+export type ChainProblem =
+  | { code: 'not-a-list' | 'empty' }
+  | { code: 'bad-record'; seq: number }
+  | { code: 'events-missing'; seq: number; from: number; to: number }
+  | { code: 'seq-out-of-order'; seq: number; found: number }
+  | { code: 'other-case'; seq: number }
+  | { code: 'not-opened-first'; seq: 0; kind: string }
+  | { code: 'opened-again'; seq: number }
+  | { code: 'prev-mismatch'; seq: number }
+  | { code: 'altered'; seq: number }
+  /** The case document names events after the last stored one: `to` is null when it is not known how many. */
+  | { code: 'events-missing-at-end'; from: number; to: number | null }
+  | { code: 'document-differs'; differences: DocumentDifference[] };
+
+/**
+ * A part of the stored case document that differs from the state its history replays to. Form
+ * data is named by form only: the values may be a victim's data.
+ */
+export type DocumentDifference =
+  | { part: 'seq'; stored: unknown; replayed: number }
+  | { part: 'head'; stored: unknown; replayed: string }
+  | { part: 'stage'; stored: unknown; replayed: StateValue }
+  | { part: 'status'; stored: unknown; replayed: CaseState['status'] }
+  | { part: 'data'; form: string }
+  | { part: 'protocol' | 'country' | 'id' | 'profile' | 'deadlines' | 'timers' | 'openedAt' | 'updatedAt' };

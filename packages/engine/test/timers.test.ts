@@ -40,7 +40,7 @@ describe('timers', () => {
     const [timer] = d.case.timers;
     expect(fireTimer(compiled, d.case, timer!, deps)).toMatchObject({
       ok: false,
-      reasons: [{ code: 'bad-input' }],
+      reasons: [{ code: 'timer-not-due', event: timer!.event, dueAt: timer!.dueAt, at: expect.any(String) }],
     });
     deps.advance(72 * HOUR);
     const r = fireTimer(compiled, d.case, timer!, deps);

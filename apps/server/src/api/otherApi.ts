@@ -46,6 +46,10 @@ export const ChainReport = z.object({
   events: z.number().int(),
   brokenAt: z.number().int().nullable(),
   reason: z.string(),
+  problem: z
+    .looseObject({ code: z.string() })
+    .optional()
+    .describe('Why it breaks: a code and what to word it with (engine ChainProblem); absent when intact'),
 });
 
 export const ConformanceReport = z.object({
@@ -62,6 +66,10 @@ export const ConformanceReport = z.object({
     }),
   ),
   firstDivergence: z.number().int().nullable(),
+  document: z
+    .array(z.looseObject({ part: z.string() }))
+    .optional()
+    .describe('Where the stored case document differs from the replayed history (engine DocumentDifference)'),
 });
 
 export const WhatIfBody = z.object({

@@ -1,43 +1,66 @@
 import {
+  documentDiffers,
   replay,
   verifyChain,
   type ChainReport,
   type CompiledProtocol,
   type ConformanceReport,
+  type EventRecord,
+  type ProtocolRef,
 } from '@ruta/engine';
+import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { EventRepository } from '../db/repositories/eventRepository.js';
 import { userError } from '../errors.js';
 import type { AccessLog } from './accessLog.js';
 import type { SessionUser } from './authService.js';
 import type { CaseService } from './caseService.js';
+import type { CaseStore } from './caseStore.js';
 import type { ProtocolStore } from './protocolStore.js';
 
-/** What auditors ask of a case: is its history intact, did it follow its protocol, what if another one. */
+/** A case's stored history, and its document's state (null when there is no document yet). */
+interface Stored {
+  history: EventRecord[];
+  document: Readonly<Record<string, unknown>> | null;
+}
+
+/**
+ * What auditors ask of a case: is its history intact, did it follow its protocol, what if another
+ * one. Each check also holds the case document against the history: the document is what the
+ * case page, reveal and the next step read, so a change to it must show here too.
+ */
 export class AuditService {
   constructor(
     private readonly d: {
       caseService: CaseService;
       events: EventRepository;
+      cases: CaseRepository;
+      store: CaseStore;
       protocols: ProtocolStore;
       accessLog: AccessLog;
     },
   ) {}
 
-  /** Re-hashes the stored history: where the chain breaks, if it does. */
+  /**
+   * Re-hashes the stored history: where the chain breaks, if it does, events missing at its end,
+   * and where the case document differs from the state the history replays to.
+   */
   async chain(user: SessionUser, caseId: string): Promise<ChainReport> {
     await this.d.caseService.checkVisible(user, caseId);
-    const history = await this.d.events.history(caseId);
+    const { history, document } = await this.stored(caseId);
     await this.d.accessLog.record(user, caseId, 'audit', { detail: 'chain' });
-    return verifyChain(history);
+    const report = verifyChain(history, document ? { document } : {});
+    if (!report.ok || !document) return report;
+    const lookup = await this.lookup(history);
+    return documentDiffers(report, replay(history, lookup, { document }).document ?? []);
   }
 
-  /** Replays the history against the protocol versions it ran under. */
+  /** Replays the history against the protocol versions it ran under, and holds the document against it. */
   async replay(user: SessionUser, caseId: string): Promise<ConformanceReport> {
     await this.d.caseService.checkVisible(user, caseId);
-    const history = await this.d.events.history(caseId);
-    const versions = await this.versionsOf(history.map((e) => e.protocol));
+    const { history, document } = await this.stored(caseId);
+    const lookup = await this.lookup(history);
     await this.d.accessLog.record(user, caseId, 'audit', { detail: 'replay' });
-    return replay(history, (ref) => versions.get(`${ref.id}@${ref.version}`));
+    return replay(history, lookup, document ? { document } : {});
   }
 
   /** Replays the history's commands against another published version or variant. */
@@ -54,21 +77,44 @@ export class AuditService {
         `No published protocol ${ref.id}@${ref.version}; pick one from GET /api/protocols.`,
         [{ protocol: `${ref.id}@${ref.version}` }],
       );
-    const history = await this.d.events.history(caseId);
-    const versions = await this.versionsOf(history.map((e) => e.protocol));
+    const { history, document } = await this.stored(caseId);
+    const lookup = await this.lookup(history);
     await this.d.accessLog.record(user, caseId, 'audit', { detail: `what-if ${ref.id}@${ref.version}` });
-    return replay(history, (r) => versions.get(`${r.id}@${r.version}`), { against: against.compiled });
+    return replay(history, lookup, { against: against.compiled, ...(document ? { document } : {}) });
+  }
+
+  /**
+   * The history and the document as stored, the document's pending write first written (it
+   * follows its events behind the answer: unwritten, it would look behind, not changed).
+   */
+  private async stored(caseId: string): Promise<Stored> {
+    await this.d.store.flush(caseId);
+    const [history, doc] = await Promise.all([this.d.events.history(caseId), this.d.cases.find(caseId)]);
+    if (!doc) return { history, document: null };
+    let state: unknown;
+    try {
+      state = JSON.parse(doc.cur.state);
+    } catch {
+      state = null;
+    }
+    // A state that is not even an object differs in every part; its seq and head are the document's.
+    const document = isObject(state) ? state : { seq: doc.cur.seq, head: doc.cur.head };
+    return { history, document };
   }
 
   /** The compiled versions a history names (unknown ones left out: replay reports them). */
-  private async versionsOf(refs: { id: string; version: number }[]): Promise<Map<string, CompiledProtocol>> {
+  private async lookup(history: EventRecord[]): Promise<(ref: ProtocolRef) => CompiledProtocol | undefined> {
     const out = new Map<string, CompiledProtocol>();
-    for (const ref of refs) {
-      const key = `${ref.id}@${ref.version}`;
-      if (out.has(key)) continue;
+    for (const { protocol: ref } of history) {
+      const key = `${ref?.id}@${ref?.version}`;
+      if (out.has(key) || !ref) continue;
       const p = await this.d.protocols.find(ref.id, ref.version);
       if (p) out.set(key, p.compiled);
     }
-    return out;
+    return (ref) => out.get(`${ref.id}@${ref.version}`);
   }
+}
+
+function isObject(v: unknown): v is Readonly<Record<string, unknown>> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

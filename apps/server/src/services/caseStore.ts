@@ -1,4 +1,12 @@
-import { fireTimer, openCase, step, type CaseState, type EventRecord, type StepResult } from '@ruta/engine';
+import {
+  canonicalJson,
+  fireTimer,
+  openCase,
+  step,
+  type CaseState,
+  type EventRecord,
+  type StepResult,
+} from '@ruta/engine';
 import type { Logger } from 'pino';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { EventRepository } from '../db/repositories/eventRepository.js';
@@ -58,16 +66,22 @@ export class CaseStore {
     this.runEffects = runner;
   }
 
-  /** The case as stored, rolled forward over any event its document does not show yet; null if none. */
+  /**
+   * The case as stored, rolled forward over any event its document does not show yet; null if
+   * none. Refused (case-damaged) when the document does not stand on its stored history: its
+   * head is not the hash of the event at its seq (changed, or that event deleted), or a later
+   * event does not re-apply. A step is never chained onto a head the history does not have.
+   */
   async load(caseId: string): Promise<LoadedCase | null> {
     const doc = await this.cases.find(caseId);
     const known = this.known(caseId);
     let loaded: LoadedCase;
-    if (doc) {
-      loaded =
-        known && known.state.seq > doc.cur.seq
-          ? { doc: { ...doc, cur: caseFields(known.state) }, state: known.state }
-          : { doc, state: JSON.parse(doc.cur.state) as CaseState };
+    if (doc && known && known.state.seq > doc.cur.seq) {
+      loaded = { doc: { ...doc, cur: caseFields(known.state) }, state: known.state };
+    } else if (doc) {
+      const state = storedState(doc);
+      if (!state) throw damagedDocument({ id: caseId, seq: doc.cur.seq, protocol: doc.cur });
+      loaded = { doc, state };
     } else if (known) {
       loaded = known;
     } else {
@@ -76,6 +90,11 @@ export class CaseStore {
       loaded = await this.reopen(first);
       await this.runEffects(first, loaded);
     }
+    // The event the state was written from, read by _id (the one read a load adds): a head or
+    // a stage the history does not have is refused rather than built on.
+    const at = await this.events.find(caseId, loaded.state.seq);
+    if (!standsOn(loaded, at))
+      throw damagedDocument({ id: caseId, seq: loaded.state.seq, protocol: loaded.state.protocol });
     for (;;) {
       const next = await this.events.find(caseId, loaded.state.seq + 1);
       if (!next) break;
@@ -284,9 +303,55 @@ export class CaseStore {
         r = step(compiled, state, { event: event.type, data: event.data, actor: event.actor }, deps);
       }
     }
-    if (!r.ok || r.event.hash !== event.hash) throw damaged(state.id, event.seq);
+    if (!r.ok || r.event.hash !== event.hash) throw damaged(state, event.seq);
     return r.case;
   }
+}
+
+/** The case document's state; null when its text is not a JSON object (changed in the database). */
+function storedState(doc: CaseDoc): CaseState | null {
+  try {
+    const state: unknown = JSON.parse(doc.cur.state);
+    return typeof state === 'object' && state !== null ? (state as CaseState) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the case stands on `at`, the stored event at its seq: the document's state ends with
+ * that event (its hash, the state it led to), and the document's own seq and head say the same.
+ */
+function standsOn(loaded: LoadedCase, at: EventRecord | null): boolean {
+  const { state, doc } = loaded;
+  return (
+    at !== null &&
+    at.seq === state.seq &&
+    at.hash === state.head &&
+    canonicalJson(at.to) === canonicalJson(state.value ?? null) &&
+    doc.cur.seq === state.seq &&
+    doc.cur.head === state.head
+  );
+}
+
+/**
+ * The refusal for a case whose document does not stand on its stored history: the document's
+ * last event is not in the history as it says (changed or deleted in the database).
+ */
+function damagedDocument(c: { id: string; seq: number; protocol: unknown }) {
+  return conflict(
+    'case-damaged',
+    `Case ${c.id} cannot be used: its stored document does not match its stored history at event ${c.seq} (one of them may have been altered in the database). Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.`,
+    [{ caseId: c.id, seq: c.seq, protocol: protocolOf(c.protocol) }],
+  );
+}
+
+/** The protocol a damaged case names (for the auditor's page to word the audit with), as far as it can be read. */
+function protocolOf(p: unknown): { id: string; version: number } | null {
+  if (typeof p !== 'object' || p === null) return null;
+  const id = 'id' in p ? p.id : 'protocolId' in p ? p.protocolId : undefined;
+  const version = 'version' in p ? p.version : 'protocolVersion' in p ? p.protocolVersion : undefined;
+  return typeof id === 'string' && typeof version === 'number' ? { id, version } : null;
 }
 
 /**
@@ -294,10 +359,11 @@ export class CaseStore {
  * the event log was changed outside the server. Its reasons are not given (they could quote the
  * case's data); the audit chain and replay say where and why.
  */
-function damaged(caseId: string, seq: number) {
+function damaged(state: CaseState, seq: number) {
+  const caseId = state.id;
   return conflict(
     'case-damaged',
     `Case ${caseId} cannot be used: its stored history no longer re-applies from event ${seq} (it may have been altered in the database). Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.`,
-    [{ caseId, seq }],
+    [{ caseId, seq, protocol: protocolOf(state.protocol) }],
   );
 }

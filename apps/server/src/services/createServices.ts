@@ -151,6 +151,8 @@ export function createServices(deps: AppDeps): Services {
     audit: new AuditService({
       caseService: cases,
       events: repos.events,
+      cases: repos.cases,
+      store: caseStore,
       protocols: protocolStore,
       accessLog,
     }),

@@ -3,7 +3,14 @@
  * from @ruta/protocol and @ruta/engine so the browser and the server agree on them.
  */
 import type { Jurisdiction, LegalRef, Population, Role, Text } from '@ruta/protocol';
-import type { AvailableAction, CaseState, Deadline, Rejection, StateValue } from '@ruta/engine';
+import type {
+  AvailableAction,
+  CaseState,
+  Deadline,
+  DocumentDifference,
+  Rejection,
+  StateValue,
+} from '@ruta/engine';
 
 export type { AvailableAction, CaseState, Deadline, EventRecord, Rejection, StateValue } from '@ruta/engine';
 export type { ResolvedProtocol, FormDefinition, FieldSchema, Text, Lang } from '@ruta/protocol';
@@ -35,14 +42,8 @@ export interface StatsResult {
   rounding: number;
 }
 
-/** GET /api/cases/:id/audit/chain: whether the stored history still hashes as recorded. */
-export interface ChainReport {
-  ok: boolean;
-  events: number;
-  /** The first event whose hash or link does not hold, or null. */
-  brokenAt: number | null;
-  reason: string;
-}
+/** GET /api/cases/:id/audit/chain: whether the stored history still hashes as recorded (the engine's ChainReport). */
+export type { ChainProblem, ChainReport, DocumentDifference } from '@ruta/engine';
 
 /** One event of a replay: accepted again, same resulting state, hash intact; why not. */
 export interface EventConformance {
@@ -52,6 +53,8 @@ export interface EventConformance {
   sameState: boolean;
   hashIntact: boolean;
   reasons: { code: string; message: string }[];
+  /** What informs without being a divergence (e.g. a migration a what-if skips). */
+  notes?: { code: string; message: string }[];
 }
 
 /** A replay (or what-if) of a case's history, event by event. */
@@ -60,6 +63,8 @@ export interface ConformanceReport {
   protocol: { id: string; version: number; jurisdiction: string };
   events: EventConformance[];
   firstDivergence: number | null;
+  /** Where the stored case document differs from the replayed history. */
+  document?: DocumentDifference[];
 }
 
 /** An alert for a country's focal points and supervisors (e.g. the 24-hour alert of seed 004). */

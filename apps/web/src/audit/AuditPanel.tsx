@@ -1,16 +1,20 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
 import { useProtocolSummaries } from '../api/protocolSummaries.js';
 import type { ChainReport, ConformanceReport, ProtocolSummary } from '../api/types.js';
-import { useLang } from '../i18n/useLang.js';
+import { familyOf } from '../handovers/receivingProtocol.js';
+import { pickText, useLang } from '../i18n/useLang.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { ConformanceTable } from './ConformanceTable.js';
+import { describeChainReport } from './describeChainReport.js';
+import { describeDocumentDifferences } from './describeDocumentDifferences.js';
 import { protocolsOfReplay } from './protocolsOfReplay.js';
-import type { ProtocolTexts } from './replayNames.js';
+import { replayEventTitle } from './replayEventTitle.js';
+import { replayNames, type ProtocolTexts } from './replayNames.js';
 
 type Result =
-  | { kind: 'chain'; report: ChainReport }
+  | { kind: 'chain'; report: ChainReport; protocols: ProtocolTexts[] }
   | { kind: 'replay'; report: ConformanceReport; protocols: ProtocolTexts[] }
   | { kind: 'whatIf'; report: ConformanceReport; against: string; protocols: ProtocolTexts[] };
 
@@ -47,9 +51,14 @@ export function AuditPanel({
     }
   };
 
+  // Only versions and national variants of the case's own protocol family, as for a migration:
+  // another family's steps and forms have nothing to say about this case.
+  const family = familyOf(ranUnder, protocols);
   const others = protocols.filter(
     (p: ProtocolSummary) =>
-      p.status === 'published' && !(p.id === ranUnder.id && p.version === ranUnder.version),
+      p.status === 'published' &&
+      !(p.id === ranUnder.id && p.version === ranUnder.version) &&
+      familyOf(p, protocols) === family,
   );
   const label = (p: ProtocolSummary) =>
     t('audit.versionOption', {
@@ -66,7 +75,13 @@ export function AuditPanel({
           type="button"
           className="btn"
           disabled={busy}
-          onClick={() => void run(async () => ({ kind: 'chain', report: await api.auditChain(caseId) }))}
+          onClick={() =>
+            void run(async () => ({
+              kind: 'chain',
+              report: await api.auditChain(caseId),
+              protocols: await protocolsOfReplay([ranUnder]),
+            }))
+          }
         >
           {t('audit.checkChain')}
         </button>
@@ -134,34 +149,48 @@ export function AuditPanel({
 
 function AuditResult({ result }: { result: Result }) {
   const { t } = useTranslation();
+  const { lang } = useLang();
+  const names = useMemo(
+    () => replayNames(result.protocols, (text) => pickText(text, lang)),
+    [result.protocols, lang],
+  );
   if (result.kind === 'chain') {
     const r = result.report;
     return (
       <p className={`alert ${r.ok ? 'alert-ok' : 'alert-error'}`} role="status" data-testid="audit-summary">
-        {r.ok
-          ? t('audit.chainOk', { count: r.events })
-          : t('audit.chainBroken', { seq: r.brokenAt ?? '?', reason: r.reason })}
+        {describeChainReport(r, t, names)}
       </p>
     );
   }
   const r = result.report;
   const diverges = r.firstDivergence !== null ? r.events[r.firstDivergence] : undefined;
+  const event = diverges ? replayEventTitle(diverges.type, t, names) : '';
+  // The stored case differing from its history: said on its own, or beside a diverging event.
+  const documentText =
+    r.document && r.document.length > 0
+      ? t('audit.chain.documentDiffers', { parts: describeDocumentDifferences(r.document, t, names) })
+      : null;
   const summary = r.ok
     ? result.kind === 'replay'
       ? t('audit.replayOk', { count: r.events.length })
       : t('audit.whatIfOk', { count: r.events.length, against: result.against })
-    : result.kind === 'replay'
-      ? t('audit.replayDiverges', { seq: diverges?.seq ?? '?', event: diverges?.type ?? '' })
-      : t('audit.whatIfDiverges', {
-          seq: diverges?.seq ?? '?',
-          event: diverges?.type ?? '',
-          against: result.against,
-        });
+    : diverges?.reasons.some((x) => x.code === 'events-missing-at-end')
+      ? t('audit.replayMissingAtEnd')
+      : !diverges && documentText
+        ? documentText
+        : result.kind === 'replay'
+          ? t('audit.replayDiverges', { seq: diverges?.seq ?? '?', event })
+          : t('audit.whatIfDiverges', { seq: diverges?.seq ?? '?', event, against: result.against });
   return (
     <>
       <p className={`alert ${r.ok ? 'alert-ok' : 'alert-error'}`} role="status" data-testid="audit-summary">
         {summary}
       </p>
+      {diverges && documentText ? (
+        <p className="alert alert-error" data-testid="audit-document">
+          {documentText}
+        </p>
+      ) : null}
       <ConformanceTable
         report={r}
         protocols={result.protocols}

@@ -1,15 +1,18 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConformanceReport } from '../api/types.js';
+import { formatDateTime } from '../format/formatDateTime.js';
 import { pickText, useLang } from '../i18n/useLang.js';
 import { describeReplayReason } from './describeReplayReason.js';
+import { replayEventTitle } from './replayEventTitle.js';
 import { replayNames, type ProtocolTexts } from './replayNames.js';
 import './audit.css';
 
 /**
  * A replay event by event: accepted again, same state as recorded, hash intact, and why not,
- * naming stages, steps, forms and fields by their titles in `protocols` (the versions the
- * replay involves, the one compared with first).
+ * naming events as the history does, and stages, steps, forms and fields by their titles in
+ * `protocols` (the versions the replay involves, the one compared with first). Notes (what
+ * informs without diverging) are listed apart from the reasons.
  */
 export function ConformanceTable({
   report,
@@ -23,6 +26,7 @@ export function ConformanceTable({
   const { t } = useTranslation();
   const { lang } = useLang();
   const names = useMemo(() => replayNames(protocols, (text) => pickText(text, lang)), [protocols, lang]);
+  const date = (iso: string) => formatDateTime(iso, lang);
   const mark = (ok: boolean) => (
     <span className={ok ? 'audit-ok' : 'audit-bad'}>{ok ? `✓ ${t('audit.yes')}` : `✗ ${t('audit.no')}`}</span>
   );
@@ -44,17 +48,22 @@ export function ConformanceTable({
           {report.events.map((e, i) => (
             <tr key={i} className={i === report.firstDivergence ? 'row-overdue' : undefined}>
               <td>{e.seq}</td>
-              <th scope="row">
-                <code>{e.type || '—'}</code>
+              <th scope="row" title={e.type || undefined}>
+                {replayEventTitle(e.type, t, names)}
               </th>
               <td>{mark(e.accepted)}</td>
               <td>{mark(e.sameState)}</td>
               <td>{mark(e.hashIntact)}</td>
               <td className="audit-reasons-cell">
-                {e.reasons.length === 0 ? null : (
+                {e.reasons.length === 0 && !e.notes?.length ? null : (
                   <ul className="audit-reasons">
                     {e.reasons.map((r, k) => (
-                      <li key={k}>{describeReplayReason(r, e, t, names)}</li>
+                      <li key={k}>{describeReplayReason(r, e, t, names, date)}</li>
+                    ))}
+                    {(e.notes ?? []).map((r, k) => (
+                      <li key={`note-${k}`} className="audit-note">
+                        <strong>{t('audit.note')}</strong> {describeReplayReason(r, e, t, names, date)}
+                      </li>
                     ))}
                   </ul>
                 )}

@@ -17,6 +17,11 @@ const KNOWN = new Set([
   'different-effects',
   'hash-mismatch',
   'chain-broken',
+  'events-missing',
+  'events-missing-at-end',
+  'seq-out-of-order',
+  'other-case',
+  'timer-not-due',
   'event-not-available',
   'guard-failed',
   'form-invalid',
@@ -43,7 +48,14 @@ const MAX_LISTED = 4;
  *     { expected: { identification: 'verification' }, actual: { identification: 'protection' } }, t, names)
  *   // "lleva a «Protección» y no a «Verificación», la etapa registrada"
  */
-export function describeReplayReason(r: ReplayReason, row: ReplayRow, t: T, names: ReplayNames): string {
+export function describeReplayReason(
+  r: ReplayReason,
+  row: ReplayRow,
+  t: T,
+  names: ReplayNames,
+  /** An ISO 8601 instant as the reader reads it. */
+  formatDate: (iso: string) => string = (iso) => iso,
+): string {
   const recorded = 'expected' in row ? row.expected : undefined;
   const replayed = 'actual' in row ? row.actual : undefined;
   const generic = () => t(KNOWN.has(r.code) ? `audit.reason.${r.code}` : 'audit.reason.other');
@@ -93,9 +105,29 @@ export function describeReplayReason(r: ReplayReason, row: ReplayRow, t: T, name
         caseCountry: t(`countries.${r.caseCountry}`, { defaultValue: r.caseCountry }),
       });
     }
+    case 'events-missing': {
+      if (!isSeq(r.from) || !isSeq(r.to)) return generic();
+      return r.from === r.to
+        ? t('audit.reasonDetail.eventsMissing', { from: r.from })
+        : t('audit.reasonDetail.eventsMissingRange', { from: r.from, to: r.to });
+    }
+    case 'events-missing-at-end': {
+      if (!isSeq(r.from) || !isSeq(r.to)) return generic();
+      return r.from === r.to
+        ? t('audit.reasonDetail.missingAtEnd', { from: r.from })
+        : t('audit.reasonDetail.missingAtEndRange', { from: r.from, to: r.to });
+    }
+    case 'timer-not-due': {
+      if (typeof r.dueAt !== 'string' || typeof r.at !== 'string') return generic();
+      return t('audit.reasonDetail.timerNotDue', { dueAt: formatDate(r.dueAt), at: formatDate(r.at) });
+    }
     default:
       return generic();
   }
+}
+
+function isSeq(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
 }
 
 /** A form error by the form's title and the field's label, where the protocols know them. */

@@ -60,12 +60,21 @@ export default function CasePage() {
   );
 
   if (error && !data) {
+    // A case whose stored history or document was altered is refused; its audit still answers,
+    // and is where an auditor learns what was altered.
+    const damaged = damagedProtocol(error);
     return (
       <div className="page">
         <h1 ref={headingRef} tabIndex={-1}>
           {t('case.title')}
         </h1>
         <ErrorMessage error={error} />
+        {damaged && (user.role === 'auditor' || user.role === 'supervisor') ? (
+          <section aria-labelledby="audit-title" className="card">
+            <h2 id="audit-title">{t('audit.title')}</h2>
+            <AuditPanel caseId={caseId} ranUnder={damaged} />
+          </section>
+        ) : null}
       </div>
     );
   }
@@ -308,4 +317,13 @@ export default function CasePage() {
       </div>
     </div>
   );
+}
+
+/** The protocol version of a case refused as damaged (409 case-damaged), when the server could tell it. */
+function damagedProtocol(error: unknown): { id: string; version: number } | null {
+  if (!(error instanceof ApiError) || error.code !== 'case-damaged') return null;
+  const detail = error.details[0];
+  const p = typeof detail === 'object' && detail !== null && 'protocol' in detail ? detail.protocol : null;
+  if (typeof p !== 'object' || p === null || !('id' in p) || !('version' in p)) return null;
+  return typeof p.id === 'string' && typeof p.version === 'number' ? { id: p.id, version: p.version } : null;
 }

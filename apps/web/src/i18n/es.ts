@@ -123,7 +123,7 @@ export const es = {
     'packet-altered':
       'El paquete de este traspaso fue modificado después de enviarse. Pida al país que lo envió que lo envíe de nuevo.',
     'case-damaged':
-      'El historial guardado del caso {{caseId}} ya no se puede volver a aplicar desde el evento {{seq}}: puede haber sido alterado en la base de datos. No se cambió nada. Una persona auditora puede verificar su cadena de hashes y reproducirlo en Auditoría.',
+      'El caso {{caseId}} guardado ya no concuerda con su historial desde el evento {{seq}}: el historial o el caso pueden haber sido alterados en la base de datos. No se cambió nada. Una persona auditora puede verificar su cadena de hashes y reproducirlo en Auditoría.',
     'password-too-simple':
       'La contraseña no puede ser solo espacios ni un mismo carácter repetido: varias palabras sin relación son fáciles de recordar.',
     'stale-user':
@@ -245,7 +245,8 @@ export const es = {
     opened: 'Abierto el {{date}}',
     closed: 'Cerrado',
     closedTitle: 'Caso cerrado',
-    closedBody: 'El caso se cerró el {{date}}. Su historial queda abajo.',
+    // The date may end with a period of its own ("5:49 a.m."): none follows it.
+    closedBody: 'El caso se cerró el {{date}}; su historial queda abajo.',
     aside: 'Situación del caso',
     institution: 'Institución',
     deadline: 'Plazo',
@@ -455,7 +456,51 @@ export const es = {
     whatIf: 'Reproducir con esa versión',
     versionOption: '{{title}} — versión {{version}} ({{jurisdiction}})',
     chainOk: 'Cadena íntegra: los {{count}} eventos conservan su hash y su enlace.',
-    chainBroken: 'La cadena se rompe en el evento {{seq}}: {{reason}}',
+    chainBroken: 'La cadena se rompe en el evento {{seq}}: {{reason}}.',
+    chain: {
+      altered:
+        'el evento {{seq}} fue modificado después de guardarse: su contenido ya no corresponde a su hash',
+      eventsMissing: 'falta el evento {{from}}: el historial salta al evento {{after}}',
+      eventsMissingRange: 'faltan los eventos {{from}} a {{to}}: el historial salta al evento {{after}}',
+      seqOutOfOrder:
+        'el evento en la posición {{seq}} lleva el número {{found}}: está repetido o fuera de orden',
+      otherCase: 'el evento {{seq}} pertenece a otro caso',
+      notOpenedFirst: 'el historial no empieza por la apertura del caso',
+      openedAgain: 'el evento {{seq}} vuelve a abrir el caso',
+      prevMismatch:
+        'el evento {{seq}} no enlaza con el evento {{before}}: uno de los dos fue cambiado o sustituido',
+      badRecord: 'el evento {{seq}} está mal formado',
+      empty: 'el historial está vacío',
+      other: 'un evento no conserva su hash o su enlace',
+      missingAtEnd:
+        'Falta el último evento del historial: el caso guardado está en el evento {{to}} y el historial termina en el {{last}}.',
+      missingAtEndRange:
+        'Faltan los últimos eventos del historial, del {{from}} al {{to}}: el caso guardado está en el evento {{to}} y el historial termina en el {{last}}.',
+      missingAtEndUnknown:
+        'Faltan eventos al final del historial: el caso guardado registra un último evento que el historial no tiene.',
+      documentDiffers:
+        'El caso guardado no coincide con su historial en: {{parts}}. Fue modificado fuera del historial.',
+    },
+    part: {
+      stage: 'la etapa («{{stored}}» en el caso guardado, «{{replayed}}» según el historial)',
+      stageOnly: 'la etapa',
+      status: 'el estado ({{stored}} en el caso guardado, {{replayed}} según el historial)',
+      data: 'los datos del formulario «{{form}}»',
+      head: 'el hash del último evento',
+      seq: 'el número del último evento ({{stored}} en el caso guardado, {{replayed}} según el historial)',
+      protocol: 'la versión del protocolo',
+      country: 'el país',
+      id: 'el identificador',
+      profile: 'el perfil del caso',
+      deadlines: 'los plazos',
+      timers: 'los plazos automáticos',
+      openedAt: 'la fecha de apertura',
+      updatedAt: 'la fecha del último cambio',
+      other: 'otra parte',
+    },
+    status: { active: 'activo', closed: 'cerrado' },
+    replayMissingAtEnd: 'Faltan eventos al final del historial: vea el motivo abajo.',
+    note: 'Nota:',
     replayOk: 'Conforme: los {{count}} eventos se reproducen igual, con su hash intacto.',
     replayDiverges: 'Diverge en el evento {{seq}} ({{event}}): vea el motivo abajo.',
     whatIfOk: 'Con {{against}}, los {{count}} eventos se habrían dado igual.',
@@ -475,12 +520,17 @@ export const es = {
       'different-state': 'lleva a otra etapa que la registrada',
       'different-effects': 'tendría otros efectos que los registrados',
       'hash-mismatch': 'el registro fue alterado después de guardarse',
-      'chain-broken': 'la cadena no enlaza con el evento anterior',
+      'chain-broken': 'no enlaza con el evento anterior: uno de los dos fue cambiado o sustituido',
+      'events-missing': 'falta un evento antes de este',
+      'events-missing-at-end': 'faltan eventos al final del historial',
+      'seq-out-of-order': 'este evento está repetido o fuera de orden',
+      'other-case': 'este evento pertenece a otro caso',
+      'timer-not-due': 'con esta versión, el plazo aún no se había cumplido',
       'event-not-available': 'esa acción no corresponde en esa etapa',
       'guard-failed': 'no se cumple una condición del protocolo',
       'form-invalid': 'el formulario no es válido',
       'role-not-allowed': 'ese rol no puede dar ese paso',
-      'migration-skipped': 'la migración registrada no se aplica en la comparación',
+      'migration-skipped': 'la migración registrada no se aplica: la versión comparada rige todo el caso',
       'not-replayed': 'no se reprodujo',
       'protocol-unknown': 'esa versión del protocolo no está disponible',
       'bad-record': 'el registro está mal formado',
@@ -504,6 +554,12 @@ export const es = {
       fieldInvalid: 'el campo «{{field}}» del formulario «{{form}}» no es válido en esta versión',
       roleNotAllowed: 'el rol {{role}} no puede dar este paso; pueden: {{allowed}}',
       countryNotAllowed: 'el caso es de {{caseCountry}} y el paso se dio desde {{country}}',
+      eventsMissing: 'falta el evento {{from}} antes de este',
+      eventsMissingRange: 'faltan los eventos {{from}} a {{to}} antes de este',
+      missingAtEnd: 'falta el evento {{from}}, el último que registra el caso guardado',
+      missingAtEndRange: 'faltan los eventos {{from}} a {{to}}, los últimos que registra el caso guardado',
+      timerNotDue:
+        'con esta versión el plazo aún no se había cumplido: vencía el {{dueAt}} y se registró cumplido el {{at}}',
     },
   },
   alerts: {

@@ -9,7 +9,10 @@ import { REPO_ROOT } from './paths.js';
 export interface Stack {
   /** The server's origin, e.g. http://127.0.0.1:40123 */
   url: string;
-  /** The stack's database, for a test that sets up what no API writes (alerts of cases never run). */
+  /**
+   * The stack's database, for a test that sets up what no API writes (alerts of cases never
+   * run) or changes it behind the server's back.
+   */
   database: { uri: string; name: string };
   /** What the server printed, for a failing test's message. */
   log: () => string;
