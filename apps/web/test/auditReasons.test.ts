@@ -257,3 +257,31 @@ describe('the closed-case banner', () => {
     expect(t.en('case.closedBody', { date: 'Mar 4, 2026, 5:49 a.m.' })).not.toContain('..');
   });
 });
+
+describe('a recorded migration replay refuses', () => {
+  it('says in Spanish that it skipped the steps an invariant requires, by the stage’s title', () => {
+    const text = describe_(
+      {
+        code: 'migration-not-allowed',
+        message: 'the mapping puts the case in "Escorted and confidential travel" (return), but ...',
+        rule: 'invariant',
+        state: 'travel',
+        invariant: 'child-return-requires-best-interest-and-risk',
+        description: {
+          es: 'Ningún niño, niña o adolescente retorna sin la determinación de su interés superior.',
+          en: 'No child is returned without a determination of their best interest.',
+        },
+      },
+      {},
+    );
+    expect(text).toContain('la migración pone el caso en «');
+    expect(text).toContain('sin la determinación de su interés superior');
+    expectSpanishWords(text);
+    expect(describe_({ code: 'migration-not-allowed', message: '', rule: 'final-state' }, {})).toBe(
+      'la migración cierra el caso, lo que solo hacen los pasos del protocolo',
+    );
+    expect(describe_({ code: 'migration-not-allowed', message: '', rule: 'not-newer' }, {}, 'en')).toBe(
+      'the migration moves the case to its own protocol version or an older one',
+    );
+  });
+});

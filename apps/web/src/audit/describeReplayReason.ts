@@ -30,6 +30,7 @@ const KNOWN = new Set([
   'case-closed',
   'bad-input',
   'migration-skipped',
+  'migration-not-allowed',
   'not-replayed',
   'protocol-unknown',
   'bad-record',
@@ -117,6 +118,15 @@ export function describeReplayReason(
         ? t('audit.reasonDetail.missingAtEnd', { from: r.from })
         : t('audit.reasonDetail.missingAtEndRange', { from: r.from, to: r.to });
     }
+    case 'migration-not-allowed': {
+      if (r.rule === 'not-newer') return t('audit.reasonDetail.migrationNotNewer');
+      if (r.rule === 'final-state') return t('audit.reasonDetail.migrationCloses');
+      const stage = typeof r.state === 'string' ? names.stage(pathValue(r.state)) : '';
+      const invariant = isText(r.description) ? names.text(r.description) : '';
+      return r.rule === 'invariant' && stage && invariant
+        ? t('audit.reasonDetail.migrationSkipsSteps', { stage, invariant })
+        : generic();
+    }
     case 'timer-not-due': {
       if (typeof r.dueAt !== 'string' || typeof r.at !== 'string') return generic();
       return t('audit.reasonDetail.timerNotDue', { dueAt: formatDate(r.dueAt), at: formatDate(r.at) });
@@ -124,6 +134,12 @@ export function describeReplayReason(
     default:
       return generic();
   }
+}
+
+/** The state value that makes a dotted state path active ("a.b" -> {a: "b"}). */
+function pathValue(path: string): unknown {
+  const keys = path.split('.');
+  return keys.slice(0, -1).reduceRight<unknown>((inner, key) => ({ [key]: inner }), keys[keys.length - 1]);
 }
 
 function isSeq(v: unknown): v is number {

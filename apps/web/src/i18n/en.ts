@@ -516,6 +516,7 @@ export const en: Resources = {
       'guard-failed': 'a condition of the protocol does not hold',
       'form-invalid': 'the form is not valid',
       'role-not-allowed': 'that role may not take that step',
+      'migration-not-allowed': 'the migration was not allowed',
       'migration-skipped':
         'the recorded migration is not applied: the compared version governs the whole case',
       'not-replayed': 'not replayed',
@@ -527,6 +528,10 @@ export const en: Resources = {
       other: 'this event does not replay the same',
     },
     reasonDetail: {
+      migrationNotNewer: 'the migration moves the case to its own protocol version or an older one',
+      migrationCloses: 'the migration closes the case, which only the protocol’s steps do',
+      migrationSkipsSteps:
+        'the migration puts the case in “{{stage}}” without the steps required before it: {{invariant}}',
       quoted: '“{{text}}”',
       differentState: 'it leads to “{{actual}}”, not to “{{expected}}”, the stage recorded',
       notAvailable: '“{{event}}” cannot be taken at the stage “{{stage}}”',

@@ -530,6 +530,7 @@ export const es = {
       'guard-failed': 'no se cumple una condición del protocolo',
       'form-invalid': 'el formulario no es válido',
       'role-not-allowed': 'ese rol no puede dar ese paso',
+      'migration-not-allowed': 'la migración no estaba permitida',
       'migration-skipped': 'la migración registrada no se aplica: la versión comparada rige todo el caso',
       'not-replayed': 'no se reprodujo',
       'protocol-unknown': 'esa versión del protocolo no está disponible',
@@ -540,6 +541,10 @@ export const es = {
       other: 'este evento no se reproduce igual',
     },
     reasonDetail: {
+      migrationNotNewer: 'la migración lleva el caso a su misma versión del protocolo o a una anterior',
+      migrationCloses: 'la migración cierra el caso, lo que solo hacen los pasos del protocolo',
+      migrationSkipsSteps:
+        'la migración pone el caso en «{{stage}}» sin los pasos que se exigen antes: {{invariant}}',
       quoted: '«{{text}}»',
       differentState: 'lleva a «{{actual}}» y no a «{{expected}}», la etapa registrada',
       notAvailable: '«{{event}}» no se puede dar en la etapa «{{stage}}»',
