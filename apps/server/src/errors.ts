@@ -39,6 +39,8 @@ const MEANINGS = {
     'no-protocol':
       'The receiving country has no protocol of the case’s family; details: [{family, country}].',
     'bad-jurisdiction': 'A variant was asked for REGIONAL; variants are national.',
+    'other-protocol-family':
+      'A what-if against a protocol of another family than the case’s (its forms do not hold the case’s data); details: [{protocol, family, target}].',
     'bad-ref': 'A protocol reference is not "id@version"; details: [{ref}].',
     'bad-kind': 'A draft file whose "kind" is neither protocol nor variant.',
     'bad-id': 'A draft file without a valid "id".',

@@ -104,6 +104,25 @@ describe('migrating a case to another protocol version', () => {
     expect(after.body.state.value).toBe('intake');
   });
 
+  it('compares a case in a what-if only with its own protocol family (400 otherwise)', async () => {
+    const worker = await server.as('caseworker.gt');
+    const c = await openCase(worker, 'child-repatriation-gt');
+    const auditor = await server.as('auditor.gt');
+    const other = await auditor.post<{ error: { code: string; details: unknown[] } }>(
+      `/api/cases/${c.case.id}/audit/what-if`,
+      { protocol: { id: 'voluntary-return', version: 1 } },
+    );
+    expect(other.status).toBe(400);
+    expect(other.body.error.code).toBe('other-protocol-family');
+    expect(other.body.error.details).toEqual([
+      { protocol: 'voluntary-return@1', family: 'child-repatriation', target: 'voluntary-return' },
+    ]);
+    const own = await auditor.post(`/api/cases/${c.case.id}/audit/what-if`, {
+      protocol: { id: 'child-repatriation', version: 1 },
+    });
+    expect(own.status).toBe(200);
+  });
+
   it('rolls a migration cut short by a crash forward on the next read', async () => {
     const worker = await server.as('caseworker.gt');
     const c = await openCase(worker, 'child-repatriation-gt');

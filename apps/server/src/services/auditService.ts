@@ -78,6 +78,15 @@ export class AuditService {
         [{ protocol: `${ref.id}@${ref.version}` }],
       );
     const { history, document } = await this.stored(caseId);
+    const opened = history[0]?.protocol;
+    const own = opened ? await this.d.protocols.find(opened.id, opened.version) : null;
+    if (own && own.summary.root !== against.summary.root) {
+      throw userError(
+        'other-protocol-family',
+        `${ref.id}@${ref.version} belongs to the protocol family "${against.summary.root}", and the case runs under "${own.summary.root}": compare it with a version or national variant of its own protocol.`,
+        [{ protocol: `${ref.id}@${ref.version}`, family: own.summary.root, target: against.summary.root }],
+      );
+    }
     const lookup = await this.lookup(history);
     await this.d.accessLog.record(user, caseId, 'audit', { detail: `what-if ${ref.id}@${ref.version}` });
     return replay(history, lookup, { against: against.compiled, ...(document ? { document } : {}) });

@@ -70,6 +70,8 @@ export const en: Resources = {
     'no-protocol':
       '{{countryName}} has no published protocol of this family ({{family}}): ask your protocol designers to publish one.',
     'bad-jurisdiction': 'A variant is national: choose a country, not Regional.',
+    'other-protocol-family':
+      'That version belongs to another protocol: compare the case with a version or national variant of its own protocol.',
     'bad-ref': '“{{ref}}” is not a valid protocol reference (id@version, e.g. child-repatriation@1).',
     'bad-kind': 'The file must be a protocol or a variant.',
     'bad-id':

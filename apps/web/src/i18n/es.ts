@@ -72,6 +72,8 @@ export const es = {
     'no-protocol':
       '{{countryName}} no tiene publicado ningún protocolo de esta familia ({{family}}): pida a su equipo de diseño de protocolos que publique uno.',
     'bad-jurisdiction': 'Una variante es nacional: elija un país, no Regional.',
+    'other-protocol-family':
+      'Esa versión es de otro protocolo: compare el caso con una versión o variante nacional de su propio protocolo.',
     'bad-ref':
       '«{{ref}}» no es una referencia de protocolo válida (id@versión, p. ej. child-repatriation@1).',
     'bad-kind': 'El archivo debe ser un protocolo o una variante.',
