@@ -153,7 +153,7 @@ const breakages: Breakage[] = [
       edit(
         VR,
         (p) =>
-          (p.machine.states.preparation.states.travelDocuments.on.DOCUMENTS_READY.target = 'coordinaton'),
+          (p.machine.states.preparation.states.travelDocuments.on.DOCUMENTS_READY[0].target = 'coordinaton'),
       ),
     code: 'unknown-target',
     message: /"coordinaton", which names no state/,

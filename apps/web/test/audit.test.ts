@@ -106,7 +106,7 @@ describe("Mexico's auditor", () => {
     expect(all).not.toMatch(/[{}"]/);
     expect(all).not.toMatch(/\b(the step|the record|leads to|cannot be sent|is not a field|available:)\b/);
     // The Mexican record's DIF field, by its label, in the regional form that lacks it.
-    expect(all).toContain('«Canalizado al Sistema DIF (no alojado en estación migratoria)»');
+    expect(all).toContain('«Canalización al Sistema DIF (sin alojamiento en estación migratoria)»');
     expect(all).toContain('«Albergue y salud»');
     // Stages by their titles.
     expect(all).toMatch(/«Acogida y atención de salud|«Verificación/);

@@ -80,7 +80,7 @@ describe('replay reasons for an auditor', () => {
       },
       { expected: protection, actual: protection },
     );
-    expect(text).toContain('«Canalizado al Sistema DIF (no alojado en estación migratoria)»');
+    expect(text).toContain('«Canalización al Sistema DIF (sin alojamiento en estación migratoria)»');
     expect(text).toContain('«Albergue y salud»');
     expectSpanishWords(text);
   });

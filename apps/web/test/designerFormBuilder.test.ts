@@ -189,7 +189,11 @@ describe('the form builder on the shipped forms', () => {
       values: ['medium', 'high'],
     });
     const next = removeField(doc, 'vr-risk-assessment', 'mitigationMeasures');
-    expect(next.forms['vr-risk-assessment']!.schema.allOf).toBeUndefined();
+    // Only the rule about mitigation measures goes; the re-confirmation of consent stays.
+    expect(next.forms['vr-risk-assessment']!.schema.allOf).toEqual(
+      form.schema.allOf!.filter((rule) => !JSON.stringify(rule).includes('mitigationMeasures')),
+    );
+    expect(next.forms['vr-risk-assessment']!.schema.allOf).toHaveLength(1);
     expect(JSON.stringify(next.forms['vr-risk-assessment'])).not.toContain('mitigationMeasures');
   });
 
