@@ -9,12 +9,14 @@ import { api } from '../api/api.js';
 import { ApiError } from '../api/ApiError.js';
 import { useUser } from '../auth/AuthContext.js';
 import { fieldAt } from '../forms/fieldAt.js';
+import { hasInput } from '../forms/hasInput.js';
 import { rejectionsToErrorSchema, fieldPath } from '../forms/rejectionsToErrorSchema.js';
 import type { StepFormData } from '../forms/StepForm.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
+import { LeaveGuard } from '../ui/LeaveGuard.js';
 import { AuditPanel } from '../audit/AuditPanel.js';
 import { Deadlines } from './Deadlines.js';
 import { ActionBar } from './ActionBar.js';
@@ -120,6 +122,10 @@ export default function CasePage() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
         onRejected(action, err.rejections);
+      } else if (err instanceof ApiError && err.status === 401) {
+        // The session ended: the page and its answers stay (LeaveGuard holds it) under a dialog
+        // to log in again; this says why nothing was recorded and what to do next.
+        setReasons([t('case.sessionEnded', { action: pick(action.title) })]);
       } else if (err instanceof ApiError && err.status === 409) {
         await reload();
         setReasons([t('errors.stale')]);
@@ -153,6 +159,7 @@ export default function CasePage() {
     });
   };
 
+  const unsaved = !closed && Object.values(formData).some(hasInput);
   const activePaths = stateValueToPaths(view.case.value);
   const deadlineOf = (path: string) => view.deadlines.find((d) => d.name === `state:${path}`);
 
@@ -173,6 +180,7 @@ export default function CasePage() {
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
+      <LeaveGuard when={unsaved} />
       <div className="case-layout">
         <div className="case-main">
           {closed ? (

@@ -19,6 +19,20 @@ export const en: Resources = {
     logout: 'Log out',
   },
   quickExit: { button: 'Quick exit' },
+  leave: {
+    title: 'Leave without sending the form?',
+    body: 'What you typed in the form of this step has not been sent: if you leave, it is lost. It is not kept anywhere else.',
+    stay: 'Stay on the case',
+    go: 'Leave without sending',
+  },
+  session: {
+    title: 'Your session ended',
+    body: 'The session closed (its time ran out, or it was closed in another window) before the form was sent. What you typed is still on the page, not sent: log in again to carry on and send it.',
+    as: 'User:',
+    passwordMissing: 'Enter your password.',
+    submit: 'Log in again',
+    leave: 'Log out without sending',
+  },
   login: {
     title: 'Log in',
     lede: 'Case system for the protocols of attention to victims of trafficking in persons.',
@@ -245,6 +259,8 @@ export const en: Resources = {
     notDone: 'The step could not be recorded:',
     rejected: 'The server rejected the step.',
     rejectedAnnounce: '“{{action}}” could not be done. See the reasons.',
+    sessionEnded:
+      'Your session ended before “{{action}}” was recorded: nothing was sent. What you typed is still on the page: log in again and press “{{action}}” once more.',
   },
   actions: {
     groupLabel: 'Actions for: {{step}}',

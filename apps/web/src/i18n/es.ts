@@ -17,6 +17,20 @@ export const es = {
     logout: 'Cerrar sesión',
   },
   quickExit: { button: 'Salida rápida' },
+  leave: {
+    title: '¿Salir sin enviar el formulario?',
+    body: 'Lo que escribió en el formulario de este paso no se ha enviado: si sale, se pierde. No se guarda en ningún otro lugar.',
+    stay: 'Seguir en el caso',
+    go: 'Salir sin enviar',
+  },
+  session: {
+    title: 'Su sesión terminó',
+    body: 'La sesión se cerró (pasó su tiempo o se cerró en otra ventana) antes de enviar el formulario. Lo que escribió sigue en la página, sin enviar: vuelva a iniciar sesión para seguir y enviarlo.',
+    as: 'Usuario:',
+    passwordMissing: 'Escriba su contraseña.',
+    submit: 'Volver a entrar',
+    leave: 'Cerrar sesión sin enviar',
+  },
   login: {
     title: 'Iniciar sesión',
     lede: 'Sistema de casos de protocolos de atención a víctimas de trata de personas.',
@@ -256,6 +270,8 @@ export const es = {
     notDone: 'No se pudo registrar el paso:',
     rejected: 'El servidor rechazó el paso.',
     rejectedAnnounce: 'No se pudo hacer «{{action}}». Revise los motivos.',
+    sessionEnded:
+      'Su sesión terminó antes de registrar «{{action}}»: no se envió nada. Lo que escribió sigue en la página: vuelva a iniciar sesión y pulse «{{action}}» otra vez.',
   },
   actions: {
     groupLabel: 'Acciones de: {{step}}',
