@@ -3,7 +3,7 @@ import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type Form from '@rjsf/core';
 import type { ErrorSchema } from '@rjsf/utils';
-import type { AvailableAction, Rejection } from '@ruta/engine';
+import type { AvailableAction, EventRecord, Rejection } from '@ruta/engine';
 import { getState, type Country, type Text } from '@ruta/protocol';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/ApiError.js';
@@ -24,7 +24,8 @@ import { describeRejection } from './describeRejection.js';
 import { HandoverPanel } from './HandoverPanel.js';
 import { LinkedCases } from './LinkedCases.js';
 import { planPanels } from './planPanels.js';
-import { RecordedData } from './RecordedData.js';
+import { formOfEvent } from './formOfEvent.js';
+import { RecordedData, type FormRecords } from './RecordedData.js';
 import { shareableFields } from './shareableFields.js';
 import { StatechartView } from './StatechartView.js';
 import { stateValueToPaths, visitedPaths } from './statePaths.js';
@@ -270,6 +271,7 @@ export default function CasePage() {
             <RecordedData
               data={view.case.data}
               forms={protocol.forms}
+              records={recordsOf(history, protocol)}
               reveal={async (form, field, reason) =>
                 (await api.reveal(caseId, { form, field, reason })).value
               }
@@ -316,4 +318,17 @@ export default function CasePage() {
       </div>
     </div>
   );
+}
+
+/** How often each form was recorded, and when last, from the history. */
+function recordsOf(
+  history: EventRecord[],
+  protocol: Parameters<typeof formOfEvent>[0],
+): Record<string, FormRecords> {
+  const out: Record<string, FormRecords> = {};
+  for (const e of history) {
+    const form = formOfEvent(protocol, e);
+    if (form) out[form] = { count: (out[form]?.count ?? 0) + 1, lastAt: e.at };
+  }
+  return out;
 }

@@ -349,7 +349,18 @@ export const en: Resources = {
     substeps_other: '{{count}} sub-steps',
   },
   deadlines: { title: 'Deadlines', none: 'No deadlines running.' },
-  record: { title: 'Recorded data', empty: 'No form has been recorded yet.' },
+  record: {
+    title: 'Recorded data',
+    empty: 'No form has been recorded yet.',
+    times_one: '({{count}} record)',
+    times_many: '({{count}} records)',
+    times_other: '({{count}} records)',
+    earlierInHistory_one: 'Recorded {{count}} time.',
+    earlierInHistory_many:
+      'Recorded {{count}} times: this is the latest record ({{date}}). The earlier ones are in the History, under each step that recorded them.',
+    earlierInHistory_other:
+      'Recorded {{count}} times: this is the latest record ({{date}}). The earlier ones are in the History, under each step that recorded them.',
+  },
   reveal: {
     reserved: 'Reserved',
     show: 'Show',
@@ -372,6 +383,9 @@ export const en: Resources = {
     you: 'You',
     bySystem: 'System',
     ledTo: 'moved to:',
+    showData: 'See the data recorded: {{form}}',
+    reservedHint:
+      'Reserved data is not shown in the history; the latest value of each can be shown, with a reason, under Recorded data.',
   },
   linked: {
     title: 'Linked cases',

@@ -360,7 +360,18 @@ export const es = {
     substeps_other: '{{count}} subpasos',
   },
   deadlines: { title: 'Plazos', none: 'No hay plazos en curso.' },
-  record: { title: 'Datos registrados', empty: 'Aún no se ha registrado ningún formulario.' },
+  record: {
+    title: 'Datos registrados',
+    empty: 'Aún no se ha registrado ningún formulario.',
+    times_one: '({{count}} registro)',
+    times_many: '({{count}} registros)',
+    times_other: '({{count}} registros)',
+    earlierInHistory_one: 'Se registró {{count}} vez.',
+    earlierInHistory_many:
+      'Se registró {{count}} veces: aquí está el último registro ({{date}}). Los anteriores se leen en el Historial, en cada paso que los registró.',
+    earlierInHistory_other:
+      'Se registró {{count}} veces: aquí está el último registro ({{date}}). Los anteriores se leen en el Historial, en cada paso que los registró.',
+  },
   reveal: {
     reserved: 'Reservado',
     show: 'Mostrar',
@@ -383,6 +394,9 @@ export const es = {
     you: 'Usted',
     bySystem: 'Sistema',
     ledTo: 'pasó a:',
+    showData: 'Ver datos registrados: {{form}}',
+    reservedHint:
+      'Los datos reservados no se muestran en el historial; el último valor de cada uno se puede mostrar, con un motivo, en Datos registrados.',
   },
   linked: {
     title: 'Casos vinculados',
