@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type Form from '@rjsf/core';
@@ -15,12 +15,11 @@ import type { StepFormData } from '../forms/StepForm.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
-import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
+import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { LeaveGuard } from '../ui/LeaveGuard.js';
 import { AuditPanel } from '../audit/AuditPanel.js';
 import { Deadlines } from './Deadlines.js';
 import { ActionBar } from './ActionBar.js';
-import { describeRejection } from './describeRejection.js';
 import { HandoverPanel } from './HandoverPanel.js';
 import { LinkedCases } from './LinkedCases.js';
 import { planPanels } from './planPanels.js';
@@ -30,6 +29,7 @@ import { shareableFields } from './shareableFields.js';
 import { StatechartView } from './StatechartView.js';
 import { stateValueToPaths, visitedPaths } from './statePaths.js';
 import { StepPanel } from './StepPanel.js';
+import { StepRefusal, type Refusal } from './StepRefusal.js';
 import { Timeline } from './Timeline.js';
 import { useCaseData } from './useCaseData.js';
 
@@ -41,8 +41,9 @@ export default function CasePage() {
   const user = useUser();
   const { data, error, reload } = useCaseData(caseId);
   const [formData, setFormData] = useState<Record<string, StepFormData>>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, ErrorSchema>>({});
-  const [reasons, setReasons] = useState<string[]>([]);
+  /** The server's reasons against each form, by form id: placed under its fields at render, in the page's language. */
+  const [serverErrors, setServerErrors] = useState<Record<string, Rejection[]>>({});
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   /** An action apart from the current steps whose form the worker opened (e.g. an objection). */
@@ -60,6 +61,17 @@ export default function CasePage() {
       return field ? pick(field['x-label'] as Text | undefined) || null : null;
     },
     [data, pick],
+  );
+
+  // Said in the language of the page now: recomputed when the worker switches language.
+  const extraErrors = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(serverErrors)
+          .filter(([, rejections]) => rejections.length > 0)
+          .map(([form, rejections]) => [form, rejectionsToErrorSchema(rejections, form, t).errorSchema]),
+      ) as Record<string, ErrorSchema>,
+    [serverErrors, t],
   );
 
   if (error && !data) {
@@ -89,7 +101,7 @@ export default function CasePage() {
   const opened = others.find((a) => a.event === openAction && a.form);
 
   const act = async (action: AvailableAction) => {
-    setReasons([]);
+    setRefusal(null);
     let body: { event: string; data?: unknown; expectedVersion: number } = {
       event: action.event,
       expectedVersion: view.version,
@@ -97,7 +109,7 @@ export default function CasePage() {
     if (action.form) {
       const ref = formRefs.current[action.form];
       // Drop errors the server found on an earlier try: the worker may have fixed them.
-      setServerErrors((s) => ({ ...s, [action.form!]: {} }));
+      setServerErrors((s) => ({ ...s, [action.form!]: [] }));
       if (ref && !ref.validateForm()) {
         setAnnouncement(t('case.fixErrors'));
         return;
@@ -126,13 +138,13 @@ export default function CasePage() {
       } else if (err instanceof ApiError && err.status === 401) {
         // The session ended: the page and its answers stay (LeaveGuard holds it) under a dialog
         // to log in again; this says why nothing was recorded and what to do next.
-        setReasons([t('case.sessionEnded', { action: pick(action.title) })]);
+        setRefusal({ kind: 'sessionEnded', action: action.title });
       } else if (err instanceof ApiError && err.status === 409) {
         await reload();
-        setReasons([t('errors.stale')]);
+        setRefusal({ kind: 'stale' });
         requestAnimationFrame(() => reasonsRef.current?.focus());
       } else {
-        setReasons([describeError(err, t)]);
+        setRefusal({ kind: 'error', error: err });
         requestAnimationFrame(() => reasonsRef.current?.focus());
       }
     } finally {
@@ -147,11 +159,12 @@ export default function CasePage() {
     if (formId) {
       const mapped = rejectionsToErrorSchema(rejections, formId, t);
       placed = mapped.placed;
-      setServerErrors((s) => ({ ...s, [formId]: mapped.errorSchema }));
+      setServerErrors((s) => ({ ...s, [formId]: rejections }));
       rest = rejections.filter((r) => r.code !== 'form-invalid' || mapped.unplaced.includes(r));
     }
-    const texts = [...new Set(rest.map((r) => describeRejection(r, t, lang, fieldLabel)))];
-    setReasons(texts.length > 0 ? texts : placed > 0 ? [] : [t('case.rejected')]);
+    setRefusal(
+      rest.length > 0 ? { kind: 'rejections', rejections: rest } : placed > 0 ? null : { kind: 'rejected' },
+    );
     setAnnouncement(t('case.rejectedAnnounce', { action: pick(action.title) }));
     requestAnimationFrame(() => {
       const invalid = document.querySelector<HTMLElement>('.step-form [aria-invalid="true"]');
@@ -160,6 +173,7 @@ export default function CasePage() {
     });
   };
 
+  const extraErrorsOf = (form: string): ErrorSchema | undefined => extraErrors[form];
   const unsaved = !closed && Object.values(formData).some(hasInput);
   const activePaths = stateValueToPaths(view.case.value);
   const deadlineOf = (path: string) => view.deadlines.find((d) => d.name === `state:${path}`);
@@ -204,7 +218,7 @@ export default function CasePage() {
               actions={panel.actions}
               formData={panel.form ? (formData[panel.form] ?? {}) : {}}
               onFormChange={(d) => panel.form && setFormData((all) => ({ ...all, [panel.form!]: d }))}
-              extraErrors={panel.form ? serverErrors[panel.form] : undefined}
+              extraErrors={panel.form ? extraErrorsOf(panel.form) : undefined}
               formRef={(f) => {
                 if (panel.form) formRefs.current[panel.form] = f;
               }}
@@ -239,7 +253,7 @@ export default function CasePage() {
               actions={[opened]}
               formData={formData[opened.form] ?? {}}
               onFormChange={(d) => setFormData((all) => ({ ...all, [opened.form!]: d }))}
-              extraErrors={serverErrors[opened.form]}
+              extraErrors={extraErrorsOf(opened.form)}
               formRef={(f) => {
                 formRefs.current[opened.form!] = f;
               }}
@@ -253,16 +267,12 @@ export default function CasePage() {
             ref={reasonsRef}
             tabIndex={-1}
             role="alert"
-            className={reasons.length > 0 ? 'alert alert-error' : 'visually-hidden'}
+            className={refusal ? 'alert alert-error' : 'visually-hidden'}
           >
-            {reasons.length > 0 ? (
+            {refusal ? (
               <>
                 <p className="alert-title">{t('case.notDone')}</p>
-                <ul>
-                  {reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
+                <StepRefusal refusal={refusal} fieldLabel={fieldLabel} />
               </>
             ) : null}
           </div>
