@@ -19,6 +19,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { LeaveGuard } from '../ui/LeaveGuard.js';
 import { AuditPanel } from '../audit/AuditPanel.js';
 import { Deadlines } from './Deadlines.js';
+import { namedTimers } from './delayedTransition.js';
 import { ActionBar } from './ActionBar.js';
 import { HandoverPanel } from './HandoverPanel.js';
 import { LinkedCases } from './LinkedCases.js';
@@ -305,7 +306,10 @@ export default function CasePage() {
           </section>
           <section aria-labelledby="deadlines-title" className="card">
             <h2 id="deadlines-title">{t('deadlines.title')}</h2>
-            <Deadlines deadlines={view.deadlines} />
+            <Deadlines
+              deadlines={view.deadlines}
+              timers={namedTimers(protocol.machine, view.case.timers ?? [])}
+            />
           </section>
           <section aria-labelledby="linked-title" className="card">
             <h2 id="linked-title">{t('linked.title')}</h2>

@@ -4,6 +4,7 @@ import type { ResolvedProtocol } from '@ruta/protocol';
 import { getState } from '@ruta/protocol';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
+import { delayedTransition } from './delayedTransition.js';
 import { formOfEvent } from './formOfEvent.js';
 import { RESERVED } from './formatValue.js';
 import { RecordedFields } from './RecordedData.js';
@@ -36,7 +37,10 @@ export function Timeline({
   const what = (e: EventRecord) => {
     if (e.kind === 'opened') return t('timeline.opened');
     if (e.kind === 'migrated') return t('timeline.migrated');
-    if (e.kind === 'timer') return t('timeline.timer');
+    if (e.kind === 'timer') {
+      const what = delayedTransition(protocol.machine, e.type, e.from ? stateValueToPaths(e.from) : []);
+      return what ? t('timeline.timerNamed', { what: pick(what) }) : t('timeline.timer');
+    }
     return pick(protocol.events[e.type]?.title) || e.type;
   };
 

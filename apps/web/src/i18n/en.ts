@@ -348,7 +348,11 @@ export const en: Resources = {
     substeps_many: '{{count}} sub-steps',
     substeps_other: '{{count}} sub-steps',
   },
-  deadlines: { title: 'Deadlines', none: 'No deadlines running.' },
+  deadlines: {
+    title: 'Deadlines',
+    none: 'No deadlines running.',
+    automatic: 'Automatic, on {{date}}.',
+  },
   record: {
     title: 'Recorded data',
     empty: 'No form has been recorded yet.',
@@ -380,6 +384,7 @@ export const en: Resources = {
     opened: 'Case opened',
     migrated: 'Case moved to another protocol version',
     timer: 'Deadline reached (automatic)',
+    timerNamed: 'Deadline reached (automatic): {{what}}',
     you: 'You',
     bySystem: 'System',
     ledTo: 'moved to:',

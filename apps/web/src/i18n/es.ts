@@ -359,7 +359,11 @@ export const es = {
     substeps_many: '{{count}} subpasos',
     substeps_other: '{{count}} subpasos',
   },
-  deadlines: { title: 'Plazos', none: 'No hay plazos en curso.' },
+  deadlines: {
+    title: 'Plazos',
+    none: 'No hay plazos en curso.',
+    automatic: 'Automático, el {{date}}.',
+  },
   record: {
     title: 'Datos registrados',
     empty: 'Aún no se ha registrado ningún formulario.',
@@ -391,6 +395,7 @@ export const es = {
     opened: 'Caso abierto',
     migrated: 'Caso trasladado a otra versión del protocolo',
     timer: 'Plazo cumplido (automático)',
+    timerNamed: 'Plazo cumplido (automático): {{what}}',
     you: 'Usted',
     bySystem: 'Sistema',
     ledTo: 'pasó a:',
