@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AvailableAction } from '@ruta/engine';
 import { stateValueToPaths, visitedPaths } from '../src/case/statePaths.js';
 import { planPanels } from '../src/case/planPanels.js';
+import { childRepatriationFile } from './helpers/shippedProtocol.js';
 
 const action = (event: string, form?: string): AvailableAction => ({
   event,
@@ -37,6 +38,49 @@ describe('case stages', () => {
     expect(
       visitedPaths([{ to: 'intake' }, { to: { identification: 'detection' } }, { to: 'intake' }]),
     ).toEqual(['intake', 'identification', 'identification.detection']);
+  });
+
+  it('ticks the final state of the region that finished a parallel stage, though the case left it at once', () => {
+    const { machine } = childRepatriationFile();
+    const protection = (alert: string, consular: string) => ({
+      identification: { protection: { shelterHealth: 'done', alert, consular } },
+    });
+    const visited = visitedPaths(
+      [
+        { type: 'SCREENED', from: { identification: 'detection' }, to: protection('pending', 'pending') },
+        {
+          type: 'CONSULATE_NOTIFIED',
+          from: protection('pending', 'pending'),
+          to: protection('pending', 'notified'),
+        },
+        // The alert was the last region: the whole stage is done, the case is in verification.
+        {
+          type: 'ALERT_SENT',
+          from: protection('pending', 'notified'),
+          to: { identification: 'verification' },
+        },
+      ],
+      machine,
+    );
+    expect(visited).toContain('identification.protection.alert.sent');
+    expect(visited).toContain('identification.protection.consular.notified');
+    expect(visited).not.toContain('identification.protection.alert.overdue');
+  });
+
+  it('does not tick a final state an event could have gone to but did not', () => {
+    const { machine } = childRepatriationFile();
+    // VERIFIED goes on to the solution, or straight to closure on other answers.
+    const visited = visitedPaths(
+      [
+        {
+          type: 'VERIFIED',
+          from: { identification: 'verification' },
+          to: { solution: { bestInterest: 'familyTracing' } },
+        },
+      ],
+      machine,
+    );
+    expect(visited).not.toContain('closure');
   });
 
   it('puts each action under the step whose form it records, and lists the rest apart', () => {

@@ -302,7 +302,11 @@ export default function CasePage() {
         <aside className="case-aside" aria-label={t('case.aside')}>
           <section aria-labelledby="stands-title" className="card">
             <h2 id="stands-title">{t('chart.title')}</h2>
-            <StatechartView machine={protocol.machine} active={activePaths} visited={visitedPaths(history)} />
+            <StatechartView
+              machine={protocol.machine}
+              active={activePaths}
+              visited={visitedPaths(history, protocol.machine)}
+            />
           </section>
           <section aria-labelledby="deadlines-title" className="card">
             <h2 id="deadlines-title">{t('deadlines.title')}</h2>
