@@ -100,6 +100,22 @@ describe('case stages', () => {
     expect(others.map((a) => a.event)).toEqual(['WITHDRAW', 'ESCALATE']);
   });
 
+  it("presents a form-less step's own actions as the step's, forms or not (voluntary return's intake)", () => {
+    const intakeDeclares = new Set(['REFER', 'RECEIVE_HANDOVER', 'WITHDRAW_CONSENT']);
+    const { panels, others } = planPanels(
+      [state('intake')],
+      [
+        action('REFER', 'vr-referral'),
+        action('RECEIVE_HANDOVER', 'vr-handover-receipt'),
+        action('WITHDRAW_CONSENT', 'vr-withdrawal'),
+        action('ESCALATE', 'vr-escalation'),
+      ],
+      (path, event) => path === 'intake' && intakeDeclares.has(event),
+    );
+    expect(panels[0]!.actions.map((a) => a.event)).toEqual(['REFER', 'RECEIVE_HANDOVER', 'WITHDRAW_CONSENT']);
+    expect(others.map((a) => a.event)).toEqual(['ESCALATE']);
+  });
+
   it('keeps form-less actions with the only current step, and other forms apart', () => {
     const { panels, others } = planPanels(
       [state('intake')],

@@ -98,8 +98,18 @@ export default function CasePage() {
   // Auditors read cases and never step them: no forms to fill, no handover to send.
   const readOnly = user.role === 'auditor';
   const { panels, others } =
-    closed || readOnly ? { panels: [], others: [] } : planPanels(view.state.active, view.available);
-  const opened = others.find((a) => a.event === openAction && a.form);
+    closed || readOnly
+      ? { panels: [], others: [] }
+      : planPanels(view.state.active, view.available, (path, event) =>
+          Object.hasOwn(getState(protocol.machine, path)?.on ?? {}, event),
+        );
+  // Forms opened on demand: an other action's, or a step's that has no form of its own.
+  const openable = [...others, ...panels.flatMap((p) => (p.form ? [] : p.actions))];
+  const opened = openable.find((a) => a.event === openAction && a.form);
+  const openForm = (a: AvailableAction) => {
+    setOpenAction(a.event);
+    requestAnimationFrame(() => document.getElementById('step-open-title')?.focus());
+  };
 
   const act = async (action: AvailableAction) => {
     setRefusal(null);
@@ -224,7 +234,7 @@ export default function CasePage() {
                 if (panel.form) formRefs.current[panel.form] = f;
               }}
               busy={busy}
-              onAct={(a) => void act(a)}
+              onAct={(a) => (a.form && a.form !== panel.form ? openForm(a) : void act(a))}
               fieldLabel={fieldLabel}
             />
           ))}
@@ -236,12 +246,7 @@ export default function CasePage() {
                 busy={busy}
                 fieldLabel={fieldLabel}
                 label={t('case.otherActions')}
-                onAct={(a) => {
-                  if (a.form) {
-                    setOpenAction(a.event);
-                    requestAnimationFrame(() => document.getElementById('step-open-title')?.focus());
-                  } else void act(a);
-                }}
+                onAct={(a) => (a.form ? openForm(a) : void act(a))}
               />
             </section>
           ) : null}
