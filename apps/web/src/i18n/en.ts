@@ -257,6 +257,9 @@ export const en: Resources = {
     stepDone: 'Done: {{action}}. Now: {{now}}.',
     stepDoneClosed: 'Done: {{action}}. The case is closed.',
     notDone: 'The step could not be recorded:',
+    formForRoles:
+      'This step is recorded by: {{allowed}}. Your role cannot send its form, so it is not offered to fill in.',
+    formNotYours: 'You cannot send the form of this step ({{why}}), so it is not offered to fill in.',
     rejected: 'The server rejected the step.',
     rejectedAnnounce: '“{{action}}” could not be done. See the reasons.',
     sessionEnded:

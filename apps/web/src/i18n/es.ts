@@ -268,6 +268,9 @@ export const es = {
     stepDone: 'Hecho: {{action}}. Ahora: {{now}}.',
     stepDoneClosed: 'Hecho: {{action}}. El caso quedó cerrado.',
     notDone: 'No se pudo registrar el paso:',
+    formForRoles:
+      'Este paso lo registra: {{allowed}}. Su rol no puede enviar su formulario, así que no se ofrece para llenarlo.',
+    formNotYours: 'No puede enviar el formulario de este paso ({{why}}), así que no se ofrece para llenarlo.',
     rejected: 'El servidor rechazó el paso.',
     rejectedAnnounce: 'No se pudo hacer «{{action}}». Revise los motivos.',
     sessionEnded:
