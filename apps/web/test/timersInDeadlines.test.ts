@@ -56,7 +56,7 @@ describe('timers under Plazos', () => {
     );
     expect(html).not.toContain('No hay plazos en curso');
     expect(html).toContain('Se abre la ventana de renovación.');
-    expect(html).toContain('Automático, el 8 oct 2027');
+    expect(html).toContain('Automático: 8 oct 2027');
   });
 
   it('names the timer the same way in the history once it fired', () => {

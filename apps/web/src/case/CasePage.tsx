@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type Form from '@rjsf/core';
 import type { ErrorSchema } from '@rjsf/utils';
@@ -15,10 +15,10 @@ import type { StepFormData } from '../forms/StepForm.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
-import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { LeaveGuard } from '../ui/LeaveGuard.js';
 import { AuditPanel } from '../audit/AuditPanel.js';
 import { Deadlines } from './Deadlines.js';
+import { describeCaseLoadError } from './describeCaseLoadError.js';
 import { namedTimers } from './delayedTransition.js';
 import { ActionBar } from './ActionBar.js';
 import { HandoverPanel } from './HandoverPanel.js';
@@ -81,7 +81,12 @@ export default function CasePage() {
         <h1 ref={headingRef} tabIndex={-1}>
           {t('case.title')}
         </h1>
-        <ErrorMessage error={error} />
+        <div className="alert alert-error" role="alert">
+          {describeCaseLoadError(error, caseId, t)}
+        </div>
+        <p>
+          <Link to="/">{t('notFound.back')}</Link>
+        </p>
       </div>
     );
   }

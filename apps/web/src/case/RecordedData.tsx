@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition, Text } from '@ruta/protocol';
 import { fieldAt } from '../forms/fieldAt.js';
+import { formOrder } from '../forms/formOrder.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { formatValue, RESERVED } from './formatValue.js';
@@ -76,18 +77,29 @@ export function RecordedFields({
   values: Record<string, unknown>;
   reveal?: (field: string, reason: string) => Promise<unknown>;
 }) {
-  return <Fields formId={formId} schema={form?.schema ?? null} values={values} prefix={[]} reveal={reveal} />;
+  return (
+    <Fields
+      formId={formId}
+      schema={form?.schema ?? null}
+      uiSchema={form?.uiSchema ?? null}
+      values={values}
+      prefix={[]}
+      reveal={reveal}
+    />
+  );
 }
 
 function Fields({
   formId,
   schema,
+  uiSchema,
   values,
   prefix,
   reveal,
 }: {
   formId: string;
   schema: unknown;
+  uiSchema: unknown;
   values: Record<string, unknown>;
   prefix: string[];
   reveal?: (field: string, reason: string) => Promise<unknown>;
@@ -96,7 +108,8 @@ function Fields({
   const { lang, pick } = useLang();
   return (
     <dl className="record-fields">
-      {Object.entries(values).map(([key, value]) => {
+      {formOrder(Object.keys(values), schema, uiSchema, prefix).map((key) => {
+        const value = values[key];
         const path = [...prefix, key];
         const field = fieldAt(schema, path);
         const label = pick(field?.['x-label'] as Text | undefined) || key;
@@ -120,6 +133,7 @@ function Fields({
                 <Fields
                   formId={formId}
                   schema={schema}
+                  uiSchema={uiSchema}
                   values={value as Record<string, unknown>}
                   prefix={path}
                   reveal={reveal}

@@ -240,13 +240,15 @@ export const en: Resources = {
   case: {
     readOnly: 'Audit view: the case is read, not changed.',
     title: 'Case',
+    badAddress:
+      'No case was found at this address: “{{id}}” is not a case number. The address may be mistyped or cut short; open the case from My cases.',
     loading: 'Case',
     number: 'Case {{id}}',
     version: 'Protocol version {{version}}',
     opened: 'Opened {{date}}',
     closed: 'Closed',
     closedTitle: 'Case closed',
-    closedBody: 'The case was closed on {{date}}. Its history is below.',
+    closedBody: 'The case was closed on {{date}}: its history is below.',
     aside: 'Case status',
     institution: 'Institution',
     deadline: 'Deadline',
@@ -354,10 +356,11 @@ export const en: Resources = {
   deadlines: {
     title: 'Deadlines',
     none: 'No deadlines running.',
-    automatic: 'Automatic, on {{date}}.',
+    automatic: 'Automatic: {{date}}',
   },
   record: {
     title: 'Recorded data',
+    none: 'none',
     empty: 'No form has been recorded yet.',
     times_one: '({{count}} record)',
     times_many: '({{count}} records)',

@@ -251,13 +251,15 @@ export const es = {
   case: {
     readOnly: 'Vista de auditoría: el caso se consulta, no se modifica.',
     title: 'Caso',
+    badAddress:
+      'No se encontró ningún caso en esta dirección: «{{id}}» no es un número de caso. Puede que la dirección esté mal escrita o incompleta; abra el caso desde Mis casos.',
     loading: 'Caso',
     number: 'Caso {{id}}',
     version: 'Versión {{version}} del protocolo',
     opened: 'Abierto el {{date}}',
     closed: 'Cerrado',
     closedTitle: 'Caso cerrado',
-    closedBody: 'El caso se cerró el {{date}}. Su historial queda abajo.',
+    closedBody: 'El caso se cerró el {{date}}: su historial queda abajo.',
     aside: 'Situación del caso',
     institution: 'Institución',
     deadline: 'Plazo',
@@ -365,10 +367,11 @@ export const es = {
   deadlines: {
     title: 'Plazos',
     none: 'No hay plazos en curso.',
-    automatic: 'Automático, el {{date}}.',
+    automatic: 'Automático: {{date}}',
   },
   record: {
     title: 'Datos registrados',
+    none: 'ninguno',
     empty: 'Aún no se ha registrado ningún formulario.',
     times_one: '({{count}} registro)',
     times_many: '({{count}} registros)',
