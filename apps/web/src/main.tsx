@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { App } from './App.js';
 import { AuthProvider } from './auth/AuthProvider.js';
 import { initI18n } from './i18n/i18n.js';
@@ -10,14 +10,23 @@ import './styles/app.css';
 initI18n();
 guardAgainstBackAfterExit();
 
+// A data router, not <BrowserRouter>: only it lets a page hold a navigation (useBlocker), so a
+// step form with unsaved answers can ask before the back button or a link throws them away.
+const router = createBrowserRouter([
+  {
+    path: '*',
+    element: (
+      <AuthProvider>
+        <App />
+      </AuthProvider>
+    ),
+  },
+]);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html needs a <div id="root">.');
 createRoot(root).render(
   <StrictMode>
-    <BrowserRouter>
-      <AuthProvider>
-        <App />
-      </AuthProvider>
-    </BrowserRouter>
+    <RouterProvider router={router} />
   </StrictMode>,
 );

@@ -1,8 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { User } from '../api/types.js';
 
+/**
+ * `ended`: the server said the session is over while a page held unsaved work (holdPage): the
+ * page stays, under a dialog to log in again as the same user.
+ */
 export type AuthState =
-  { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; user: User };
+  { status: 'loading' } | { status: 'anonymous' } | { status: 'authenticated'; user: User; ended?: boolean };
 
 export interface AuthValue {
   state: AuthState;
@@ -10,6 +14,13 @@ export interface AuthValue {
   logout: () => Promise<void>;
   /** The session is now this user's (a new one, after choosing a password). */
   signedInAs: (user: User) => void;
+  /**
+   * While held, a session that ends keeps the page (and what was typed on it) and asks to log in
+   * again, instead of going to the login page. Returns the release.
+   *
+   * @example useEffect(() => (unsaved ? holdPage() : undefined), [unsaved, holdPage]);
+   */
+  holdPage: () => () => void;
 }
 
 export const AuthContext = createContext<AuthValue | null>(null);

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api } from '../api/api.js';
 import type { User } from '../api/types.js';
 import { ApiError } from '../api/ApiError.js';
 import { SESSION_ENDED } from '../api/request.js';
 import { clearExitFlag } from '../quickexit/quickExit.js';
 import { AuthContext, type AuthState, type AuthValue } from './AuthContext.js';
+import { SessionEndedDialog } from './SessionEndedDialog.js';
 
 /** Asks the server who is logged in (the session is an httpOnly cookie) and keeps the answer. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const holds = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -28,7 +30,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    const ended = () => setState({ status: 'anonymous' });
+    // Unsaved work on the page (a step form half filled): keep it, and ask to log in again.
+    const ended = () =>
+      setState((s) =>
+        s.status === 'authenticated' && holds.current > 0 ? { ...s, ended: true } : { status: 'anonymous' },
+      );
     window.addEventListener(SESSION_ENDED, ended);
     return () => window.removeEventListener(SESSION_ENDED, ended);
   }, []);
@@ -49,9 +55,23 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signedInAs = useCallback((user: User) => setState({ status: 'authenticated', user }), []);
 
+  const holdPage = useCallback(() => {
+    holds.current += 1;
+    let released = false;
+    return () => {
+      if (!released) holds.current -= 1;
+      released = true;
+    };
+  }, []);
+
   const value = useMemo<AuthValue>(
-    () => ({ state, login, logout, signedInAs }),
-    [state, login, logout, signedInAs],
+    () => ({ state, login, logout, signedInAs, holdPage }),
+    [state, login, logout, signedInAs, holdPage],
   );
-  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+  return (
+    <AuthContext.Provider value={value}>
+      {children}
+      {state.status === 'authenticated' && state.ended ? <SessionEndedDialog user={state.user} /> : null}
+    </AuthContext.Provider>
+  );
 }

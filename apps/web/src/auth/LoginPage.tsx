@@ -3,6 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/ApiError.js';
 import { LanguageSwitch } from '../layout/LanguageSwitch.js';
+import { QuickExitButton } from '../quickexit/QuickExitButton.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { useAuth } from './AuthContext.js';
 
@@ -45,7 +46,11 @@ export function LoginPage() {
     <div className="login-page">
       <header className="login-header">
         <span className="brand">Ruta</span>
-        <LanguageSwitch />
+        <div className="login-tools">
+          <LanguageSwitch />
+          {/* A victim may be beside the worker while they log in: the exit is here too. */}
+          <QuickExitButton />
+        </div>
       </header>
       <main id="main" className="login-main">
         <h1 ref={headingRef} tabIndex={-1}>

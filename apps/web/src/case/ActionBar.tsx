@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AvailableAction, Rejection } from '@ruta/engine';
 import { useLang } from '../i18n/useLang.js';
 import { describeRejection, isBlocking } from './describeRejection.js';
+import { ReasonItems } from './ReasonItems.js';
 
 export interface ActionBarProps {
   actions: AvailableAction[];
@@ -72,37 +73,12 @@ function ReasonList({
   describe: (r: Rejection) => string;
 }) {
   const { t } = useTranslation();
-  const { pick } = useLang();
-  const conditionText = (r: Rejection) =>
-    r.code === 'guard-failed' ? pick(r.description) || r.guard : describe(r);
-  // Several failed guards on one event are alternatives (one transition per outcome): any one
-  // of them is enough.
-  const guards = reasons.filter((r) => r.code === 'guard-failed');
-  const others = reasons.filter((r) => r.code !== 'guard-failed');
-  const texts = [...new Set(others.map(describe))];
-  const guardTexts = [...new Set(guards.map(describe))];
-  if (guardTexts.length === 1) texts.push(guardTexts[0]!);
-  const alternatives = [...new Set(guards.map(conditionText))];
   return (
     <div id={id} className={`reasons${blocked ? ' reasons-blocked' : ''}`}>
       <span className="reasons-lead">
         {blocked ? t('actions.unavailableBecause') : t('actions.needsFirst')}
       </span>
-      <ul>
-        {texts.map((text) => (
-          <li key={text}>{text}</li>
-        ))}
-        {guardTexts.length > 1 ? (
-          <li>
-            {t('actions.oneOf')}
-            <ul>
-              {alternatives.map((text) => (
-                <li key={text}>{text}</li>
-              ))}
-            </ul>
-          </li>
-        ) : null}
-      </ul>
+      <ReasonItems reasons={reasons} describe={describe} />
     </div>
   );
 }

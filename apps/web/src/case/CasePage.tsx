@@ -1,32 +1,36 @@
-import { useCallback, useRef, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type Form from '@rjsf/core';
 import type { ErrorSchema } from '@rjsf/utils';
-import type { AvailableAction, Rejection } from '@ruta/engine';
+import type { AvailableAction, EventRecord, Rejection } from '@ruta/engine';
 import { getState, type Country, type Text } from '@ruta/protocol';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/ApiError.js';
 import { useUser } from '../auth/AuthContext.js';
 import { fieldAt } from '../forms/fieldAt.js';
+import { hasInput } from '../forms/hasInput.js';
 import { rejectionsToErrorSchema, fieldPath } from '../forms/rejectionsToErrorSchema.js';
 import type { StepFormData } from '../forms/StepForm.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
-import { describeError, ErrorMessage } from '../ui/ErrorMessage.js';
+import { LeaveGuard } from '../ui/LeaveGuard.js';
 import { AuditPanel } from '../audit/AuditPanel.js';
 import { Deadlines } from './Deadlines.js';
+import { describeCaseLoadError } from './describeCaseLoadError.js';
+import { namedTimers } from './delayedTransition.js';
 import { ActionBar } from './ActionBar.js';
-import { describeRejection } from './describeRejection.js';
 import { HandoverPanel } from './HandoverPanel.js';
 import { LinkedCases } from './LinkedCases.js';
 import { planPanels } from './planPanels.js';
-import { RecordedData } from './RecordedData.js';
+import { formOfEvent } from './formOfEvent.js';
+import { RecordedData, type FormRecords } from './RecordedData.js';
 import { shareableFields } from './shareableFields.js';
 import { StatechartView } from './StatechartView.js';
 import { stateValueToPaths, visitedPaths } from './statePaths.js';
 import { StepPanel } from './StepPanel.js';
+import { StepRefusal, type Refusal } from './StepRefusal.js';
 import { Timeline } from './Timeline.js';
 import { useCaseData } from './useCaseData.js';
 
@@ -38,8 +42,9 @@ export default function CasePage() {
   const user = useUser();
   const { data, error, reload } = useCaseData(caseId);
   const [formData, setFormData] = useState<Record<string, StepFormData>>({});
-  const [serverErrors, setServerErrors] = useState<Record<string, ErrorSchema>>({});
-  const [reasons, setReasons] = useState<string[]>([]);
+  /** The server's reasons against each form, by form id: placed under its fields at render, in the page's language. */
+  const [serverErrors, setServerErrors] = useState<Record<string, Rejection[]>>({});
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   /** An action apart from the current steps whose form the worker opened (e.g. an objection). */
@@ -59,6 +64,17 @@ export default function CasePage() {
     [data, pick],
   );
 
+  // Said in the language of the page now: recomputed when the worker switches language.
+  const extraErrors = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(serverErrors)
+          .filter(([, rejections]) => rejections.length > 0)
+          .map(([form, rejections]) => [form, rejectionsToErrorSchema(rejections, form, t).errorSchema]),
+      ) as Record<string, ErrorSchema>,
+    [serverErrors, t],
+  );
+
   if (error && !data) {
     // A case whose stored history or document was altered is refused; its audit still answers,
     // and is where an auditor learns what was altered.
@@ -68,13 +84,18 @@ export default function CasePage() {
         <h1 ref={headingRef} tabIndex={-1}>
           {t('case.title')}
         </h1>
-        <ErrorMessage error={error} />
+        <div className="alert alert-error" role="alert">
+          {describeCaseLoadError(error, caseId, t)}
+        </div>
         {damaged && (user.role === 'auditor' || user.role === 'supervisor') ? (
           <section aria-labelledby="audit-title" className="card">
             <h2 id="audit-title">{t('audit.title')}</h2>
             <AuditPanel caseId={caseId} ranUnder={damaged} />
           </section>
         ) : null}
+        <p>
+          <Link to="/">{t('notFound.back')}</Link>
+        </p>
       </div>
     );
   }
@@ -91,11 +112,21 @@ export default function CasePage() {
   // Auditors read cases and never step them: no forms to fill, no handover to send.
   const readOnly = user.role === 'auditor';
   const { panels, others } =
-    closed || readOnly ? { panels: [], others: [] } : planPanels(view.state.active, view.available);
-  const opened = others.find((a) => a.event === openAction && a.form);
+    closed || readOnly
+      ? { panels: [], others: [] }
+      : planPanels(view.state.active, view.available, (path, event) =>
+          Object.hasOwn(getState(protocol.machine, path)?.on ?? {}, event),
+        );
+  // Forms opened on demand: an other action's, or a step's that has no form of its own.
+  const openable = [...others, ...panels.flatMap((p) => (p.form ? [] : p.actions))];
+  const opened = openable.find((a) => a.event === openAction && a.form);
+  const openForm = (a: AvailableAction) => {
+    setOpenAction(a.event);
+    requestAnimationFrame(() => document.getElementById('step-open-title')?.focus());
+  };
 
   const act = async (action: AvailableAction) => {
-    setReasons([]);
+    setRefusal(null);
     let body: { event: string; data?: unknown; expectedVersion: number } = {
       event: action.event,
       expectedVersion: view.version,
@@ -103,7 +134,7 @@ export default function CasePage() {
     if (action.form) {
       const ref = formRefs.current[action.form];
       // Drop errors the server found on an earlier try: the worker may have fixed them.
-      setServerErrors((s) => ({ ...s, [action.form!]: {} }));
+      setServerErrors((s) => ({ ...s, [action.form!]: [] }));
       if (ref && !ref.validateForm()) {
         setAnnouncement(t('case.fixErrors'));
         return;
@@ -129,12 +160,16 @@ export default function CasePage() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
         onRejected(action, err.rejections);
+      } else if (err instanceof ApiError && err.status === 401) {
+        // The session ended: the page and its answers stay (LeaveGuard holds it) under a dialog
+        // to log in again; this says why nothing was recorded and what to do next.
+        setRefusal({ kind: 'sessionEnded', action: action.title });
       } else if (err instanceof ApiError && err.status === 409) {
         await reload();
-        setReasons([t('errors.stale')]);
+        setRefusal({ kind: 'stale' });
         requestAnimationFrame(() => reasonsRef.current?.focus());
       } else {
-        setReasons([describeError(err, t)]);
+        setRefusal({ kind: 'error', error: err });
         requestAnimationFrame(() => reasonsRef.current?.focus());
       }
     } finally {
@@ -149,11 +184,12 @@ export default function CasePage() {
     if (formId) {
       const mapped = rejectionsToErrorSchema(rejections, formId, t);
       placed = mapped.placed;
-      setServerErrors((s) => ({ ...s, [formId]: mapped.errorSchema }));
+      setServerErrors((s) => ({ ...s, [formId]: rejections }));
       rest = rejections.filter((r) => r.code !== 'form-invalid' || mapped.unplaced.includes(r));
     }
-    const texts = [...new Set(rest.map((r) => describeRejection(r, t, lang, fieldLabel)))];
-    setReasons(texts.length > 0 ? texts : placed > 0 ? [] : [t('case.rejected')]);
+    setRefusal(
+      rest.length > 0 ? { kind: 'rejections', rejections: rest } : placed > 0 ? null : { kind: 'rejected' },
+    );
     setAnnouncement(t('case.rejectedAnnounce', { action: pick(action.title) }));
     requestAnimationFrame(() => {
       const invalid = document.querySelector<HTMLElement>('.step-form [aria-invalid="true"]');
@@ -162,6 +198,8 @@ export default function CasePage() {
     });
   };
 
+  const extraErrorsOf = (form: string): ErrorSchema | undefined => extraErrors[form];
+  const unsaved = !closed && Object.values(formData).some(hasInput);
   const activePaths = stateValueToPaths(view.case.value);
   const deadlineOf = (path: string) => view.deadlines.find((d) => d.name === `state:${path}`);
 
@@ -182,6 +220,7 @@ export default function CasePage() {
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>
+      <LeaveGuard when={unsaved} />
       <div className="case-layout">
         <div className="case-main">
           {closed ? (
@@ -204,12 +243,12 @@ export default function CasePage() {
               actions={panel.actions}
               formData={panel.form ? (formData[panel.form] ?? {}) : {}}
               onFormChange={(d) => panel.form && setFormData((all) => ({ ...all, [panel.form!]: d }))}
-              extraErrors={panel.form ? serverErrors[panel.form] : undefined}
+              extraErrors={panel.form ? extraErrorsOf(panel.form) : undefined}
               formRef={(f) => {
                 if (panel.form) formRefs.current[panel.form] = f;
               }}
               busy={busy}
-              onAct={(a) => void act(a)}
+              onAct={(a) => (a.form && a.form !== panel.form ? openForm(a) : void act(a))}
               fieldLabel={fieldLabel}
             />
           ))}
@@ -221,12 +260,7 @@ export default function CasePage() {
                 busy={busy}
                 fieldLabel={fieldLabel}
                 label={t('case.otherActions')}
-                onAct={(a) => {
-                  if (a.form) {
-                    setOpenAction(a.event);
-                    requestAnimationFrame(() => document.getElementById('step-open-title')?.focus());
-                  } else void act(a);
-                }}
+                onAct={(a) => (a.form ? openForm(a) : void act(a))}
               />
             </section>
           ) : null}
@@ -239,7 +273,7 @@ export default function CasePage() {
               actions={[opened]}
               formData={formData[opened.form] ?? {}}
               onFormChange={(d) => setFormData((all) => ({ ...all, [opened.form!]: d }))}
-              extraErrors={serverErrors[opened.form]}
+              extraErrors={extraErrorsOf(opened.form)}
               formRef={(f) => {
                 formRefs.current[opened.form!] = f;
               }}
@@ -253,16 +287,12 @@ export default function CasePage() {
             ref={reasonsRef}
             tabIndex={-1}
             role="alert"
-            className={reasons.length > 0 ? 'alert alert-error' : 'visually-hidden'}
+            className={refusal ? 'alert alert-error' : 'visually-hidden'}
           >
-            {reasons.length > 0 ? (
+            {refusal ? (
               <>
                 <p className="alert-title">{t('case.notDone')}</p>
-                <ul>
-                  {reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
+                <StepRefusal refusal={refusal} fieldLabel={fieldLabel} />
               </>
             ) : null}
           </div>
@@ -271,6 +301,7 @@ export default function CasePage() {
             <RecordedData
               data={view.case.data}
               forms={protocol.forms}
+              records={recordsOf(history, protocol)}
               reveal={async (form, field, reason) =>
                 (await api.reveal(caseId, { form, field, reason })).value
               }
@@ -290,11 +321,18 @@ export default function CasePage() {
         <aside className="case-aside" aria-label={t('case.aside')}>
           <section aria-labelledby="stands-title" className="card">
             <h2 id="stands-title">{t('chart.title')}</h2>
-            <StatechartView machine={protocol.machine} active={activePaths} visited={visitedPaths(history)} />
+            <StatechartView
+              machine={protocol.machine}
+              active={activePaths}
+              visited={visitedPaths(history, protocol.machine)}
+            />
           </section>
           <section aria-labelledby="deadlines-title" className="card">
             <h2 id="deadlines-title">{t('deadlines.title')}</h2>
-            <Deadlines deadlines={view.deadlines} />
+            <Deadlines
+              deadlines={view.deadlines}
+              timers={namedTimers(protocol.machine, view.case.timers ?? [])}
+            />
           </section>
           <section aria-labelledby="linked-title" className="card">
             <h2 id="linked-title">{t('linked.title')}</h2>
@@ -326,4 +364,17 @@ function damagedProtocol(error: unknown): { id: string; version: number } | null
   const p = typeof detail === 'object' && detail !== null && 'protocol' in detail ? detail.protocol : null;
   if (typeof p !== 'object' || p === null || !('id' in p) || !('version' in p)) return null;
   return typeof p.id === 'string' && typeof p.version === 'number' ? { id: p.id, version: p.version } : null;
+}
+
+/** How often each form was recorded, and when last, from the history. */
+function recordsOf(
+  history: EventRecord[],
+  protocol: Parameters<typeof formOfEvent>[0],
+): Record<string, FormRecords> {
+  const out: Record<string, FormRecords> = {};
+  for (const e of history) {
+    const form = formOfEvent(protocol, e);
+    if (form) out[form] = { count: (out[form]?.count ?? 0) + 1, lastAt: e.at };
+  }
+  return out;
 }

@@ -24,3 +24,7 @@ type Story = StoryObj<typeof meta>;
 /** Reserved values masked, each with "Show" behind a stated reason. */
 export const WithReservedValues: Story = {};
 export const NothingRecorded: Story = { args: { data: {} } };
+/** A form recorded three times: the latest is shown, the earlier ones are in the history. */
+export const RecordedAgain: Story = {
+  args: { records: { 'cr-consular': { count: 3, lastAt: '2026-03-10T15:00:00Z' } } },
+};

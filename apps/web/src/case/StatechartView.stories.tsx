@@ -54,4 +54,27 @@ export const Closed: Story = {
   },
 };
 
+/**
+ * Immediate protection finished by the 24-hour alert, its last region: the case moved straight on
+ * to verification, and the stepper still ticks "Alerta resuelta" (read from the history).
+ */
+export const ProtectionFinishedByTheAlert: Story = {
+  args: {
+    active: stateValueToPaths({ identification: 'verification' }),
+    visited: visitedPaths(
+      [
+        ...protectionHistory.slice(0, 3),
+        {
+          type: 'ALERT_SENT',
+          from: {
+            identification: { protection: { shelterHealth: 'done', alert: 'pending', consular: 'notified' } },
+          },
+          to: { identification: 'verification' },
+        },
+      ],
+      childRepatriation.machine,
+    ),
+  },
+};
+
 export const EveryStateExpanded: Story = { args: { expandAll: true } };

@@ -9,6 +9,7 @@ import { StepForm, type StepFormData } from '../forms/StepForm.js';
 import { useLang } from '../i18n/useLang.js';
 import { DueLabel } from '../ui/DueLabel.js';
 import { ActionBar } from './ActionBar.js';
+import { describeRejection, isBlocking } from './describeRejection.js';
 
 export interface StepPanelProps {
   index: number;
@@ -33,10 +34,15 @@ export interface StepPanelProps {
 /** One current step: what it is, who acts, by when, its form, and the actions it allows. */
 export function StepPanel(p: StepPanelProps) {
   const { t } = useTranslation();
-  const { pick } = useLang();
+  const { lang, pick } = useLang();
   const title = p.state ? pick(p.state.title) : p.form ? pick(p.form.title) : t('case.otherActions');
   const headingId = p.headingId ?? `step-${p.index}-title`;
   const legal = p.state?.legal ?? p.meta?.legal ?? [];
+  // The form is offered only to someone who may send it: a worker whose role (or country) may not
+  // is told so before, not after filling it all in.
+  const sending = p.form ? p.actions.filter((a) => a.form === p.form!.id) : [];
+  const barred = sending.length > 0 && sending.every((a) => !a.ok && a.reasons.some(isBlocking));
+  const barredWhy = barred ? sending[0]!.reasons.find(isBlocking)! : null;
   return (
     <section className="step-panel" aria-labelledby={headingId}>
       <header className="step-head">
@@ -71,7 +77,15 @@ export function StepPanel(p: StepPanelProps) {
         </dl>
         {p.meta?.description ? <p className="step-description">{pick(p.meta.description)}</p> : null}
       </header>
-      {p.form ? (
+      {barredWhy ? (
+        <p className="alert alert-info step-barred">
+          {barredWhy.code === 'role-not-allowed'
+            ? t('case.formForRoles', {
+                allowed: barredWhy.allowed.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', '),
+              })
+            : t('case.formNotYours', { why: describeRejection(barredWhy, t, lang) })}
+        </p>
+      ) : p.form ? (
         <StepForm
           form={p.form}
           formData={p.formData}

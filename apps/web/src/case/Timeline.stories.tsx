@@ -32,4 +32,26 @@ export const WithTimerAndSystem: Story = {
   },
 };
 
+/** Two follow-up visits: each step opens to the answers it recorded, reserved ones kept reserved. */
+export const WithRecordedForms: Story = {
+  args: {
+    history: [1, 2].map((n) => ({
+      ...protectionHistory[3]!,
+      seq: 10 + n,
+      id: `visit${n}`,
+      type: 'VISIT_RECORDED',
+      at: `2026-0${5 + n}-15T16:00:00Z`,
+      from: { followUp: 'visit' },
+      to: { followUp: 'visit' },
+      data: {
+        visitDate: `2026-0${5 + n}-15`,
+        visitType: n === 1 ? 'home' : 'school',
+        situation: '[reserved]',
+        warningSigns: n === 1 ? ['new-threats'] : [],
+        recommendation: 'continue',
+      },
+    })),
+  },
+};
+
 export const Empty: Story = { args: { history: [] } };

@@ -4,11 +4,16 @@ import type { ResolvedProtocol } from '@ruta/protocol';
 import { getState } from '@ruta/protocol';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
+import { delayedTransition } from './delayedTransition.js';
+import { formOfEvent } from './formOfEvent.js';
+import { RESERVED } from './formatValue.js';
+import { RecordedFields } from './RecordedData.js';
 import { stateValueToPaths } from './statePaths.js';
 
 /**
  * Every past step of the case, oldest first: what was done, by whom (role, country, user) and
- * when, and the stage it led to.
+ * when, the stage it led to, and the answers of the form it recorded (opened on demand; earlier
+ * records of a form recorded again are only here). Reserved answers stay reserved.
  */
 export function Timeline({
   history,
@@ -18,7 +23,7 @@ export function Timeline({
   history: EventRecord[];
   /** The logged-in user's id: their own steps read "You". */
   myId?: string | null;
-  protocol: Pick<ResolvedProtocol, 'events' | 'machine'>;
+  protocol: Pick<ResolvedProtocol, 'events' | 'machine' | 'forms'>;
 }) {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
@@ -32,7 +37,10 @@ export function Timeline({
   const what = (e: EventRecord) => {
     if (e.kind === 'opened') return t('timeline.opened');
     if (e.kind === 'migrated') return t('timeline.migrated');
-    if (e.kind === 'timer') return t('timeline.timer');
+    if (e.kind === 'timer') {
+      const what = delayedTransition(protocol.machine, e.type, e.from ? stateValueToPaths(e.from) : []);
+      return what ? t('timeline.timerNamed', { what: pick(what) }) : t('timeline.timer');
+    }
     return pick(protocol.events[e.type]?.title) || e.type;
   };
 
@@ -40,6 +48,9 @@ export function Timeline({
     <ol className="timeline">
       {history.map((e) => {
         const actor = e.actor as EventRecord['actor'] & { name?: string };
+        const formId = formOfEvent(protocol, e);
+        const form = formId ? (protocol.forms[formId] ?? null) : null;
+        const values = (formId ? e.data : {}) as Record<string, unknown>;
         return (
           <li key={e.id ?? e.seq} className={`timeline-item kind-${e.kind}`}>
             <time dateTime={e.at} className="timeline-when">
@@ -66,9 +77,21 @@ export function Timeline({
               <span aria-hidden="true">→ </span>
               {leafTitles(e.to)}
             </span>
+            {formId ? (
+              <details className="timeline-data">
+                <summary>{t('timeline.showData', { form: form ? pick(form.title) : formId })}</summary>
+                {hasReserved(values) ? <p className="hint">{t('timeline.reservedHint')}</p> : null}
+                <RecordedFields formId={formId} form={form} values={values} />
+              </details>
+            ) : null}
           </li>
         );
       })}
     </ol>
   );
+}
+
+function hasReserved(value: unknown): boolean {
+  if (value === RESERVED) return true;
+  return typeof value === 'object' && value !== null && Object.values(value).some(hasReserved);
 }

@@ -13,6 +13,8 @@ export function formatValue(value: unknown, field: Record<string, unknown> | nul
   const enumValues = field?.enum as unknown[] | undefined;
   const enumLabels = field?.['x-enumLabels'] as Text[] | undefined;
   if (Array.isArray(value)) {
+    // An empty list of checkboxes is an answer ("none of these"), not a blank.
+    if (value.length === 0) return t('record.none');
     const items = (field?.items as Record<string, unknown> | undefined) ?? null;
     return value.map((v) => formatValue(v, items, lang, t)).join(', ');
   }

@@ -15,7 +15,9 @@ export function FormErrorSummary({ errors, schema, registry }: ErrorListProps) {
   const { idPrefix } = (registry.formContext ?? { idPrefix: 'root' }) as StepFormContext;
   const label = (e: RJSFValidationError) => {
     const segs = propertySegments(e.property);
-    const title = e.title || (fieldAt(schema, segs)?.title as string | undefined) || segs[segs.length - 1] || '';
+    // The label from the schema shown now, before the error's own title: errors re-checked right
+    // after a language switch still carry the previous language's titles.
+    const title = (fieldAt(schema, segs)?.title as string | undefined) || e.title || segs[segs.length - 1] || '';
     return title ? `${title}: ${e.message ?? ''}` : (e.message ?? e.stack);
   };
   const focus = (e: RJSFValidationError) => {

@@ -92,6 +92,8 @@ export function StepForm({ form, formData, onChange, extraErrors, idPrefix, form
         experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
         focusOnFirstError
         noHtml5Validate
+        // A shared computer must not offer one victim's answers while typing another's case.
+        autoComplete="off"
         showErrorList="top"
         disabled={disabled}
         translateString={(s, params) => translateRjsf(s, params, t)}

@@ -19,6 +19,20 @@ export const en: Resources = {
     logout: 'Log out',
   },
   quickExit: { button: 'Quick exit' },
+  leave: {
+    title: 'Leave without sending the form?',
+    body: 'What you typed in the form of this step has not been sent: if you leave, it is lost. It is not kept anywhere else.',
+    stay: 'Stay on the case',
+    go: 'Leave without sending',
+  },
+  session: {
+    title: 'Your session ended',
+    body: 'The session closed (its time ran out, or it was closed in another window) before the form was sent. What you typed is still on the page, not sent: log in again to carry on and send it.',
+    as: 'User:',
+    passwordMissing: 'Enter your password.',
+    submit: 'Log in again',
+    leave: 'Log out without sending',
+  },
   login: {
     title: 'Log in',
     lede: 'Case system for the protocols of attention to victims of trafficking in persons.',
@@ -230,6 +244,8 @@ export const en: Resources = {
   case: {
     readOnly: 'Audit view: the case is read, not changed.',
     title: 'Case',
+    badAddress:
+      'No case was found at this address: “{{id}}” is not a case number. The address may be mistyped or cut short; open the case from My cases.',
     loading: 'Case',
     number: 'Case {{id}}',
     version: 'Protocol version {{version}}',
@@ -248,8 +264,13 @@ export const en: Resources = {
     stepDone: 'Done: {{action}}. Now: {{now}}.',
     stepDoneClosed: 'Done: {{action}}. The case is closed.',
     notDone: 'The step could not be recorded:',
+    formForRoles:
+      'This step is recorded by: {{allowed}}. Your role cannot send its form, so it is not offered to fill in.',
+    formNotYours: 'You cannot send the form of this step ({{why}}), so it is not offered to fill in.',
     rejected: 'The server rejected the step.',
     rejectedAnnounce: '“{{action}}” could not be done. See the reasons.',
+    sessionEnded:
+      'Your session ended before “{{action}}” was recorded: nothing was sent. What you typed is still on the page: log in again and press “{{action}}” once more.',
   },
   actions: {
     groupLabel: 'Actions for: {{step}}',
@@ -337,8 +358,24 @@ export const en: Resources = {
     substeps_many: '{{count}} sub-steps',
     substeps_other: '{{count}} sub-steps',
   },
-  deadlines: { title: 'Deadlines', none: 'No deadlines running.' },
-  record: { title: 'Recorded data', empty: 'No form has been recorded yet.' },
+  deadlines: {
+    title: 'Deadlines',
+    none: 'No deadlines running.',
+    automatic: 'Automatic: {{date}}',
+  },
+  record: {
+    title: 'Recorded data',
+    none: 'none',
+    empty: 'No form has been recorded yet.',
+    times_one: '({{count}} record)',
+    times_many: '({{count}} records)',
+    times_other: '({{count}} records)',
+    earlierInHistory_one: 'Recorded {{count}} time.',
+    earlierInHistory_many:
+      'Recorded {{count}} times: this is the latest record ({{date}}). The earlier ones are in the History, under each step that recorded them.',
+    earlierInHistory_other:
+      'Recorded {{count}} times: this is the latest record ({{date}}). The earlier ones are in the History, under each step that recorded them.',
+  },
   reveal: {
     reserved: 'Reserved',
     show: 'Show',
@@ -358,9 +395,13 @@ export const en: Resources = {
     opened: 'Case opened',
     migrated: 'Case moved to another protocol version',
     timer: 'Deadline reached (automatic)',
+    timerNamed: 'Deadline reached (automatic): {{what}}',
     you: 'You',
     bySystem: 'System',
     ledTo: 'moved to:',
+    showData: 'See the data recorded: {{form}}',
+    reservedHint:
+      'Reserved data is not shown in the history; the latest value of each can be shown, with a reason, under Recorded data.',
   },
   linked: {
     title: 'Linked cases',

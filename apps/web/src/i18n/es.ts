@@ -17,6 +17,20 @@ export const es = {
     logout: 'Cerrar sesión',
   },
   quickExit: { button: 'Salida rápida' },
+  leave: {
+    title: '¿Salir sin enviar el formulario?',
+    body: 'Lo que escribió en el formulario de este paso no se ha enviado: si sale, se pierde. No se guarda en ningún otro lugar.',
+    stay: 'Seguir en el caso',
+    go: 'Salir sin enviar',
+  },
+  session: {
+    title: 'Su sesión terminó',
+    body: 'La sesión se cerró (pasó su tiempo o se cerró en otra ventana) antes de enviar el formulario. Lo que escribió sigue en la página, sin enviar: vuelva a iniciar sesión para seguir y enviarlo.',
+    as: 'Usuario:',
+    passwordMissing: 'Escriba su contraseña.',
+    submit: 'Volver a entrar',
+    leave: 'Cerrar sesión sin enviar',
+  },
   login: {
     title: 'Iniciar sesión',
     lede: 'Sistema de casos de protocolos de atención a víctimas de trata de personas.',
@@ -241,6 +255,8 @@ export const es = {
   case: {
     readOnly: 'Vista de auditoría: el caso se consulta, no se modifica.',
     title: 'Caso',
+    badAddress:
+      'No se encontró ningún caso en esta dirección: «{{id}}» no es un número de caso. Puede que la dirección esté mal escrita o incompleta; abra el caso desde Mis casos.',
     loading: 'Caso',
     number: 'Caso {{id}}',
     version: 'Versión {{version}} del protocolo',
@@ -259,8 +275,13 @@ export const es = {
     stepDone: 'Hecho: {{action}}. Ahora: {{now}}.',
     stepDoneClosed: 'Hecho: {{action}}. El caso quedó cerrado.',
     notDone: 'No se pudo registrar el paso:',
+    formForRoles:
+      'Este paso lo registra: {{allowed}}. Su rol no puede enviar su formulario, así que no se ofrece para llenarlo.',
+    formNotYours: 'No puede enviar el formulario de este paso ({{why}}), así que no se ofrece para llenarlo.',
     rejected: 'El servidor rechazó el paso.',
     rejectedAnnounce: 'No se pudo hacer «{{action}}». Revise los motivos.',
+    sessionEnded:
+      'Su sesión terminó antes de registrar «{{action}}»: no se envió nada. Lo que escribió sigue en la página: vuelva a iniciar sesión y pulse «{{action}}» otra vez.',
   },
   actions: {
     groupLabel: 'Acciones de: {{step}}',
@@ -348,8 +369,24 @@ export const es = {
     substeps_many: '{{count}} subpasos',
     substeps_other: '{{count}} subpasos',
   },
-  deadlines: { title: 'Plazos', none: 'No hay plazos en curso.' },
-  record: { title: 'Datos registrados', empty: 'Aún no se ha registrado ningún formulario.' },
+  deadlines: {
+    title: 'Plazos',
+    none: 'No hay plazos en curso.',
+    automatic: 'Automático: {{date}}',
+  },
+  record: {
+    title: 'Datos registrados',
+    none: 'ninguno',
+    empty: 'Aún no se ha registrado ningún formulario.',
+    times_one: '({{count}} registro)',
+    times_many: '({{count}} registros)',
+    times_other: '({{count}} registros)',
+    earlierInHistory_one: 'Se registró {{count}} vez.',
+    earlierInHistory_many:
+      'Se registró {{count}} veces: aquí está el último registro ({{date}}). Los anteriores se leen en el Historial, en cada paso que los registró.',
+    earlierInHistory_other:
+      'Se registró {{count}} veces: aquí está el último registro ({{date}}). Los anteriores se leen en el Historial, en cada paso que los registró.',
+  },
   reveal: {
     reserved: 'Reservado',
     show: 'Mostrar',
@@ -369,9 +406,13 @@ export const es = {
     opened: 'Caso abierto',
     migrated: 'Caso trasladado a otra versión del protocolo',
     timer: 'Plazo cumplido (automático)',
+    timerNamed: 'Plazo cumplido (automático): {{what}}',
     you: 'Usted',
     bySystem: 'Sistema',
     ledTo: 'pasó a:',
+    showData: 'Ver datos registrados: {{form}}',
+    reservedHint:
+      'Los datos reservados no se muestran en el historial; el último valor de cada uno se puede mostrar, con un motivo, en Datos registrados.',
   },
   linked: {
     title: 'Casos vinculados',

@@ -2,12 +2,23 @@
 export const NEUTRAL_PAGE = '/exit.html';
 export const EXITED_FLAG = 'ruta.exited';
 
+let leaving = false;
+
+/**
+ * True once the quick exit started: a page that asks before it is left (unsaved answers) must
+ * let this one go without a question.
+ */
+export function isQuickExiting(): boolean {
+  return leaving;
+}
+
 /**
  * Leaves at once: blanks the screen before anything else, forgets what the tab held, ends the
  * session and replaces the current history entry with a neutral page, so "back" does not return
  * to the case. Someone looking over the worker's (or the victim's) shoulder sees nothing.
  */
 export function quickExit(): void {
+  leaving = true;
   try {
     document.title = 'Nueva pestaña';
     document.body.innerHTML = '';
