@@ -155,7 +155,7 @@ const FORBIDDEN_RULE_SET: Record<ForbiddenDetail['rule'], true> = {
 export const FORBIDDEN_RULES = Object.keys(FORBIDDEN_RULE_SET) as ForbiddenDetail['rule'][];
 
 /** What `not-found` says is missing. */
-export type NotFoundWhat = 'protocol' | 'user' | 'case' | 'handover' | 'draft' | 'alert';
+export type NotFoundWhat = 'protocol' | 'user' | 'case' | 'handover' | 'draft' | 'alert' | 'event';
 const NOT_FOUND_WORDS: Record<NotFoundWhat, string> = {
   protocol: 'published protocol version',
   user: 'user',
@@ -163,6 +163,7 @@ const NOT_FOUND_WORDS: Record<NotFoundWhat, string> = {
   handover: 'handover',
   draft: 'draft',
   alert: 'alert',
+  event: 'event of the case',
 };
 /** Every `what` a 404 can carry. */
 export const NOT_FOUND_WHATS = Object.keys(NOT_FOUND_WORDS) as NotFoundWhat[];

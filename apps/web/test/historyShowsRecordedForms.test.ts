@@ -75,6 +75,19 @@ describe('forms recorded more than once', () => {
     expect(items[0]).not.toContain('[reserved]');
   });
 
+  it('offers to show a reserved answer of an earlier step, for that step, when the page can reveal', () => {
+    const html = render(
+      createElement(Timeline, {
+        history: [first, second],
+        protocol: childRepatriation,
+        reveal: async () => '',
+      }),
+    );
+    const items = html.split('<li class="timeline-item').slice(1);
+    expect(items[0]).toMatch(/<dt>Situación observada<\/dt><dd>.*Reservado<\/span> <button[^>]*>Mostrar</s);
+    expect(items[0]).not.toContain('Los datos reservados no se muestran en el historial');
+  });
+
   it('says under "Datos registrados" that the earlier records of a form are in the history', () => {
     const html = render(
       createElement(RecordedData, {

@@ -170,6 +170,15 @@ export const RevealBody = z.object({
     .trim()
     .min(10, 'say why you need to see it (at least 10 characters); it is written to the access log')
     .max(1000),
+  seq: z
+    .number()
+    .int()
+    .min(1)
+    .max(999_999_999)
+    .optional()
+    .describe(
+      'The step (its seq in GET /history) whose recorded answer to read, for an earlier record of a form recorded more than once; default: the case’s current data',
+    ),
 });
 export const RevealResponse = z.object({ value: z.unknown() });
 

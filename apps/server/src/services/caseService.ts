@@ -12,7 +12,7 @@ import type { CaseStore, LoadedCase } from './caseStore.js';
 import { buildCaseView, stateTitles, type CaseView } from './caseView.js';
 import type { ProtocolStore } from './protocolStore.js';
 import { cutPage, readCursor } from './pageCursor.js';
-import { redactEvent } from './redaction.js';
+import { formsOfEvent, redactEvent } from './redaction.js';
 import { RECEIVE_EVENT } from './receiveEvent.js';
 
 export interface WorklistQuery {
@@ -167,10 +167,14 @@ export class CaseService {
   async reveal(
     user: SessionUser,
     caseId: string,
-    req: { form: string; field: string; reason: string },
+    req: { form: string; field: string; reason: string; seq?: number | undefined },
   ): Promise<{ value: unknown }> {
     const loaded = await this.visible(user, caseId);
-    const protocol = await this.d.protocols.get(loaded.state.protocol.id, loaded.state.protocol.version);
+    const event = req.seq === undefined ? null : await this.d.events.find(caseId, req.seq);
+    if (req.seq !== undefined && (!event || event.seq > loaded.state.seq))
+      throw notFound('event', `${caseId}:${req.seq}`);
+    const ref = event ? event.protocol : loaded.state.protocol;
+    const protocol = await this.d.protocols.get(ref.id, ref.version);
     const form = Object.hasOwn(protocol.resolved.forms, req.form)
       ? protocol.resolved.forms[req.form]
       : undefined;
@@ -184,11 +188,21 @@ export class CaseService {
       throw userError('unknown-field', `The form "${req.form}" has no field "${req.field}".`, [
         { form: req.form, field: req.field },
       ]);
+    if (
+      event &&
+      (event.data === undefined || !formsOfEvent(protocol.compiled, event.type).includes(req.form))
+    ) {
+      throw userError(
+        'unknown-form',
+        `Event ${req.seq} of the case recorded no "${req.form}" form; give the seq of a step that did (GET /history).`,
+        [{ form: req.form }],
+      );
+    }
     await this.d.accessLog.record(user, caseId, 'reveal', {
-      detail: `${req.form}.${req.field}`,
+      detail: `${req.form}.${req.field}${event ? ` @${event.seq}` : ''}`,
       reason: req.reason,
     });
-    return { value: valueAt(loaded.state.data[req.form], req.field) };
+    return { value: valueAt(event ? event.data : loaded.state.data[req.form], req.field) };
   }
 
   /** Gives the case to a user of its country who works on cases (supervisors only). */

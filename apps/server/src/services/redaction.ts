@@ -34,7 +34,7 @@ export function reserveEachField(values: Record<string, unknown>): Record<string
 }
 
 /** The forms an event's data may have been recorded under (every recordForm of that event). */
-function formsOfEvent(compiled: CompiledProtocol, event: string): string[] {
+export function formsOfEvent(compiled: CompiledProtocol, event: string): string[] {
   const forms = new Set<string>();
   for (const t of compiled.transitions) {
     if (t.event !== event) continue;

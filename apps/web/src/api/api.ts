@@ -74,7 +74,7 @@ export const api = {
   history: (caseId: string) => request<EventRecord[]>('GET', `/api/cases/${enc(caseId)}/history`),
   step: (caseId: string, body: { event: string; data?: unknown; expectedVersion: number }) =>
     request<CaseView>('POST', `/api/cases/${enc(caseId)}/steps`, body),
-  reveal: (caseId: string, body: { form: string; field: string; reason: string }) =>
+  reveal: (caseId: string, body: { form: string; field: string; reason: string; seq?: number }) =>
     request<{ value: unknown }>('POST', `/api/cases/${enc(caseId)}/reveal`, body),
 
   handOver: (caseId: string, body: { toCountry: string; note: string }) =>

@@ -309,7 +309,14 @@ export default function CasePage() {
           </section>
           <section aria-labelledby="timeline-title" className="card">
             <h2 id="timeline-title">{t('timeline.title')}</h2>
-            <Timeline history={history} protocol={protocol} myId={user.id} />
+            <Timeline
+              history={history}
+              protocol={protocol}
+              myId={user.id}
+              reveal={async (seq, form, field, reason) =>
+                (await api.reveal(caseId, { form, field, reason, seq })).value
+              }
+            />
           </section>
           {user.role === 'auditor' || user.role === 'supervisor' ? (
             <section aria-labelledby="audit-title" className="card">

@@ -13,14 +13,18 @@ import { stateValueToPaths } from './statePaths.js';
 /**
  * Every past step of the case, oldest first: what was done, by whom (role, country, user) and
  * when, the stage it led to, and the answers of the form it recorded (opened on demand; earlier
- * records of a form recorded again are only here). Reserved answers stay reserved.
+ * records of a form recorded again are only here). Reserved answers are shown one at a time,
+ * with a reason, through `reveal` (that step's own value); without it they stay reserved.
  */
 export function Timeline({
   history,
   protocol,
   myId = null,
+  reveal,
 }: {
   history: EventRecord[];
+  /** Shows the value a step (its seq) recorded for a reserved field, the reason logged. */
+  reveal?: (seq: number, form: string, field: string, reason: string) => Promise<unknown>;
   /** The logged-in user's id: their own steps read "You". */
   myId?: string | null;
   protocol: Pick<ResolvedProtocol, 'events' | 'machine' | 'forms'>;
@@ -80,8 +84,15 @@ export function Timeline({
             {formId ? (
               <details className="timeline-data">
                 <summary>{t('timeline.showData', { form: form ? pick(form.title) : formId })}</summary>
-                {hasReserved(values) ? <p className="hint">{t('timeline.reservedHint')}</p> : null}
-                <RecordedFields formId={formId} form={form} values={values} />
+                {hasReserved(values) && !reveal ? <p className="hint">{t('timeline.reservedHint')}</p> : null}
+                <RecordedFields
+                  formId={formId}
+                  form={form}
+                  values={values}
+                  {...(reveal
+                    ? { reveal: (field: string, reason: string) => reveal(e.seq, formId, field, reason) }
+                    : {})}
+                />
               </details>
             ) : null}
           </li>

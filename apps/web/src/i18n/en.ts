@@ -113,6 +113,7 @@ export const en: Resources = {
     'not-found_handover': 'That handover was not found, or you have no access to it. Reload the list.',
     'not-found_draft': 'That draft was not found: it may have been published. Reload the list.',
     'not-found_alert': 'That alert was not found. Reload the list.',
+    'not-found_event': 'The case has no such step in its history. Reload the case.',
     'no-such-route':
       'The app asked for something the server does not offer. Reload the page; if it happens again, tell the technical team.',
     'username-taken': 'The user name “{{username}}” is taken: choose another one.',

@@ -119,6 +119,7 @@ export const es = {
     'not-found_handover': 'No se encontró ese traspaso, o no tiene acceso a él. Recargue la lista.',
     'not-found_draft': 'No se encontró ese borrador: puede que ya se haya publicado. Recargue la lista.',
     'not-found_alert': 'No se encontró ese aviso. Recargue la lista.',
+    'not-found_event': 'El historial del caso no tiene ese paso. Recargue el caso.',
     'no-such-route':
       'La aplicación pidió algo que el servidor no ofrece. Recargue la página; si sigue pasando, avise al equipo técnico.',
     'username-taken': 'El nombre de usuario «{{username}}» ya existe: elija otro.',
