@@ -5,8 +5,9 @@ import { useNavigate } from 'react-router-dom';
  * Holds a click on a link to another page of the app while `mustSave()` says the draft has an
  * edit the server does not have yet: saves it first, then follows the link. When that save fails
  * the page stays, with the failure on screen (and `mustSave` should then let the next click go).
- * The app's BrowserRouter has no navigation blocker; a full unload is covered by beforeunload,
- * the back button by the save on unmount.
+ * A click is held rather than blocked (ui/LeaveGuard's useBlocker asks the user) because here
+ * nothing needs asking: the save runs, then the link is followed. A full unload is covered by
+ * beforeunload, the back button by the save on unmount.
  *
  * @example useSaveBeforeLeaving(() => status.kind !== 'error' && hasUnsaved(), saveNow);
  */
