@@ -46,7 +46,7 @@ describe('non-removal does not depend on cooperating with the prosecution', () =
 
     it(`${ref}: the guarantee is issued to an applicant who has said nothing about cooperating`, () => {
       const compiled = compileProtocol(protocol);
-      let ms = Date.parse('2026-03-02T09:00:00Z');
+      let ms = Date.parse('2026-12-01T09:00:00Z');
       let n = 0;
       const deps = { clock: () => new Date((ms += 60_000)).toISOString(), ids: () => `e${++n}` };
       const country = protocol.jurisdiction === 'REGIONAL' ? 'GT' : protocol.jurisdiction;

@@ -33,7 +33,7 @@ type Data = Record<string, unknown>;
 class Driver {
   readonly compiled: CompiledProtocol;
   case: CaseState;
-  private ms = Date.parse('2026-03-01T08:00:00Z');
+  private ms = Date.parse('2026-12-01T08:00:00Z');
   private n = 0;
 
   constructor(

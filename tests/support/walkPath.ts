@@ -51,7 +51,7 @@ interface Attempt {
   data?: unknown;
 }
 
-const START = Date.parse('2026-01-05T08:00:00.000Z');
+const START = Date.parse('2026-12-01T08:00:00.000Z');
 
 /**
  * Runs a path of the state space through the real engine: opens a case, then for each edge sends

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 describe('delayed transitions', () => {
   it('fire once when due, even across a restart with two schedulers running', async () => {
-    const clock = new TestClock('2026-03-01T08:00:00.000Z');
+    const clock = new TestClock('2026-12-01T08:00:00.000Z');
     const first = await startTestServer({ file: import.meta.url, clock: clock.now });
     servers.push(first);
     const worker = await first.as('caseworker.gt');
@@ -28,7 +28,7 @@ describe('delayed transitions', () => {
     });
     expect(screened.status).toBe(200);
     const timer = screened.body.case.timers[0]!;
-    expect(timer.dueAt.startsWith('2026-03-02T08:00')).toBe(true);
+    expect(timer.dueAt.startsWith('2026-12-02T08:00')).toBe(true);
 
     // Not due yet: a pass fires nothing.
     const early = new TimerScheduler(first.services, logger, 60_000);
@@ -62,7 +62,7 @@ describe('delayed transitions', () => {
   }, 120_000);
 
   it('fire for every due case in one pass, however many pages they take', async () => {
-    const clock = new TestClock('2026-05-01T08:00:00.000Z');
+    const clock = new TestClock('2026-12-02T08:00:00.000Z');
     const server = await startTestServer({ file: import.meta.url, clock: clock.now });
     servers.push(server);
     const worker = await server.as('caseworker.sv');

@@ -10,7 +10,7 @@ interface Row {
   state: { titles: { en: string }[] };
 }
 
-const clock = new TestClock('2026-03-01T08:00:00.000Z');
+const clock = new TestClock('2026-12-01T08:00:00.000Z');
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ file: import.meta.url, clock: clock.now });

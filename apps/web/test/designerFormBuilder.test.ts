@@ -169,6 +169,24 @@ describe('the form builder', () => {
     expect(d.forms.riskAssessment!.schema.properties!.notes!['x-shareable']).toBeUndefined();
   });
 
+  it('marks a date as the date of something that happened, and keeps the mark through other edits', () => {
+    const made = addForm(doc, { title: { es: 'Visita', en: 'Visit' } });
+    let d = addField(made.doc, made.id, '', {
+      kind: 'date',
+      label: { es: 'Fecha de la visita', en: 'Visit date' },
+    }).doc;
+    const key = Object.keys(d.forms[made.id]!.schema.properties!)[0]!;
+    d = updateField(d, made.id, key, { past: true }).doc;
+    expect(d.forms[made.id]!.schema.properties![key]!['x-past']).toBe(true);
+    d = updateField(d, made.id, key, {
+      label: { es: 'Día de la visita', en: 'Day of the visit' },
+      kind: 'date',
+    }).doc;
+    expect(d.forms[made.id]!.schema.properties![key]!['x-past']).toBe(true);
+    d = updateField(d, made.id, key, { past: false }).doc;
+    expect(d.forms[made.id]!.schema.properties![key]!['x-past']).toBeUndefined();
+  });
+
   it('refuses conditions on a field that is not a sibling, or on the field itself', () => {
     expect(() =>
       setFieldConditions(doc, 'consent', 'agrees', { visibleWhen: { field: 'agrees', values: [true] } }),

@@ -150,6 +150,13 @@ describe('a step form with answers not sent', () => {
       .waitFor({ state: 'attached' });
     const after = (await api.get<CaseView>(`/api/cases/${caseId}`)).body;
     expect(after.version).toBe(view.version + 1);
-    expect((after.case.data['cr-detection'] as Record<string, unknown>).detectionPlace).toBe(PLACE);
+    // The place is sensitive: the case shows it reserved, and reveals it with a reason.
+    expect((after.case.data['cr-detection'] as Record<string, unknown>).detectionPlace).toBe('[reserved]');
+    const revealed = await api.post<{ value: unknown }>(`/api/cases/${caseId}/reveal`, {
+      form: 'cr-detection',
+      field: 'detectionPlace',
+      reason: 'Comprobar lo enviado después de volver a entrar',
+    });
+    expect(revealed.body.value).toBe(PLACE);
   });
 });

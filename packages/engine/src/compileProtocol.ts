@@ -88,6 +88,8 @@ export interface CompiledProtocol {
   /** Title of each protocol event, for action buttons. */
   readonly events: ReadonlyMap<string, { title: Text; description?: Text }>;
   readonly forms: ReadonlyMap<string, FormValidator>;
+  /** Per form, its top-level date fields marked x-past: not later than the step recording them. */
+  readonly pastFields: ReadonlyMap<string, readonly { key: string; format: 'date' | 'date-time' }[]>;
   readonly guards: ReadonlyMap<string, { logic: JsonLogic; description: Text }>;
   /** Guards that read the submitted form (`{"var": "form..."}`), not only the case. */
   readonly formGuards: ReadonlySet<string>;
@@ -161,6 +163,15 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
     } catch (err) {
       problems.push(`form "${id}" has a schema that cannot be compiled: ${(err as Error).message}`);
     }
+  }
+  const pastFields = new Map<string, { key: string; format: 'date' | 'date-time' }[]>();
+  for (const [id, form] of Object.entries(protocol.forms ?? {})) {
+    const fields: { key: string; format: 'date' | 'date-time' }[] = [];
+    for (const [key, field] of Object.entries(form.schema?.properties ?? {})) {
+      if (field['x-past'] !== true) continue;
+      if (field.format === 'date' || field.format === 'date-time') fields.push({ key, format: field.format });
+    }
+    if (fields.length > 0) pastFields.set(id, fields);
   }
   const guards = new Map(Object.entries(protocol.guards ?? {}));
   for (const [field, logic] of Object.entries(protocol.profile ?? {})) {
@@ -373,6 +384,7 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
     transitions,
     events,
     forms,
+    pastFields,
     guards,
     profileReads: profileReads(protocol),
     formGuards: new Set([...guards].filter(([, g]) => readsForm(g.logic)).map(([name]) => name)),

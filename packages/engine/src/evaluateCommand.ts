@@ -1,6 +1,7 @@
 import type { Role } from '@ruta/protocol';
 import { badInput, checkActor, checkCase, checkData, isPlainObject, type CheckedData } from './checkInput.js';
 import type { CompiledProtocol, CompiledTransition } from './compileProtocol.js';
+import { formatInstant } from './instant.js';
 import type { Configuration, Outcome } from './runtime.js';
 import type { Actor, CaseState, Command, Rejection } from './types.js';
 
@@ -14,6 +15,8 @@ export interface EvaluateOptions {
   checked?: CheckedData;
   /** The configuration of c.value, when the caller already has it (replay). */
   conf?: Configuration;
+  /** When the step is recorded (ms since the epoch): x-past dates may not be later. */
+  atMs?: number;
 }
 
 export type Evaluation =
@@ -182,6 +185,8 @@ export function evaluateCommand(
     // checkData already refused forbidden keys and deep nesting in this very object, and gave
     // its JSON text, with which the validator can take its quick pass.
     const result = validate(data.copy, { keysAndDepthChecked: true, text: data.canonical });
+    if (result.ok && opts.atMs !== undefined)
+      reasons.push(...laterThanRecorded(compiled, id, data.copy, opts.atMs));
     if (!result.ok) {
       for (const e of result.errors) {
         reasons.push({
@@ -315,4 +320,39 @@ export function allowedRoles(
     for (const r of roles) out.add(r);
   }
   return out.size === 0 ? null : [...out];
+}
+
+/** How far ahead of the recording a date-time may be (clocks of two machines differ a little). */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** The latest UTC offset in use: a date typed where the day has begun may be UTC's next day. */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * The x-past fields of a valid submission dated after the step recording it: the date of a
+ * detection, a visit or a decision cannot be in the future.
+ */
+function laterThanRecorded(
+  compiled: CompiledProtocol,
+  form: string,
+  data: unknown,
+  atMs: number,
+): Rejection[] {
+  const fields = compiled.pastFields.get(form);
+  if (!fields || !isPlainObject(data)) return [];
+  const out: Rejection[] = [];
+  const latestDay = formatInstant(atMs + LATEST_OFFSET_MS).slice(0, 10);
+  for (const { key, format } of fields) {
+    const value = data[key];
+    if (typeof value !== 'string') continue;
+    const later = format === 'date' ? value > latestDay : Date.parse(value) > atMs + CLOCK_SKEW_MS;
+    if (!later) continue;
+    out.push({
+      code: 'form-invalid',
+      message: `form "${form}", field /${key}: ${value} is later than when the step is recorded (${formatInstant(atMs)}): it must be the date of something that happened`,
+      form,
+      path: `/${key}`,
+      keyword: 'notInFuture',
+    });
+  }
+  return out;
 }

@@ -2,7 +2,14 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 
 /** The Ruta annotations a form schema carries beside JSON Schema keywords. */
-export const FIELD_ANNOTATIONS = ['x-label', 'x-help', 'x-enumLabels', 'x-sensitive', 'x-shareable'] as const;
+export const FIELD_ANNOTATIONS = [
+  'x-label',
+  'x-help',
+  'x-enumLabels',
+  'x-sensitive',
+  'x-shareable',
+  'x-past',
+] as const;
 
 let instance: Ajv | undefined;
 let quickInstance: Ajv | undefined;

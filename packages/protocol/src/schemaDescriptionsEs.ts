@@ -301,6 +301,8 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
     'datos identificatorios o íntimos: ocultos hasta que alguien los revele indicando el motivo',
   'may cross a border in a handover packet (only what the receiving country needs)':
     'puede cruzar una frontera en el paquete de traspaso (solo lo que necesita el país que recibe)',
+  'a date or date and time of something that happened: not later than the moment the step is recorded (top-level fields of format date or date-time)':
+    'fecha, o fecha y hora, de algo que ya ocurrió: no puede ser posterior al momento en que se registra el paso (campos de primer nivel con formato date o date-time)',
   'A list of field keys, or a schema.': 'Una lista de claves de campos, o un esquema.',
   'A condition on the data, as in "if": {"properties": {"decision": {"const": "stay"}}}: JSON Schema keywords only, no labels.':
     'Una condición sobre los datos, como en "if": {"properties": {"decision": {"const": "stay"}}}: solo palabras clave de JSON Schema, sin etiquetas.',

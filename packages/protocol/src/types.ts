@@ -311,6 +311,11 @@ export interface FieldSchema extends SchemaKeywords<FieldSchema> {
   'x-sensitive'?: boolean;
   /** May cross a border in a handover packet (seed 004 §F.2: only what the receiver needs). */
   'x-shareable'?: boolean;
+  /**
+   * A date (or date and time) of something that happened: not later than the moment the step
+   * is recorded. Read on the form's top-level fields of format date or date-time.
+   */
+  'x-past'?: boolean;
 }
 
 export interface FormDefinition {

@@ -61,6 +61,7 @@ export function validationMessage(keyword: string, params: Record<string, unknow
     case 'const':
     case 'type':
     case 'multipleOf':
+    case 'notInFuture':
       return t(`validation.${keyword}`, { limit: params.limit, count: Number(params.limit ?? 0), type: params.type });
     case 'format': {
       const format = String(params.format ?? '');

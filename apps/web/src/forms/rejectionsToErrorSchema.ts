@@ -2,7 +2,7 @@ import type { ErrorSchema } from '@rjsf/utils';
 import type { Rejection } from '@ruta/engine';
 import { validationMessage } from './localizeErrors.js';
 
-const PARAMLESS = new Set(['required', 'enum', 'type', 'pattern', 'const', 'uniqueItems']);
+const PARAMLESS = new Set(['required', 'enum', 'type', 'pattern', 'const', 'uniqueItems', 'notInFuture']);
 
 type T = (key: string, opts?: Record<string, unknown>) => string;
 

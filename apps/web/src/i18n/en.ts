@@ -254,7 +254,7 @@ export const en: Resources = {
     closed: 'Closed',
     closedTitle: 'Case closed',
     // The date may end with a period of its own: none follows it.
-    closedBody: 'The case was closed on {{date}}; its history is below.',
+    closedBody: 'The case was closed on {{date}}: its history is below.',
     aside: 'Case status',
     institution: 'Institution',
     deadline: 'Deadline',
@@ -301,6 +301,7 @@ export const en: Resources = {
   validation: {
     thisForm: 'Form',
     required: 'This field is required.',
+    notInFuture: 'This is the date of something that happened: it cannot be later than today.',
     minLength_one: 'Enter at least {{count}} character.',
     minLength_many: 'Enter at least {{count}} characters.',
     minLength_other: 'Enter at least {{count}} characters.',

@@ -265,7 +265,7 @@ export const es = {
     closed: 'Cerrado',
     closedTitle: 'Caso cerrado',
     // The date may end with a period of its own ("5:49 a.m."): none follows it.
-    closedBody: 'El caso se cerró el {{date}}; su historial queda abajo.',
+    closedBody: 'El caso se cerró el {{date}}: su historial queda abajo.',
     aside: 'Situación del caso',
     institution: 'Institución',
     deadline: 'Plazo',
@@ -312,6 +312,7 @@ export const es = {
   validation: {
     thisForm: 'Formulario',
     required: 'Este campo es obligatorio.',
+    notInFuture: 'Es la fecha de algo que ya ocurrió: no puede ser posterior a hoy.',
     minLength_one: 'Escriba al menos {{count}} carácter.',
     minLength_many: 'Escriba al menos {{count}} caracteres.',
     minLength_other: 'Escriba al menos {{count}} caracteres.',

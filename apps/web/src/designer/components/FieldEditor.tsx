@@ -126,6 +126,17 @@ export function FieldEditor({ doc, formId, node, siblings, lang, apply, onSelect
         />
         {t('field.shareable')}
       </label>
+      {node.kind === 'date' ? (
+        <label className="dz-check">
+          <input
+            type="checkbox"
+            name="field-past"
+            checked={node.schema['x-past'] === true}
+            onChange={(e) => apply((d) => updateField(d, formId, node.path, { past: e.target.checked }).doc)}
+          />
+          {t('field.past')}
+        </label>
+      ) : null}
       <ConditionEditor
         legend={t('field.visibleWhen')}
         name="visible-when"

@@ -68,7 +68,15 @@ export function schemaForKind(
     case 'number':
       return { schema: { type: 'number', ...keep }, ui: {} };
     case 'date':
-      return { schema: { type: 'string', format: 'date', ...keep }, ui: {} };
+      return {
+        schema: {
+          type: 'string',
+          format: 'date',
+          ...keep,
+          ...(previous?.['x-past'] !== undefined ? { 'x-past': previous['x-past'] } : {}),
+        },
+        ui: {},
+      };
     case 'yesNo':
       return { schema: { type: 'boolean', ...keep }, ui: { 'ui:widget': 'radio' } };
     case 'singleChoice':

@@ -83,6 +83,8 @@ export interface FieldPatch {
   sensitive?: boolean;
   /** May cross a border in a handover packet. */
   shareable?: boolean;
+  /** A date of something that happened (x-past): not later than the step recording it. */
+  past?: boolean;
 }
 
 /** Changes a field's key, label, help, requirement, kind, choices or flags. Returns its (new) path. */
@@ -122,6 +124,10 @@ export function updateField(
     if (patch.shareable !== undefined) {
       if (patch.shareable) schema['x-shareable'] = true;
       else delete schema['x-shareable'];
+    }
+    if (patch.past !== undefined) {
+      if (patch.past) schema['x-past'] = true;
+      else delete schema['x-past'];
     }
     obj = writeField(obj, key, schema);
     ui = writeUi(ui, key, fieldUi);
