@@ -37,9 +37,6 @@ export interface Simulation {
   counter: number;
 }
 
-/** The simulated clock starts here (any fixed instant would do: nothing is stored). */
-export const SIMULATION_START = Date.UTC(2026, 0, 5, 9, 0, 0);
-
 function deps(sim: { now: number; counter: number }) {
   let n = sim.counter;
   return {
@@ -54,7 +51,15 @@ function deps(sim: { now: number; counter: number }) {
 export function startSimulation(
   doc: DesignDoc,
   who: { country: Country; role: Role },
-  options: { validatorFor?: (form: FormDefinition) => FormValidator } = {},
+  options: {
+    validatorFor?: (form: FormDefinition) => FormValidator;
+    /**
+     * When the simulated clock starts (ms since the epoch); default now, so that the dates a
+     * designer types or the sample submissions hold are judged as a case worker's would be (the
+     * date of what happened may not be later than its step).
+     */
+    start?: number;
+  } = {},
 ): { ok: true; sim: Simulation } | { ok: false; error: string } {
   let compiled: CompiledProtocol;
   try {
@@ -72,12 +77,13 @@ export function startSimulation(
     }
   }
   const actor: Actor = { userId: 'simulator', role: who.role, country: who.country };
-  const d = deps({ now: SIMULATION_START, counter: 0 });
+  const start = options.start ?? Date.now();
+  const d = deps({ now: start, counter: 0 });
   try {
     const opened = openCase(compiled, { id: 'simulated-case', country: who.country, actor }, d);
     return {
       ok: true,
-      sim: { compiled, case: opened.case, actor, steps: [], now: SIMULATION_START, counter: d.used() },
+      sim: { compiled, case: opened.case, actor, steps: [], now: start, counter: d.used() },
     };
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
