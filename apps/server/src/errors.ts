@@ -92,7 +92,7 @@ const MEANINGS = {
     'last-admin':
       'The change would leave the jurisdiction without an enabled administrator; details: [{country}].',
     'case-damaged':
-      'The case’s stored history no longer re-applies from an event, or its stored document does not match the event at its seq (altered in the database?); nothing was changed, and its audit chain and replay still answer; details: [{caseId, seq, protocol: {id, version} or null}].',
+      'The case’s stored history no longer re-applies from an event, or its stored document does not match the state its history replays to (its form data, stage, deadlines, head...: altered in the database?); nothing was changed, and its audit chain and replay still answer; details: [{caseId, seq, protocol: {id, version} or null}].',
   },
   // too large
   413: {

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventKey } from '../src/db/schemas/caseEventSchema.js';
 import type { ApiClient } from './helpers/apiClient.js';
-import { formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
+import { driveCase, formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
 let server: TestServer;
@@ -112,6 +112,47 @@ describe('a case whose document was edited in the database', () => {
     expect(replay).toMatchObject({ ok: false, firstDivergence: null });
     expect(replay.document).toEqual([{ part: 'data', form: 'cr-objection' }]);
     expect(JSON.stringify([chain, replay])).not.toContain('forged');
+  });
+
+  it('refuses the case rather than show or step on forged form data', async () => {
+    const { caseId, worker, objection } = await caseWithSteps(2);
+    await editDocument(caseId, (state) => {
+      const data = state.data as Record<string, Record<string, unknown>>;
+      data['cr-objection']!.reasons = 'a forged objection';
+    });
+    const view = await worker.get<{ error: { code: string; message: string } }>(`/api/cases/${caseId}`);
+    expect(view.status).toBe(409);
+    expect(view.body.error.code).toBe('case-damaged');
+    expect(JSON.stringify(view.body)).not.toContain('forged');
+    const step = await worker.post<{ error: { code: string } }>(`/api/cases/${caseId}/steps`, {
+      event: 'WITHDRAW_CONSENT',
+      data: objection,
+      expectedVersion: 2,
+    });
+    expect(step.status).toBe(409);
+    expect(step.body.error.code).toBe('case-damaged');
+    expect((await server.services.repos.events.history(caseId)).map((e) => e.seq)).toEqual([0, 1, 2]);
+  });
+
+  it('refuses a case whose deadlines were removed from its document', async () => {
+    const worker = await server.as('caseworker.gt');
+    const caseId = (await openCase(worker, 'child-repatriation-gt')).case.id;
+    await driveCase(server, caseId, 'GT', {
+      until: (v) => ((v.case as { deadlines?: unknown[] }).deadlines ?? []).length > 0,
+    });
+    await server.services.caseStore.drain();
+    await editDocument(caseId, (state) => {
+      expect(state.deadlines).not.toEqual([]);
+      state.deadlines = [];
+    });
+    expect((await worker.get(`/api/cases/${caseId}`)).status).toBe(409);
+  });
+
+  it('serves an untouched case read back from the database after a restart of its memory', async () => {
+    const { caseId, worker } = await caseWithSteps(2);
+    const view = await worker.get<CaseViewBody>(`/api/cases/${caseId}`);
+    expect(view.status).toBe(200);
+    expect(view.body.case.seq).toBe(2);
   });
 
   it('says the stage differs, and refuses the case rather than show the forged stage', async () => {

@@ -3,10 +3,8 @@ import {
   replay,
   verifyChain,
   type ChainReport,
-  type CompiledProtocol,
   type ConformanceReport,
   type EventRecord,
-  type ProtocolRef,
 } from '@ruta/engine';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { EventRepository } from '../db/repositories/eventRepository.js';
@@ -15,6 +13,7 @@ import type { AccessLog } from './accessLog.js';
 import type { SessionUser } from './authService.js';
 import type { CaseService } from './caseService.js';
 import type { CaseStore } from './caseStore.js';
+import { historyLookup } from './historyLookup.js';
 import type { ProtocolStore } from './protocolStore.js';
 
 /** A case's stored history, and its document's state (null when there is no document yet). */
@@ -50,7 +49,7 @@ export class AuditService {
     await this.d.accessLog.record(user, caseId, 'audit', { detail: 'chain' });
     const report = verifyChain(history, document ? { document } : {});
     if (!report.ok || !document) return report;
-    const lookup = await this.lookup(history);
+    const lookup = await historyLookup(this.d.protocols, history);
     return documentDiffers(report, replay(history, lookup, { document }).document ?? []);
   }
 
@@ -58,7 +57,7 @@ export class AuditService {
   async replay(user: SessionUser, caseId: string): Promise<ConformanceReport> {
     await this.d.caseService.checkVisible(user, caseId);
     const { history, document } = await this.stored(caseId);
-    const lookup = await this.lookup(history);
+    const lookup = await historyLookup(this.d.protocols, history);
     await this.d.accessLog.record(user, caseId, 'audit', { detail: 'replay' });
     return replay(history, lookup, document ? { document } : {});
   }
@@ -87,7 +86,7 @@ export class AuditService {
         [{ protocol: `${ref.id}@${ref.version}`, family: own.summary.root, target: against.summary.root }],
       );
     }
-    const lookup = await this.lookup(history);
+    const lookup = await historyLookup(this.d.protocols, history);
     await this.d.accessLog.record(user, caseId, 'audit', { detail: `what-if ${ref.id}@${ref.version}` });
     return replay(history, lookup, { against: against.compiled, ...(document ? { document } : {}) });
   }
@@ -109,18 +108,6 @@ export class AuditService {
     // A state that is not even an object differs in every part; its seq and head are the document's.
     const document = isObject(state) ? state : { seq: doc.cur.seq, head: doc.cur.head };
     return { history, document };
-  }
-
-  /** The compiled versions a history names (unknown ones left out: replay reports them). */
-  private async lookup(history: EventRecord[]): Promise<(ref: ProtocolRef) => CompiledProtocol | undefined> {
-    const out = new Map<string, CompiledProtocol>();
-    for (const { protocol: ref } of history) {
-      const key = `${ref?.id}@${ref?.version}`;
-      if (out.has(key) || !ref) continue;
-      const p = await this.d.protocols.find(ref.id, ref.version);
-      if (p) out.set(key, p.compiled);
-    }
-    return (ref) => out.get(`${ref.id}@${ref.version}`);
   }
 }
 

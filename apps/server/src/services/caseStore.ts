@@ -2,6 +2,7 @@ import {
   canonicalJson,
   fireTimer,
   openCase,
+  replay,
   step,
   type CaseState,
   type EventRecord,
@@ -13,6 +14,7 @@ import type { EventRepository } from '../db/repositories/eventRepository.js';
 import type { CaseDoc } from '../db/schemas/caseSchema.js';
 import { conflict } from '../errors.js';
 import { caseFields } from './caseFields.js';
+import { historyLookup } from './historyLookup.js';
 import type { ProtocolStore } from './protocolStore.js';
 import { reapplyMigration } from './reapplyMigration.js';
 
@@ -49,6 +51,11 @@ export type EffectRunner = (event: EventRecord, after: LoadedCase) => Promise<vo
 export class CaseStore {
   /** Last known state of recently written cases: saves a read on the next step. */
   private readonly recent = new Map<string, LoadedCase>();
+  /**
+   * The stored state text (cur.state) of each case this process wrote, or checked against its
+   * history, at its last version: a document that still has it needs no check again.
+   */
+  private readonly checked = new Map<string, string>();
   /** Case documents to move forward (write-behind), the newest state per case. */
   private readonly pending = new Map<string, LoadedCase>();
   private flushing: Promise<void> | null = null;
@@ -82,6 +89,7 @@ export class CaseStore {
       const state = storedState(doc);
       if (!state) throw damagedDocument({ id: caseId, seq: doc.cur.seq, protocol: doc.cur });
       loaded = { doc, state };
+      if (this.checked.get(caseId) !== doc.cur.state) await this.checkAgainstHistory(loaded);
     } else if (known) {
       loaded = known;
     } else {
@@ -217,9 +225,34 @@ export class CaseStore {
     return a.state.seq >= b.state.seq ? a : b;
   }
 
+  /**
+   * Keeps the case in memory, and notes the state text its document has (or will have, once
+   * written) as sound: this process wrote it, or checked it against the history.
+   */
   private remember(loaded: LoadedCase): void {
     if (this.recent.size >= 5_000) this.recent.clear();
     this.recent.set(loaded.state.id, loaded);
+    if (this.checked.size >= 20_000) this.checked.clear();
+    this.checked.set(loaded.state.id, loaded.doc.cur.state);
+  }
+
+  /**
+   * Holds a case document read from the database against its whole stored history: the
+   * history replayed up to the document's event must give exactly the document's state (form
+   * data, stage, deadlines, profile...). A document changed in the database (a forged answer
+   * that a guard would read, a deadline removed) is refused rather than shown or stepped on.
+   */
+  private async checkAgainstHistory(loaded: LoadedCase): Promise<void> {
+    const { state } = loaded;
+    const history = await this.events.history(state.id);
+    const report = replay(history, await historyLookup(this.protocols, history), { document: state });
+    if (!report.ok) {
+      this.logger.warn(
+        { caseId: state.id, seq: state.seq, differs: report.document?.map((d) => d.part) ?? [] },
+        'case document does not match its history',
+      );
+      throw damagedDocument({ id: state.id, seq: state.seq, protocol: state.protocol });
+    }
   }
 
   private schedule(loaded: LoadedCase): void {

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/ApiError.js';
 import { LanguageSwitch } from '../layout/LanguageSwitch.js';
 import { QuickExitButton } from '../quickexit/QuickExitButton.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { useAuth } from './AuthContext.js';
+import { loginFailureKey } from './loginFailure.js';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -33,10 +33,7 @@ export function LoginPage() {
       await login(username.trim(), password);
       navigate(from, { replace: true });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'account-disabled') setError(t('login.disabled'));
-      else if (err instanceof ApiError && err.status === 401) setError(t('login.wrong'));
-      else if (err instanceof ApiError && err.status === 429) setError(t('login.tooMany'));
-      else setError(t('errors.network'));
+      setError(t(loginFailureKey(err)));
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/ApiError.js';
 import type { User } from '../api/types.js';
 import { QuickExitButton } from '../quickexit/QuickExitButton.js';
 import { useAuth } from './AuthContext.js';
+import { loginFailureKey } from './loginFailure.js';
 
 /**
  * The session ended while the page held unsaved work: log in again, as the same user, without
@@ -36,10 +36,7 @@ export function SessionEndedDialog({ user }: { user: User }) {
       // Closed before it goes, so focus returns to where the worker was (the action pressed).
       ref.current?.close();
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'account-disabled') setError(t('login.disabled'));
-      else if (err instanceof ApiError && err.status === 401) setError(t('login.wrong'));
-      else if (err instanceof ApiError && err.status === 429) setError(t('login.tooMany'));
-      else setError(t('errors.network'));
+      setError(t(loginFailureKey(err)));
       setBusy(false);
     }
   };
