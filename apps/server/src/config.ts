@@ -40,6 +40,8 @@ export interface ServerConfig {
   trustProxy: number | string | null;
   /** How often the scheduler looks for due timers. */
   schedulerIntervalMs: number;
+  /** How often every case's history and document are checked (RUTA_INTEGRITY_HOURS, from 1). */
+  integritySweepMs: number;
   /** log2 of scrypt's N for new password hashes (RUTA_SCRYPT_COST, 10-20). */
   passwordCost: number;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
@@ -75,6 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     loginWindowMs: 15 * 60_000,
     trustProxy: trustProxyFrom(env.RUTA_TRUST_PROXY),
     schedulerIntervalMs: intFrom(env.RUTA_SCHEDULER_MS, 30_000, 'RUTA_SCHEDULER_MS'),
+    integritySweepMs:
+      intFrom(env.RUTA_INTEGRITY_HOURS, 24, 'RUTA_INTEGRITY_HOURS', {
+        min: 1,
+        why: 'the hours between two checks of every case’s history and document',
+      }) * 3_600_000,
     secureCookies: env.RUTA_SECURE_COOKIES === '1',
     passwordCost: Math.min(20, Math.max(10, intFrom(env.RUTA_SCRYPT_COST, 15, 'RUTA_SCRYPT_COST'))),
   };

@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { connectDatabase, DatabaseUnavailableError, type Database } from './db/connectDatabase.js';
 import { createModels, ensureIndexes } from './db/models.js';
 import { createApp } from './http/createApp.js';
+import { IntegritySweeper } from './scheduler/integritySweeper.js';
 import { TimerScheduler } from './scheduler/timerScheduler.js';
 import { seed } from './seed.js';
 import { objectIds, systemClock } from './systemDeps.js';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   }
   const scheduler = new TimerScheduler(services, logger, config.schedulerIntervalMs);
   await scheduler.start();
+  const sweeper = new IntegritySweeper(services, config.integritySweepMs);
+  sweeper.start();
 
   const server: Server = await new Promise((resolve) => {
     const srv = app.listen(config.port, config.host, () => resolve(srv));
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     server.close(() => {
       void (async () => {
         await scheduler.stop();
+        await sweeper.stop();
         await services.caseStore.drain();
         await services.accessLog.drain();
         await db.close();

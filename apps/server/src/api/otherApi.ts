@@ -126,3 +126,36 @@ export const FocalPoint = z.object({
 });
 
 export const AcceptResponse = z.object({ handover: Handover, linkedCase: CaseView });
+
+const IntegrityProblem = z.object({
+  code: z
+    .string()
+    .describe('A chain problem code (altered, events-missing...), document-differs, or not-conforming'),
+  seq: z.number().int().nullable().describe('The first event at fault, when one is'),
+  parts: z.array(z.string()).describe('Parts of the case document that differ from its history'),
+  forms: z.array(z.string()).describe('Forms whose data differs (never their values)'),
+  reasons: z.array(z.string()).describe('Replay reason codes at the first divergent event'),
+});
+
+export const IntegrityView = z.object({
+  sweep: z
+    .object({
+      startedAt: Instant,
+      finishedAt: Instant.nullable().describe('Null while it runs, or when it was cut short'),
+      running: z.boolean(),
+      cases: z.number().int().describe('Cases checked, in the countries the caller sees'),
+      damaged: z.number().int(),
+    })
+    .nullable()
+    .describe('The last sweep; null before the first'),
+  total: z.number().int().describe('Damaged cases the caller sees'),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      country: z.string(),
+      foundAt: Instant,
+      checkedAt: Instant,
+      problem: IntegrityProblem,
+    }),
+  ),
+});

@@ -7,6 +7,12 @@ import { claimSchema, type ClaimDoc } from './schemas/claimSchema.js';
 import { draftSchema, type DraftDoc } from './schemas/draftSchema.js';
 import { focalPointSchema, type FocalPointDoc } from './schemas/focalPointSchema.js';
 import { handoverSchema, type HandoverDoc } from './schemas/handoverSchema.js';
+import {
+  integrityFindingSchema,
+  integritySweepSchema,
+  type IntegrityFindingDoc,
+  type IntegritySweepDoc,
+} from './schemas/integritySchema.js';
 import { linkSchema, type LinkDoc } from './schemas/linkSchema.js';
 import { notificationSchema, type NotificationDoc } from './schemas/notificationSchema.js';
 import { notificationReadSchema, type NotificationReadDoc } from './schemas/notificationReadSchema.js';
@@ -29,6 +35,8 @@ export interface Models {
   notifications: Model<NotificationDoc>;
   notificationReads: Model<NotificationReadDoc>;
   claims: Model<ClaimDoc>;
+  integrityFindings: Model<IntegrityFindingDoc>;
+  integritySweeps: Model<IntegritySweepDoc>;
 }
 
 const byConnection = new WeakMap<Connection, Models>();
@@ -52,6 +60,8 @@ export function createModels(connection: Connection): Models {
     notifications: connection.model<NotificationDoc>('Notification', notificationSchema),
     notificationReads: connection.model<NotificationReadDoc>('NotificationRead', notificationReadSchema),
     claims: connection.model<ClaimDoc>('Claim', claimSchema),
+    integrityFindings: connection.model<IntegrityFindingDoc>('IntegrityFinding', integrityFindingSchema),
+    integritySweeps: connection.model<IntegritySweepDoc>('IntegritySweep', integritySweepSchema),
   };
   byConnection.set(connection, models);
   return models;

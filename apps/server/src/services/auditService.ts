@@ -2,12 +2,14 @@ import {
   documentDiffers,
   replay,
   verifyChain,
+  type ChainProblem,
   type ChainReport,
   type ConformanceReport,
   type EventRecord,
 } from '@ruta/engine';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { EventRepository } from '../db/repositories/eventRepository.js';
+import type { IntegrityProblem } from '../db/schemas/integritySchema.js';
 import { userError } from '../errors.js';
 import type { AccessLog } from './accessLog.js';
 import type { SessionUser } from './authService.js';
@@ -20,6 +22,8 @@ import type { ProtocolStore } from './protocolStore.js';
 interface Stored {
   history: EventRecord[];
   document: Readonly<Record<string, unknown>> | null;
+  /** The document's country (null without a document). */
+  country: string | null;
 }
 
 /**
@@ -92,13 +96,52 @@ export class AuditService {
   }
 
   /**
+   * The integrity sweep's check of one case, for no user (nothing is logged as read): the chain
+   * with the document's seq and head, then replay against the versions it ran under with the
+   * document held against it. The problem says where and which parts, never a value; null when
+   * the case is sound. Null too for a case with neither events nor document.
+   */
+  async examine(caseId: string): Promise<{ country: string; problem: IntegrityProblem | null } | null> {
+    const { history, document, country } = await this.stored(caseId);
+    const first = history[0];
+    const caseCountry = country ?? first?.country ?? first?.actor?.country;
+    if (!caseCountry) return null;
+    const chain = verifyChain(history, document ? { document } : {});
+    if (!chain.ok && chain.problem) return { country: caseCountry, problem: chainProblem(chain.problem) };
+    const report = replay(
+      history,
+      await historyLookup(this.d.protocols, history),
+      document ? { document } : {},
+    );
+    if (report.ok) return { country: caseCountry, problem: null };
+    const differences = report.document ?? [];
+    if (report.firstDivergence === null && differences.length > 0) {
+      return {
+        country: caseCountry,
+        problem: chainProblem({ code: 'document-differs', differences }),
+      };
+    }
+    const row = report.events[report.firstDivergence ?? 0];
+    return {
+      country: caseCountry,
+      problem: {
+        code: 'not-conforming',
+        seq: row?.seq ?? null,
+        parts: [],
+        forms: [],
+        reasons: [...new Set((row?.reasons ?? []).map((r) => r.code))],
+      },
+    };
+  }
+
+  /**
    * The history and the document as stored, the document's pending write first written (it
    * follows its events behind the answer: unwritten, it would look behind, not changed).
    */
   private async stored(caseId: string): Promise<Stored> {
     await this.d.store.flush(caseId);
     const [history, doc] = await Promise.all([this.d.events.history(caseId), this.d.cases.find(caseId)]);
-    if (!doc) return { history, document: null };
+    if (!doc) return { history, document: null, country: null };
     let state: unknown;
     try {
       state = JSON.parse(doc.cur.state);
@@ -107,8 +150,20 @@ export class AuditService {
     }
     // A state that is not even an object differs in every part; its seq and head are the document's.
     const document = isObject(state) ? state : { seq: doc.cur.seq, head: doc.cur.head };
-    return { history, document };
+    return { history, document, country: doc.country };
   }
+}
+
+/** A chain problem as the sweep keeps it: the event at fault and the parts and forms named, no value. */
+function chainProblem(p: ChainProblem): IntegrityProblem {
+  const differences = p.code === 'document-differs' ? p.differences : [];
+  return {
+    code: p.code,
+    seq: 'seq' in p ? p.seq : 'from' in p ? p.from : null,
+    parts: [...new Set(differences.map((d) => d.part))],
+    forms: differences.flatMap((d) => (d.part === 'data' ? [d.form] : [])),
+    reasons: [],
+  };
 }
 
 function isObject(v: unknown): v is Readonly<Record<string, unknown>> {

@@ -7,6 +7,7 @@ import { DraftRepository } from '../db/repositories/draftRepository.js';
 import { EventRepository } from '../db/repositories/eventRepository.js';
 import { FocalPointRepository } from '../db/repositories/focalPointRepository.js';
 import { HandoverRepository } from '../db/repositories/handoverRepository.js';
+import { IntegrityRepository } from '../db/repositories/integrityRepository.js';
 import { LinkRepository } from '../db/repositories/linkRepository.js';
 import { NotificationRepository } from '../db/repositories/notificationRepository.js';
 import { ProtocolRepository } from '../db/repositories/protocolRepository.js';
@@ -23,6 +24,7 @@ import { CaseService } from './caseService.js';
 import { CaseStore } from './caseStore.js';
 import { FocalPointService } from './focalPointService.js';
 import { HandoverService } from './handoverService.js';
+import { IntegrityService } from './integrityService.js';
 import { ProtocolService } from './protocolService.js';
 import { ProtocolStore } from './protocolStore.js';
 import { readShippedFiles } from './shippedFiles.js';
@@ -41,6 +43,7 @@ export interface Repositories {
   accessLog: AccessLogRepository;
   accountLog: AccountLogRepository;
   notifications: NotificationRepository;
+  integrity: IntegrityRepository;
 }
 
 export interface Services {
@@ -55,6 +58,8 @@ export interface Services {
   cases: CaseService;
   handovers: HandoverService;
   audit: AuditService;
+  /** The sweep that checks every case's history and document. */
+  integrity: IntegrityService;
   stats: StatsService;
   focalPoints: FocalPointService;
   protocols: ProtocolService;
@@ -81,6 +86,7 @@ export function createServices(deps: AppDeps): Services {
     accessLog: new AccessLogRepository(models),
     accountLog: new AccountLogRepository(models),
     notifications: new NotificationRepository(models),
+    integrity: new IntegrityRepository(models),
   };
   let shipped: { path: string; text: string }[] | null = null;
   const shippedFiles = () => (shipped ??= readShippedFiles(config.protocolsRoot));
@@ -121,6 +127,14 @@ export function createServices(deps: AppDeps): Services {
     }),
   );
   const accountLog = new AccountLog(repos.accountLog, clock, ids);
+  const audit = new AuditService({
+    caseService: cases,
+    events: repos.events,
+    cases: repos.cases,
+    store: caseStore,
+    protocols: protocolStore,
+    accessLog,
+  });
   const auth = new AuthService(
     repos.users,
     repos.sessions,
@@ -148,13 +162,14 @@ export function createServices(deps: AppDeps): Services {
     caseStore,
     cases,
     handovers,
-    audit: new AuditService({
-      caseService: cases,
-      events: repos.events,
+    audit,
+    integrity: new IntegrityService({
+      audit,
       cases: repos.cases,
-      store: caseStore,
-      protocols: protocolStore,
-      accessLog,
+      events: repos.events,
+      integrity: repos.integrity,
+      clock,
+      logger,
     }),
     stats: new StatsService(repos.cases),
     focalPoints: new FocalPointService(repos.focalPoints, repos.notifications, clock),

@@ -1,6 +1,6 @@
-import { NoQuery } from '../../api/common.js';
+import { NoParams, NoQuery } from '../../api/common.js';
 import { CaseIdParams } from '../../api/caseApi.js';
-import { ChainReport, ConformanceReport, WhatIfBody } from '../../api/otherApi.js';
+import { ChainReport, ConformanceReport, IntegrityView, WhatIfBody } from '../../api/otherApi.js';
 import { AUDIT_ROLES } from '../../services/caseAccess.js';
 import { defineRoute } from '../route.js';
 
@@ -47,5 +47,30 @@ export const auditRoutes = [
       status: 200,
       body: await s.audit.whatIf(user, params.caseId, body.protocol),
     }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/audit/integrity',
+    summary: 'The last integrity sweep: the damaged cases of the caller’s countries, where each breaks',
+    tag: 'audit',
+    access: AUDIT_ROLES,
+    params: NoParams,
+    query: NoQuery,
+    responses: { 200: { description: 'Integrity report', schema: IntegrityView } },
+    handler: async ({ user }, s) => ({ status: 200, body: await s.integrity.view(user) }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/audit/integrity/sweep',
+    summary: 'Check every case’s history and document now (one sweep at a time; it runs behind the answer)',
+    tag: 'audit',
+    access: AUDIT_ROLES,
+    params: NoParams,
+    query: NoQuery,
+    responses: { 202: { description: 'The sweep started (or already running)', schema: IntegrityView } },
+    handler: async ({ user }, s) => {
+      void s.integrity.sweep();
+      return { status: 202, body: await s.integrity.view(user) };
+    },
   }),
 ];

@@ -1,0 +1,65 @@
+import { insertIfAbsent, type Models } from '../models.js';
+import type {
+  IntegrityFindingDoc,
+  IntegrityProblem,
+  IntegritySweepDoc,
+  SweepCount,
+} from '../schemas/integritySchema.js';
+
+const LAST = 'last';
+
+/** The integrity sweep's findings (damaged cases) and its last run. */
+export class IntegrityRepository {
+  constructor(private readonly models: Models) {}
+
+  /** Records that a case was found damaged at `at` (keeping when it was first found). */
+  async found(caseId: string, country: string, problem: IntegrityProblem, at: string): Promise<void> {
+    const fresh: IntegrityFindingDoc = { _id: caseId, country, foundAt: at, checkedAt: at, problem };
+    if (await insertIfAbsent(this.models.integrityFindings, fresh)) return;
+    await this.models.integrityFindings
+      .updateOne({ _id: caseId }, { $set: { country, checkedAt: at, problem } })
+      .exec();
+  }
+
+  /** A case found sound: no finding is kept for it. */
+  async sound(caseId: string): Promise<void> {
+    await this.models.integrityFindings.deleteOne({ _id: caseId }).exec();
+  }
+
+  /** The ids of every case a finding is kept for. */
+  async flagged(): Promise<Set<string>> {
+    const docs = await this.models.integrityFindings.find({}, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    return new Set(docs.map((d) => d._id));
+  }
+
+  /** Damaged cases of these countries (every country's when null), newest finding first. */
+  async list(countries: string[] | null, limit: number): Promise<IntegrityFindingDoc[]> {
+    return this.models.integrityFindings
+      .find(countries ? { country: { $in: countries } } : {})
+      .sort({ foundAt: -1, _id: 1 })
+      .limit(limit)
+      .lean<IntegrityFindingDoc[]>()
+      .exec();
+  }
+
+  async count(countries: string[] | null): Promise<number> {
+    return this.models.integrityFindings
+      .countDocuments(countries ? { country: { $in: countries } } : {})
+      .exec();
+  }
+
+  async lastSweep(): Promise<IntegritySweepDoc | null> {
+    return this.models.integritySweeps.findById(LAST).lean<IntegritySweepDoc>().exec();
+  }
+
+  /** Notes a sweep begun or finished (the one document is replaced whole). */
+  async saveSweep(sweep: {
+    startedAt: string;
+    finishedAt: string | null;
+    countries: Record<string, SweepCount>;
+  }): Promise<void> {
+    const doc: IntegritySweepDoc = { _id: LAST, ...sweep };
+    if (await insertIfAbsent(this.models.integritySweeps, doc)) return;
+    await this.models.integritySweeps.replaceOne({ _id: LAST }, doc).exec();
+  }
+}

@@ -1,0 +1,154 @@
+import type { Logger } from 'pino';
+import type { CaseRepository } from '../db/repositories/caseRepository.js';
+import type { EventRepository } from '../db/repositories/eventRepository.js';
+import type { IntegrityRepository } from '../db/repositories/integrityRepository.js';
+import type { IntegrityProblem, SweepCount } from '../db/schemas/integritySchema.js';
+import type { AppDeps } from '../deps.js';
+import type { AuditService } from './auditService.js';
+import type { SessionUser } from './authService.js';
+import { visibleCountries } from './caseAccess.js';
+
+/** Damaged cases listed at most (the total is given too). */
+const LISTED = 200;
+
+export interface IntegrityView {
+  /** The last sweep, counted over the countries the user sees; null before the first one. */
+  sweep: {
+    startedAt: string;
+    /** Null while it runs, or when it was cut short (the server stopped). */
+    finishedAt: string | null;
+    running: boolean;
+    cases: number;
+    damaged: number;
+  } | null;
+  /** Damaged cases the user sees, in all. */
+  total: number;
+  /** The newest of them: where each breaks, never a value from it. */
+  cases: { caseId: string; country: string; foundAt: string; checkedAt: string; problem: IntegrityProblem }[];
+}
+
+/**
+ * Checks every stored case, without anyone asking, the way an auditor's chain and replay check
+ * one: the hash chain, the replay against the protocol versions it ran under, and the case
+ * document against the replayed state. A change made in the database (an event altered or
+ * deleted, a document edited) is thus noticed even in a case nobody opens; auditors see the
+ * damaged cases of their country under Integridad, and the log names each one.
+ */
+export class IntegrityService {
+  private running: Promise<void> | null = null;
+  /** When the sweep under way started (null when none runs). */
+  private startedAt: string | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly d: {
+      audit: AuditService;
+      cases: CaseRepository;
+      events: EventRepository;
+      integrity: IntegrityRepository;
+      clock: AppDeps['clock'];
+      logger: Logger;
+    },
+  ) {}
+
+  /** Starts a sweep over every case unless one runs in this process; resolves when it ends. */
+  sweep(): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    if (this.running) return this.running;
+    this.startedAt = this.d.clock();
+    this.running = this.run(this.startedAt)
+      .catch((err: unknown) => this.d.logger.error({ err }, 'integrity sweep failed'))
+      .finally(() => {
+        this.running = null;
+        this.startedAt = null;
+      });
+    return this.running;
+  }
+
+  /** Resolves when no sweep runs (at once when none does). */
+  async idle(): Promise<void> {
+    if (this.running) await this.running;
+  }
+
+  /** Cuts a sweep under way short (the server is stopping) and waits for it; none starts after. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.running) await this.running;
+  }
+
+  /** What the last sweep found, in the countries the user sees. */
+  async view(user: SessionUser): Promise<IntegrityView> {
+    const countries = visibleCountries(user);
+    const [last, total, found] = await Promise.all([
+      this.d.integrity.lastSweep(),
+      this.d.integrity.count(countries),
+      this.d.integrity.list(countries, LISTED),
+    ]);
+    let sweep: IntegrityView['sweep'] = null;
+    if (this.startedAt !== null) {
+      sweep = { startedAt: this.startedAt, finishedAt: null, running: true, cases: 0, damaged: 0 };
+    } else if (last) {
+      const counted = Object.entries(last.countries ?? {}).filter(
+        ([country]) => countries === null || countries.includes(country),
+      );
+      sweep = {
+        startedAt: last.startedAt,
+        finishedAt: last.finishedAt,
+        running: false,
+        cases: counted.reduce((n, [, c]) => n + c.cases, 0),
+        damaged: counted.reduce((n, [, c]) => n + c.damaged, 0),
+      };
+    }
+    return {
+      sweep,
+      total,
+      cases: found.map((f) => ({
+        caseId: f._id,
+        country: f.country,
+        foundAt: f.foundAt,
+        checkedAt: f.checkedAt,
+        problem: f.problem,
+      })),
+    };
+  }
+
+  private async run(startedAt: string): Promise<void> {
+    const { clock, logger, integrity } = this.d;
+    await integrity.saveSweep({ startedAt, finishedAt: null, countries: {} });
+    const [docs, histories, flagged] = await Promise.all([
+      this.d.cases.allIdsAndSeqs(),
+      this.d.events.lastSeqs(),
+      integrity.flagged(),
+    ]);
+    // A case with events but no document (a crash before its first write) is checked too.
+    const ids = [...new Set([...docs.map((c) => c._id), ...histories.keys()])].sort();
+    const countries: Record<string, SweepCount> = {};
+    for (const caseId of ids) {
+      // Left unfinished (finishedAt null): the view says the sweep was cut short.
+      if (this.stopping) return;
+      let result: Awaited<ReturnType<AuditService['examine']>>;
+      try {
+        result = await this.d.audit.examine(caseId);
+      } catch (err) {
+        logger.error({ err, caseId }, 'integrity sweep could not check a case');
+        continue;
+      }
+      if (!result) continue;
+      const count = (countries[result.country] ??= { cases: 0, damaged: 0 });
+      count.cases++;
+      if (result.problem) {
+        count.damaged++;
+        await integrity.found(caseId, result.country, result.problem, clock());
+        logger.warn(
+          { caseId, problem: result.problem.code, seq: result.problem.seq },
+          'integrity sweep: case does not stand on its history (altered in the database?)',
+        );
+      } else if (flagged.has(caseId)) {
+        await integrity.sound(caseId);
+      }
+    }
+    await integrity.saveSweep({ startedAt, finishedAt: clock(), countries });
+    const damaged = Object.values(countries).reduce((n, c) => n + c.damaged, 0);
+    logger.info(`integrity sweep: ${ids.length} case(s) checked, ${damaged} damaged`);
+  }
+}
