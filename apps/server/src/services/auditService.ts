@@ -98,7 +98,12 @@ export class AuditService {
    */
   private async stored(caseId: string): Promise<Stored> {
     await this.d.store.flush(caseId);
-    const [history, doc] = await Promise.all([this.d.events.history(caseId), this.d.cases.find(caseId)]);
+    const [stored, doc] = await Promise.all([
+      this.d.events.historyAsStored(caseId),
+      this.d.cases.find(caseId),
+    ]);
+    // An unreadable record stays in place (as a non-record) for the chain and replay to name it.
+    const history = stored as EventRecord[];
     if (!doc) return { history, document: null };
     let state: unknown;
     try {
@@ -114,7 +119,8 @@ export class AuditService {
   /** The compiled versions a history names (unknown ones left out: replay reports them). */
   private async lookup(history: EventRecord[]): Promise<(ref: ProtocolRef) => CompiledProtocol | undefined> {
     const out = new Map<string, CompiledProtocol>();
-    for (const { protocol: ref } of history) {
+    for (const event of history) {
+      const ref = (event as EventRecord | null)?.protocol;
       const key = `${ref?.id}@${ref?.version}`;
       if (out.has(key) || !ref) continue;
       const p = await this.d.protocols.find(ref.id, ref.version);
