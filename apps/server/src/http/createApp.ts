@@ -14,11 +14,11 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { ServerConfig } from '../config.js';
 import type { AppDeps } from '../deps.js';
-import { LoginsBusy, loginName } from '../services/authService.js';
+import { LoginsBusy, loginName, type AuthService } from '../services/authService.js';
 import { createServices, type Services } from '../services/createServices.js';
-import { createErrorHandler, errorBody } from './errorHandler.js';
+import { createErrorHandler, ERROR_CODE, errorBody } from './errorHandler.js';
 import { inputHygiene } from './inputHygiene.js';
-import { mountRoute } from './mountRoute.js';
+import { mountRoute, readToken } from './mountRoute.js';
 import { allRoutes } from './routes/allRoutes.js';
 
 function isJson(req: IncomingMessage): boolean {
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
   app.use('/api', cookieParser());
   app.use('/api', inputHygiene);
 
-  const loginLimiter = loginLimiters(deps.config);
+  const loginLimiter = loginLimiters(deps.config, services.auth);
   for (const route of allRoutes) {
     mountRoute(app, route, services, { secureCookies: deps.config.secureCookies, loginLimiter });
   }
@@ -88,18 +88,32 @@ export function createApp(deps: AppDeps): { app: Express; services: Services } {
 const NOT_CHECKED = 'loginNotChecked';
 
 /**
+ * The refusals that are a failed password check (a wrong password at login or when choosing
+ * one's own): only these count against the limits. A request refused before or after its
+ * password was checked (no user name given, a new password too short) guessed nothing.
+ */
+const FAILED_CHECKS: ReadonlySet<string> = new Set(['unauthenticated', 'account-disabled', 'wrong-password']);
+
+/** Whether a request of a rate-limited route is not a failed password check. */
+function notAFailedCheck(res: Response): boolean {
+  if (res.statusCode < 400 || res.locals[NOT_CHECKED] === true) return true;
+  const code = res.locals[ERROR_CODE] as string | undefined;
+  return code !== undefined && !FAILED_CHECKS.has(code);
+}
+
+/**
  * The failed-login limits, as one middleware: per client address whatever the user names (a
  * spray of many names from one place), then per address and user name (guesses at one
- * account). Successful logins, and logins refused before their password was checked, do not
- * count.
+ * account): the name a login gives, or the logged-in user's own when choosing a new password
+ * (POST /api/auth/password names nobody in its body). Only failed password checks count.
  */
-function loginLimiters(config: ServerConfig): RequestHandler {
-  const limiter = (limit: number, key: (req: Request) => string, message: string) =>
+function loginLimiters(config: ServerConfig, auth: AuthService): RequestHandler {
+  const limiter = (limit: number, key: (req: Request) => string | Promise<string>, message: string) =>
     rateLimit({
       windowMs: config.loginWindowMs,
       limit,
       skipSuccessfulRequests: true,
-      requestWasSuccessful: (_req, res) => res.statusCode < 400 || res.locals[NOT_CHECKED] === true,
+      requestWasSuccessful: (_req, res) => notAFailedCheck(res),
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: key,
@@ -115,9 +129,13 @@ function loginLimiters(config: ServerConfig): RequestHandler {
   );
   const perUser = limiter(
     config.loginMaxFailures,
-    (req) => {
+    async (req) => {
       const body = req.body as { username?: unknown } | undefined;
-      const user = typeof body?.username === 'string' ? loginName(body.username) : '';
+      let user = typeof body?.username === 'string' ? loginName(body.username) : '';
+      if (user === '') {
+        const token = readToken(req);
+        user = (token ? await auth.authenticate(token) : null)?.username ?? '';
+      }
       return `${ipKeyGenerator(req.ip ?? '')}|${user}`;
     },
     `Too many failed logins for this user from this address; wait ${minutes} minutes and try again.`,

@@ -15,6 +15,9 @@ export interface ErrorBodyShape {
   error: { code: string; message: string; details: unknown[] };
 }
 
+/** `res.locals` key of the code of the error answered (e.g. for the login limits to tell failures apart). */
+export const ERROR_CODE = 'errorCode';
+
 export function errorBody(code: ErrorCode, message: string, details: unknown[] = []): ErrorBodyShape {
   return { error: { code, message, details } };
 }
@@ -124,6 +127,7 @@ export function createErrorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(err);
     if (isAppError(err)) {
+      res.locals[ERROR_CODE] = err.code;
       res.status(STATUS[err.kind]).json(errorBody(err.code, err.message, err.details));
       return;
     }

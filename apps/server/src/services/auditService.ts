@@ -140,7 +140,12 @@ export class AuditService {
    */
   private async stored(caseId: string): Promise<Stored> {
     await this.d.store.flush(caseId);
-    const [history, doc] = await Promise.all([this.d.events.history(caseId), this.d.cases.find(caseId)]);
+    const [stored, doc] = await Promise.all([
+      this.d.events.historyAsStored(caseId),
+      this.d.cases.find(caseId),
+    ]);
+    // An unreadable record stays in place (as a non-record) for the chain and replay to name it.
+    const history = stored as EventRecord[];
     if (!doc) return { history, document: null, country: null };
     let state: unknown;
     try {

@@ -118,7 +118,7 @@ export class CaseService {
     caseId: string,
     cmd: { event: string; data?: unknown; expectedVersion: number },
   ): Promise<CaseView> {
-    const before = await this.d.store.forWrite(caseId, cmd.expectedVersion);
+    const before = await this.d.store.forWrite(caseId, cmd.expectedVersion, (doc) => canSeeCase(user, doc));
     if (!before || !canSeeCase(user, before.doc)) throw notFound('case', caseId);
     this.checkVersion(before, cmd.expectedVersion);
     if (cmd.event === RECEIVE_EVENT) {
@@ -364,7 +364,8 @@ export class CaseService {
 
   /** The case if the user may see it; not-found otherwise, so existence does not leak. */
   async visible(user: SessionUser, caseId: string): Promise<LoadedCase> {
-    const loaded = await this.d.store.load(caseId);
+    // Judged before the case is read: a damaged case answers 409 only to those who may see it.
+    const loaded = await this.d.store.load(caseId, (doc) => canSeeCase(user, doc));
     if (!loaded || !canSeeCase(user, loaded.doc)) throw notFound('case', caseId);
     return loaded;
   }

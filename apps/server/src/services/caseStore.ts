@@ -28,6 +28,9 @@ export interface LoadedCase {
   state: CaseState;
 }
 
+/** Whether the caller may know of a case of this country (see CaseStore.load). */
+export type CountryCheck = (doc: Pick<CaseDoc, 'country'>) => boolean;
+
 /** Carries out the effects of a committed event (idempotently: it may run again after a crash). */
 export type EffectRunner = (event: EventRecord, after: LoadedCase) => Promise<void>;
 
@@ -78,10 +81,16 @@ export class CaseStore {
    * none. Refused (case-damaged) when the document does not stand on its stored history: its
    * head is not the hash of the event at its seq (changed, or that event deleted), or a later
    * event does not re-apply. A step is never chained onto a head the history does not have.
+   *
+   * With `mayKnow`, null for a case of a country it refuses, judged before anything else: a
+   * caller who may not know the case exists learns nothing of it, not even that it is damaged,
+   * and does not make the server roll it forward.
    */
-  async load(caseId: string): Promise<LoadedCase | null> {
+  async load(caseId: string, mayKnow?: CountryCheck): Promise<LoadedCase | null> {
     const doc = await this.cases.find(caseId);
     const known = this.known(caseId);
+    const owner = doc ?? known?.doc;
+    if (mayKnow && owner && !mayKnow(owner)) return null;
     let loaded: LoadedCase;
     if (doc && known && known.state.seq > doc.cur.seq) {
       loaded = { doc: { ...doc, cur: caseFields(known.state) }, state: known.state };
@@ -95,6 +104,7 @@ export class CaseStore {
     } else {
       const first = await this.events.find(caseId, 0);
       if (!first) return null;
+      if (mayKnow && !(first.country !== undefined && mayKnow({ country: first.country }))) return null;
       loaded = await this.reopen(first);
       await this.runEffects(first, loaded);
     }
@@ -119,10 +129,10 @@ export class CaseStore {
    * The case at `version` for a write: from memory when this process wrote or read it last at
    * that version (nothing outside the event log changed it since: see forget), else loaded.
    */
-  async forWrite(caseId: string, version: number): Promise<LoadedCase | null> {
+  async forWrite(caseId: string, version: number, mayKnow?: CountryCheck): Promise<LoadedCase | null> {
     const hit = this.recent.get(caseId);
-    if (hit && hit.state.seq === version) return hit;
-    return this.load(caseId);
+    if (hit && hit.state.seq === version) return mayKnow && !mayKnow(hit.doc) ? null : hit;
+    return this.load(caseId, mayKnow);
   }
 
   /** Stores a newly opened case. Null when the id is taken (nothing is written then). */

@@ -10,7 +10,9 @@ export async function historyLookup(
   history: readonly EventRecord[],
 ): Promise<(ref: ProtocolRef) => CompiledProtocol | undefined> {
   const out = new Map<string, CompiledProtocol>();
-  for (const { protocol: ref } of history) {
+  for (const event of history) {
+    // A record the database no longer holds as an object is no record: replay names it.
+    const ref = (event as EventRecord | null)?.protocol;
     const key = `${ref?.id}@${ref?.version}`;
     if (out.has(key) || !ref) continue;
     const p = await protocols.find(ref.id, ref.version);

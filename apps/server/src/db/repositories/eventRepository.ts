@@ -1,4 +1,5 @@
 import type { EventRecord } from '@ruta/engine';
+import { conflict } from '../../errors.js';
 import { BatchWriter } from '../batchWriter.js';
 import type { Models } from '../models.js';
 import { eventKey, type CaseEventDoc } from '../schemas/caseEventSchema.js';
@@ -39,8 +40,19 @@ export class EventRepository {
 
   /** Every event of a case in order. */
   async history(caseId: string): Promise<EventRecord[]> {
-    const docs = await this.models.caseEvents.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>().exec();
-    return docs.map(decode);
+    return (await this.stored(caseId)).map(decode);
+  }
+
+  /**
+   * Every event of a case in order as stored, for the audit: a record that is not an event
+   * record (its text altered in the database) is null, for the chain check to say where.
+   */
+  async historyAsStored(caseId: string): Promise<(EventRecord | null)[]> {
+    return (await this.stored(caseId)).map((doc) => parseRecord(doc.record));
+  }
+
+  private async stored(caseId: string): Promise<CaseEventDoc[]> {
+    return this.models.caseEvents.find({ caseId }).sort({ seq: 1 }).lean<CaseEventDoc[]>().exec();
   }
 
   /**
@@ -71,6 +83,30 @@ export class EventRepository {
   }
 }
 
+/**
+ * The stored event, or a 409 case-damaged when its text is not an event record (altered in the
+ * database): the case is then not shown or built on, as for any other alteration, and the parser's
+ * message, which can quote the case's data, reaches neither the answer nor the log.
+ */
 function decode(doc: CaseEventDoc): EventRecord {
-  return JSON.parse(doc.record) as EventRecord;
+  const record = parseRecord(doc.record);
+  if (record !== null) return record;
+  throw conflict(
+    'case-damaged',
+    `Case ${doc.caseId} cannot be used: its stored event ${doc.seq} is not an event record (it may have been altered in the database). Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.`,
+    [{ caseId: doc.caseId, seq: doc.seq, protocol: null }],
+  );
+}
+
+/** The event record a stored text holds; null when it is not JSON of an object. */
+function parseRecord(text: string): EventRecord | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as EventRecord)
+    : null;
 }
