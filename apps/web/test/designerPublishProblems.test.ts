@@ -173,9 +173,12 @@ describe("Guatemala's protocol designer", () => {
     expect(await missing.innerText()).not.toMatch(/draftId|Fix the request|path\./);
     await screenshot(page, 'no-such-draft');
 
-    // Publishing, then saving, while the network is down.
+    // Publishing, then saving, while the network is down, in the draft of victim attention's
+    // next Guatemalan version begun above (the list goes back to it rather than start another).
     await page.goto('/designer');
-    await page.locator('button[name="derive-victim-attention"]').click();
+    await page
+      .locator('.dz-card[data-protocol="victim-attention"] a[data-open-draft="victim-attention-gt@2"]')
+      .click();
     await page.waitForURL(/\/designer\/drafts\//);
     await node(page, 'detection').waitFor();
     // Saved as opened: publishing has nothing to save first, so it is the publish that fails.

@@ -183,10 +183,13 @@ function ChoicesEditor({
           {value.map((o, i) => (
             <tr key={i}>
               <td>
-                <input
+                {/* Applied on leaving the box or Enter: typing a value passes through empty and
+                    duplicate values, which a choice may not have. */}
+                <CommitInput
                   aria-label={t('field.choiceValue')}
+                  name={`choice-value-${i}`}
                   value={o.value}
-                  onChange={(e) => set(i, { value: e.target.value })}
+                  onCommit={(v) => set(i, { value: v })}
                   size={10}
                 />
               </td>

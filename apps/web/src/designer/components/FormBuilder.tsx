@@ -122,6 +122,7 @@ function FieldTree({
   onSelect,
   onMove,
   onRemove,
+  inside,
 }: {
   nodes: FieldNode[];
   lang: Lang;
@@ -129,9 +130,14 @@ function FieldTree({
   onSelect: (path: string) => void;
   onMove: (path: string, to: number) => void;
   onRemove: (path: string) => void;
+  /** The section or repeating group these fields are in (none at the top of the form). */
+  inside?: string;
 }) {
   const { t } = useTranslation('designer');
-  if (nodes.length === 0) return <p className="dz-hint">{t('form.noFields')}</p>;
+  if (nodes.length === 0)
+    return (
+      <p className="dz-hint">{inside ? t('form.noFieldsInside', { name: inside }) : t('form.noFields')}</p>
+    );
   return (
     <ol className="dz-fieldtree">
       {nodes.map((n, i) => (
@@ -176,6 +182,7 @@ function FieldTree({
           </div>
           {n.children && (
             <FieldTree
+              inside={pick(n.schema['x-label'], lang) || n.key}
               nodes={n.children}
               lang={lang}
               selected={selected}

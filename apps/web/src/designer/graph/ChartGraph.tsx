@@ -173,7 +173,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
       out.push(kept);
     }
     nodeCache.current = next;
-    return out;
+    return readingOrder(out);
   }, [graph, layout, doc, lang, problems, marks, active, selectedState, readOnly]);
 
   const edges = useMemo(() => {
@@ -432,4 +432,29 @@ function shallowSame(a: Record<string, unknown>, b: Record<string, unknown>): bo
   return ak.every(
     (k) => a[k] === b[k] || (Array.isArray(a[k]) && JSON.stringify(a[k]) === JSON.stringify(b[k])),
   );
+}
+
+/**
+ * The nodes in the order a reader follows the chart: top to bottom, left to right among the
+ * states of one parent, each parent just before what it holds. Tab goes through the stages in
+ * this order (the DOM's), not in the order of their keys, which a stored protocol has sorted.
+ */
+function readingOrder<T extends { id: string; parentId?: string; position: { x: number; y: number } }>(
+  nodes: T[],
+): T[] {
+  const children = new Map<string | undefined, T[]>();
+  for (const n of nodes) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  const out: T[] = [];
+  const visit = (parent: string | undefined) => {
+    const list = [...(children.get(parent) ?? [])].sort(
+      (a, b) => a.position.y - b.position.y || a.position.x - b.position.x,
+    );
+    for (const n of list) {
+      out.push(n);
+      visit(n.id);
+    }
+  };
+  visit(undefined);
+  // A node whose parent is not drawn keeps its place at the end rather than vanish.
+  return out.length === nodes.length ? out : [...out, ...nodes.filter((n) => !out.includes(n))];
 }

@@ -363,7 +363,8 @@ function checkOptions(options: ChoiceOption[]): void {
   if (options.length === 0) throw new EditError('choices-empty', {});
   const values = options.map((o) => o.value.trim());
   if (values.some((v) => v === '')) throw new EditError('choice-value-empty', {});
-  if (new Set(values).size !== values.length) throw new EditError('choice-value-duplicate', {});
+  const twice = values.find((v, i) => values.indexOf(v) !== i);
+  if (twice !== undefined) throw new EditError('choice-value-duplicate', { value: twice });
 }
 
 /**

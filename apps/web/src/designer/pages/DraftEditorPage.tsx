@@ -75,14 +75,15 @@ function DraftEditor({ loaded, onReload }: { loaded: LoadedDraft; onReload: () =
   // A new object each time the banner asks for a tab, so asking twice opens it twice.
   const [showTab, setShowTab] = useState<{ tab: EditorTab } | null>(null);
 
-  // Leaving with unsaved edits asks first.
+  // Leaving with edits the server does not have asks first: edits on their way, and edits whose
+  // save failed (too large, the network down), which a reload would otherwise throw away.
   useEffect(() => {
     const warn = (e: BeforeUnloadEvent) => {
-      if (status.kind === 'pending' || status.kind === 'saving') e.preventDefault();
+      if (hasUnsaved()) e.preventDefault();
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [status.kind]);
+  }, [hasUnsaved]);
 
   const publish = async () => {
     setPublishing(true);

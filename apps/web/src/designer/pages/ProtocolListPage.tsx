@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { COUNTRIES } from '@ruta/protocol';
 import type { Country, ProtocolFile } from '@ruta/protocol';
 import { useUser } from '../../auth/AuthContext.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
@@ -32,7 +31,6 @@ export function ProtocolListPage() {
   const [error, setError] = useState<{ cause: unknown } | null>(null);
   const [compareA, setCompareA] = useState('');
   const [compareB, setCompareB] = useState('');
-  const [country, setCountry] = useState<Country>(user.country === 'REGIONAL' ? 'HN' : user.country);
   const [creating, setCreating] = useState(false);
 
   const act = async (key: string, f: () => Promise<string>) => {
@@ -58,6 +56,10 @@ export function ProtocolListPage() {
   const families = groupBy(published, (p) => p.id);
   const latest = (id: string) => Math.max(...(families.get(id) ?? []).map((p) => p.version));
   const canDraftRegional = user.country === 'REGIONAL';
+  // A national designer derives variants for their own country only (a regional one derives none).
+  const country = user.country === 'REGIONAL' ? null : (user.country as Country);
+  /** The caller's draft of a protocol id, if one is open: a second one would only compete with it. */
+  const draftOf = (id: string) => drafts.find((d) => d.id === id);
 
   return (
     <section className="dz-page" data-testid="designer-list">
@@ -109,21 +111,6 @@ export function ProtocolListPage() {
         </ul>
       )}
       <h2>{t('list.published')}</h2>
-      <label>
-        {t('list.variantCountry')}
-        <select
-          name="variant-country"
-          value={country}
-          disabled={user.country !== 'REGIONAL'}
-          onChange={(e) => setCountry(e.target.value as Country)}
-        >
-          {COUNTRIES.map((c) => (
-            <option key={c} value={c}>
-              {t(`countries.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
       <ul className="dz-cards">
         {[...families.entries()].map(([id, versions]) => {
           const newest = versions.find((v) => v.version === latest(id))!;
@@ -146,53 +133,64 @@ export function ProtocolListPage() {
               </p>
               <div className="dz-row dz-wrap">
                 {(newest.jurisdiction === user.country ||
-                  (canDraftRegional && newest.jurisdiction === 'REGIONAL')) && (
-                  <button
-                    type="button"
-                    disabled={busy !== null}
-                    onClick={() =>
-                      void act(`draft:${id}`, async () => {
-                        const resolved = await designerApi.protocol(id, newest.version);
-                        if (resolved.base) {
-                          // A variant's next version starts from the changes of this one.
-                          const ref = requireRef(resolved.base);
-                          const base = await designerApi.protocol(ref.id, ref.version);
-                          const { file } = variantFileFor(base, resolved, {
-                            id,
+                  (canDraftRegional && newest.jurisdiction === 'REGIONAL')) &&
+                  (draftOf(id) ? (
+                    <DraftLink draft={draftOf(id)!} />
+                  ) : (
+                    <button
+                      type="button"
+                      disabled={busy !== null}
+                      onClick={() =>
+                        void act(`draft:${id}`, async () => {
+                          const resolved = await designerApi.protocol(id, newest.version);
+                          if (resolved.base) {
+                            // A variant's next version starts from the changes of this one.
+                            const ref = requireRef(resolved.base);
+                            const base = await designerApi.protocol(ref.id, ref.version);
+                            const { file } = variantFileFor(base, resolved, {
+                              id,
+                              version: newest.version + 1,
+                              jurisdiction: resolved.jurisdiction as Country,
+                              base: resolved.base,
+                            });
+                            const draft = await designerApi.createDraft(file);
+                            return `drafts/${draft.id}`;
+                          }
+                          const { forms: _f, invariantsInForce: _i, base: _b, ...rest } = resolved;
+                          const file: ProtocolFile = {
+                            ...rest,
+                            kind: 'protocol',
                             version: newest.version + 1,
-                            jurisdiction: resolved.jurisdiction as Country,
-                            base: resolved.base,
-                          });
+                          };
                           const draft = await designerApi.createDraft(file);
                           return `drafts/${draft.id}`;
-                        }
-                        const { forms: _f, invariantsInForce: _i, base: _b, ...rest } = resolved;
-                        const file: ProtocolFile = { ...rest, kind: 'protocol', version: newest.version + 1 };
-                        const draft = await designerApi.createDraft(file);
-                        return `drafts/${draft.id}`;
-                      })
-                    }
-                  >
-                    {t('list.newVersion', { version: newest.version + 1 })}
-                  </button>
-                )}
-                {newest.jurisdiction === 'REGIONAL' && user.country !== 'REGIONAL' && (
-                  <button
-                    type="button"
-                    name={`derive-${id}`}
-                    disabled={busy !== null}
-                    onClick={() =>
-                      void act(`variant:${id}`, async () => {
-                        const draft = await designerApi.deriveVariant(id, newest.version, {
-                          jurisdiction: country,
-                        });
-                        return `drafts/${draft.id}`;
-                      })
-                    }
-                  >
-                    {t('list.derive', { country: t(`countries.${country}`) })}
-                  </button>
-                )}
+                        })
+                      }
+                    >
+                      {t('list.newVersion', { version: newest.version + 1 })}
+                    </button>
+                  ))}
+                {newest.jurisdiction === 'REGIONAL' &&
+                  country !== null &&
+                  (draftOf(`${id}-${country.toLowerCase()}`) ? (
+                    <DraftLink draft={draftOf(`${id}-${country.toLowerCase()}`)!} />
+                  ) : (
+                    <button
+                      type="button"
+                      name={`derive-${id}`}
+                      disabled={busy !== null}
+                      onClick={() =>
+                        void act(`variant:${id}`, async () => {
+                          const draft = await designerApi.deriveVariant(id, newest.version, {
+                            jurisdiction: country,
+                          });
+                          return `drafts/${draft.id}`;
+                        })
+                      }
+                    >
+                      {t('list.derive', { country: t(`countries.${country}`) })}
+                    </button>
+                  ))}
               </div>
             </li>
           );
@@ -225,6 +223,16 @@ export function ProtocolListPage() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The way back into a draft already begun, where a button would begin another of the same id. */
+function DraftLink({ draft }: { draft: ProtocolListItem }) {
+  const { t } = useTranslation('designer');
+  return (
+    <Link to={`drafts/${draft.draftId}`} data-open-draft={refOf(draft)}>
+      {t('list.openDraft', { version: draft.version })}
+    </Link>
   );
 }
 
