@@ -98,6 +98,7 @@ describe('the integrity sweep', () => {
     const byCase = new Map(report.cases.map((c) => [c.caseId, c]));
     expect(byCase.get(forged)).toMatchObject({
       country: 'GT',
+      protocol: { id: 'child-repatriation-gt' },
       problem: { code: 'document-differs', parts: ['data'], forms: ['cr-objection'] },
     });
     expect(byCase.get(cutShort)).toMatchObject({

@@ -18,6 +18,7 @@ const HandoversPage = lazy(() => import('./handovers/HandoversPage.js'));
 const UsersPage = lazy(() => import('./users/UsersPage.js'));
 const AlertsPage = lazy(() => import('./alerts/AlertsPage.js'));
 const StatsPage = lazy(() => import('./stats/StatsPage.js'));
+const IntegrityPage = lazy(() => import('./integrity/IntegrityPage.js'));
 
 export function App() {
   return (
@@ -37,6 +38,7 @@ export function App() {
                     <Route path="users" element={<UsersPage />} />
                     <Route path="alerts" element={<AlertsPage />} />
                     <Route path="stats" element={<StatsPage />} />
+                    <Route path="integrity" element={<IntegrityPage />} />
                     <Route path="password" element={<ChangePasswordPage />} />
                     <Route path="designer/*" element={<DesignerRoute />} />
                     <Route path="*" element={<NotFoundPage />} />

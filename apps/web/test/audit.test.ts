@@ -203,3 +203,55 @@ describe('a case altered in the database', () => {
     await screenshot(page, 'document-edited');
   }, 180_000);
 });
+
+describe('the integrity page', () => {
+  it('lists, after a check, the cases of the auditor’s country altered in the database, and links to each', async () => {
+    const { stack, browser, screenshot } = suite;
+    const altered = await drivenCase('GT', 'child-repatriation-gt', 3);
+    const elsewhere = await drivenCase('MX', 'child-repatriation-mx', 3);
+    const forged = await drivenCase('GT', 'child-repatriation-gt', 2);
+    await inDatabase(async (db) => {
+      for (const caseId of [altered, elsewhere])
+        await db.collection<{ _id: string }>('caseEvents').deleteOne({ _id: eventKey(caseId, 3) });
+      const cases = db.collection<{ _id: string; cur: { seq: number; state: string } }>('cases');
+      await expect.poll(async () => (await cases.findOne({ _id: forged }))?.cur.seq).toBe(2);
+      const doc = (await cases.findOne({ _id: forged }))!;
+      const state = JSON.parse(doc.cur.state) as { data: Record<string, Record<string, unknown>> };
+      const form = Object.keys(state.data)[0]!;
+      state.data[form] = { ...state.data[form], forged: true };
+      await cases.updateOne({ _id: forged }, { $set: { 'cur.state': JSON.stringify(state) } });
+    });
+
+    const { page } = await loginAs(browser, stack.url, 'auditor.gt');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: 'Integridad' }).click();
+    await page.getByRole('heading', { name: 'Integridad de los casos' }).waitFor();
+    await page.getByRole('button', { name: 'Comprobar ahora' }).click();
+    const status = page.locator('.integrity-sweep p');
+    await expect
+      .poll(() => status.innerText(), { timeout: 60_000 })
+      .toMatch(/^Última comprobación, terminada el .+: \d+ casos comprobados; dañados: \d+\.$/);
+    const row = page.locator('table.integrity-table tbody tr', { hasText: altered });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('faltan eventos al final del historial, desde el evento 3');
+    // A form by its title, the protocol by its own, never the data.
+    const forgedRow = page.locator('table.integrity-table tbody tr', { hasText: forged });
+    expect(await forgedRow.innerText()).toMatch(
+      /niñas, niños[\s\S]*el expediente guardado no es el que da su historial: datos del formulario «[^»]+»/,
+    );
+    expect(await forgedRow.innerText()).not.toContain('forged');
+    // Mexico's damaged case is not Guatemala's auditor's to know of.
+    expect(await page.locator('table.integrity-table').innerText()).not.toContain(elsewhere);
+    await screenshot(page, 'integrity');
+
+    await row.getByRole('link', { name: altered }).click();
+    await page.locator('.audit-panel').waitFor();
+    expect(await page.locator('.page').innerText()).toContain('ya no concuerda con su historial');
+  }, 180_000);
+
+  it('is not offered to a case worker', async () => {
+    const { page } = await loginAs(suite.browser, suite.stack.url, 'caseworker.gt');
+    await page.locator('nav').waitFor();
+    expect(await page.getByRole('link', { name: 'Integridad' }).count()).toBe(0);
+  });
+});

@@ -153,6 +153,10 @@ export const IntegrityView = z.object({
     z.object({
       caseId: z.string(),
       country: z.string(),
+      protocol: z
+        .object({ id: z.string(), version: z.number().int() })
+        .nullable()
+        .describe('The protocol version the case runs under, to name its forms'),
       foundAt: Instant,
       checkedAt: Instant,
       problem: IntegrityProblem,

@@ -101,29 +101,33 @@ export class AuditService {
    * document held against it. The problem says where and which parts, never a value; null when
    * the case is sound. Null too for a case with neither events nor document.
    */
-  async examine(caseId: string): Promise<{ country: string; problem: IntegrityProblem | null } | null> {
+  async examine(caseId: string): Promise<Examined | null> {
     const { history, document, country } = await this.stored(caseId);
     const first = history[0];
     const caseCountry = country ?? first?.country ?? first?.actor?.country;
     if (!caseCountry) return null;
+    const protocol = protocolOf(document?.protocol) ?? protocolOf(first?.protocol);
     const chain = verifyChain(history, document ? { document } : {});
-    if (!chain.ok && chain.problem) return { country: caseCountry, problem: chainProblem(chain.problem) };
+    if (!chain.ok && chain.problem)
+      return { country: caseCountry, protocol, problem: chainProblem(chain.problem) };
     const report = replay(
       history,
       await historyLookup(this.d.protocols, history),
       document ? { document } : {},
     );
-    if (report.ok) return { country: caseCountry, problem: null };
+    if (report.ok) return { country: caseCountry, protocol, problem: null };
     const differences = report.document ?? [];
     if (report.firstDivergence === null && differences.length > 0) {
       return {
         country: caseCountry,
+        protocol,
         problem: chainProblem({ code: 'document-differs', differences }),
       };
     }
     const row = report.events[report.firstDivergence ?? 0];
     return {
       country: caseCountry,
+      protocol,
       problem: {
         code: 'not-conforming',
         seq: row?.seq ?? null,
@@ -157,6 +161,19 @@ export class AuditService {
     const document = isObject(state) ? state : { seq: doc.cur.seq, head: doc.cur.head };
     return { history, document, country: doc.country };
   }
+}
+
+/** What the integrity sweep learns of one case: whose it is, and what is wrong with it (null: nothing). */
+export interface Examined {
+  country: string;
+  protocol: { id: string; version: number } | null;
+  problem: IntegrityProblem | null;
+}
+
+/** A protocol reference as far as a stored value holds one. */
+function protocolOf(v: unknown): { id: string; version: number } | null {
+  if (!isObject(v)) return null;
+  return typeof v.id === 'string' && typeof v.version === 'number' ? { id: v.id, version: v.version } : null;
 }
 
 /** A chain problem as the sweep keeps it: the event at fault and the parts and forms named, no value. */

@@ -4,7 +4,7 @@ import type { EventRepository } from '../db/repositories/eventRepository.js';
 import type { IntegrityRepository } from '../db/repositories/integrityRepository.js';
 import type { IntegrityProblem, SweepCount } from '../db/schemas/integritySchema.js';
 import type { AppDeps } from '../deps.js';
-import type { AuditService } from './auditService.js';
+import type { AuditService, Examined } from './auditService.js';
 import type { SessionUser } from './authService.js';
 import { visibleCountries } from './caseAccess.js';
 
@@ -24,7 +24,14 @@ export interface IntegrityView {
   /** Damaged cases the user sees, in all. */
   total: number;
   /** The newest of them: where each breaks, never a value from it. */
-  cases: { caseId: string; country: string; foundAt: string; checkedAt: string; problem: IntegrityProblem }[];
+  cases: {
+    caseId: string;
+    country: string;
+    protocol: { id: string; version: number } | null;
+    foundAt: string;
+    checkedAt: string;
+    problem: IntegrityProblem;
+  }[];
 }
 
 /**
@@ -105,6 +112,7 @@ export class IntegrityService {
       cases: found.map((f) => ({
         caseId: f._id,
         country: f.country,
+        protocol: f.protocol ?? null,
         foundAt: f.foundAt,
         checkedAt: f.checkedAt,
         problem: f.problem,
@@ -126,7 +134,7 @@ export class IntegrityService {
     for (const caseId of ids) {
       // Left unfinished (finishedAt null): the view says the sweep was cut short.
       if (this.stopping) return;
-      let result: Awaited<ReturnType<AuditService['examine']>>;
+      let result: Examined | null;
       try {
         result = await this.d.audit.examine(caseId);
       } catch (err) {
@@ -138,7 +146,12 @@ export class IntegrityService {
       count.cases++;
       if (result.problem) {
         count.damaged++;
-        await integrity.found(caseId, result.country, result.problem, clock());
+        await integrity.found(
+          caseId,
+          { country: result.country, protocol: result.protocol },
+          result.problem,
+          clock(),
+        );
         logger.warn(
           { caseId, problem: result.problem.code, seq: result.problem.seq },
           'integrity sweep: case does not stand on its history (altered in the database?)',

@@ -13,6 +13,7 @@ import type {
   CaseView,
   EventRecord,
   Handover,
+  IntegrityView,
   ProtocolSummary,
   ResolvedProtocol,
   User,
@@ -104,6 +105,10 @@ export const api = {
     request<ConformanceReport>('GET', `/api/cases/${enc(caseId)}/audit/replay`),
   auditWhatIf: (caseId: string, protocol: { id: string; version: number }) =>
     request<ConformanceReport>('POST', `/api/cases/${enc(caseId)}/audit/what-if`, { protocol }),
+
+  integrity: () => request<IntegrityView>('GET', '/api/audit/integrity'),
+  /** Starts a check of every case now (or answers the one under way). */
+  sweepIntegrity: () => request<IntegrityView>('POST', '/api/audit/integrity/sweep'),
 
   stats: (by: readonly StatsDimension[]) => request<StatsResult>('GET', `/api/stats?by=${by.join(',')}`),
 

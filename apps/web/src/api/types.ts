@@ -200,3 +200,33 @@ export interface ApiErrorBody {
 }
 
 export type { Rejection as EngineRejection };
+
+/** Where the integrity sweep found a case broken: event numbers, part and form names, never a value. */
+export interface IntegrityProblem {
+  code: string;
+  seq: number | null;
+  parts: string[];
+  forms: string[];
+  reasons: string[];
+}
+
+/** GET /api/audit/integrity: the last sweep over every case, and the damaged cases the user sees. */
+export interface IntegrityView {
+  sweep: {
+    startedAt: string;
+    finishedAt: string | null;
+    running: boolean;
+    cases: number;
+    damaged: number;
+  } | null;
+  total: number;
+  cases: {
+    caseId: string;
+    country: string;
+    /** The protocol version the case runs under (null when it cannot be read). */
+    protocol: { id: string; version: number } | null;
+    foundAt: string;
+    checkedAt: string;
+    problem: IntegrityProblem;
+  }[];
+}

@@ -15,6 +15,8 @@ export function Shell({ children }: { children: ReactNode }) {
   // The roles protocols alert (notifyFocalPoint), who may read GET /api/notifications.
   const receivesAlerts = user.role === 'focalpoint' || user.role === 'supervisor';
   const unread = useUnreadAlerts(receivesAlerts);
+  // The roles of the audit views (GET /api/audit/integrity).
+  const audits = user.role === 'auditor' || user.role === 'supervisor';
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -46,6 +48,11 @@ export function Shell({ children }: { children: ReactNode }) {
             {user.role === 'admin' ? (
               <li>
                 <NavLink to="/users">{t('nav.users')}</NavLink>
+              </li>
+            ) : null}
+            {audits ? (
+              <li>
+                <NavLink to="/integrity">{t('nav.integrity')}</NavLink>
               </li>
             ) : null}
             <li>

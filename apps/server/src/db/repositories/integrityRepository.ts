@@ -13,11 +13,16 @@ export class IntegrityRepository {
   constructor(private readonly models: Models) {}
 
   /** Records that a case was found damaged at `at` (keeping when it was first found). */
-  async found(caseId: string, country: string, problem: IntegrityProblem, at: string): Promise<void> {
-    const fresh: IntegrityFindingDoc = { _id: caseId, country, foundAt: at, checkedAt: at, problem };
+  async found(
+    caseId: string,
+    of: Pick<IntegrityFindingDoc, 'country' | 'protocol'>,
+    problem: IntegrityProblem,
+    at: string,
+  ): Promise<void> {
+    const fresh: IntegrityFindingDoc = { _id: caseId, ...of, foundAt: at, checkedAt: at, problem };
     if (await insertIfAbsent(this.models.integrityFindings, fresh)) return;
     await this.models.integrityFindings
-      .updateOne({ _id: caseId }, { $set: { country, checkedAt: at, problem } })
+      .updateOne({ _id: caseId }, { $set: { ...of, checkedAt: at, problem } })
       .exec();
   }
 

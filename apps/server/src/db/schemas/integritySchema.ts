@@ -23,6 +23,8 @@ export interface IntegrityFindingDoc {
   _id: string;
   /** The case's country, for whose auditors it is listed. */
   country: string;
+  /** The protocol version the case runs under, as far as it can be read (to name its forms). */
+  protocol: { id: string; version: number } | null;
   /** When a sweep first found it damaged. */
   foundAt: string;
   /** When a sweep last found it damaged. */
@@ -60,6 +62,7 @@ export const integrityFindingSchema = new Schema<IntegrityFindingDoc>(
   {
     _id: { type: String, required: true },
     country: { type: String, required: true },
+    protocol: { type: new Schema({ id: String, version: Number }, { _id: false }), default: null },
     foundAt: { type: String, required: true },
     checkedAt: { type: String, required: true },
     problem: { type: problemSchema, required: true },
