@@ -1,11 +1,17 @@
 // A deadline may count from a recorded event (the detection) instead of the step that starts it:
 // `from` names a date-time field of a form recorded on every way to that step. Each way of getting
 // it wrong is refused with where it is and what to write instead.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   applyVariantChange,
   diffProtocols,
+  loadRegistry,
+  resolveProtocol,
   verifyProtocol,
+  verifyRegistry,
   type Problem,
   type ResolvedProtocol,
 } from '../src/index.js';
@@ -194,5 +200,60 @@ describe('anchors in national variants and diffs', () => {
     const moved = structuredClone(base);
     moved.delays!.noAnswer!.from = { field: 'consent.otherAt' };
     expect(diffProtocols(base, moved).delays.changed).toEqual([{ name: 'noAnswer', changes: ['from'] }]);
+  });
+});
+
+describe('anchors of the shipped protocols', () => {
+  const root = fileURLToPath(new URL('../../..', import.meta.url));
+  const jsonFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
+    });
+  const files = [...jsonFiles(join(root, 'workflows')), ...jsonFiles(join(root, 'forms'))].map((path) => ({
+    path: relative(root, path),
+    text: readFileSync(path, 'utf8'),
+  }));
+
+  it('count the 24-hour alert, its escalation and the consular notification from the detection', () => {
+    for (const ref of [
+      'child-repatriation@1',
+      'child-repatriation-gt@1',
+      'child-repatriation-mx@1',
+      'child-repatriation-sv@1',
+    ]) {
+      const r = resolveProtocol(loadRegistry(files), ref);
+      if (!r.ok) throw new Error(ref);
+      const states = r.protocol.machine.states.identification!.states!.protection!.states!;
+      const detected = { field: 'cr-detection.detectedAt' };
+      expect(states.alert!.states!.pending!.meta.deadline?.from, ref).toEqual(detected);
+      expect(states.consular!.states!.pending!.meta.deadline?.from, ref).toEqual(detected);
+      expect(r.protocol.delays?.alert24h?.from, ref).toEqual(detected);
+    }
+  });
+
+  it("point a variant's bad anchor at the change that sets it", () => {
+    const sv = files.find((f) => f.path.endsWith('child-repatriation-sv.v1.json'))!;
+    const changed = JSON.parse(sv.text) as { changes: unknown[] };
+    const at = changed.changes.length;
+    changed.changes.push(
+      {
+        op: 'setStateMeta',
+        path: 'identification.detection',
+        meta: { deadline: { hours: 2, from: { field: 'cr-detection.detectedAt' } } },
+      },
+      { op: 'setDelay', name: 'alert24h', delay: { hours: 12, from: { field: 'cr-alert.sentAt' } } },
+    );
+    const report = verifyRegistry(
+      loadRegistry(files.map((f) => (f === sv ? { ...f, text: JSON.stringify(changed) } : f))),
+    );
+    const problems = report.protocols
+      .find((p) => p.file === sv.path)!
+      .problems.filter((p) => p.code.startsWith('deadline-anchor'));
+    expect(problems.map((p) => [p.code, p.location.pointer, p.location.state])).toEqual([
+      ['deadline-anchor-not-recorded', `/changes/${at}`, 'identification.detection'],
+      ['deadline-anchor-not-recorded', `/changes/${at + 1}`, 'identification.protection.alert.pending'],
+    ]);
+    expect(problems[1]!.message).toContain('e.g. by DETECT → SCREENED');
   });
 });
