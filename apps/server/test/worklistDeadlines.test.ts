@@ -22,9 +22,10 @@ async function screenedCase(country = 'hn'): Promise<string> {
   const c = await openCase(worker, 'child-repatriation');
   await worker.post(`/api/cases/${c.case.id}/steps`, { event: 'DETECT', expectedVersion: 0 });
   const [detection] = await formExamples(worker, c.case.protocol, 'cr-detection');
+  // Detected as the screening is saved: its deadlines count 24 h from now.
   const r = await worker.post<CaseViewBody>(`/api/cases/${c.case.id}/steps`, {
     event: 'SCREENED',
-    data: detection,
+    data: { ...detection, detectedAt: clock.now() },
     expectedVersion: 1,
   });
   expect(r.status).toBe(200);
@@ -40,6 +41,8 @@ describe('the worklist', () => {
     expect((await worker.get('/api/cases')).status).toBe(401);
     server.forgetLogins();
     const newer = await screenedCase();
+    // The case documents the worklist reads follow their steps a moment later: let them.
+    await server.services.caseStore.drain();
 
     const rows = (await (await server.as('caseworker.hn')).get<Row[]>('/api/cases')).body;
     expect(rows.map((r) => r.id)).toEqual([older, newer, undated]);

@@ -231,4 +231,26 @@ describe('deriving a national variant', () => {
     const { doc } = applyVariant(base, file);
     expect(verifyProtocol(doc).filter((p) => p.severity !== 'warning')).toEqual([]);
   });
+
+  it('keeps what a national deadline counts from, or drops it when the designer counts from the entry', () => {
+    const child = shipped('child-repatriation@1');
+    const path = 'identification.protection.consular.pending';
+    const header = {
+      id: 'child-repatriation-hn',
+      version: 1,
+      jurisdiction: 'HN' as const,
+      base: 'child-repatriation@1',
+    };
+    const from = { field: 'cr-detection.detectedAt' };
+    for (const deadline of [{ hours: 48, from }, { hours: 48 }]) {
+      const edited = updateStateMeta(child, path, { deadline });
+      const { file } = variantFileFor(child, edited, header);
+      expect(file.changes.map((c) => c.op)).toEqual(
+        deadline.from ? ['setStateMeta'] : ['removeDeadline', 'setStateMeta'],
+      );
+      const { doc, problems } = applyVariant(child, file);
+      expect(problems).toEqual([]);
+      expect(listStates(doc.machine).find((s) => s.path === path)!.state.meta.deadline).toEqual(deadline);
+    }
+  });
 });

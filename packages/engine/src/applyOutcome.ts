@@ -1,6 +1,7 @@
 import type { CompiledAction, CompiledProtocol, Marker } from './compileProtocol.js';
 import { ENTER, EXIT, TAKE } from './compileProtocol.js';
 import { badInput } from './checkInput.js';
+import { anchoredDue } from './anchoredDue.js';
 import { computeProfile } from './computeProfile.js';
 import { formatInstant } from './instant.js';
 import type { CaseProfile, Deadline, Effect, Rejection, Timer } from './types.js';
@@ -69,16 +70,22 @@ export function applyOutcome(
       runActions(d, m.transition.actions);
     } else if (m.type === ENTER) {
       const s = m.state;
+      // The forms this step records are in d.data by now: XState takes transitions before it
+      // enters their targets, so a deadline can count from a field the same step records.
       if (s.deadline)
         setDeadline(d, {
           name: `state:${s.path}`,
           title: s.title,
-          dueAt: formatInstant(atMs + s.deadline.hours * HOUR),
+          dueAt: formatInstant(anchoredDue(d.data, s.deadline.from, atMs, s.deadline.hours * HOUR)),
           setAt: at,
         });
       for (const t of s.timers) {
         d.timers = d.timers.filter((x) => x.event !== t.event);
-        d.timers.push({ event: t.event, dueAt: formatInstant(atMs + t.ms), state: s.path });
+        d.timers.push({
+          event: t.event,
+          dueAt: formatInstant(anchoredDue(d.data, t.from, atMs, t.ms)),
+          state: s.path,
+        });
       }
       runActions(d, s.entry);
     }
@@ -136,7 +143,7 @@ function runActions(d: Draft, actions: readonly CompiledAction[]): void {
         setDeadline(d, {
           name: a.name,
           title: a.title,
-          dueAt: formatInstant(d.atMs + a.hours * HOUR),
+          dueAt: formatInstant(anchoredDue(d.data, a.from, d.atMs, a.hours * HOUR)),
           setAt: d.at,
         });
         break;

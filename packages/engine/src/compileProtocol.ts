@@ -1,10 +1,10 @@
 import {
   asList,
   createFormValidator,
+  parseAnchor,
   toMachineConfig,
   type FormValidator,
   type ActionConfig,
-  type Duration,
   type JsonLogic,
   type LegalRef,
   type ResolvedProtocol,
@@ -21,11 +21,18 @@ import { profileProblem } from './evaluateProfile.js';
 import { createRuntime, type Runtime } from './runtime.js';
 import type { ProtocolRef } from './types.js';
 
+/** Where a deadline or timer counts from: a field of a recorded form (the protocol's `from`). */
+export interface CompiledAnchor {
+  form: string;
+  /** The keys down to the field inside the form's data, e.g. ["detectedAt"]. */
+  path: readonly string[];
+}
+
 /** An action of the protocol with everything resolved that can be resolved before a case exists. */
 export type CompiledAction =
   /** `form` is params.form or the source state's form. */
   | { type: 'recordForm'; form: string }
-  | { type: 'setDeadline'; name: string; hours: number; title: Text }
+  | { type: 'setDeadline'; name: string; hours: number; title: Text; from?: CompiledAnchor }
   | { type: 'clearDeadline'; name: string }
   | Extract<ActionConfig, { type: 'notifyFocalPoint' | 'openLinkedCase' }>;
 
@@ -43,14 +50,15 @@ export interface CompiledState {
   description?: Text;
   form?: string;
   roles?: Role[];
-  deadline?: Duration;
+  /** Due `hours` after entering the state, or after the instant `from` records (see anchoredDue). */
+  deadline?: { hours: number; from?: CompiledAnchor };
   legal: LegalRef[];
   institution?: Text;
   tags: string[];
   entry: CompiledAction[];
   exit: CompiledAction[];
-  /** The delayed transitions leaving this state: each starts a case timer on entry. */
-  timers: { event: string; delay: string; ms: number }[];
+  /** The delayed transitions leaving this state: each starts a case timer on entry (or counts from `from`). */
+  timers: { event: string; delay: string; ms: number; from?: CompiledAnchor }[];
 }
 
 export interface CompiledTransition {
@@ -149,6 +157,22 @@ export function compileProtocol(protocol: ResolvedProtocol): CompiledProtocol {
 function build(protocol: ResolvedProtocol): CompiledProtocol {
   const problems: string[] = [];
   const { config, delays } = toMachineConfig(protocol);
+  const anchorOf = (from: unknown, where: string): CompiledAnchor | undefined => {
+    if (from === undefined) return undefined;
+    const anchor = parseAnchor(from);
+    if (!anchor) {
+      problems.push(
+        `${where}: "from" must name a field as {"field": "<form id>.<field>"}, e.g. {"field": "cr-detection.detectedAt"}`,
+      );
+      return undefined;
+    }
+    return { form: anchor.form, path: anchor.path.split('.') };
+  };
+  const delayAnchors = new Map<string, CompiledAnchor>();
+  for (const [name, delay] of Object.entries(protocol.delays ?? {})) {
+    const anchor = anchorOf(delay?.from, `delay "${name}"`);
+    if (anchor) delayAnchors.set(name, anchor);
+  }
   for (const name of Object.keys(delays)) {
     if (!Number.isNaN(Number(name)))
       problems.push(`delay "${name}" is a number: XState would read it as milliseconds; give it a name`);
@@ -208,7 +232,16 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
         case 'setDeadline':
           if (!(a.params.hours >= 0))
             problems.push(`${where}: setDeadline "${a.params.name}" needs hours >= 0`);
-          return [{ type: 'setDeadline', name: a.params.name, hours: a.params.hours, title: a.params.title }];
+          {
+            const from = anchorOf(a.params.from, `${where}: setDeadline "${a.params.name}"`);
+            const compiled: CompiledAction = {
+              type: 'setDeadline',
+              name: a.params.name,
+              hours: a.params.hours,
+              title: a.params.title,
+            };
+            return [from ? { ...compiled, from } : compiled];
+          }
         case 'clearDeadline':
           return [{ type: 'clearDeadline', name: a.params.name }];
         case 'notifyFocalPoint':
@@ -283,7 +316,10 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
           problems.push(`state "${path}": form "${meta.form}" is not embedded in the protocol`);
       }
       if (meta.roles) cs.roles = meta.roles;
-      if (meta.deadline) cs.deadline = meta.deadline;
+      if (meta.deadline) {
+        const from = anchorOf(meta.deadline.from, `state "${path}" deadline`);
+        cs.deadline = from ? { hours: meta.deadline.hours, from } : { hours: meta.deadline.hours };
+      }
       if (meta.institution) cs.institution = meta.institution;
       states.set(path, cs);
       // Each marker action's params is the marker itself: XState hands it back as is, so a step
@@ -328,7 +364,10 @@ function build(protocol: ResolvedProtocol): CompiledProtocol {
       const event = `xstate.after.${delay}.${state.nodeId}`;
       if (ms === undefined)
         problems.push(`state "${path}": delay "${delay}" is not in the protocol's delays`);
-      else state.timers.push({ event, delay, ms });
+      else {
+        const from = delayAnchors.get(delay);
+        state.timers.push(from ? { event, delay, ms, from } : { event, delay, ms });
+      }
       convertTransitions(
         asList(ts),
         node.after![delay]!,

@@ -1,6 +1,7 @@
 import { findForbiddenKey } from '@ruta/protocol';
 import { shown } from './shown.js';
-import { addMilliseconds } from './instant.js';
+import { anchoredDue } from './anchoredDue.js';
+import { addMilliseconds, formatInstant, parseInstant } from './instant.js';
 import {
   badInput,
   checkActor,
@@ -10,7 +11,7 @@ import {
   isPlainObject,
   recordedActor,
 } from './checkInput.js';
-import type { CompiledProtocol } from './compileProtocol.js';
+import type { CompiledAnchor, CompiledProtocol } from './compileProtocol.js';
 import { computeProfile } from './computeProfile.js';
 import { canonicalJson } from './canonicalJson.js';
 import { cloneValue, type Configuration } from './runtime.js';
@@ -37,8 +38,9 @@ const HOUR = 3_600_000;
  * timers of the new states are set by the new version. A state the case is still in (the same
  * path, or the one its active state is mapped to) keeps counting from when the case entered
  * it, as its deadline or timer recorded, so a migration never gives an overdue case more time
- * nor puts off an escalation; a state the migration enters counts from the migration. Deadlines
- * set by actions are kept. Recorded as a "migrated" event in the same hash chain. No entry
+ * nor puts off an escalation; a state the migration enters counts from the migration. A deadline
+ * or delay of the new version that counts from a recorded field (`from`) counts from it when the
+ * case records it, never later than from the entry. Deadlines set by actions are kept. Recorded as a "migrated" event in the same hash chain. No entry
  * action runs: a migration is not a step of the protocol.
  *
  * @example
@@ -171,15 +173,18 @@ export function migrateAt(
     const entered = entryTimes(from, c, conf);
     for (const s of next.active) {
       const since = continuedSince(s.path, entered, conf, mapping) ?? env.at;
+      const sinceMs = parseInstant(since);
+      // A deadline that counts from a recorded event (the detection) counts from it here too.
+      const due = (ms: number, from: CompiledAnchor | undefined) =>
+        sinceMs === null ? addMilliseconds(since, ms) : formatInstant(anchoredDue(c.data, from, sinceMs, ms));
       if (s.deadline)
         deadlines.push({
           name: `state:${s.path}`,
           title: s.title,
-          dueAt: addMilliseconds(since, s.deadline.hours * HOUR),
+          dueAt: due(s.deadline.hours * HOUR, s.deadline.from),
           setAt: since,
         });
-      for (const t of s.timers)
-        timers.push({ event: t.event, dueAt: addMilliseconds(since, t.ms), state: s.path });
+      for (const t of s.timers) timers.push({ event: t.event, dueAt: due(t.ms, t.from), state: s.path });
     }
   }
   const recordedMapping = JSON.parse(canonicalJson(mapping)) as Record<string, string>;
@@ -320,7 +325,8 @@ function valueOf(to: CompiledProtocol, targets: string[]): { value: StateValue }
 
 /**
  * When the case entered each of its active states, where the case records it: the start of the
- * state's deadline, else the due time of one of its timers less that timer's delay.
+ * state's deadline, else the due time of one of its timers less that timer's delay (for a timer
+ * counting from a recorded event, that event's time: no later than the entry).
  */
 function entryTimes(from: CompiledProtocol, c: CaseState, conf: Configuration): Map<string, string> {
   const out = new Map<string, string>();
@@ -330,13 +336,22 @@ function entryTimes(from: CompiledProtocol, c: CaseState, conf: Configuration): 
       out.set(s.path, deadline.setAt);
       continue;
     }
+    // A timer that counts from a recorded event (its delay's `from`) gives that event's time,
+    // no later than the entry: a timer counting from the entry is preferred; either way the
+    // migration gives no one more time.
+    let anchored: string | undefined;
     for (const timer of c.timers) {
       const delay = timer.state === s.path ? s.timers.find((t) => t.event === timer.event) : undefined;
-      if (delay) {
-        out.set(s.path, addMilliseconds(timer.dueAt, -delay.ms));
+      if (!delay) continue;
+      const since = addMilliseconds(timer.dueAt, -delay.ms);
+      if (delay.from === undefined) {
+        out.set(s.path, since);
+        anchored = undefined;
         break;
       }
+      anchored ??= since;
     }
+    if (anchored !== undefined) out.set(s.path, anchored);
   }
   return out;
 }

@@ -22,7 +22,8 @@ export interface ProtocolDiff {
   };
   guards: NamedDiff<'logic' | 'description'>;
   events: NamedDiff<'title' | 'description'>;
-  delays: NamedDiff<'hours'>;
+  /** `from`: where the delay counts from (DeadlineAnchor). */
+  delays: NamedDiff<'hours' | 'from'>;
   /** The invariants in force, by id. */
   invariants: NamedDiff<'definition'>;
   forms: {

@@ -137,6 +137,11 @@ export function applyVariantChange(
       const state = getState(machine, change.path);
       if (!state) return missingState(change.path);
       const { legal, ...rest } = structuredClone(change.meta);
+      // A national deadline of other hours still counts from the event the base counts from
+      // (e.g. the detection): dropping the anchor would show more time than is left.
+      const anchor = state.meta.deadline?.from;
+      if (rest.deadline && rest.deadline.from === undefined && anchor !== undefined)
+        rest.deadline = { ...rest.deadline, from: structuredClone(anchor) };
       Object.assign(state.meta, rest);
       for (const ref of legal ?? []) {
         if (!state.meta.legal.some((r) => deepEqual(r, ref))) state.meta.legal.push(ref);
@@ -160,9 +165,13 @@ export function applyVariantChange(
     case 'setEvent':
       protocol.events[change.event] = structuredClone(change.definition);
       return [];
-    case 'setDelay':
-      protocol.delays = { ...(protocol.delays ?? {}), [change.name]: structuredClone(change.delay) };
+    case 'setDelay': {
+      const delay = structuredClone(change.delay);
+      const anchor = protocol.delays?.[change.name]?.from;
+      if (delay.from === undefined && anchor !== undefined) delay.from = structuredClone(anchor);
+      protocol.delays = { ...(protocol.delays ?? {}), [change.name]: delay };
       return [];
+    }
     case 'setTitle':
       protocol.title = structuredClone(change.title);
       if (change.description) protocol.description = structuredClone(change.description);

@@ -41,7 +41,10 @@ export function diffProtocols(a: ResolvedProtocol, b: ResolvedProtocol): Protoco
       title: (x, y) => deepEqual(x.title, y.title),
       description: (x, y) => deepEqual(x.description, y.description),
     }),
-    delays: diffNamed(a.delays ?? {}, b.delays ?? {}, { hours: (x, y) => x.hours === y.hours }),
+    delays: diffNamed(a.delays ?? {}, b.delays ?? {}, {
+      hours: (x, y) => x.hours === y.hours,
+      from: (x, y) => deepEqual(x.from, y.from),
+    }),
     invariants: diffNamed(byId(a.invariantsInForce), byId(b.invariantsInForce), { definition: deepEqual }),
     forms: diffForms(a.forms, b.forms),
   };

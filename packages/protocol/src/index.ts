@@ -4,6 +4,7 @@ export * from './stateTree.js';
 export * from './toMachineConfig.js';
 export * from './verifyProtocol.js';
 export * from './verifyForm.js';
+export * from './verifyDeadlineAnchors.js';
 export * from './exploreStateSpace.js';
 export * from './checkInvariants.js';
 export * from './invariantsReport.js';

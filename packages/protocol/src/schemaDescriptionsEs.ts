@@ -35,6 +35,12 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
     'Para quién es un protocolo: "child", "adult" o "any".',
   'A span of time in hours, e.g. {"hours": 24}.': 'Un lapso en horas, p. ej. {"hours": 24}.',
   'the number of hours (more than 0)': 'el número de horas (más de 0)',
+  'Where a deadline or delay counts from: a date-time field of a form recorded before, as "<form id>.<field>", e.g. {"field": "cr-detection.detectedAt"}.':
+    'Desde cuándo cuenta un plazo o un plazo automático: un campo de fecha y hora de un formulario guardado antes, como "<id del formulario>.<campo>", p. ej. {"field": "cr-detection.detectedAt"}.',
+  'the form id and the date-time field, joined by dots, e.g. "cr-detection.detectedAt"':
+    'el id del formulario y el campo de fecha y hora, unidos por puntos, p. ej. "cr-detection.detectedAt"',
+  'A span of time in hours, counted from the step or, with "from", from the instant a recorded field holds (never later than from the step), e.g. {"hours": 24, "from": {"field": "cr-detection.detectedAt"}}.':
+    'Un lapso en horas, contado desde el paso o, con "from", desde el momento que guarda un campo ya registrado (nunca más tarde que desde el paso), p. ej. {"hours": 24, "from": {"field": "cr-detection.detectedAt"}}.',
   'A citation of the seed clause a step implements, e.g. {"seed": "004", "clause": "B.3"}; variants add the national law.':
     'Una cita de la cláusula del documento base que implementa una etapa, p. ej. {"seed": "004", "clause": "B.3"}; las variantes añaden la ley nacional.',
   'the seed document: "000" to "004"': 'el documento base: de "000" a "004"',
@@ -105,9 +111,9 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
   "which form to record; leave out to record the source state's form":
     'qué formulario guardar; omítalo para guardar el formulario de la etapa de origen',
   'the id of the form to record': 'el id del formulario que se guarda',
-  'Start a named deadline on the case, due hours after the step.':
-    'Pone en el caso un plazo con nombre, que vence "hours" horas después del paso.',
-  'the deadline: {name, hours, title}': 'el plazo: {name, hours, title}',
+  'Start a named deadline on the case, due hours after the step, or after the instant a recorded field holds ("from").':
+    'Pone en el caso un plazo con nombre, que vence "hours" horas después del paso, o después del momento que guarda un campo ya registrado ("from").',
+  'the deadline: {name, hours, title, from}': 'el plazo: {name, hours, title, from}',
   "the deadline's name, to clear it later": 'el nombre del plazo, para quitarlo más adelante',
   'hours until it is due (more than 0)': 'horas hasta que vence (más de 0)',
   'what is due, shown on the worklist': 'lo que vence, que se muestra en la lista de trabajo',
@@ -141,8 +147,8 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
   'the id of the form a case worker fills in this state':
     'el id del formulario que llena el personal de casos en esta etapa',
   'roles allowed to act in this state': 'los roles que pueden actuar en esta etapa',
-  'the step must be done within this many hours of entering the state':
-    'la etapa debe hacerse en esta cantidad de horas desde que se entra en ella',
+  'the step must be done within this many hours of entering the state, or of the instant a recorded field holds ("from")':
+    'la etapa debe hacerse en esta cantidad de horas desde que se entra en ella, o desde el momento que guarda un campo ya registrado ("from")',
   'the seed clauses (and, in variants, national law) this state implements':
     'las cláusulas del documento base (y, en las variantes, la ley nacional) que implementa esta etapa',
   'the institution that acts at this step': 'la institución que actúa en esta etapa',
@@ -207,8 +213,8 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
     'la transición, o lista de transiciones, que las reemplaza',
   'Remove every transition for event from the state at from.':
     'Quita todas las transiciones con la acción "event" desde la etapa "from".',
-  "Change a state's metadata: the keys given replace the base's (institution, deadline, roles, title, form, description); legal references are added to the base's.":
-    'Cambia los metadatos de una etapa: las claves indicadas reemplazan las de la base (institución, plazo, roles, título, formulario, descripción); las referencias legales se añaden a las de la base.',
+  "Change a state's metadata: the keys given replace the base's (institution, deadline, roles, title, form, description), but a deadline without \"from\" keeps the base deadline's anchor; legal references are added to the base's.":
+    'Cambia los metadatos de una etapa: las claves indicadas reemplazan las de la base (institución, plazo, roles, título, formulario, descripción), pero un plazo sin "from" conserva el punto de partida del plazo de la base; las referencias legales se añaden a las de la base.',
   'the metadata to set': 'los metadatos que se ponen',
   'Remove the deadline of the state at path.': 'Quita el plazo de la etapa que está en "path".',
   'Add or replace a named guard.': 'Añade o reemplaza una condición con nombre.',
@@ -217,7 +223,8 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
   "Add or replace an event's label.": 'Añade o reemplaza el texto de una acción (evento).',
   'the event': 'la acción (evento)',
   'its label: {title, description}': 'su texto: {title, description}',
-  'Add or replace a named delay.': 'Añade o reemplaza un plazo automático con nombre.',
+  'Add or replace a named delay; one without "from" keeps the anchor of the base\'s delay of that name.':
+    'Añade o reemplaza un plazo automático con nombre; uno sin "from" conserva el punto de partida del plazo automático de la base con ese nombre.',
   "the delay's name": 'el nombre del plazo automático',
   'the delay, e.g. {"hours": 48}': 'el plazo automático, p. ej. {"hours": 48}',
   "Change the protocol's title (and description).": 'Cambia el título del protocolo (y su descripción).',

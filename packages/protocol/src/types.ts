@@ -43,14 +43,33 @@ export interface Duration {
   hours: number;
 }
 
+/**
+ * Where a deadline or a delay counts from, when not from the step that starts it: a date-time
+ * field of a form recorded earlier, written `<form id>.<field>` as the case stores it (what a guard
+ * reads as `case.<form id>.<field>`), e.g. "cr-detection.detectedAt". Nested sections are dotted
+ * ("cr-detection.place.foundAt"); a field inside a list cannot anchor.
+ */
+export interface DeadlineAnchor {
+  field: string;
+}
+
+/**
+ * A span of hours that may count from a recorded event instead of the step: due `hours` after
+ * the instant the anchor field holds, when the case records it, else `hours` after the step (and
+ * never later than that).
+ */
+export interface AnchoredDuration extends Duration {
+  from?: DeadlineAnchor;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Actions: a fixed vocabulary, declared as data on transitions and on state entry/exit.
 
 export type ActionConfig =
   /** Store the submitted form data in the case under the form's id (params.form, else the source state's form). */
   | { type: 'recordForm'; params?: { form?: string } }
-  /** Start a named deadline on the case, due `hours` after the step. */
-  | { type: 'setDeadline'; params: { name: string; hours: number; title: Text } }
+  /** Start a named deadline on the case, due `hours` after the step (or after `from`, see AnchoredDuration). */
+  | { type: 'setDeadline'; params: { name: string; hours: number; title: Text; from?: DeadlineAnchor } }
   | { type: 'clearDeadline'; params: { name: string } }
   /** Tell the focal point (liaison, seed 003 §9.3) of a country about this case. */
   | { type: 'notifyFocalPoint'; params: { country: CountryRef; reason: Text } }
@@ -99,8 +118,11 @@ export interface StateMeta {
   form?: string;
   /** Roles allowed to act (send events) in this state. */
   roles?: Role[];
-  /** The step must be done within this many hours of entering the state. */
-  deadline?: Duration;
+  /**
+   * The step must be done within this many hours of entering the state, or of the instant its
+   * `from` field records (e.g. the detection: the 24-hour alert counts from it).
+   */
+  deadline?: AnchoredDuration;
   /** The seed clauses (and, in variants, national law) this state implements. */
   legal: LegalRef[];
   /** The institution that acts at this step, e.g. {es: "PGN", en: "Attorney General (PGN)"}. */
@@ -212,7 +234,8 @@ export interface ProtocolFile {
   ownInvariants?: Invariant[];
   events: Record<string, EventDefinition>;
   guards: Record<string, { logic: JsonLogic; description: Text }>;
-  delays?: Record<string, Duration>;
+  /** Delayed transitions' waits; one with `from` fires that long after the instant the field records. */
+  delays?: Record<string, AnchoredDuration>;
   profile?: ProfileMapping;
   machine: MachineConfig;
 }
@@ -239,12 +262,17 @@ export type VariantChange =
   /** Replaces every transition for `event` from `from`. */
   | { op: 'replaceTransition'; from: string; event: string; transitions: TransitionsConfig }
   | { op: 'removeTransition'; from: string; event: string }
-  /** Merges into a state's metadata: institution, deadline, roles, title, legal references, form. */
+  /**
+   * Merges into a state's metadata: institution, deadline, roles, title, legal references, form.
+   * A deadline without `from` keeps the anchor of the base's deadline (removeDeadline first to
+   * count from entering the state instead).
+   */
   | { op: 'setStateMeta'; path: string; meta: Partial<StateMeta> }
   | { op: 'removeDeadline'; path: string }
   | { op: 'setGuard'; name: string; guard: { logic: JsonLogic; description: Text } }
   | { op: 'setEvent'; event: string; definition: EventDefinition }
-  | { op: 'setDelay'; name: string; delay: Duration }
+  /** A delay without `from` keeps the anchor of the base's delay of that name. */
+  | { op: 'setDelay'; name: string; delay: AnchoredDuration }
   | { op: 'setTitle'; title: Text; description?: Text }
   | { op: 'addForm'; form: FormDefinition }
   | { op: 'replaceForm'; form: FormDefinition }

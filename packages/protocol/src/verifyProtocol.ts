@@ -2,6 +2,7 @@ import { checkInvariants } from './checkInvariants.js';
 import { exploreStateSpace, type ExploreOptions, type StateSpace } from './exploreStateSpace.js';
 import { escapePointer } from './stateTree.js';
 import { malformedParts, statechartTexts } from './statechartTexts.js';
+import { verifyAnchorsRecorded, verifyDeadlineAnchors } from './verifyDeadlineAnchors.js';
 import { verifyForm } from './verifyForm.js';
 import { verifyGuardVariables } from './verifyGuardVariables.js';
 import { verifyInvariantTags } from './verifyInvariantTags.js';
@@ -40,9 +41,10 @@ const BLOCKING = new Set([
 
 /**
  * Every problem of a resolved protocol, each with where it is and what to do: the shape of the
- * statechart, names it uses that do not exist, forms, the data guards read, unused definitions
- * (warnings), and, by exploring every reachable configuration, unreachable states, dead ends
- * and the invariants in force. An empty list means the protocol verifies.
+ * statechart, names it uses that do not exist, forms, the data guards read, the fields deadlines
+ * count from, unused definitions (warnings), and, by exploring every reachable configuration,
+ * unreachable states, dead ends, deadlines that can start before the form they count from is
+ * recorded, and the invariants in force. An empty list means the protocol verifies.
  *
  * @example
  *   const problems = verifyProtocol(resolved, { file: 'workflows/child-repatriation.v1.json' });
@@ -58,6 +60,7 @@ export function verifyProtocol(protocol: ResolvedProtocol, options: VerifyOption
           ...verifyTransitions(protocol),
           ...verifyEmbeddedForms(protocol, options.verifiedForms),
           ...verifyGuardVariables(protocol),
+          ...verifyDeadlineAnchors(protocol),
           ...verifyUnused(protocol),
           ...verifyInvariantTags(protocol),
         ];
@@ -75,6 +78,7 @@ export function verifyProtocol(protocol: ResolvedProtocol, options: VerifyOption
     problems.push(
       ...space.problems,
       ...verifyReachability(protocol, space),
+      ...verifyAnchorsRecorded(protocol, space),
       ...checkInvariants(protocol, space),
     );
   }

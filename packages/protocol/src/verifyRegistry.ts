@@ -2,6 +2,7 @@ import type { Registry } from './loadRegistry.js';
 import { wrapText } from './problemText.js';
 import { registryTexts as texts } from './registryTexts.js';
 import { resolveProtocol } from './resolveProtocol.js';
+import { escapePointer } from './stateTree.js';
 import { verifyForm } from './verifyForm.js';
 import { verifyPassed, verifyProtocol, type VerifyOptions } from './verifyProtocol.js';
 import type { FormDefinition, Jurisdiction, Problem, VariantChange } from './types.js';
@@ -202,12 +203,24 @@ function ownProblems(
 
 function touches(change: VariantChange, problem: Problem): boolean {
   const { state, form } = problem.location;
+  const pointer = problem.location.pointer;
   switch (change.op) {
-    case 'addState':
-    case 'replaceState':
     case 'setStateMeta':
     case 'removeDeadline':
+      // What a delay counts from is the delay's (setDelay), not the state's that waits for it;
+      // what a deadline counts from, the change that sets that deadline's.
+      if (pointer.startsWith('/delays/')) return false;
+      if (
+        pointer.includes('/meta/deadline/from') &&
+        (change.op === 'removeDeadline' || !change.meta.deadline)
+      )
+        return false;
       return state !== undefined && (state === change.path || state.startsWith(`${change.path}.`));
+    case 'addState':
+    case 'replaceState':
+      return state !== undefined && (state === change.path || state.startsWith(`${change.path}.`));
+    case 'setDelay':
+      return pointer.startsWith(`/delays/${escapePointer(change.name)}/`);
     case 'addTransition':
     case 'replaceTransition':
       return (

@@ -64,6 +64,12 @@ export async function startStack(name: string): Promise<Stack> {
         MONGODB_URI: mongoUri,
         RUTA_DB_NAME: dbName,
         RUTA_WEB_DIST: webDist,
+        // The forms' sample detections are months before the real clock, and the 24-hour alert
+        // counts from the detection: its timer is overdue once a case is screened. Firing it while
+        // a browser test steps the case would make the test's step stale, so the stack checks
+        // timers once at start only (about 23 days between checks). The scheduler is tested over
+        // the API with a test clock (apps/server/test/timersAcrossRestart, worklistAnchoredDeadlines).
+        RUTA_SCHEDULER_MS: '2000000000',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ACTION_TYPES, COUNTRIES } from '@ruta/protocol';
 import type { ActionConfig, ActionType, CountryRef } from '@ruta/protocol';
+import { anchorChoices } from '../model/anchorChoices.js';
 import { TextPair } from './TextPair.js';
 
 export interface ActionsEditorProps {
@@ -10,13 +11,23 @@ export interface ActionsEditorProps {
   forms: string[];
   /** Protocol ids an openLinkedCase action may name. */
   protocols: string[];
+  /** Fields ("<form id>.<field>") a setDeadline may count from; the verifier checks each is recorded before. */
+  anchorFields?: string[];
   /** Prefix of the undo-coalescing keys of the text inputs. */
   scope: string;
   legend: string;
 }
 
 /** The actions of a transition or of entering/leaving a state: a fixed vocabulary, each with its own small form. */
-export function ActionsEditor({ value, onChange, forms, protocols, scope, legend }: ActionsEditorProps) {
+export function ActionsEditor({
+  value,
+  onChange,
+  forms,
+  protocols,
+  anchorFields = [],
+  scope,
+  legend,
+}: ActionsEditorProps) {
   const { t } = useTranslation('designer');
   const set = (i: number, a: ActionConfig, coalesce?: string) =>
     onChange(
@@ -45,6 +56,7 @@ export function ActionsEditor({ value, onChange, forms, protocols, scope, legend
               onChange={(next, c) => set(i, next, c && `${scope}:${i}:${c}`)}
               forms={forms}
               protocols={protocols}
+              anchorFields={anchorFields}
             />
           </li>
         ))}
@@ -74,11 +86,13 @@ function ActionParams({
   onChange,
   forms,
   protocols,
+  anchorFields,
 }: {
   action: ActionConfig;
   onChange: (a: ActionConfig, coalesce?: string) => void;
   forms: string[];
   protocols: string[];
+  anchorFields: string[];
 }) {
   const { t } = useTranslation('designer');
   switch (action.type) {
@@ -141,6 +155,25 @@ function ActionParams({
             required
             onChange={(title) => onChange({ ...action, params: { ...action.params, title } }, 'title')}
           />
+          <label>
+            {t('actions.deadlineFrom')}
+            <select
+              name="deadline-from"
+              value={action.params.from?.field ?? ''}
+              onChange={(e) => {
+                const { from: _from, ...rest } = action.params;
+                const field = e.target.value;
+                onChange({ ...action, params: field ? { ...rest, from: { field } } : rest });
+              }}
+            >
+              <option value="">{t('actions.deadlineFromStep')}</option>
+              {anchorChoices(anchorFields, action.params.from?.field).map((f) => (
+                <option key={f} value={f}>
+                  {f}
+                </option>
+              ))}
+            </select>
+          </label>
         </>
       );
     case 'clearDeadline':

@@ -1,11 +1,22 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getState, listStates, listTransitions, ROLES } from '@ruta/protocol';
+import {
+  anchorFieldsBefore,
+  dateTimeFields,
+  findFormField,
+  getState,
+  listStates,
+  listTransitions,
+  parseAnchor,
+  ROLES,
+} from '@ruta/protocol';
 import type { Lang, Role } from '@ruta/protocol';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
 import { keyOf, parentPath } from '../model/chartPaths.js';
 import { stateKind } from '../model/chartGraph.js';
+import { stateSpaceOf } from '../model/stateSpaceOf.js';
+import { anchorChoices } from '../model/anchorChoices.js';
 import { renameState } from '../model/renameState.js';
 import { removeState, incomingTransitions } from '../model/removeState.js';
 import { addState } from '../model/addState.js';
@@ -39,6 +50,16 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
   const state = getState(doc.machine, path);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [connectTo, setConnectTo] = useState('');
+  const hasDeadline = state?.meta?.deadline !== undefined;
+  // What a deadline may count from: date-time fields of the forms every way here records.
+  const anchorFields = useMemo(() => {
+    if (!hasDeadline) return [];
+    try {
+      return anchorFieldsBefore(doc, path, stateSpaceOf(doc));
+    } catch {
+      return dateTimeFields(doc);
+    }
+  }, [doc, path, hasDeadline]);
   if (!state) return <p className="dz-hint">{t('panel.gone')}</p>;
   const meta = state.meta;
   const kind = stateKind(state);
@@ -183,13 +204,41 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
           placeholder={t('state.noDeadline')}
           onChange={(e) => {
             const hours = Number(e.target.value);
+            const from = meta.deadline?.from;
             apply(
-              (d) => updateStateMeta(d, path, { deadline: e.target.value === '' ? undefined : { hours } }),
+              (d) =>
+                updateStateMeta(d, path, {
+                  deadline: e.target.value === '' ? undefined : from ? { hours, from } : { hours },
+                }),
               c('deadline'),
             );
           }}
         />
       </label>
+      {meta.deadline && (
+        <label>
+          {t('state.deadlineFrom')}
+          <select
+            name="state-deadline-from"
+            value={meta.deadline.from?.field ?? ''}
+            onChange={(e) => {
+              const hours = meta.deadline?.hours ?? 0;
+              const field = e.target.value;
+              apply((d) =>
+                updateStateMeta(d, path, { deadline: field ? { hours, from: { field } } : { hours } }),
+              );
+            }}
+          >
+            <option value="">{t('state.deadlineFromEntry')}</option>
+            {anchorChoices(anchorFields, meta.deadline.from?.field).map((field) => (
+              <option key={field} value={field}>
+                {anchorLabel(doc, field, lang)}
+              </option>
+            ))}
+          </select>
+          <span className="dz-hint">{t('state.deadlineFromHint')}</span>
+        </label>
+      )}
       <fieldset className="dz-roles">
         <legend>{t('state.roles')}</legend>
         {ROLES.filter((r) => r !== 'admin').map((role) => (
@@ -226,6 +275,7 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
         value={state.entry ?? []}
         forms={Object.keys(doc.forms)}
         protocols={[doc.id]}
+        anchorFields={dateTimeFields(doc)}
         scope={c('entry')}
         onChange={(entry, k) => apply((d) => updateState(d, path, { entry }), k)}
       />
@@ -234,6 +284,7 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
         value={state.exit ?? []}
         forms={Object.keys(doc.forms)}
         protocols={[doc.id]}
+        anchorFields={dateTimeFields(doc)}
         scope={c('exit')}
         onChange={(exit, k) => apply((d) => updateState(d, path, { exit }), k)}
       />
@@ -335,4 +386,18 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
       </div>
     </section>
   );
+}
+
+/** A field a deadline may count from, as a designer reads it: "Detection: Date and time (cr-detection.detectedAt)". */
+function anchorLabel(doc: DesignDoc, field: string, lang: Lang): string {
+  const anchor = parseAnchor({ field });
+  const form = anchor && Object.hasOwn(doc.forms, anchor.form) ? doc.forms[anchor.form] : undefined;
+  if (!anchor || !form) return field;
+  let label: string | undefined;
+  try {
+    label = pick(findFormField(form, anchor.path)?.label, lang) || undefined;
+  } catch {
+    label = undefined;
+  }
+  return `${pick(form.title, lang) || anchor.form}: ${label ?? anchor.path} (${field})`;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listStates, listTransitions, resolveTarget, ROLES } from '@ruta/protocol';
+import { dateTimeFields, listStates, listTransitions, resolveTarget, ROLES } from '@ruta/protocol';
 import type { Lang, Role, Text, TransitionConfig } from '@ruta/protocol';
 import type { DesignDoc, TransitionRef } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
@@ -163,6 +163,7 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
         value={tr.actions ?? []}
         forms={Object.keys(doc.forms)}
         protocols={[doc.id]}
+        anchorFields={dateTimeFields(doc)}
         scope={c('actions')}
         onChange={(actions, k) => apply((d) => updateTransition(d, ref, { actions }), k)}
       />

@@ -96,6 +96,14 @@ function diffStates(
       out.push({ op: 'replaceState', path, state });
       continue;
     }
+    // A deadline set without "from" keeps the base's anchor: to count from entering the step
+    // instead, the base's deadline goes first.
+    if (
+      old.meta.deadline?.from !== undefined &&
+      state.meta.deadline &&
+      state.meta.deadline.from === undefined
+    )
+      out.push({ op: 'removeDeadline', path });
     const meta = metaPatch(old.meta, state.meta);
     if (Object.keys(meta).length) out.push({ op: 'setStateMeta', path, meta });
     if (old.meta.deadline && !state.meta.deadline) out.push({ op: 'removeDeadline', path });

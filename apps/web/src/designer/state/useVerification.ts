@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { exploreStateSpace, invariantReport, verifyProtocol } from '@ruta/protocol';
+import { invariantReport, verifyProtocol } from '@ruta/protocol';
 import type { InvariantStatus, Problem } from '@ruta/protocol';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import { evalAllowed } from '../model/evalAllowed.js';
 import { lintDesignDoc } from '../model/lintDesignDoc.js';
+import { stateSpaceOf } from '../model/stateSpaceOf.js';
 import { draftFileRejected, isDraftFileRejected, withoutDuplicates } from '../model/publishProblems.js';
 
 export interface Verification {
@@ -31,7 +32,7 @@ export function useVerification(
       let problems: Problem[];
       let invariants: InvariantStatus[] = [];
       try {
-        const space = exploreStateSpace(doc);
+        const space = stateSpaceOf(doc);
         // Form checks need Ajv; where the page forbids eval they come from the server's check of
         // the last save instead (with the changes of a variant that do not apply).
         const local = evalAllowed();
