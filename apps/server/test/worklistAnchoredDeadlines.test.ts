@@ -76,6 +76,8 @@ describe('deadlines that count from the detection', () => {
 
   it('escalate the alert to the focal point 24 hours after the detection', async () => {
     const view = await screened('caseworker.hn', 'child-repatriation');
+    // The scheduler finds due timers in the case documents, which follow their steps a moment later.
+    await server.services.caseStore.drain();
     const scheduler = new TimerScheduler(server.services, logger, 60_000);
     expect(await scheduler.fireDue()).toBe(0);
 
