@@ -86,7 +86,8 @@ const MEANINGS = {
       'The handover was already accepted or declined, or accepted with other data than a repeated acceptance sends; details: [{handoverId, status?, fields?}].',
     'protection-need':
       'The case records that the person fears persecution or seeks international protection (an alert or notification withheld for it): not handed over to the country of origin, nor anywhere while it is unknown; details: [{country, forms}].',
-    'packet-altered': 'The handover packet does not match its hash; details: [{handoverId}].',
+    'packet-altered':
+      'The handover packet was altered after it was sent: it does not match its hash, or is no longer a packet; details: [{handoverId}].',
     'version-exists': 'That protocol version is already published; details: [{protocol}].',
     'stale-user': 'The account changed since expectedUpdatedAt; details: [{expectedUpdatedAt, updatedAt}].',
     'last-admin':

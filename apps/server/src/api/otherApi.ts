@@ -9,13 +9,22 @@ export const Handover = z.object({
   fromCountry: z.string(),
   toCountry: z.string(),
   note: z.string(),
-  packet: z.object({
-    protocol: ProtocolRef,
-    state: StateValue,
-    data: z
-      .record(z.string(), z.record(z.string(), z.unknown()))
-      .describe('Only x-shareable fields, by form id'),
-  }),
+  packet: z
+    .object({
+      protocol: ProtocolRef,
+      state: StateValue,
+      data: z
+        .record(z.string(), z.record(z.string(), z.unknown()))
+        .describe('Only x-shareable fields, by form id'),
+    })
+    .nullable()
+    .describe('Null when the stored packet was altered in the database (see packetProblem): withheld'),
+  packetProblem: z
+    .enum(['unreadable', 'altered'])
+    .nullable()
+    .describe(
+      'Why the packet is withheld: unreadable, no longer a packet; altered, no longer matching packetHash. Such a handover cannot be accepted (409 packet-altered), only declined',
+    ),
   packetHash: z.string().describe('SHA-256 (hex) of the canonical JSON of the packet'),
   status: z.enum(['pending', 'accepted', 'declined']),
   createdAt: Instant,

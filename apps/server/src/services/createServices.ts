@@ -114,6 +114,7 @@ export function createServices(deps: AppDeps): Services {
     effects: { links: repos.links, cases: repos.cases, store: caseStore },
     clock,
     ids,
+    logger,
   });
   caseStore.setEffectRunner(
     createEffectRunner({

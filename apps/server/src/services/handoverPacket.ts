@@ -32,6 +32,53 @@ export function encodePacket(packet: HandoverPacket): string {
 }
 
 /**
+ * What is wrong with a stored packet, when it was altered in the database after it was sent:
+ * `unreadable`, its text is no longer a packet (not JSON, or not of a packet's shape);
+ * `altered`, it reads as a packet but no longer matches its SHA-256.
+ */
+export type PacketProblem = 'unreadable' | 'altered';
+
+export type ReadPacket = { packet: HandoverPacket; problem: null } | { packet: null; problem: PacketProblem };
+
+/**
+ * The stored packet text read back, with its hash checked: the packet, or what is wrong with it.
+ * Nothing of a damaged text is kept, thrown or logged (it can quote a victim's data, and the
+ * parser's message quotes the text around the fault).
+ */
+export function readPacket(text: string, hash: string): ReadPacket {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { packet: null, problem: 'unreadable' };
+  }
+  if (!isPacket(parsed)) return { packet: null, problem: 'unreadable' };
+  if (packetHash(text) !== hash) return { packet: null, problem: 'altered' };
+  return { packet: parsed, problem: null };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isStateValue(v: unknown): v is StateValue {
+  return typeof v === 'string' || (isRecord(v) && Object.values(v).every(isStateValue));
+}
+
+/** Whether a parsed text has the shape buildPacket gives (what every reader of a packet relies on). */
+function isPacket(v: unknown): v is HandoverPacket {
+  if (!isRecord(v) || !isRecord(v.protocol) || !isRecord(v.data)) return false;
+  const { id, version, jurisdiction } = v.protocol;
+  return (
+    typeof id === 'string' &&
+    Number.isInteger(version) &&
+    typeof jurisdiction === 'string' &&
+    isStateValue(v.state) &&
+    Object.values(v.data).every(isRecord)
+  );
+}
+
+/**
  * What the sending country attests in a receiving form: the packet's shareable fields the form
  * has (later forms of the case over earlier ones: a verified age group over a declared one), and
  * `fixed` (who sent it), kept to the form's fields when it lists them.

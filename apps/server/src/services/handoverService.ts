@@ -1,5 +1,6 @@
 import { canonicalJson, openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
 import { COUNTRIES, type Country, type ResolvedProtocol } from '@ruta/protocol';
+import type { Logger } from 'pino';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
 import { OneAtATime } from '../db/oneAtATime.js';
@@ -19,7 +20,9 @@ import {
   encodePacket,
   packetHash,
   attestedReceipt,
+  readPacket,
   type HandoverPacket,
+  type PacketProblem,
 } from './handoverPacket.js';
 import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
 import { cutPage, readCursor } from './pageCursor.js';
@@ -40,7 +43,9 @@ export interface HandoverView {
   fromCountry: string;
   toCountry: string;
   note: string;
-  packet: HandoverPacket;
+  /** Null when the stored packet was damaged in the database (`packetProblem` says how): withheld. */
+  packet: HandoverPacket | null;
+  packetProblem: PacketProblem | null;
   packetHash: string;
   status: HandoverDoc['status'];
   createdAt: string;
@@ -59,6 +64,7 @@ export interface HandoverServiceDeps {
   effects: Pick<EffectDeps, 'links' | 'cases' | 'store'>;
   clock: Clock;
   ids: Ids;
+  logger: Logger;
 }
 
 /**
@@ -66,14 +72,20 @@ export interface HandoverServiceDeps {
  * as on the case itself (the packet is stored whole; the receiving case gets every value, and a
  * value is read there through a logged reveal).
  */
-function view(doc: HandoverDoc, packet: HandoverPacket, protocol: ResolvedProtocol | null): HandoverView {
+function view(
+  doc: HandoverDoc,
+  packet: HandoverPacket | null,
+  packetProblem: PacketProblem | null,
+  protocol: ResolvedProtocol | null,
+): HandoverView {
   return {
     id: doc._id,
     caseId: doc.caseId,
     fromCountry: doc.fromCountry,
     toCountry: doc.toCountry,
     note: doc.note,
-    packet: { ...packet, data: redactFormData(protocol, packet.data, reserveEachField) },
+    packet: packet && { ...packet, data: redactFormData(protocol, packet.data, reserveEachField) },
+    packetProblem,
     packetHash: doc.packetHash,
     status: doc.status,
     createdAt: doc.createdAt,
@@ -220,14 +232,14 @@ export class HandoverService {
       throw conflict('handover-declined', `Handover ${id} was declined; it cannot be accepted.`, [
         { handoverId: id },
       ]);
-    if (packetHash(doc.packet) !== doc.packetHash) {
+    const { packet, problem } = this.readPacket(doc);
+    if (!packet) {
       throw conflict(
         'packet-altered',
-        `The packet of handover ${id} does not match its SHA-256: it was altered after it was sent. Ask the sending country to send it again.`,
+        `The packet of handover ${id} ${problem === 'altered' ? 'does not match its SHA-256' : 'is no longer a packet'}: it was altered after it was sent. Decline it, and ask the sending country to send the case again.`,
         [{ handoverId: id }],
       );
     }
-    const packet = JSON.parse(doc.packet) as HandoverPacket;
     const linkedId = doc.linkedCaseId ?? derivedId(`handover-case:${id}`);
     let linked = await this.d.store.load(linkedId);
     if (!linked || linked.state.seq === 0) {
@@ -321,11 +333,26 @@ export class HandoverService {
     return this.view(d);
   }
 
-  /** A handover as its readers see it, with the packet's protocol (null when no longer known). */
+  /**
+   * A handover as its readers see it, with the packet's protocol (null when no longer known); a
+   * damaged packet is withheld, and the handover still shown, so that it can be declined.
+   */
   private async view(doc: HandoverDoc): Promise<HandoverView> {
-    const packet = JSON.parse(doc.packet) as HandoverPacket;
+    const { packet, problem } = this.readPacket(doc);
+    if (!packet) return view(doc, null, problem, null);
     const sent = await this.d.protocols.find(packet.protocol.id, packet.protocol.version);
-    return view(doc, packet, sent?.resolved ?? null);
+    return view(doc, packet, null, sent?.resolved ?? null);
+  }
+
+  /** The stored packet, checked against its hash; a damaged one is named in the log by id only. */
+  private readPacket(doc: HandoverDoc) {
+    const read = readPacket(doc.packet, doc.packetHash);
+    if (read.problem)
+      this.d.logger.warn(
+        { handoverId: doc._id, caseId: doc.caseId, problem: read.problem },
+        'handover packet altered in the database: withheld',
+      );
+    return read;
   }
 
   /** Stores a new pending handover and shows it on its case; null when its id is taken. */

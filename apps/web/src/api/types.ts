@@ -156,7 +156,10 @@ export interface Handover {
   fromCountry: string;
   toCountry: string;
   note: string;
-  packet: HandoverPacket;
+  /** Null when the stored packet was altered in the database: withheld (`packetProblem` says how). */
+  packet: HandoverPacket | null;
+  /** unreadable: no longer a packet; altered: no longer matching packetHash. It cannot be accepted. */
+  packetProblem: 'unreadable' | 'altered' | null;
   packetHash: string;
   status: 'pending' | 'accepted' | 'declined';
   createdAt: string;

@@ -27,6 +27,7 @@ const meta = {
           'cr-handover-receipt': { careNeedsAtReception: '[reserved]' },
         },
       },
+      packetProblem: null,
       packetHash: 'ab12',
       status: 'pending',
       createdAt: '2026-03-10T12:00:00Z',
@@ -42,3 +43,10 @@ type Story = StoryObj<typeof meta>;
 /** What Guatemala's focal point sees: only the shareable data (sensitive values reserved), and accept or decline. */
 export const Incoming: Story = {};
 export const SentByMe: Story = { args: { canDecide: false } };
+
+/** A packet altered in the database after it was sent: withheld by the server, so decline only. */
+export const DamagedPacket: Story = {
+  args: {
+    handover: { ...meta.args.handover, id: 'h2', packet: null, packetProblem: 'unreadable' },
+  },
+};

@@ -23,7 +23,11 @@ export interface HandoverCardProps {
   children?: ReactNode;
 }
 
-/** One handover: who sends it where, what the packet carries, and accept / decline. */
+/**
+ * One handover: who sends it where, what the packet carries, and accept / decline. A packet
+ * altered in the database after it was sent is not shown (the server withholds it): the card says
+ * so, and offers decline only.
+ */
 export function HandoverCard({
   handover: h,
   protocol,
@@ -41,12 +45,17 @@ export function HandoverCard({
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const packet = h.packet;
-  const stateTitles = protocol
-    ? leaves(stateValueToPaths(packet.state))
-        .map((p) => pick(getState(protocol.machine, p)?.meta.title) || p)
-        .join(' · ')
-    : '';
-  const protocolTitle = protocol ? pick(protocol.title) : `${packet.protocol.id} v${packet.protocol.version}`;
+  const stateTitles =
+    packet && protocol
+      ? leaves(stateValueToPaths(packet.state))
+          .map((p) => pick(getState(protocol.machine, p)?.meta.title) || p)
+          .join(' · ')
+      : '';
+  const protocolTitle = !packet
+    ? ''
+    : protocol
+      ? pick(protocol.title)
+      : `${packet.protocol.id} v${packet.protocol.version}`;
 
   return (
     <article className="card handover-card" aria-labelledby={`${id}-title`}>
@@ -54,10 +63,12 @@ export function HandoverCard({
         {t('handover.item', { from: t(`countries.${h.fromCountry}`), to: t(`countries.${h.toCountry}`) })}
       </h2>
       <dl className="kv">
-        <div>
-          <dt>{t('handovers.protocol')}</dt>
-          <dd>{protocolTitle}</dd>
-        </div>
+        {protocolTitle ? (
+          <div>
+            <dt>{t('handovers.protocol')}</dt>
+            <dd>{protocolTitle}</dd>
+          </div>
+        ) : null}
         {stateTitles ? (
           <div>
             <dt>{t('handovers.stage')}</dt>
@@ -90,20 +101,30 @@ export function HandoverCard({
           <strong>{t('handovers.declineReason')}:</strong> {h.declineReason}
         </p>
       ) : null}
-      <PacketData data={packet.data} protocol={protocol} />
+      {packet ? (
+        <PacketData data={packet.data} protocol={protocol} />
+      ) : (
+        <div className="alert alert-error packet-damaged" role="note">
+          <p className="alert-title">{t('handovers.damaged.title')}</p>
+          <p>{t(`handovers.damaged.${h.packetProblem === 'altered' ? 'altered' : 'unreadable'}`)}</p>
+          {h.status === 'pending' ? <p>{t('handovers.damaged.whatNext')}</p> : null}
+        </div>
+      )}
       {canDecide && h.status === 'pending' && !children ? (
         <div className="handover-decide">
           {!declining ? (
             <div className="button-row">
-              <button
-                type="button"
-                id={acceptButtonId}
-                className="btn btn-primary"
-                disabled={busy}
-                onClick={onAccept}
-              >
-                {t('handovers.accept')}
-              </button>
+              {packet ? (
+                <button
+                  type="button"
+                  id={acceptButtonId}
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={onAccept}
+                >
+                  {t('handovers.accept')}
+                </button>
+              ) : null}
               <button type="button" className="btn" disabled={busy} onClick={() => setDeclining(true)}>
                 {t('handovers.decline')}
               </button>

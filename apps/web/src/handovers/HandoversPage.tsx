@@ -52,7 +52,7 @@ function receiptFormOf(protocol: ResolvedProtocol): FormDefinition | undefined {
 function prefill(form: FormDefinition, h: Handover): StepFormData {
   const fields = Object.keys(form.schema.properties ?? {});
   const fromPacket: StepFormData = {};
-  for (const values of Object.values(h.packet.data)) {
+  for (const values of Object.values(h.packet?.data ?? {})) {
     for (const [k, v] of Object.entries(values)) if (fields.includes(k) && v !== RESERVED) fromPacket[k] = v;
   }
   for (const [k, v] of [
@@ -91,6 +91,8 @@ export default function HandoversPage() {
 
   useEffect(() => {
     for (const h of rows ?? []) {
+      // A damaged packet is withheld: no protocol to show it with.
+      if (!h.packet) continue;
       const p = h.packet.protocol;
       const key = `${p.id}@${p.version}`;
       if (protocols[key]) continue;
@@ -102,7 +104,7 @@ export default function HandoversPage() {
   }, [rows, protocols]);
 
   const protocolOf = (h: Handover) =>
-    protocols[`${h.packet.protocol.id}@${h.packet.protocol.version}`] ?? null;
+    h.packet ? (protocols[`${h.packet.protocol.id}@${h.packet.protocol.version}`] ?? null) : null;
   const canDecide = (h: Handover) =>
     (user.role === 'focalpoint' || user.role === 'admin') && h.toCountry === user.country;
 
@@ -111,6 +113,9 @@ export default function HandoversPage() {
    * to complete before anything is sent; a protocol that receives without a form accepts at once.
    */
   const startAccept = async (h: Handover) => {
+    // A damaged packet offers no accept button; the server would refuse it (packet-altered).
+    if (!h.packet) return;
+    const sent = h.packet.protocol;
     setBusy(h.id);
     setMessage(null);
     let form: FormDefinition | undefined;
@@ -126,7 +131,7 @@ export default function HandoversPage() {
         return;
       }
       const all = await protocolSummaries();
-      const ref = receivingProtocol(h.packet.protocol, h.toCountry, all) ?? h.packet.protocol;
+      const ref = receivingProtocol(sent, h.toCountry, all) ?? sent;
       form = receiptFormOf(await getProtocol(ref.id, ref.version));
     } catch (err) {
       setBusy(null);

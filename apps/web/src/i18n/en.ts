@@ -133,7 +133,7 @@ export const en: Resources = {
     'handover-declined': 'This handover was already declined and cannot be accepted.',
     'handover-decided': 'This handover was already accepted or declined.',
     'packet-altered':
-      'The packet of this handover was changed after it was sent. Ask the sending country to send it again.',
+      'The packet of this handover was changed after it was sent, so it cannot be accepted. Decline it, and ask the sending country to send it again.',
     'case-damaged':
       'Case {{caseId}} as stored no longer agrees with its history from event {{seq}}: the history or the case may have been altered in the database. Nothing was changed. An auditor can check its hash chain and replay it under Auditoría.',
     'password-too-simple':
@@ -457,6 +457,15 @@ export const en: Resources = {
     completeToReceive:
       'To receive the case, complete what the packet does not carry (the rest comes from the sending country).',
     receive: 'Receive the case',
+    damaged: {
+      title: 'Damaged packet',
+      unreadable:
+        'The packet of this handover was altered in the database after it was sent and can no longer be read. Its data is not shown, and the handover cannot be accepted.',
+      altered:
+        'The packet of this handover was changed in the database after it was sent: it no longer matches the fingerprint (SHA-256) recorded when it was sent. Its data is not shown, and the handover cannot be accepted.',
+      whatNext:
+        'The focal point of the receiving country can decline it; the sending country can then hand the case over again.',
+    },
   },
   designer: {
     missingTitle: 'Designer not available',

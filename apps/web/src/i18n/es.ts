@@ -139,7 +139,7 @@ export const es = {
     'handover-declined': 'Este traspaso ya fue rechazado y no se puede aceptar.',
     'handover-decided': 'Este traspaso ya fue aceptado o rechazado.',
     'packet-altered':
-      'El paquete de este traspaso fue modificado después de enviarse. Pida al país que lo envió que lo envíe de nuevo.',
+      'El paquete de este traspaso fue modificado después de enviarse, así que no se puede aceptar. Recházelo y pida al país que lo envió que lo envíe de nuevo.',
     'case-damaged':
       'El caso {{caseId}} guardado ya no concuerda con su historial desde el evento {{seq}}: el historial o el caso pueden haber sido alterados en la base de datos. No se cambió nada. Una persona auditora puede verificar su cadena de hashes y reproducirlo en Auditoría.',
     'password-too-simple':
@@ -468,6 +468,15 @@ export const es = {
     completeToReceive:
       'Para recibir el caso, complete los datos que el paquete no trae (los demás vienen del país que lo envía).',
     receive: 'Recibir el caso',
+    damaged: {
+      title: 'Paquete dañado',
+      unreadable:
+        'El paquete de este traspaso fue alterado en la base de datos después de enviarse y ya no se puede leer. Sus datos no se muestran y el traspaso no se puede aceptar.',
+      altered:
+        'El paquete de este traspaso fue modificado en la base de datos después de enviarse: ya no coincide con la huella (SHA-256) registrada al enviarlo. Sus datos no se muestran y el traspaso no se puede aceptar.',
+      whatNext:
+        'El punto focal del país que lo recibe puede rechazarlo; el país que lo envió puede entonces traspasar el caso de nuevo.',
+    },
   },
   designer: {
     missingTitle: 'Diseñador no disponible',
