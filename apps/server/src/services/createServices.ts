@@ -180,6 +180,7 @@ export function createServices(deps: AppDeps): Services {
       shippedFiles,
       clock,
       ids,
+      logger,
     }),
     shippedFiles,
     clock,
