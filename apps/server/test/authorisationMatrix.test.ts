@@ -32,6 +32,7 @@ const TABLE: Record<string, Record<Role, string>> = {
   'GET /api/protocol-drafts':                         { designer: '200 200 200', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '403 403 403' },
   'GET /api/protocol-drafts/:draftId':                { designer: '200 404 404', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '403 403 403' },
   'PUT /api/protocol-drafts/:draftId':                { designer: '200 404 404', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '403 403 403' },
+  'POST /api/protocol-drafts/:draftId/discard':       { designer: '204 404 404', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '403 403 403' },
   'POST /api/protocol-drafts/:draftId/verify':        { designer: '200 404 404', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '403 403 403' },
   'POST /api/protocol-drafts/:draftId/publish':       { designer: '201 404 404', caseworker: '403 403', supervisor: '403 403', auditor: '403 403 403', focalpoint: '403 403', admin: '403 403 403' },
   'POST /api/cases':                                  { designer: '403 403 403', caseworker: '201 403', supervisor: '201 403', auditor: '403 403 403', focalpoint: '403 403', admin: '403 403 403' },
@@ -185,6 +186,17 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
       method: 'PUT',
       path: `/api/protocol-drafts/${gtDraftId}`,
       body: { file: d.body.file, expectedRevision: d.body.revision },
+    };
+  },
+  'POST /api/protocol-drafts/:draftId/discard': async () => {
+    const d = await gtDesigner.post<{ id: string; revision: number }>(
+      '/api/protocols/child-repatriation/versions/1/variants',
+      { jurisdiction: 'GT', id: `child-repatriation-d${unique()}` },
+    );
+    return {
+      method: 'POST',
+      path: `/api/protocol-drafts/${d.body.id}/discard`,
+      body: { expectedRevision: d.body.revision },
     };
   },
   'POST /api/protocol-drafts/:draftId/verify': async () => ({

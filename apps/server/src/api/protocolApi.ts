@@ -24,6 +24,12 @@ export const ProtocolListItem = z.object({
   base: z.string().optional(),
   status: z.enum(['published', 'draft']),
   draftId: z.string().optional(),
+  revision: z
+    .number()
+    .int()
+    .optional()
+    .describe('A draft’s revision: the expectedRevision that discards it as listed'),
+  updatedAt: Instant.optional().describe('When a draft was last saved'),
 });
 
 export const ResolvedProtocol = z.looseObject({
@@ -79,6 +85,13 @@ export const DraftUpdateBody = z.object({
   file: JsonObject,
   forms: DraftForms.optional(),
   expectedRevision: z.number().int().min(1),
+});
+export const DraftDiscardBody = z.object({
+  expectedRevision: z
+    .number()
+    .int()
+    .min(1)
+    .describe('The revision the caller saw: a save made since answers 409 stale-revision'),
 });
 export const VariantBody = z.object({
   jurisdiction: z.string().regex(/^[A-Z]{2}$/, { message: 'must be a country code such as "GT"' }),

@@ -181,6 +181,7 @@ export function createServices(deps: AppDeps): Services {
       shippedFiles,
       clock,
       ids,
+      logger,
     }),
     shippedFiles,
     clock,

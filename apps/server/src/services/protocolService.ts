@@ -23,6 +23,7 @@ import type { DraftRepository } from '../db/repositories/draftRepository.js';
 import type { ProtocolRepository } from '../db/repositories/protocolRepository.js';
 import type { DraftDoc } from '../db/schemas/draftSchema.js';
 import type { ProtocolDoc } from '../db/schemas/protocolSchema.js';
+import type { Logger } from 'pino';
 import type { Clock, Ids } from '../deps.js';
 import { conflict, forbidden, notFound, rejected, userError } from '../errors.js';
 import type { SessionUser } from './authService.js';
@@ -37,6 +38,9 @@ export interface ProtocolListItem {
   base?: string;
   status: 'published' | 'draft';
   draftId?: string;
+  /** A draft's revision (what discarding it from the list expects) and when it was last saved. */
+  revision?: number;
+  updatedAt?: string;
 }
 
 export interface Verification {
@@ -76,6 +80,7 @@ export class ProtocolService {
       shippedFiles: () => { path: string; text: string }[];
       clock: Clock;
       ids: Ids;
+      logger: Logger;
     },
   ) {}
 
@@ -102,6 +107,8 @@ export class ProtocolService {
         ...(file.kind === 'variant' ? { base: file.base } : {}),
         status: 'draft',
         draftId: dr._id,
+        revision: dr.revision,
+        updatedAt: dr.updatedAt,
       };
     });
     return [...published, ...drafts];
@@ -190,12 +197,32 @@ export class ProtocolService {
       updatedBy: user.id,
       updatedAt: this.d.clock(),
     });
-    if (!saved)
-      throw staleRevision(
-        (await this.d.drafts.find(draftId))?.revision ?? current.revision,
-        expectedRevision,
-      );
+    if (!saved) {
+      // Discarded or published meanwhile: there is nothing left to save to.
+      const now = await this.d.drafts.find(draftId);
+      if (!now) throw notFound('draft', draftId);
+      throw staleRevision(now.revision, expectedRevision);
+    }
     return draftView(saved);
+  }
+
+  /**
+   * Discards a draft nobody saved since `expectedRevision` (409 stale-revision otherwise). A
+   * published draft is gone already (publishing removes it), so it answers 404 like any other.
+   * The log names the draft and who discarded it, never what it held.
+   */
+  async discardDraft(user: SessionUser, draftId: string, expectedRevision: number): Promise<void> {
+    const current = await this.ownDraft(user, draftId);
+    if (current.revision !== expectedRevision) throw staleRevision(current.revision, expectedRevision);
+    if (!(await this.d.drafts.discard(draftId, expectedRevision, user.id))) {
+      const now = await this.d.drafts.find(draftId);
+      if (!now) throw notFound('draft', draftId);
+      throw staleRevision(now.revision, expectedRevision);
+    }
+    this.d.logger.info(
+      { draft: draftId, by: user.id, country: user.country, revision: expectedRevision },
+      'draft discarded',
+    );
   }
 
   async verifyDraft(user: SessionUser, draftId: string): Promise<Verification> {

@@ -30,6 +30,7 @@ export async function apiAs(base: string, username: string) {
     username,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body: unknown) => call<T>('POST', path, body),
+    put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
   };
 }
 export type ApiClient = Awaited<ReturnType<typeof apiAs>>;

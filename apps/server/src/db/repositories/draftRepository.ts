@@ -69,10 +69,36 @@ export class DraftRepository {
       .exec();
   }
 
-  /** Completes a save that claimed `revision` but may not have written it. */
+  /**
+   * Discards the draft if nobody saved since `expectedRevision`: false when someone did (or the
+   * draft is gone). A discard claims the next revision as a save does, so of a save and a discard
+   * of one revision exactly one wins, even on FerretDB (where a delete conditioned on the
+   * revision is a read, then a write: a save landing in between would be lost unseen). A discard
+   * interrupted after its claim is completed by the next writer to find the claim.
+   */
+  async discard(id: string, expectedRevision: number, by: string): Promise<boolean> {
+    const revision = expectedRevision + 1;
+    const mark: DiscardMark = { discardedBy: by };
+    if (!(await this.claims.claim(revisionKey(id, revision), `draft:${id}`, mark))) {
+      await this.rollForward(id, revision);
+      return false;
+    }
+    await this.erase(id, revision);
+    return true;
+  }
+
+  /** Completes a save or discard that claimed `revision` but may not have written it. */
   private async rollForward(id: string, revision: number): Promise<void> {
-    const claimed = await this.claims.winner<DraftChange>(revisionKey(id, revision));
-    if (claimed) await this.write(id, revision, claimed);
+    const claimed = await this.claims.winner<DraftChange | DiscardMark>(revisionKey(id, revision));
+    if (!claimed) return;
+    if (isDiscard(claimed)) await this.erase(id, revision);
+    else await this.write(id, revision, claimed);
+  }
+
+  /** Deletes the draft the discard that claimed `revision` found, and every claim on it. */
+  private async erase(id: string, revision: number): Promise<void> {
+    await this.models.drafts.deleteOne({ _id: id, revision: { $lt: revision } }).exec();
+    await this.claims.removeFor(`draft:${id}`);
   }
 
   async remove(id: string): Promise<void> {
@@ -80,6 +106,13 @@ export class DraftRepository {
     await this.claims.removeFor(`draft:${id}`);
   }
 }
+
+/** What a discard claims its revision with, in place of a save's change. */
+interface DiscardMark {
+  discardedBy: string;
+}
+
+const isDiscard = (v: DraftChange | DiscardMark): v is DiscardMark => 'discardedBy' in v;
 
 /** What a save changes in a draft. */
 export type DraftChange = Pick<

@@ -3,6 +3,7 @@ import { NoParams, NoQuery } from '../../api/common.js';
 import {
   DiffQuery,
   DraftCreateBody,
+  DraftDiscardBody,
   DraftParams,
   DraftUpdateBody,
   DraftView,
@@ -144,6 +145,23 @@ export const protocolRoutes = [
       status: 200,
       body: await s.protocols.updateDraft(user, params.draftId, body.file, body.expectedRevision, body.forms),
     }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/protocol-drafts/:draftId/discard',
+    summary:
+      'Discard a draft that will not be published (409 when saved since expectedRevision; a published draft is gone: 404)',
+    tag: 'protocol drafts',
+    access: DESIGNERS,
+    params: DraftParams,
+    query: NoQuery,
+    body: DraftDiscardBody,
+    responses: { 204: { description: 'Discarded: the draft and its revisions are gone' } },
+    errors: [404, 409],
+    handler: async ({ params, body, user }, s) => {
+      await s.protocols.discardDraft(user, params.draftId, body.expectedRevision);
+      return { status: 204 };
+    },
   }),
   defineRoute({
     method: 'post',

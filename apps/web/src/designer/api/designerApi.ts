@@ -40,6 +40,9 @@ export interface ProtocolListItem {
   base?: string;
   status: 'published' | 'draft';
   draftId?: string;
+  /** A draft's revision, what discarding it as listed expects, and when it was last saved. */
+  revision?: number;
+  updatedAt?: string;
 }
 
 export interface ServerVerification {
@@ -65,6 +68,9 @@ export const designerApi = {
       expectedRevision,
       ...(forms ? { forms } : {}),
     }),
+  /** Discards a draft nobody saved since `expectedRevision` (409 stale-revision otherwise). */
+  discardDraft: (draftId: string, expectedRevision: number) =>
+    request<void>('POST', `/api/protocol-drafts/${enc(draftId)}/discard`, { expectedRevision }),
   verifyDraft: (draftId: string) =>
     request<ServerVerification>('POST', `/api/protocol-drafts/${enc(draftId)}/verify`, {}),
   publishDraft: (draftId: string) =>

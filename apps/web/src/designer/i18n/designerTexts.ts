@@ -38,6 +38,20 @@ export const es = {
     compareB: 'Versión B',
     choose: 'Elija…',
     compareGo: 'Comparar',
+    discard: {
+      open: 'Descartar borrador',
+      openLabel: 'Descartar el borrador de {{ref}}',
+      title: '¿Descartar el borrador «{{title}}» ({{ref}})?',
+      lost: 'Se perderá todo lo editado en este borrador desde que se empezó: etapas, transiciones, formularios, textos y cambios de la variante. No se puede deshacer.',
+      lastSaved: 'Último guardado: {{when}}',
+      kept: 'Las versiones publicadas y los casos no cambian; podrá empezar un borrador nuevo cuando quiera.',
+      confirm: 'Descartar borrador',
+      busy: 'Descartando…',
+      done: 'Se descartó el borrador {{ref}}.',
+      gone: 'El borrador {{ref}} ya no existe: se publicó o se descartó en otra pestaña.',
+      stale:
+        'El borrador {{ref}} se guardó después de que se abrió esta lista (quizá en otra pestaña), así que no se descartó. La lista muestra ahora su último guardado: ábralo para revisarlo, o vuelva a descartarlo.',
+    },
   },
   newProtocol: {
     open: 'Nuevo protocolo',
@@ -584,6 +598,20 @@ export const en: DesignerTexts = {
     compareB: 'Version B',
     choose: 'Choose…',
     compareGo: 'Compare',
+    discard: {
+      open: 'Discard draft',
+      openLabel: 'Discard the draft of {{ref}}',
+      title: 'Discard the draft “{{title}}” ({{ref}})?',
+      lost: 'Everything edited in this draft since it was begun will be lost: steps, transitions, forms, texts and variant changes. This cannot be undone.',
+      lastSaved: 'Last saved: {{when}}',
+      kept: 'Published versions and cases do not change; you can start a new draft whenever you want.',
+      confirm: 'Discard draft',
+      busy: 'Discarding…',
+      done: 'The draft {{ref}} was discarded.',
+      gone: 'The draft {{ref}} no longer exists: it was published or discarded in another tab.',
+      stale:
+        'The draft {{ref}} was saved after this list was opened (perhaps in another tab), so it was not discarded. The list now shows its latest save: open it to review it, or discard it again.',
+    },
   },
   newProtocol: {
     open: 'New protocol',

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { Country, ProtocolFile } from '@ruta/protocol';
+import { ApiError } from '../../api/ApiError.js';
 import { useUser } from '../../auth/AuthContext.js';
 import { usePageTitle } from '../../layout/usePageTitle.js';
 import { useLang } from '../../i18n/useLang.js';
@@ -10,13 +11,15 @@ import { designerApi, refOf, requireRef } from '../api/designerApi.js';
 import { variantFileFor } from '../model/variantFile.js';
 import { newProtocolSkeleton } from '../model/newProtocolSkeleton.js';
 import { NewProtocolForm } from '../components/NewProtocolForm.js';
+import { DiscardDraftDialog } from '../components/DiscardDraftDialog.js';
 import type { ProtocolListItem } from '../api/designerApi.js';
 import { useLoad } from './useLoad.js';
 
 /**
  * The designer's start page: every published protocol and variant with its versions, the
  * designer's drafts, and the ways to begin: a new protocol from scratch, continue a protocol as a
- * new draft version, derive a national variant, compare two versions.
+ * new draft version, derive a national variant, compare two versions. A draft begun by mistake
+ * is discarded from its card, after a dialog that says what goes with it.
  */
 export function ProtocolListPage() {
   const { t } = useTranslation('designer');
@@ -32,6 +35,42 @@ export function ProtocolListPage() {
   const [compareA, setCompareA] = useState('');
   const [compareB, setCompareB] = useState('');
   const [creating, setCreating] = useState(false);
+  /** The draft the discard dialog asks about, and how its discard went. */
+  const [discarding, setDiscarding] = useState<ProtocolListItem | null>(null);
+  const [discardBusy, setDiscardBusy] = useState(false);
+  const [discardError, setDiscardError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ kind: 'done' | 'gone' | 'stale'; ref: string } | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+
+  // Once the list shows the outcome of a discard, focus moves to what it says (the dialog and the
+  // button that opened it are gone).
+  useEffect(() => {
+    if (notice && list.status === 'ok') noticeRef.current?.focus();
+  }, [notice, list.status]);
+
+  const discard = async (draft: ProtocolListItem) => {
+    const finish = (kind: 'done' | 'gone' | 'stale') => {
+      setNotice({ kind, ref: refOf(draft) });
+      setDiscarding(null);
+      setDiscardBusy(false);
+      reload();
+    };
+    setDiscardBusy(true);
+    setDiscardError(null);
+    try {
+      await designerApi.discardDraft(draft.draftId!, draft.revision!);
+      finish('done');
+    } catch (e) {
+      // Gone already (published or discarded in another tab), or saved since the list was read:
+      // either way the list is read again, so what it shows is what there is.
+      if (e instanceof ApiError && e.status === 404) finish('gone');
+      else if (e instanceof ApiError && e.code === 'stale-revision') finish('stale');
+      else {
+        setDiscardError(describeError(e, tApp));
+        setDiscardBusy(false);
+      }
+    }
+  };
 
   const act = async (key: string, f: () => Promise<string>) => {
     setBusy(key);
@@ -71,6 +110,17 @@ export function ProtocolListPage() {
           {describeError(error.cause, tApp)}
         </p>
       )}
+      {notice && (
+        <p
+          ref={noticeRef}
+          tabIndex={-1}
+          className={notice.kind === 'stale' ? 'dz-error' : 'dz-notice'}
+          role={notice.kind === 'stale' ? 'alert' : 'status'}
+          data-testid="discard-notice"
+        >
+          {t(`list.discard.${notice.kind}`, { ref: notice.ref })}
+        </p>
+      )}
       {creating ? (
         <NewProtocolForm
           jurisdiction={user.country}
@@ -106,6 +156,23 @@ export function ProtocolListPage() {
                 {pick(d.title)} <code>{refOf(d)}</code>
               </Link>
               {d.base && <span className="dz-hint"> {t('list.basedOn', { base: d.base })}</span>}
+              {d.revision !== undefined && (
+                <button
+                  type="button"
+                  name="discard-draft"
+                  className="dz-danger dz-card-action"
+                  data-discard={refOf(d)}
+                  aria-label={t('list.discard.openLabel', { ref: refOf(d) })}
+                  disabled={busy !== null}
+                  onClick={() => {
+                    setDiscardError(null);
+                    setNotice(null);
+                    setDiscarding(d);
+                  }}
+                >
+                  {t('list.discard.open')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
@@ -222,6 +289,13 @@ export function ProtocolListPage() {
           {t('list.compareGo')}
         </button>
       </div>
+      <DiscardDraftDialog
+        draft={discarding}
+        busy={discardBusy}
+        error={discardError}
+        onCancel={() => setDiscarding(null)}
+        onDiscard={() => discarding && void discard(discarding)}
+      />
     </section>
   );
 }

@@ -20,5 +20,11 @@ export function useLoad<T>(load: () => Promise<T>, key: string): [Loaded<T>, () 
     };
     // `load` is a fresh closure each render; `key` says when it means something else.
   }, [key, tick]);
-  return [state, () => setTick((n) => n + 1)];
+  // Loading from the moment a reload is asked for: no render shows the old answer beside what
+  // changed it (a draft said discarded while still listed).
+  const reload = () => {
+    setState({ status: 'loading' });
+    setTick((n) => n + 1);
+  };
+  return [state, reload];
 }
