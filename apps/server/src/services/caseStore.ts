@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   canonicalJson,
   fireTimer,
@@ -55,8 +56,8 @@ export class CaseStore {
   /** Last known state of recently written cases: saves a read on the next step. */
   private readonly recent = new Map<string, LoadedCase>();
   /**
-   * The stored state text (cur.state) of each case this process wrote, or checked against its
-   * history, at its last version: a document that still has it needs no check again.
+   * The SHA-256 of the stored state text (cur.state) of each case this process wrote, or checked
+   * against its history, at its last version: a document that still has it needs no check again.
    */
   private readonly checked = new Map<string, string>();
   /** Case documents to move forward (write-behind), the newest state per case. */
@@ -98,7 +99,7 @@ export class CaseStore {
       const state = storedState(doc);
       if (!state) throw damagedDocument({ id: caseId, seq: doc.cur.seq, protocol: doc.cur });
       loaded = { doc, state };
-      if (this.checked.get(caseId) !== doc.cur.state) await this.checkAgainstHistory(loaded);
+      if (this.checked.get(caseId) !== digest(doc.cur.state)) await this.checkAgainstHistory(loaded);
     } else if (known) {
       loaded = known;
     } else {
@@ -243,7 +244,7 @@ export class CaseStore {
     if (this.recent.size >= 5_000) this.recent.clear();
     this.recent.set(loaded.state.id, loaded);
     if (this.checked.size >= 20_000) this.checked.clear();
-    this.checked.set(loaded.state.id, loaded.doc.cur.state);
+    this.checked.set(loaded.state.id, digest(loaded.doc.cur.state));
   }
 
   /**
@@ -349,6 +350,11 @@ export class CaseStore {
     if (!r.ok || r.event.hash !== event.hash) throw damaged(state, event.seq);
     return r.case;
   }
+}
+
+/** A short fingerprint of a state text: what `checked` keeps, so that it holds no case's data. */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
 }
 
 /** The case document's state; null when its text is not a JSON object (changed in the database). */
