@@ -504,18 +504,8 @@ export const en: Resources = {
     },
     part: {
       data: 'data of form {{forms}}',
-      stage: 'the stage',
       status: 'the status (open or closed)',
-      head: 'the last hash',
       seq: 'the event number',
-      deadlines: 'the deadlines',
-      timers: 'the scheduled alerts',
-      profile: 'the statistical profile',
-      protocol: 'the protocol',
-      country: 'the country',
-      id: 'the identifier',
-      openedAt: 'the opening date',
-      updatedAt: 'the date of the last step',
     },
   },
   stats: {

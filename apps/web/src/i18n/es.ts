@@ -517,18 +517,8 @@ export const es = {
     },
     part: {
       data: 'datos del formulario {{forms}}',
-      stage: 'la etapa',
       status: 'el estado (abierto o cerrado)',
-      head: 'el último hash',
       seq: 'el número de evento',
-      deadlines: 'los plazos',
-      timers: 'los avisos programados',
-      profile: 'el perfil estadístico',
-      protocol: 'el protocolo',
-      country: 'el país',
-      id: 'el identificador',
-      openedAt: 'la fecha de apertura',
-      updatedAt: 'la fecha del último paso',
     },
   },
   stats: {

@@ -10,6 +10,7 @@ import { useLang } from '../i18n/useLang.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
+import { replayNames } from '../audit/replayNames.js';
 import { describeIntegrityProblem } from './describeIntegrityProblem.js';
 
 /** While a sweep runs, the page asks how it goes this often. */
@@ -51,10 +52,8 @@ export default function IntegrityPage() {
   );
   const protocolOf = (ref: { id: string; version: number } | null) =>
     ref ? (protocols.data?.get(`${ref.id}@${ref.version}`) ?? null) : null;
-  const formTitle = (p: ResolvedProtocol | null) => (id: string) => {
-    const form = p && Object.hasOwn(p.forms, id) ? p.forms[id] : undefined;
-    return form ? `«${pick(form.title)}»` : id;
-  };
+  const formTitle = (p: ResolvedProtocol | null) => (id: string) =>
+    p ? `«${replayNames([p], pick).form(id)}»` : id;
   const { reload } = result;
 
   useEffect(() => {

@@ -23,7 +23,7 @@ export function describeIntegrityProblem(
           .map((part) =>
             part === 'data'
               ? t('integrity.part.data', { forms: p.forms.map(formTitle).join(', ') })
-              : t(`integrity.part.${part}`, { defaultValue: part }),
+              : partName(part, t),
           )
           .join(', '),
       });
@@ -40,4 +40,15 @@ export function describeIntegrityProblem(
     default:
       return t('integrity.problem.other', { seq });
   }
+}
+
+/**
+ * A part of the stored case by the name the audit panel gives it; the parts it words with values
+ * the sweep does not keep (stored and replayed status and seq) by plain names of their own.
+ */
+function partName(part: string, t: T): string {
+  const audit = t(`audit.part.${part === 'stage' ? 'stageOnly' : part}`, {
+    defaultValue: t('audit.part.other'),
+  });
+  return t(`integrity.part.${part}`, { defaultValue: audit });
 }
