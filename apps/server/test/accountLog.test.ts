@@ -106,12 +106,28 @@ describe('the account log', () => {
     });
     expect(r.status).toBe(401);
     const regional = (await (await server.as('admin.regional')).get<Entry[]>('/api/account-log')).body;
-    expect(regional.find((e) => e.username === 'nadie.gt')).toMatchObject({
+    expect(regional.find((e) => e.username === 'n••••••• (8)')).toMatchObject({
       action: 'login-failed',
       userId: null,
       country: 'REGIONAL',
     });
     const gt = (await (await server.as('admin.gt')).get<Entry[]>('/api/account-log')).body;
-    expect(gt.some((e) => e.username === 'nadie.gt')).toBe(false);
+    expect(gt.some((e) => e.username.startsWith('n•'))).toBe(false);
+  });
+
+  it('never keeps in clear what was typed as a user name no account has (it may be a password)', async () => {
+    const typed = 'Mi-Contraseña-Secreta-2026';
+    const r = await new ApiClient(server.url).post('/api/auth/login', { username: typed, password: 'x' });
+    expect(r.status).toBe(401);
+    const regional = await (await server.as('admin.regional')).get<Entry[]>('/api/account-log');
+    const text = JSON.stringify(regional.body);
+    expect(text).not.toContain('contraseña-secreta');
+    expect(text).not.toContain('Contraseña');
+    expect(
+      regional.body.find((e) => e.action === 'login-failed' && e.username.endsWith('(26)')),
+    ).toMatchObject({
+      username: `m${'•'.repeat(25)} (26)`,
+      userId: null,
+    });
   });
 });

@@ -65,6 +65,20 @@ export function loginName(typed: string): string {
   return typed.trim().toLowerCase();
 }
 
+/**
+ * How the account log keeps a user name no account has: its first character and its length, the
+ * rest hidden. What was typed may be a password typed into the wrong box (or someone's name), and
+ * the log is read by administrators; the first character and the length still tell one attack on
+ * many names from one person mistyping theirs.
+ *
+ * @example maskedUnknownName('nadie.gt') === 'n••••••• (8)'
+ */
+export function maskedUnknownName(typed: string): string {
+  const chars = Array.from(typed);
+  if (chars.length === 0) return '(0)';
+  return `${chars[0]}${'•'.repeat(Math.min(chars.length - 1, 59))} (${chars.length})`;
+}
+
 export class AuthService {
   private readonly cache = new Map<string, { user: SessionUser; until: number }>();
   /** Password checks running or queued now. */
@@ -102,8 +116,7 @@ export class AuthService {
         actorId: null,
         actorUsername: null,
         userId: found?._id ?? null,
-        // A name no account has is kept short: it is whatever the caller typed.
-        username: found?.username ?? username.slice(0, 100),
+        username: found?.username ?? maskedUnknownName(username),
         country: found?.country ?? 'REGIONAL',
         changes: [],
         address,

@@ -669,6 +669,8 @@ export const en: Resources = {
     by: 'By',
     from: 'From',
     more: 'Show more of the log',
+    unknownName:
+      'no account has this name: only its first letter and its length are shown, in case it was a password typed in the wrong box',
     actions: {
       'user-created': 'Account created',
       'user-changed': 'Account changed',

@@ -684,6 +684,8 @@ export const es = {
     by: 'Por',
     from: 'Desde',
     more: 'Mostrar más del registro',
+    unknownName:
+      'ninguna cuenta tiene este nombre: se muestra solo su primera letra y su largo, por si era una contraseña escrita en el lugar equivocado',
     actions: {
       'user-created': 'Cuenta creada',
       'user-changed': 'Cuenta cambiada',

@@ -47,7 +47,12 @@ export function AccountLog({ version }: { version: number }) {
               {rows.map((e: AccountLogEntry) => (
                 <tr key={e.id} className={e.action === 'login-failed' ? 'account-log-failed' : undefined}>
                   <td>{formatDateTime(e.at, lang)}</td>
-                  <td>{e.username}</td>
+                  <td>
+                    {e.username}
+                    {e.action === 'login-failed' && e.userId === null ? (
+                      <span className="hint account-log-unknown">{t('accountLog.unknownName')}</span>
+                    ) : null}
+                  </td>
                   <td>
                     {t(`accountLog.actions.${e.action}`)}
                     {e.changes.length > 0 ? (

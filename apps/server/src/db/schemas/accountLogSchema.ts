@@ -29,6 +29,10 @@ export interface AccountLogDoc {
   actorUsername: string | null;
   /** The account it happened to; null for a failed login under a user name no account has. */
   userId: string | null;
+  /**
+   * The account's user name; for a name no account has, only its first character and length
+   * ("n••••••• (8)"): what was typed may be a password typed into the wrong box.
+   */
   username: string;
   /** The account's jurisdiction: which administrators may read the entry. REGIONAL for unknown names. */
   country: string;
