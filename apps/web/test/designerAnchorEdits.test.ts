@@ -9,6 +9,7 @@ import { verifyProtocol } from '@ruta/protocol';
 import type { Problem } from '@ruta/protocol';
 import { TransitionPanel } from '../src/designer/components/TransitionPanel.js';
 import { ProtocolPanel } from '../src/designer/components/ProtocolPanel.js';
+import { VariantChanges } from '../src/designer/components/VariantChanges.js';
 import { registerDesignerTexts } from '../src/designer/i18n/registerDesignerTexts.js';
 import { setDelayFrom, setDelayHours } from '../src/designer/model/protocolEdits.js';
 import { locateProblem } from '../src/designer/model/locateProblem.js';
@@ -146,6 +147,20 @@ describe("a delay's anchor in the designer", () => {
     expect(inexpressible).toEqual([{ code: 'removed-delay-anchor', name: 'alert24h' }]);
     // The hours are a change a variant makes (the base's anchor stays, as the list says).
     expect(changes).toEqual([{ op: 'setDelay', name: 'alert24h', delay: { hours: 12 } }]);
-    expect(deriveVariantChanges(child, setDelayHours(gt, 'alert24h', 12)).inexpressible).toEqual([]);
+    const kept = deriveVariantChanges(child, setDelayHours(gt, 'alert24h', 12));
+    expect(kept.inexpressible).toEqual([]);
+    // The list of changes says what the delay still counts from.
+    const listed = renderToStaticMarkup(
+      createElement(VariantChanges, {
+        base: child,
+        doc: setDelayHours(gt, 'alert24h', 12),
+        changes: kept.changes,
+        inexpressible: [],
+        lang: 'es',
+      }),
+    );
+    expect(listed).toContain(
+      'Pone el plazo automático alert24h en 12 h desde Detección y tamizaje con indicadores de sospecha › Fecha y hora de la detección (cr-detection.detectedAt)',
+    );
   });
 });
