@@ -111,6 +111,42 @@ export function anchorFieldsBefore(
   path: string,
   space: StateSpace = exploreStateSpace(protocol),
 ): string[] {
+  return recordedFields(protocol, space, (walk, form) =>
+    walk.without(form).order.some((key) => walk.index.node(key)?.states.includes(path)),
+  );
+}
+
+/**
+ * The fields the `from` at `pointer` can count from, as "<form id>.<field>": the date-time fields
+ * of the forms recorded on every way to where it starts. `pointer` is where the `from` is or
+ * would be written: "<state>/meta/deadline/from", "/delays/<name>/from" (its every wait), or
+ * "<actions>/<i>/params/from" of a setDeadline action (recordForm actions before it count). A
+ * pointer that names no deadline, delay or setDeadline gets every date-time field. Pass the
+ * explored statechart when there is one.
+ *
+ * @example anchorFieldsAt(child, '/delays/alert24h/from') // ['cr-detection.detectedAt']
+ */
+export function anchorFieldsAt(
+  protocol: ResolvedProtocol,
+  pointer: string,
+  space: StateSpace = exploreStateSpace(protocol),
+): string[] {
+  const sites = anchorSites(protocol).filter((u) => u.pointer === pointer && u.at.kind !== 'never');
+  if (sites.length === 0) return dateTimeFields(protocol);
+  return recordedFields(protocol, space, (walk, form) => {
+    const { order, eventsTo } = walk.without(form);
+    return sites.some((site) =>
+      firstMissing(protocol, walk.transitions, walk.index, order, site, form, eventsTo),
+    );
+  });
+}
+
+/** The date-time fields whose form is not `missing` on some way through the explored statechart. */
+function recordedFields(
+  protocol: ResolvedProtocol,
+  space: StateSpace,
+  missing: (walk: ReturnType<typeof recordingWalk>, form: string) => unknown,
+): string[] {
   const fields = dateTimeFields(protocol);
   if (space.nodes.length === 0) return fields;
   const walk = recordingWalk(protocol, space);
@@ -119,7 +155,7 @@ export function anchorFieldsBefore(
     const form = field.slice(0, field.indexOf('.'));
     let ok = recorded.get(form);
     if (ok === undefined) {
-      ok = !walk.without(form).order.some((key) => walk.index.node(key)?.states.includes(path));
+      ok = !missing(walk, form);
       recorded.set(form, ok);
     }
     return ok;
@@ -347,6 +383,14 @@ export function dateTimeFields(protocol: Pick<ResolvedProtocol, 'forms'>, only?:
 
 /** Every anchored deadline and delay of the protocol, where it is written and when it starts. */
 function anchorUses(protocol: ResolvedProtocol): AnchorUse[] {
+  return anchorSites(protocol).filter((u) => u.from !== undefined);
+}
+
+/**
+ * Every deadline, setDeadline action and waited delay of the protocol, anchored or not: where its
+ * `from` is (or would be) written and when it starts. A delay no state waits for starts never.
+ */
+function anchorSites(protocol: ResolvedProtocol): AnchorUse[] {
   const machine = protocol.machine;
   const delays = protocol.delays ?? {};
   const out: AnchorUse[] = [];
@@ -357,11 +401,11 @@ function anchorUses(protocol: ResolvedProtocol): AnchorUse[] {
     at: (i: number) => AnchorUse['at'],
   ) => {
     listOf(actions).forEach((a, i) => {
-      if (a?.type !== 'setDeadline' || a.params?.from === undefined) return;
+      if (a?.type !== 'setDeadline') return;
       out.push({
-        from: a.params.from,
+        from: a.params?.from,
         pointer: `${pointer}/${i}/params/from`,
-        what: label.actionDeadline(String(a.params.name), stateLabel(machine, where)),
+        what: label.actionDeadline(String(a.params?.name), stateLabel(machine, where)),
         ...(where !== '' ? { state: where } : {}),
         at: at(i),
       });
@@ -370,7 +414,7 @@ function anchorUses(protocol: ResolvedProtocol): AnchorUse[] {
   const waited = new Set<string>();
   for (const { path, state, pointer } of listStates(machine)) {
     const deadline = state?.meta?.deadline;
-    if (deadline?.from !== undefined) {
+    if (deadline !== undefined) {
       out.push({
         from: deadline.from,
         pointer: `${pointer}/meta/deadline/from`,
@@ -383,7 +427,7 @@ function anchorUses(protocol: ResolvedProtocol): AnchorUse[] {
     actionUses(state?.exit, `${pointer}/exit`, path, () => ({ kind: 'exit', state: path }));
     for (const name of Object.keys(state?.after ?? {})) {
       const delay = Object.hasOwn(delays, name) ? delays[name] : undefined;
-      if (delay?.from === undefined) continue;
+      if (delay === undefined) continue;
       waited.add(name);
       out.push({
         from: delay.from,
@@ -402,7 +446,7 @@ function anchorUses(protocol: ResolvedProtocol): AnchorUse[] {
     }));
   }
   for (const [name, delay] of Object.entries(delays)) {
-    if (delay?.from === undefined || waited.has(name)) continue;
+    if (delay === undefined || waited.has(name)) continue;
     out.push({
       from: delay.from,
       pointer: `/delays/${escapePointer(name)}/from`,

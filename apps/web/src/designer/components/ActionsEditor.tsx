@@ -1,8 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { ACTION_TYPES, COUNTRIES } from '@ruta/protocol';
-import type { ActionConfig, ActionType, CountryRef } from '@ruta/protocol';
-import { anchorChoices } from '../model/anchorChoices.js';
+import type { ActionConfig, ActionType, CountryRef, Lang, Problem } from '@ruta/protocol';
+import type { DesignDoc } from '../model/DesignDoc.js';
+import { anchorPointers } from '../model/anchorPointers.js';
+import { AnchorSelect } from './AnchorSelect.js';
 import { TextPair } from './TextPair.js';
+
+/** What a setDeadline's "counts from" needs: the document, where these actions are, and the verifier's problems. */
+export interface ActionsAnchor {
+  doc: DesignDoc;
+  lang: Lang;
+  /** JSON pointer of this list of actions (see anchorPointers); undefined offers every date-time field. */
+  pointer: string | undefined;
+  problems?: readonly Problem[];
+}
 
 export interface ActionsEditorProps {
   value: ActionConfig[];
@@ -11,8 +22,8 @@ export interface ActionsEditorProps {
   forms: string[];
   /** Protocol ids an openLinkedCase action may name. */
   protocols: string[];
-  /** Fields ("<form id>.<field>") a setDeadline may count from; the verifier checks each is recorded before. */
-  anchorFields?: string[];
+  /** For a setDeadline's "counts from": offered are date-time fields of forms recorded before the action. */
+  anchor?: ActionsAnchor;
   /** Prefix of the undo-coalescing keys of the text inputs. */
   scope: string;
   legend: string;
@@ -24,7 +35,7 @@ export function ActionsEditor({
   onChange,
   forms,
   protocols,
-  anchorFields = [],
+  anchor,
   scope,
   legend,
 }: ActionsEditorProps) {
@@ -56,7 +67,8 @@ export function ActionsEditor({
               onChange={(next, c) => set(i, next, c && `${scope}:${i}:${c}`)}
               forms={forms}
               protocols={protocols}
-              anchorFields={anchorFields}
+              anchor={anchor}
+              index={i}
             />
           </li>
         ))}
@@ -86,13 +98,15 @@ function ActionParams({
   onChange,
   forms,
   protocols,
-  anchorFields,
+  anchor,
+  index,
 }: {
   action: ActionConfig;
   onChange: (a: ActionConfig, coalesce?: string) => void;
   forms: string[];
   protocols: string[];
-  anchorFields: string[];
+  anchor: ActionsAnchor | undefined;
+  index: number;
 }) {
   const { t } = useTranslation('designer');
   switch (action.type) {
@@ -155,25 +169,22 @@ function ActionParams({
             required
             onChange={(title) => onChange({ ...action, params: { ...action.params, title } }, 'title')}
           />
-          <label>
-            {t('actions.deadlineFrom')}
-            <select
+          {anchor && (
+            <AnchorSelect
+              doc={anchor.doc}
+              lang={anchor.lang}
+              pointer={anchor.pointer === undefined ? '' : anchorPointers.action(anchor.pointer, index)}
               name="deadline-from"
-              value={action.params.from?.field ?? ''}
-              onChange={(e) => {
+              label={t('actions.deadlineFrom')}
+              stepLabel={t('actions.deadlineFromStep')}
+              value={action.params.from?.field}
+              problems={anchor.problems}
+              onChange={(field) => {
                 const { from: _from, ...rest } = action.params;
-                const field = e.target.value;
                 onChange({ ...action, params: field ? { ...rest, from: { field } } : rest });
               }}
-            >
-              <option value="">{t('actions.deadlineFromStep')}</option>
-              {anchorChoices(anchorFields, action.params.from?.field).map((f) => (
-                <option key={f} value={f}>
-                  {f}
-                </option>
-              ))}
-            </select>
-          </label>
+            />
+          )}
         </>
       );
     case 'clearDeadline':

@@ -291,6 +291,7 @@ export function EditorView({
                     apply={apply}
                     select={select}
                     formsLocked={formsLocked}
+                    problems={verification?.problems}
                     onOpenForm={(id) => {
                       setFormId(id);
                       setField(null);
@@ -304,9 +305,16 @@ export function EditorView({
                     lang={lang}
                     apply={apply}
                     select={select}
+                    problems={verification?.problems}
                   />
                 ) : (
-                  <ProtocolPanel doc={doc} lang={lang} apply={apply} select={select} />
+                  <ProtocolPanel
+                    doc={doc}
+                    lang={lang}
+                    apply={apply}
+                    select={select}
+                    problems={verification?.problems}
+                  />
                 ))}
               {tab === 'form' &&
                 (formId && doc.forms[formId] ? (

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { listTransitions } from '@ruta/protocol';
-import type { Lang } from '@ruta/protocol';
+import type { Lang, Problem, TransitionEntry } from '@ruta/protocol';
+import type { ReactNode } from 'react';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
-import { setDelay, setEvent, setGuard, setProtocolTitle } from '../model/protocolEdits.js';
+import { setEvent, setGuard, setProtocolTitle } from '../model/protocolEdits.js';
 import { pick } from '../i18n/pick.js';
+import { DelayEditor } from './DelayEditor.js';
 import { TextPair } from './TextPair.js';
 import '../designer.css';
 
@@ -14,11 +16,14 @@ export function ProtocolPanel({
   lang,
   apply,
   select,
+  problems,
 }: {
   doc: DesignDoc;
   lang: Lang;
   apply: Editor['apply'];
   select: Editor['select'];
+  /** The verifier's problems: those about what a delay counts from show under it. */
+  problems?: readonly Problem[];
 }) {
   const { t } = useTranslation('designer');
   const transitions = listTransitions(doc.machine);
@@ -88,19 +93,9 @@ export function ProtocolPanel({
                 <span className="dz-hint">{t('protocol.unused')}</span>
               ) : (
                 users.map((u) => (
-                  <button
-                    key={`${u.source}|${u.event}|${u.index}`}
-                    type="button"
-                    className="dz-link"
-                    onClick={() =>
-                      select({
-                        kind: 'transition',
-                        ref: { source: u.source, event: u.event, index: u.index },
-                      })
-                    }
-                  >
+                  <TransitionLink key={`${u.source}|${u.event}|${u.index}`} entry={u} select={select}>
                     {u.source || '*'} · {u.event}
-                  </button>
+                  </TransitionLink>
                 ))
               )}
               <TextPair
@@ -120,24 +115,51 @@ export function ProtocolPanel({
         <>
           <h3>{t('protocol.delays')}</h3>
           <ul className="dz-list">
-            {Object.entries(doc.delays ?? {}).map(([name, d]) => (
+            {Object.keys(doc.delays ?? {}).map((name) => (
               <li key={name}>
-                <label>
-                  <code>{name}</code> ({t('actions.hours')})
-                  <input
-                    type="number"
-                    min={1}
-                    value={d.hours}
-                    onChange={(e) =>
-                      apply((x) => setDelay(x, name, { hours: Number(e.target.value) }), `delay:${name}`)
-                    }
-                  />
-                </label>
+                <DelayEditor
+                  doc={doc}
+                  name={name}
+                  lang={lang}
+                  apply={apply}
+                  problems={problems}
+                  suffix={`-${name}`}
+                />
+                {transitions
+                  .filter((u) => u.event === `after:${name}`)
+                  .map((u) => (
+                    <TransitionLink key={`${u.source}|${u.index}`} entry={u} select={select}>
+                      {u.source || '*'} · ⏲ {name}
+                    </TransitionLink>
+                  ))}
               </li>
             ))}
           </ul>
         </>
       )}
     </section>
+  );
+}
+
+/** A button that selects a transition of the chart. */
+function TransitionLink({
+  entry: u,
+  select,
+  children,
+}: {
+  entry: TransitionEntry;
+  select: Editor['select'];
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="dz-link"
+      onClick={() =>
+        select({ kind: 'transition', ref: { source: u.source, event: u.event, index: u.index } })
+      }
+    >
+      {children}
+    </button>
   );
 }

@@ -1,22 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  anchorFieldsBefore,
-  dateTimeFields,
-  findFormField,
-  getState,
-  listStates,
-  listTransitions,
-  parseAnchor,
-  ROLES,
-} from '@ruta/protocol';
-import type { Lang, Role } from '@ruta/protocol';
+import { getState, listStates, listTransitions, ROLES } from '@ruta/protocol';
+import type { Lang, Problem, Role } from '@ruta/protocol';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
 import { keyOf, parentPath } from '../model/chartPaths.js';
 import { stateKind } from '../model/chartGraph.js';
-import { stateSpaceOf } from '../model/stateSpaceOf.js';
-import { anchorChoices } from '../model/anchorChoices.js';
+import { anchorPointers } from '../model/anchorPointers.js';
 import { renameState } from '../model/renameState.js';
 import { removeState, incomingTransitions } from '../model/removeState.js';
 import { addState } from '../model/addState.js';
@@ -29,6 +19,7 @@ import { TextPair } from './TextPair.js';
 import { CommitInput } from './CommitInput.js';
 import { LegalRefsEditor } from './LegalRefsEditor.js';
 import { ActionsEditor } from './ActionsEditor.js';
+import { AnchorSelect } from './AnchorSelect.js';
 import { EventPicker } from './EventPicker.js';
 import '../designer.css';
 
@@ -42,24 +33,25 @@ export interface StatePanelProps {
   onOpenForm?: (formId: string) => void;
   /** Forms cannot be changed in this draft (a regional protocol file references shared forms). */
   formsLocked?: boolean;
+  /** The verifier's problems: those about what a deadline counts from show at its choice. */
+  problems?: readonly Problem[];
 }
 
 /** Everything about one step: titles, institution, form, roles, deadline, legal basis, tags, actions and where it leads. */
-export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLocked }: StatePanelProps) {
+export function StatePanel({
+  doc,
+  path,
+  lang,
+  apply,
+  select,
+  onOpenForm,
+  formsLocked,
+  problems,
+}: StatePanelProps) {
   const { t } = useTranslation('designer');
   const state = getState(doc.machine, path);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [connectTo, setConnectTo] = useState('');
-  const hasDeadline = state?.meta?.deadline !== undefined;
-  // What a deadline may count from: date-time fields of the forms every way here records.
-  const anchorFields = useMemo(() => {
-    if (!hasDeadline) return [];
-    try {
-      return anchorFieldsBefore(doc, path, stateSpaceOf(doc));
-    } catch {
-      return dateTimeFields(doc);
-    }
-  }, [doc, path, hasDeadline]);
   if (!state) return <p className="dz-hint">{t('panel.gone')}</p>;
   const meta = state.meta;
   const kind = stateKind(state);
@@ -216,28 +208,23 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
         />
       </label>
       {meta.deadline && (
-        <label>
-          {t('state.deadlineFrom')}
-          <select
-            name="state-deadline-from"
-            value={meta.deadline.from?.field ?? ''}
-            onChange={(e) => {
-              const hours = meta.deadline?.hours ?? 0;
-              const field = e.target.value;
-              apply((d) =>
-                updateStateMeta(d, path, { deadline: field ? { hours, from: { field } } : { hours } }),
-              );
-            }}
-          >
-            <option value="">{t('state.deadlineFromEntry')}</option>
-            {anchorChoices(anchorFields, meta.deadline.from?.field).map((field) => (
-              <option key={field} value={field}>
-                {anchorLabel(doc, field, lang)}
-              </option>
-            ))}
-          </select>
-          <span className="dz-hint">{t('state.deadlineFromHint')}</span>
-        </label>
+        <AnchorSelect
+          doc={doc}
+          lang={lang}
+          pointer={anchorPointers.stateDeadline(doc, path) ?? ''}
+          name="state-deadline-from"
+          label={t('state.deadlineFrom')}
+          stepLabel={t('state.deadlineFromEntry')}
+          hint={t('state.deadlineFromHint')}
+          value={meta.deadline.from?.field}
+          problems={problems}
+          onChange={(field) => {
+            const hours = meta.deadline?.hours ?? 0;
+            apply((d) =>
+              updateStateMeta(d, path, { deadline: field ? { hours, from: { field } } : { hours } }),
+            );
+          }}
+        />
       )}
       <fieldset className="dz-roles">
         <legend>{t('state.roles')}</legend>
@@ -275,7 +262,7 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
         value={state.entry ?? []}
         forms={Object.keys(doc.forms)}
         protocols={[doc.id]}
-        anchorFields={dateTimeFields(doc)}
+        anchor={{ doc, lang, pointer: anchorPointers.stateActions(doc, path, 'entry'), problems }}
         scope={c('entry')}
         onChange={(entry, k) => apply((d) => updateState(d, path, { entry }), k)}
       />
@@ -284,7 +271,7 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
         value={state.exit ?? []}
         forms={Object.keys(doc.forms)}
         protocols={[doc.id]}
-        anchorFields={dateTimeFields(doc)}
+        anchor={{ doc, lang, pointer: anchorPointers.stateActions(doc, path, 'exit'), problems }}
         scope={c('exit')}
         onChange={(exit, k) => apply((d) => updateState(d, path, { exit }), k)}
       />
@@ -386,18 +373,4 @@ export function StatePanel({ doc, path, lang, apply, select, onOpenForm, formsLo
       </div>
     </section>
   );
-}
-
-/** A field a deadline may count from, as a designer reads it: "Detection: Date and time (cr-detection.detectedAt)". */
-function anchorLabel(doc: DesignDoc, field: string, lang: Lang): string {
-  const anchor = parseAnchor({ field });
-  const form = anchor && Object.hasOwn(doc.forms, anchor.form) ? doc.forms[anchor.form] : undefined;
-  if (!anchor || !form) return field;
-  let label: string | undefined;
-  try {
-    label = pick(findFormField(form, anchor.path)?.label, lang) || undefined;
-  } catch {
-    label = undefined;
-  }
-  return `${pick(form.title, lang) || anchor.form}: ${label ?? anchor.path} (${field})`;
 }

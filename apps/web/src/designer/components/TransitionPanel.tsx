@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dateTimeFields, listStates, listTransitions, resolveTarget, ROLES } from '@ruta/protocol';
-import type { Lang, Role, Text, TransitionConfig } from '@ruta/protocol';
+import { listStates, listTransitions, resolveTarget, ROLES } from '@ruta/protocol';
+import type { Lang, Problem, Role, Text, TransitionConfig } from '@ruta/protocol';
 import type { DesignDoc, TransitionRef } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
 import { readSlot } from '../model/transitionSlots.js';
@@ -12,11 +12,13 @@ import {
   updateTransition,
 } from '../model/transitionEdits.js';
 import { newGuardName, removeGuard, setEvent, setGuard } from '../model/protocolEdits.js';
+import { anchorPointers } from '../model/anchorPointers.js';
 import { guardFields } from '../model/guardFields.js';
 import { pick } from '../i18n/pick.js';
 import { EventPicker } from './EventPicker.js';
 import { GuardBuilder } from './GuardBuilder.js';
 import { ActionsEditor } from './ActionsEditor.js';
+import { DelayEditor } from './DelayEditor.js';
 import { TextPair } from './TextPair.js';
 import '../designer.css';
 
@@ -26,10 +28,19 @@ export interface TransitionPanelProps {
   lang: Lang;
   apply: Editor['apply'];
   select: Editor['select'];
+  /** The verifier's problems: those about what a delay or setDeadline counts from show at its choice. */
+  problems?: readonly Problem[];
 }
 
 /** One transition: its event, where it goes, the condition that must hold, and what it does. */
-export function TransitionPanel({ doc, transition: ref, lang, apply, select }: TransitionPanelProps) {
+export function TransitionPanel({
+  doc,
+  transition: ref,
+  lang,
+  apply,
+  select,
+  problems,
+}: TransitionPanelProps) {
   const { t } = useTranslation('designer');
   const [confirmDelete, setConfirmDelete] = useState(false);
   let list: TransitionConfig[];
@@ -90,6 +101,9 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
             })
           }
         />
+      )}
+      {ref.event.startsWith('after:') && (
+        <DelayEditor doc={doc} name={ref.event.slice(6)} lang={lang} apply={apply} problems={problems} />
       )}
       {ref.event !== 'done' && !ref.event.startsWith('after:') && doc.events[ref.event] && (
         <TextPair
@@ -163,7 +177,7 @@ export function TransitionPanel({ doc, transition: ref, lang, apply, select }: T
         value={tr.actions ?? []}
         forms={Object.keys(doc.forms)}
         protocols={[doc.id]}
-        anchorFields={dateTimeFields(doc)}
+        anchor={{ doc, lang, pointer: anchorPointers.transitionActions(doc, ref), problems }}
         scope={c('actions')}
         onChange={(actions, k) => apply((d) => updateTransition(d, ref, { actions }), k)}
       />

@@ -3,6 +3,7 @@ import { getState } from '@ruta/protocol';
 import type { Lang, ResolvedProtocol, VariantChange } from '@ruta/protocol';
 import type { InexpressibleChange } from '../model/deriveVariantChanges.js';
 import { pick } from '../i18n/pick.js';
+import { anchorLabel } from '../model/anchorLabel.js';
 import '../designer.css';
 
 export interface VariantChangesProps {
@@ -71,7 +72,14 @@ export function VariantChanges({ base, doc, changes, inexpressible, lang }: Vari
       case 'setEvent':
         return t('variant.ops.setEvent', { name: c.event, title: pick(c.definition.title, lang) });
       case 'setDelay':
-        return t('variant.ops.setDelay', { name: c.name, hours: c.delay.hours });
+        // Without "from" the base's anchor stays: say what the delay will count from.
+        return c.delay.from || base.delays?.[c.name]?.from
+          ? t('variant.ops.setDelayFrom', {
+              name: c.name,
+              hours: c.delay.hours,
+              from: anchorLabel(doc, (c.delay.from ?? base.delays![c.name]!.from!).field, lang),
+            })
+          : t('variant.ops.setDelay', { name: c.name, hours: c.delay.hours });
       case 'setTitle':
         return t('variant.ops.setTitle', { title: pick(c.title, lang) });
       case 'addForm':

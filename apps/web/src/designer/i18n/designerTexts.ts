@@ -213,6 +213,16 @@ export const es = {
     deleteConfirm_other: 'Se borrarán también {{count}} transiciones que llegan a ella.',
     deleteYes: 'Sí, borrar',
   },
+  delay: {
+    heading: 'Plazo automático «{{name}}»',
+    from: 'El plazo automático cuenta desde',
+    fromStep: 'La entrada en la etapa que lo espera',
+    fromHint:
+      'Un momento ya registrado (p. ej. la detección): la transición se toma esas horas después de él, nunca más tarde que desde la entrada. Solo se ofrecen campos de fecha y hora de formularios guardados en todos los caminos hasta cada etapa que lo espera.',
+    shared_one: 'Lo espera {{count}} transición.',
+    shared_other: 'Lo esperan {{count}} transiciones: el cambio vale para todas.',
+    missing: 'El protocolo no define el plazo automático «{{name}}».',
+  },
   transition: {
     heading: 'Transición',
     from: 'Desde',
@@ -466,6 +476,8 @@ export const es = {
       'removed-event': 'quitar la acción «{{name}}»',
       'removed-guard': 'quitar la condición «{{name}}»',
       'removed-delay': 'quitar el plazo automático «{{name}}»',
+      'removed-delay-anchor':
+        'hacer que el plazo automático «{{name}}» cuente desde el paso: en la base cuenta desde un campo registrado, y lo seguirá haciendo',
       'removed-form': 'quitar el formulario «{{name}}»',
     },
     ops: {
@@ -480,6 +492,7 @@ export const es = {
       setGuard: 'Define la condición {{name}}: {{description}}',
       setEvent: 'Define la acción {{name}}: «{{title}}»',
       setDelay: 'Pone el plazo automático {{name}} en {{hours}} h',
+      setDelayFrom: 'Pone el plazo automático {{name}} en {{hours}} h desde {{from}}',
       setTitle: 'Cambia el título a «{{title}}»',
       addForm: 'Añade el formulario «{{title}}» ({{id}})',
       replaceForm: 'Cambia el formulario «{{title}}» ({{id}})',
@@ -770,6 +783,16 @@ export const en: DesignerTexts = {
     deleteConfirm_other: '{{count}} transitions leading to it will be deleted too.',
     deleteYes: 'Yes, delete',
   },
+  delay: {
+    heading: 'Automatic time limit “{{name}}”',
+    from: 'The time limit counts from',
+    fromStep: 'Entering the step that waits for it',
+    fromHint:
+      'An instant already recorded (e.g. the detection): the transition is taken that many hours after it, never later than counted from entering. Only date-time fields of forms recorded on every way to each step that waits for it are offered.',
+    shared_one: '{{count}} transition waits for it.',
+    shared_other: '{{count}} transitions wait for it: the change applies to all of them.',
+    missing: 'The protocol does not define the automatic time limit “{{name}}”.',
+  },
   transition: {
     heading: 'Transition',
     from: 'From',
@@ -1023,6 +1046,8 @@ export const en: DesignerTexts = {
       'removed-event': 'remove the action “{{name}}”',
       'removed-guard': 'remove the condition “{{name}}”',
       'removed-delay': 'remove the automatic time limit “{{name}}”',
+      'removed-delay-anchor':
+        'make the automatic time limit “{{name}}” count from the step: in the base it counts from a recorded field, and it still will',
       'removed-form': 'remove the form “{{name}}”',
     },
     ops: {
@@ -1037,6 +1062,7 @@ export const en: DesignerTexts = {
       setGuard: 'Defines the condition {{name}}: {{description}}',
       setEvent: 'Defines the action {{name}}: “{{title}}”',
       setDelay: 'Sets the automatic time limit {{name}} to {{hours}} h',
+      setDelayFrom: 'Sets the automatic time limit {{name}} to {{hours}} h from {{from}}',
       setTitle: 'Changes the title to “{{title}}”',
       addForm: 'Adds the form “{{title}}” ({{id}})',
       replaceForm: 'Changes the form “{{title}}” ({{id}})',

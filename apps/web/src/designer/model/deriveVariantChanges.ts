@@ -21,6 +21,7 @@ export interface InexpressibleChange {
     | 'removed-event'
     | 'removed-guard'
     | 'removed-delay'
+    | 'removed-delay-anchor'
     | 'removed-form';
   name?: string;
 }
@@ -54,8 +55,15 @@ export function deriveVariantChanges(
     if (!sameJson(base.guards[name], guard)) changes.push({ op: 'setGuard', name, guard });
   for (const name of Object.keys(base.guards))
     if (!Object.hasOwn(edited.guards, name)) inexpressible.push({ code: 'removed-guard', name });
-  for (const [name, delay] of Object.entries(edited.delays ?? {}))
-    if (!sameJson(base.delays?.[name], delay)) changes.push({ op: 'setDelay', name, delay });
+  for (const [name, delay] of Object.entries(edited.delays ?? {})) {
+    const before = base.delays?.[name];
+    if (sameJson(before, delay)) continue;
+    // setDelay without "from" keeps the base delay's anchor: no change makes it count from the step.
+    if (before?.from !== undefined && delay.from === undefined) {
+      inexpressible.push({ code: 'removed-delay-anchor', name });
+      if (before.hours !== delay.hours) changes.push({ op: 'setDelay', name, delay });
+    } else changes.push({ op: 'setDelay', name, delay });
+  }
   for (const name of Object.keys(base.delays ?? {}))
     if (!Object.hasOwn(edited.delays ?? {}, name)) inexpressible.push({ code: 'removed-delay', name });
 

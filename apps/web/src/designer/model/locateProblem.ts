@@ -1,17 +1,29 @@
 import { listStates, listTransitions } from '@ruta/protocol';
 import type { Problem } from '@ruta/protocol';
 import type { DesignDoc, Selection } from './DesignDoc.js';
+import { isAnchorProblem } from './anchorPointers.js';
 
 /**
  * The element a problem is about, to select it: a form field, a transition (by the JSON pointer
  * of its definition or of the guard it uses), a state, or a form. Null when it is about the
- * protocol as a whole.
+ * protocol as a whole. A problem about what a deadline counts from goes to the deadline, where
+ * its "counts from" choice is, not to the field it names: the state, the transition whose
+ * setDeadline it is, the delayed transition of the step that waits (or the protocol's delays).
  */
 export function locateProblem(doc: DesignDoc, p: Problem): Selection | null {
   const { state, form, field, pointer } = p.location;
-  if (form !== undefined && field !== undefined && Object.hasOwn(doc.forms, form))
+  const anchor = isAnchorProblem(p);
+  if (!anchor && form !== undefined && field !== undefined && Object.hasOwn(doc.forms, form))
     return { kind: 'field', form, field };
   const transitions = listTransitions(doc.machine);
+  const delay = anchor ? /^\/delays\/([^/]+)\//.exec(pointer)?.[1] : undefined;
+  if (delay !== undefined) {
+    const event = `after:${delay.replace(/~1/g, '/').replace(/~0/g, '~')}`;
+    const wait = transitions.find((x) => x.event === event && x.source === state);
+    return wait
+      ? { kind: 'transition', ref: { source: wait.source, event, index: wait.index } }
+      : { kind: 'protocol' };
+  }
   const t = transitions
     .filter((x) => pointer === x.pointer || pointer.startsWith(`${x.pointer}/`))
     .sort((a, b) => b.pointer.length - a.pointer.length)[0];

@@ -1,5 +1,5 @@
 import { listTransitions } from '@ruta/protocol';
-import type { Duration, EventDefinition, JsonLogic, Text } from '@ruta/protocol';
+import type { AnchoredDuration, EventDefinition, JsonLogic, Text } from '@ruta/protocol';
 import type { DesignDoc } from './DesignDoc.js';
 import { EditError } from './EditError.js';
 import { uniqueKey, uniqueUpperSnake } from './uniqueKey.js';
@@ -42,10 +42,32 @@ export function removeGuard(doc: DesignDoc, name: string): DesignDoc {
   return { ...doc, guards };
 }
 
-export function setDelay(doc: DesignDoc, name: string, delay: Duration): DesignDoc {
+/** Creates or replaces a named delay (its hours and what it counts from, as given). */
+export function setDelay(doc: DesignDoc, name: string, delay: AnchoredDuration): DesignDoc {
   if (!NAME.test(name)) throw new EditError('bad-delay-name', { name });
-  if (!(delay.hours > 0)) throw new EditError('bad-deadline', { path: name });
+  if (!(Number.isFinite(delay.hours) && delay.hours > 0)) throw new EditError('bad-deadline', { path: name });
   return { ...doc, delays: { ...(doc.delays ?? {}), [name]: delay } };
+}
+
+function existingDelay(doc: DesignDoc, name: string): AnchoredDuration {
+  const delay = Object.hasOwn(doc.delays ?? {}, name) ? doc.delays![name] : undefined;
+  if (!delay) throw new EditError('unknown-delay', { delay: name });
+  return delay;
+}
+
+/** Changes the hours of a delay; what it counts from stays. */
+export function setDelayHours(doc: DesignDoc, name: string, hours: number): DesignDoc {
+  return setDelay(doc, name, { ...existingDelay(doc, name), hours });
+}
+
+/**
+ * Makes a delay count from a recorded date-time field ("cr-detection.detectedAt"), or, with
+ * undefined, from entering the step that waits for it. The verifier says whether the field is
+ * recorded on every way there.
+ */
+export function setDelayFrom(doc: DesignDoc, name: string, field: string | undefined): DesignDoc {
+  const { from: _from, ...rest } = existingDelay(doc, name);
+  return setDelay(doc, name, field === undefined ? rest : { ...rest, from: { field } });
 }
 
 export function setProtocolTitle(doc: DesignDoc, title: Text, description?: Text): DesignDoc {
