@@ -277,6 +277,8 @@ export const es = {
     stepDone: 'Hecho: {{action}}. Ahora: {{now}}.',
     stepDoneClosed: 'Hecho: {{action}}. El caso quedó cerrado.',
     notDone: 'No se pudo registrar el paso:',
+    // Followed by what is missing, in the words of «Antes hace falta:» (reasons.*).
+    notDoneNeeds: 'No se pudo registrar el paso. Antes hace falta:',
     formForRoles:
       'Este paso lo registra: {{allowed}}. Su rol no puede enviar su formulario, así que no se ofrece para llenarlo.',
     formNotYours: 'No puede enviar el formulario de este paso ({{why}}), así que no se ofrece para llenarlo.',
