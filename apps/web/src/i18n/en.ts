@@ -411,6 +411,8 @@ export const en: Resources = {
   linked: {
     title: 'Linked cases',
     none: 'No linked cases.',
+    // The link's text until the protocol's title is known (never its id).
+    open: 'Open the linked case',
     relation: {
       referral: 'Referral opened from this case',
       handover: 'Handed over to another country',

@@ -422,6 +422,8 @@ export const es = {
   linked: {
     title: 'Casos vinculados',
     none: 'No hay casos vinculados.',
+    // The link's text until the protocol's title is known (never its id).
+    open: 'Abrir el caso vinculado',
     relation: {
       referral: 'Derivación abierta desde este caso',
       handover: 'Traspasado a otro país',
