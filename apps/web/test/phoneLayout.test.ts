@@ -40,6 +40,23 @@ describe('on a phone', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
   });
 
+  it("fits a case worker's step whose deadline is long overdue, in English", async () => {
+    // The sample detection is months old: immediate attention, due 24 hours after it, is overdue
+    // by hundreds of days, a long line in the step's header.
+    const attention = await openNewest(suite.stack.url, 'caseworker.gt', 'victim-attention');
+    await driveCase(suite.stack.url, attention, 'GT', (v) => v.overdue);
+    const page = await onPhone('caseworker.gt');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`/cases/${encodeURIComponent(attention)}`);
+    const due = page.locator('.step-panel .step-meta .due-overdue').first();
+    await due.waitFor();
+    expect(await due.innerText()).toMatch(/^⚠ Overdue by \d+ days/);
+    await suite.screenshot(page, 'overdue-step');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    const box = await due.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+  });
+
   it("fits an auditor's case page, with its long list of versions to compare with", async () => {
     const page = await onPhone('auditor.mx');
     await page.goto(`/cases/${encodeURIComponent(caseId)}`);

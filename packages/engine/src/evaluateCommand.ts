@@ -1,4 +1,4 @@
-import type { Role } from '@ruta/protocol';
+import { datedAfter, type Role } from '@ruta/protocol';
 import { badInput, checkActor, checkCase, checkData, isPlainObject, type CheckedData } from './checkInput.js';
 import type { CompiledProtocol, CompiledTransition } from './compileProtocol.js';
 import { formatInstant } from './instant.js';
@@ -322,11 +322,6 @@ export function allowedRoles(
   return out.size === 0 ? null : [...out];
 }
 
-/** How far ahead of the recording a date-time may be (clocks of two machines differ a little). */
-const CLOCK_SKEW_MS = 5 * 60_000;
-/** The latest UTC offset in use: a date typed where the day has begun may be UTC's next day. */
-const LATEST_OFFSET_MS = 14 * 3_600_000;
-
 /**
  * The x-past fields of a valid submission dated after the step recording it: the date of a
  * detection, a visit or a decision cannot be in the future.
@@ -340,12 +335,9 @@ function laterThanRecorded(
   const fields = compiled.pastFields.get(form);
   if (!fields || !isPlainObject(data)) return [];
   const out: Rejection[] = [];
-  const latestDay = formatInstant(atMs + LATEST_OFFSET_MS).slice(0, 10);
   for (const { key, format } of fields) {
     const value = data[key];
-    if (typeof value !== 'string') continue;
-    const later = format === 'date' ? value > latestDay : Date.parse(value) > atMs + CLOCK_SKEW_MS;
-    if (!later) continue;
+    if (typeof value !== 'string' || !datedAfter(format, value, atMs)) continue;
     out.push({
       code: 'form-invalid',
       message: `form "${form}", field /${key}: ${value} is later than when the step is recorded (${formatInstant(atMs)}): it must be the date of something that happened`,

@@ -20,6 +20,7 @@ export * from './formReferences.js';
 export * from './formFields.js';
 export * from './normalizeFormSchema.js';
 export * from './createFormValidator.js';
+export * from './datedAfter.js';
 export * from './localizeForm.js';
 export * from './projectShareable.js';
 export * from './redactSensitive.js';

@@ -30,7 +30,7 @@ import { shareableFields } from './shareableFields.js';
 import { StatechartView } from './StatechartView.js';
 import { stateValueToPaths, visitedPaths } from './statePaths.js';
 import { StepPanel } from './StepPanel.js';
-import { StepRefusal, type Refusal } from './StepRefusal.js';
+import { refusalHeading, StepRefusal, type Refusal } from './StepRefusal.js';
 import { Timeline } from './Timeline.js';
 import { useCaseData } from './useCaseData.js';
 
@@ -291,7 +291,7 @@ export default function CasePage() {
           >
             {refusal ? (
               <>
-                <p className="alert-title">{t('case.notDone')}</p>
+                <p className="alert-title">{t(refusalHeading(refusal))}</p>
                 <StepRefusal refusal={refusal} fieldLabel={fieldLabel} />
               </>
             ) : null}

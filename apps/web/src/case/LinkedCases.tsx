@@ -14,7 +14,8 @@ export function LinkedCases({ linked }: { linked: LinkedCase[] }) {
     <ul className="linked">
       {linked.map((l) => {
         const summary = protocols.find((p) => p.id === l.protocol.id && p.version === l.protocol.version);
-        const protocol = summary ? pick(summary.title) : `${l.protocol.id} v${l.protocol.version}`;
+        // The protocol's id is no name for a case worker: until the titles come, a plain link.
+        const protocol = summary ? pick(summary.title) : t('linked.open');
         return (
           <li key={l.caseId}>
             <Link to={`/cases/${encodeURIComponent(l.caseId)}`}>{protocol}</Link>{' '}

@@ -17,6 +17,18 @@ export type Refusal =
   | { kind: 'sessionEnded'; action: Text }
   | { kind: 'error'; error: unknown };
 
+/**
+ * The line above a refusal's items: "Antes hace falta:" when every item is something to do first
+ * (a field to fill in, a condition to meet, worded as reasons.*), as the action bar says it;
+ * otherwise "No se pudo registrar el paso:" followed by what happened (the case is closed, …).
+ */
+export function refusalHeading(refusal: Refusal): 'case.notDoneNeeds' | 'case.notDone' {
+  const needs =
+    refusal.kind === 'rejections' &&
+    refusal.rejections.every((r) => r.code === 'guard-failed' || r.code === 'form-invalid');
+  return needs ? 'case.notDoneNeeds' : 'case.notDone';
+}
+
 export type FieldLabel = (form: string, path: string, message: string, keyword: string) => string | null;
 
 /** The items of a refusal, in the page's language; a guard's alternatives grouped as "one of these". */

@@ -64,3 +64,20 @@ export function stateOrder(machine: MachineConfig): Map<string, string[]> {
   visit('', machine.states, machine.initial, false);
   return out;
 }
+
+/**
+ * Every state without children, by path, in the order of `stateOrder`: a stage's steps before the
+ * next stage's, as the stepper lists them. E.g. ["intake", "identification.detection", …, "closure"].
+ */
+export function leafPathsInOrder(order: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  const visit = (parent: string) => {
+    for (const key of order.get(parent) ?? []) {
+      const path = parent === '' ? key : `${parent}.${key}`;
+      if (order.has(path)) visit(path);
+      else out.push(path);
+    }
+  };
+  visit('');
+  return out;
+}

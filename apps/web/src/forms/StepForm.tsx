@@ -11,6 +11,7 @@ import { markSensitive } from './markSensitive.js';
 import { protocolValidator } from './protocolValidator.js';
 import { useInvalidMarkers } from './useInvalidMarkers.js';
 import { submissionCheck } from './validateSubmission.js';
+import { withPastDates } from './withPastDates.js';
 
 export type StepFormData = Record<string, unknown>;
 
@@ -54,7 +55,11 @@ export function StepForm({ form, formData, onChange, extraErrors, idPrefix, form
     };
   }, [form, lang, t]);
   // The server's schema and verdicts, checked without eval (the CSP forbids it): see submissionCheck.
-  const validator = useMemo(() => protocolValidator(submissionCheck(form)), [form]);
+  // Dates of what happened are checked against the clock too, as the server checks them.
+  const validator = useMemo(
+    () => protocolValidator(withPastDates(submissionCheck(form), form, () => Date.now())),
+    [form],
+  );
   const container = useRef<HTMLDivElement>(null);
   useInvalidMarkers(container);
 

@@ -266,6 +266,8 @@ export const en: Resources = {
     stepDone: 'Done: {{action}}. Now: {{now}}.',
     stepDoneClosed: 'Done: {{action}}. The case is closed.',
     notDone: 'The step could not be recorded:',
+    // Followed by what is missing, in the words of “Needs first:” (reasons.*).
+    notDoneNeeds: 'The step could not be recorded. Needs first:',
     formForRoles:
       'This step is recorded by: {{allowed}}. Your role cannot send its form, so it is not offered to fill in.',
     formNotYours: 'You cannot send the form of this step ({{why}}), so it is not offered to fill in.',
@@ -409,6 +411,8 @@ export const en: Resources = {
   linked: {
     title: 'Linked cases',
     none: 'No linked cases.',
+    // The link's text until the protocol's title is known (never its id).
+    open: 'Open the linked case',
     relation: {
       referral: 'Referral opened from this case',
       handover: 'Handed over to another country',

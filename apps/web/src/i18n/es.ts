@@ -277,6 +277,8 @@ export const es = {
     stepDone: 'Hecho: {{action}}. Ahora: {{now}}.',
     stepDoneClosed: 'Hecho: {{action}}. El caso quedó cerrado.',
     notDone: 'No se pudo registrar el paso:',
+    // Followed by what is missing, in the words of «Antes hace falta:» (reasons.*).
+    notDoneNeeds: 'No se pudo registrar el paso. Antes hace falta:',
     formForRoles:
       'Este paso lo registra: {{allowed}}. Su rol no puede enviar su formulario, así que no se ofrece para llenarlo.',
     formNotYours: 'No puede enviar el formulario de este paso ({{why}}), así que no se ofrece para llenarlo.',
@@ -420,6 +422,8 @@ export const es = {
   linked: {
     title: 'Casos vinculados',
     none: 'No hay casos vinculados.',
+    // The link's text until the protocol's title is known (never its id).
+    open: 'Abrir el caso vinculado',
     relation: {
       referral: 'Derivación abierta desde este caso',
       handover: 'Traspasado a otro país',

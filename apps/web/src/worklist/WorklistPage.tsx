@@ -44,18 +44,26 @@ export function WorklistPage() {
     [latest?.id, latest?.version],
   );
   const lib = useProtocolLib();
+  // The order the case page's stepper shows the steps in (loaded with it, not before it is needed).
+  const order = useAsync(
+    () =>
+      chosen.data
+        ? import('../case/stateOrder.js').then((m) => m.leafPathsInOrder(m.stateOrder(chosen.data!.machine)))
+        : Promise.resolve(null),
+    [chosen.data],
+  );
   // The server matches a case's current atomic states, so only those are offered, each named
-  // with the stages it sits in ("Protección inmediata › Notificar al consulado").
+  // with the stages it sits in ("Protección inmediata › Notificar al consulado"), from intake to
+  // closure as a case goes through them.
   const states: StateOption[] = [];
-  if (chosen.data && lib) {
+  if (chosen.data && lib && order.data) {
     const all = lib.listStates(chosen.data.machine);
     const titleOf = new Map(all.map((s) => [s.path, pick(s.state.meta.title)]));
-    for (const s of all) {
-      if (s.state.states) continue;
-      const trail = s.path
-        .split('.')
-        .map((_, i, parts) => titleOf.get(parts.slice(0, i + 1).join('.')) ?? '');
-      states.push({ path: s.path, title: trail.slice(-2).join(' › ') });
+    const leaves = new Set(all.filter((s) => !s.state.states).map((s) => s.path));
+    // Only this protocol's steps: the order may still be the previously chosen protocol's.
+    for (const path of order.data.filter((p) => leaves.has(p))) {
+      const trail = path.split('.').map((_, i, parts) => titleOf.get(parts.slice(0, i + 1).join('.')) ?? '');
+      states.push({ path, title: trail.slice(-2).join(' › ') });
     }
   }
 
