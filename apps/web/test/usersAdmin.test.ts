@@ -80,6 +80,7 @@ describe('an administrator of Guatemala', () => {
     await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/ya existe/);
 
     await row.getByRole('button', { name: 'Desactivar' }).click();
+    await row.getByRole('button', { name: 'Sí, desactivar' }).click();
     await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Desactivada');
     await screenshot(page, 'disabled');
     const refused = await tryLogin('lucia.perez.gt', OWN);

@@ -37,10 +37,10 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const found: Partial<Record<Field, string>> = {};
-    const u = usernameProblem(username, t);
+    const u = usernameProblem(username.trim(), t);
     if (u) found.username = u;
     if (!name.trim()) found.name = t('users.errors.name');
-    const p = passwordProblem(password, username, t);
+    const p = passwordProblem(password, username.trim(), t);
     if (p) found.password = p;
     setProblems(found);
     setError(null);
@@ -51,7 +51,13 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
     }
     setBusy(true);
     try {
-      const created = await api.createUser({ username, name: name.trim(), role, country, password });
+      const created = await api.createUser({
+        username: username.trim(),
+        name: name.trim(),
+        role,
+        country,
+        password,
+      });
       setUsername('');
       setName('');
       setPassword('');
@@ -92,7 +98,9 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
           value={username}
           autoComplete="off"
           spellCheck={false}
-          onChange={(e) => setUsername(e.target.value.trim().toLowerCase())}
+          // Not trimmed while typing: a space typed between two words would vanish and join them
+          // ("ana lopez" into "analopez"); the check names what to use instead.
+          onChange={(e) => setUsername(e.target.value.toLowerCase())}
           {...described('username')}
         />
         <span className="hint">{t('users.usernameHint')}</span>
