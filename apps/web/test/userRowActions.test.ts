@@ -107,6 +107,17 @@ describe('an administrator working through the list of accounts', () => {
     expect((await accountOf('designer.gt')).disabled).toBe(false);
   });
 
+  it('changes their own password on their password page, not with the reset that would log them out', async () => {
+    const { page } = await loginAs(suite.browser, suite.stack.url, 'admin.gt');
+    const own = rowOf(page, 'admin.gt');
+    await own.waitFor();
+    expect(await own.getByRole('button', { name: 'Nueva contraseña…' }).count()).toBe(0);
+    await own.getByRole('link', { name: 'Cambiar mi contraseña' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Cambiar su contraseña');
+    expect(new URL(page.url()).pathname).toBe('/password');
+    await expect.poll(() => page.getByLabel('Contraseña actual').count()).toBe(1);
+  });
+
   it('is told, as a refusal, that someone else changed the account meanwhile, and sees it as it is now', async () => {
     const { page } = await loginAs(suite.browser, suite.stack.url, 'admin.gt');
     const row = rowOf(page, 'focalpoint.gt');

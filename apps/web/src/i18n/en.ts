@@ -68,6 +68,7 @@ export const en: Resources = {
     'cross-site-request':
       'For safety, changes are accepted only from this application. Open it directly and do it again.',
     'own-account': 'You cannot disable your own account or change your own role: ask another administrator.',
+    'own-password': 'Change your own password on the Password page, giving the current one.',
     'role-needs-country':
       'The {{roleName}} role works on the cases of one country: choose a country, not Regional.',
     'password-too-short':
@@ -730,6 +731,7 @@ export const en: Resources = {
     saveRole: 'Change role',
     roleChanged: '{{username}} now has the role {{role}}; their sessions were ended.',
     newPassword: 'New password…',
+    ownPassword: 'Change my password',
     newPasswordOf: 'New password of {{name}}',
     savePassword: 'Save password',
     passwordSet: 'Password of {{username}} changed; their sessions were ended.',

@@ -70,6 +70,7 @@ export const es = {
       'Por seguridad, solo se aceptan cambios hechos desde esta aplicación. Ábrala directamente y repita la acción.',
     'own-account':
       'No puede desactivar su propia cuenta ni cambiar su propio rol: pídaselo a otra persona administradora.',
+    'own-password': 'Su propia contraseña se cambia en la página Contraseña, escribiendo la actual.',
     'role-needs-country': 'El rol {{roleName}} trabaja con los casos de un país: elija un país, no Regional.',
     'password-too-short':
       'La contraseña necesita al menos {{minimum}} caracteres; varias palabras sin relación son fáciles de recordar.',
@@ -744,6 +745,7 @@ export const es = {
     saveRole: 'Cambiar rol',
     roleChanged: '{{username}} tiene ahora el rol {{role}}; sus sesiones se cerraron.',
     newPassword: 'Nueva contraseña…',
+    ownPassword: 'Cambiar mi contraseña',
     newPasswordOf: 'Nueva contraseña de {{name}}',
     savePassword: 'Guardar contraseña',
     passwordSet: 'Contraseña de {{username}} cambiada; sus sesiones se cerraron.',

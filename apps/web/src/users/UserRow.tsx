@@ -1,6 +1,7 @@
 import { ApiError } from '../api/ApiError.js';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Role } from '@ruta/protocol';
 import { api } from '../api/api.js';
 import type { AdminUser } from '../api/types.js';
@@ -10,7 +11,7 @@ import { RoleOptions } from '../ui/Options.js';
 /**
  * One account: its role (changed with a button, since it ends the account's sessions), whether
  * it may log in (disabling it is asked again first: it ends the person's sessions at once), and
- * a new password. An administrator's own row can only get a new password. After each action the
+ * a new password. An administrator's own row only links to their own password page. After each action the
  * keyboard stays in the row, on the control that now stands where the one used was.
  */
 export function UserRow({
@@ -220,7 +221,12 @@ export function UserRow({
         )}
       </td>
       <td>
-        {newPassword === null ? (
+        {self ? (
+          // Their own is changed giving the current one: a reset here would log them out.
+          <Link to="/password" className="btn btn-small">
+            {t('users.ownPassword')}
+          </Link>
+        ) : newPassword === null ? (
           <button
             type="button"
             ref={passwordButtonRef}
