@@ -131,3 +131,29 @@ describe('an administrator of Guatemala', () => {
     expect(await own.locator('select').count()).toBe(0);
   });
 });
+
+describe('the regional administrator', () => {
+  it('reads in the account log which country each account is of, since its name need not say', async () => {
+    const { stack, browser, screenshot } = suite;
+    const { page } = await loginAs(browser, stack.url, 'admin.regional');
+    await page.locator('table.users-table tbody tr').first().waitFor();
+    await page.getByLabel('Nombre completo').fill('Rosa Martínez');
+    await page.getByLabel('Usuario', { exact: true }).fill('rosa.martinez');
+    await page.locator('#new-user-country').selectOption({ label: 'Honduras' });
+    await page.getByLabel('Contraseña inicial').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    const log = page.locator('table.account-log');
+    const created = log.locator('tbody tr').filter({ hasText: 'rosa.martinez' });
+    await expect.poll(() => created.count()).toBe(1);
+    expect(await log.locator('thead th').allInnerTexts()).toEqual([
+      'Fecha',
+      'Cuenta',
+      'País',
+      'Qué',
+      'Por',
+      'Desde',
+    ]);
+    expect(await created.locator('td').nth(2).innerText()).toBe('Honduras');
+    await screenshot(page, 'regional-account-log');
+  });
+});

@@ -68,7 +68,7 @@ export default function UsersPage() {
           {t('common.loading')}
         </p>
       ) : null}
-      <AccountLog version={changes} />
+      <AccountLog version={changes} regional={me.country === 'REGIONAL'} />
     </section>
   );
 }
