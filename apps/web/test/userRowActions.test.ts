@@ -166,5 +166,14 @@ describe('an administrator working through the list of accounts', () => {
       .poll(() => page.locator('.users-page > [role=status]').innerText())
       .toBe('Cuenta jose.nunez creada.');
     expect((await accountOf('jose.nunez')).name).toBe('José Ñúñez Álvarez');
+
+    // The same again: refused, and the notice of the last account created is gone, not read as
+    // the outcome of this attempt.
+    await page.getByLabel('Nombre completo').fill('Otro José');
+    await page.getByLabel('Usuario', { exact: true }).fill('jose.nunez');
+    await page.getByLabel('Contraseña inicial').fill('tamal de elote con café');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/ya existe/);
+    expect(await page.locator('.users-page > .alert-ok').count()).toBe(0);
   });
 });

@@ -14,8 +14,19 @@ import {
 
 type Field = 'username' | 'name' | 'password';
 
-/** Creates an account: in the administrator's own country, or any country for a regional one. */
-export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminUser) => void }) {
+/**
+ * Creates an account: in the administrator's own country, or any country for a regional one.
+ * `onSubmit`: a new attempt starts, so that what the page said of the last one can go.
+ */
+export function NewUserForm({
+  me,
+  onCreated,
+  onSubmit: onAttempt,
+}: {
+  me: User;
+  onCreated: (u: AdminUser) => void;
+  onSubmit: () => void;
+}) {
   const { t } = useTranslation();
   const countries: readonly Jurisdiction[] =
     me.country === 'REGIONAL' ? ['REGIONAL', ...COUNTRIES] : [me.country];
@@ -36,6 +47,7 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    onAttempt();
     const found: Partial<Record<Field, string>> = {};
     const u = usernameProblem(username.trim(), t);
     if (u) found.username = u;

@@ -58,7 +58,8 @@ export default function UsersPage() {
           {notice}
         </p>
       ) : null}
-      <NewUserForm me={me} onCreated={created} />
+      {/* "Cuenta X creada" above the form would read as the outcome of the next attempt too. */}
+      <NewUserForm me={me} onCreated={created} onSubmit={() => setNotice(null)} />
       <h2 id="users-list-title">{t('users.listTitle')}</h2>
       {list.status === 'error' ? <ErrorMessage error={list.error} /> : null}
       {list.data ? (
