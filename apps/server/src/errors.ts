@@ -21,6 +21,8 @@ const MEANINGS = {
     'bad-request':
       'Another refusal of the HTTP layer, answered with its own 4xx status; details: [{status}].',
     'own-account': 'An administrator tried to disable their own account or change their own role.',
+    'own-password':
+      'An administrator tried to set their own password as an administrator; their own is changed with POST /api/auth/password, giving the current one.',
     'role-needs-country': 'A country role was given the REGIONAL jurisdiction; details: [{role}].',
     'password-too-short': 'The password is shorter than the minimum; details: [{minimum}].',
     'password-has-username': 'The password contains the user name.',

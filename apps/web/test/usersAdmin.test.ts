@@ -80,6 +80,7 @@ describe('an administrator of Guatemala', () => {
     await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/ya existe/);
 
     await row.getByRole('button', { name: 'Desactivar' }).click();
+    await row.getByRole('button', { name: 'Sí, desactivar' }).click();
     await expect.poll(() => row.locator('td').nth(3).innerText()).toContain('Desactivada');
     await screenshot(page, 'disabled');
     const refused = await tryLogin('lucia.perez.gt', OWN);
@@ -128,5 +129,31 @@ describe('an administrator of Guatemala', () => {
     const own = rows.filter({ hasText: 'admin.gt' });
     expect(await own.getByRole('button', { name: 'Desactivar' }).count()).toBe(0);
     expect(await own.locator('select').count()).toBe(0);
+  });
+});
+
+describe('the regional administrator', () => {
+  it('reads in the account log which country each account is of, since its name need not say', async () => {
+    const { stack, browser, screenshot } = suite;
+    const { page } = await loginAs(browser, stack.url, 'admin.regional');
+    await page.locator('table.users-table tbody tr').first().waitFor();
+    await page.getByLabel('Nombre completo').fill('Rosa Martínez');
+    await page.getByLabel('Usuario', { exact: true }).fill('rosa.martinez');
+    await page.locator('#new-user-country').selectOption({ label: 'Honduras' });
+    await page.getByLabel('Contraseña inicial').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    const log = page.locator('table.account-log');
+    const created = log.locator('tbody tr').filter({ hasText: 'rosa.martinez' });
+    await expect.poll(() => created.count()).toBe(1);
+    expect(await log.locator('thead th').allInnerTexts()).toEqual([
+      'Fecha',
+      'Cuenta',
+      'País',
+      'Qué',
+      'Por',
+      'Desde',
+    ]);
+    expect(await created.locator('td').nth(2).innerText()).toBe('Honduras');
+    await screenshot(page, 'regional-account-log');
   });
 });

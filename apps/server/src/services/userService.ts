@@ -192,9 +192,19 @@ export class UserService {
     throw lastAdmin(user);
   }
 
-  /** Gives a user a new password (e.g. a forgotten one) and ends their sessions. */
+  /**
+   * Gives a user a new password (e.g. a forgotten one) and ends their sessions. Not the
+   * administrator's own: that is changed giving the current one (AuthService), so that whoever
+   * finds an administrator's session open cannot take the account without knowing its password.
+   */
   async setPassword(admin: SessionUser, userId: string, password: string): Promise<void> {
     const user = await this.managed(admin, userId);
+    if (user._id === admin.id) {
+      throw userError(
+        'own-password',
+        'Change your own password with POST /api/auth/password, giving your current one (the Password page): this route is for other accounts, and would end your own session.',
+      );
+    }
     checkNewPassword(password, user.username);
     const { salt, hash } = await hashPassword(password, this.d.passwordCost);
     if (

@@ -68,6 +68,7 @@ export const en: Resources = {
     'cross-site-request':
       'For safety, changes are accepted only from this application. Open it directly and do it again.',
     'own-account': 'You cannot disable your own account or change your own role: ask another administrator.',
+    'own-password': 'Change your own password on the Password page, giving the current one.',
     'role-needs-country':
       'The {{roleName}} role works on the cases of one country: choose a country, not Regional.',
     'password-too-short':
@@ -139,7 +140,7 @@ export const en: Resources = {
     'password-too-simple':
       'The password cannot be only spaces or one character repeated: a few unrelated words are easy to remember.',
     'stale-user':
-      'Someone else changed this account while you were working. Reload the list, check the account and make your change again.',
+      'Someone else changed this account while you had it open, and your change was not made. The list now shows the account as it is: check it and make your change again if it is still needed.',
     'last-admin':
       'This is the last enabled administrator account of its jurisdiction ({{countryName}}): enable or create another one before disabling it or changing its role.',
     'logins-busy': 'The server is handling many logins at once. Wait a few seconds and try again.',
@@ -711,7 +712,7 @@ export const en: Resources = {
     none: 'There are no accounts.',
     name: 'Full name',
     username: 'User name',
-    usernameHint: 'Lowercase, no spaces; for example ana.lopez.gt',
+    usernameHint: 'Lowercase, no spaces or accents; for example ana.lopez.gt',
     country: 'Country',
     role: 'Role',
     roleOf: 'Role of {{name}}',
@@ -726,16 +727,22 @@ export const en: Resources = {
     disabled: 'Disabled',
     disable: 'Disable',
     enable: 'Enable',
+    confirmDisable:
+      'Disable the account {{username}}? {{name}} will not be able to log in, and their open sessions end now.',
+    confirmDisableYes: 'Yes, disable',
     disabledNotice: 'Account {{username}} disabled: its sessions were ended.',
     enabled: 'Account {{username}} enabled.',
     saveRole: 'Change role',
     roleChanged: '{{username}} now has the role {{role}}; their sessions were ended.',
     newPassword: 'New password…',
+    ownPassword: 'Change my password',
     newPasswordOf: 'New password of {{name}}',
     savePassword: 'Save password',
     passwordSet: 'Password of {{username}} changed; their sessions were ended.',
     errors: {
       username: 'Use 3 to 60 lowercase letters, digits, dots, dashes or underscores.',
+      usernameAccents:
+        'No accents, ñ or spaces: only the letters a to z, digits, dots, dashes or underscores; for example “{{suggestion}}”.',
       name: 'Write the person’s full name.',
       passwordShort:
         'The password needs at least {{n}} characters; a few unrelated words are easy to remember.',

@@ -70,6 +70,7 @@ export const es = {
       'Por seguridad, solo se aceptan cambios hechos desde esta aplicación. Ábrala directamente y repita la acción.',
     'own-account':
       'No puede desactivar su propia cuenta ni cambiar su propio rol: pídaselo a otra persona administradora.',
+    'own-password': 'Su propia contraseña se cambia en la página Contraseña, escribiendo la actual.',
     'role-needs-country': 'El rol {{roleName}} trabaja con los casos de un país: elija un país, no Regional.',
     'password-too-short':
       'La contraseña necesita al menos {{minimum}} caracteres; varias palabras sin relación son fáciles de recordar.',
@@ -145,7 +146,7 @@ export const es = {
     'password-too-simple':
       'La contraseña no puede ser solo espacios ni un mismo carácter repetido: varias palabras sin relación son fáciles de recordar.',
     'stale-user':
-      'Otra persona cambió esta cuenta mientras trabajaba. Recargue la lista, revise la cuenta y repita el cambio.',
+      'Otra persona cambió esta cuenta mientras usted la tenía abierta, y su cambio no se hizo. La lista muestra ahora la cuenta como quedó: revísela y repita el cambio si aún hace falta.',
     'last-admin':
       'Es la última cuenta de administración activa de su jurisdicción ({{countryName}}): active o cree otra antes de desactivarla o cambiarle el rol.',
     'logins-busy':
@@ -725,7 +726,7 @@ export const es = {
     none: 'No hay cuentas.',
     name: 'Nombre completo',
     username: 'Usuario',
-    usernameHint: 'En minúsculas, sin espacios; por ejemplo ana.lopez.gt',
+    usernameHint: 'En minúsculas, sin espacios ni acentos; por ejemplo ana.lopez.gt',
     country: 'País',
     role: 'Rol',
     roleOf: 'Rol de {{name}}',
@@ -740,16 +741,22 @@ export const es = {
     disabled: 'Desactivada',
     disable: 'Desactivar',
     enable: 'Activar',
+    confirmDisable:
+      '¿Desactivar la cuenta {{username}}? {{name}} no podrá entrar y sus sesiones abiertas se cerrarán ahora.',
+    confirmDisableYes: 'Sí, desactivar',
     disabledNotice: 'Cuenta {{username}} desactivada: sus sesiones se cerraron.',
     enabled: 'Cuenta {{username}} activada.',
     saveRole: 'Cambiar rol',
     roleChanged: '{{username}} tiene ahora el rol {{role}}; sus sesiones se cerraron.',
     newPassword: 'Nueva contraseña…',
+    ownPassword: 'Cambiar mi contraseña',
     newPasswordOf: 'Nueva contraseña de {{name}}',
     savePassword: 'Guardar contraseña',
     passwordSet: 'Contraseña de {{username}} cambiada; sus sesiones se cerraron.',
     errors: {
       username: 'Use de 3 a 60 letras minúsculas, cifras, puntos, guiones o guiones bajos.',
+      usernameAccents:
+        'Sin acentos, ñ ni espacios: solo letras de la a a la z, cifras, puntos, guiones o guiones bajos; por ejemplo «{{suggestion}}».',
       name: 'Escriba el nombre completo de la persona.',
       passwordShort:
         'La contraseña necesita al menos {{n}} caracteres; varias palabras sin relación son fáciles de recordar.',

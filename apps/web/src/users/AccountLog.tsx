@@ -10,9 +10,10 @@ import { usePages } from '../ui/usePages.js';
 /**
  * The account log of the administrator's country, newest first: who created, changed or gave a
  * new password to which account, and every login, logout and failed login. `version` changes
- * after each change made on this page, so that it shows at once.
+ * after each change made on this page, so that it shows at once. `regional`: the log holds every
+ * country's accounts, so each entry says its country (a user name need not).
  */
-export function AccountLog({ version }: { version: number }) {
+export function AccountLog({ version, regional }: { version: number; regional: boolean }) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const pages = usePages((after) => api.accountLog(after), [version]);
@@ -38,6 +39,7 @@ export function AccountLog({ version }: { version: number }) {
               <tr>
                 <th scope="col">{t('accountLog.at')}</th>
                 <th scope="col">{t('accountLog.account')}</th>
+                {regional ? <th scope="col">{t('users.country')}</th> : null}
                 <th scope="col">{t('accountLog.what')}</th>
                 <th scope="col">{t('accountLog.by')}</th>
                 <th scope="col">{t('accountLog.from')}</th>
@@ -53,6 +55,7 @@ export function AccountLog({ version }: { version: number }) {
                       <span className="hint account-log-unknown">{t('accountLog.unknownName')}</span>
                     ) : null}
                   </td>
+                  {regional ? <td>{t(`countries.${e.country}`)}</td> : null}
                   <td>
                     {t(`accountLog.actions.${e.action}`)}
                     {e.changes.length > 0 ? (

@@ -13,6 +13,7 @@ const meta = {
       country: 'GT',
     },
     onCreated: () => undefined,
+    onSubmit: () => undefined,
   },
 } satisfies Meta<typeof NewUserForm>;
 export default meta;

@@ -14,8 +14,19 @@ import {
 
 type Field = 'username' | 'name' | 'password';
 
-/** Creates an account: in the administrator's own country, or any country for a regional one. */
-export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminUser) => void }) {
+/**
+ * Creates an account: in the administrator's own country, or any country for a regional one.
+ * `onSubmit`: a new attempt starts, so that what the page said of the last one can go.
+ */
+export function NewUserForm({
+  me,
+  onCreated,
+  onSubmit: onAttempt,
+}: {
+  me: User;
+  onCreated: (u: AdminUser) => void;
+  onSubmit: () => void;
+}) {
   const { t } = useTranslation();
   const countries: readonly Jurisdiction[] =
     me.country === 'REGIONAL' ? ['REGIONAL', ...COUNTRIES] : [me.country];
@@ -36,11 +47,12 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    onAttempt();
     const found: Partial<Record<Field, string>> = {};
-    const u = usernameProblem(username, t);
+    const u = usernameProblem(username.trim(), t);
     if (u) found.username = u;
     if (!name.trim()) found.name = t('users.errors.name');
-    const p = passwordProblem(password, username, t);
+    const p = passwordProblem(password, username.trim(), t);
     if (p) found.password = p;
     setProblems(found);
     setError(null);
@@ -51,7 +63,13 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
     }
     setBusy(true);
     try {
-      const created = await api.createUser({ username, name: name.trim(), role, country, password });
+      const created = await api.createUser({
+        username: username.trim(),
+        name: name.trim(),
+        role,
+        country,
+        password,
+      });
       setUsername('');
       setName('');
       setPassword('');
@@ -92,7 +110,9 @@ export function NewUserForm({ me, onCreated }: { me: User; onCreated: (u: AdminU
           value={username}
           autoComplete="off"
           spellCheck={false}
-          onChange={(e) => setUsername(e.target.value.trim().toLowerCase())}
+          // Not trimmed while typing: a space typed between two words would vanish and join them
+          // ("ana lopez" into "analopez"); the check names what to use instead.
+          onChange={(e) => setUsername(e.target.value.toLowerCase())}
           {...described('username')}
         />
         <span className="hint">{t('users.usernameHint')}</span>

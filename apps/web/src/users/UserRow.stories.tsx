@@ -17,6 +17,7 @@ const meta = {
     },
     self: false,
     onChanged: () => undefined,
+    onStale: () => undefined,
   },
   decorators: [
     (Story) => (

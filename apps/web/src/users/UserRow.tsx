@@ -1,6 +1,7 @@
 import { ApiError } from '../api/ApiError.js';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Role } from '@ruta/protocol';
 import { api } from '../api/api.js';
 import type { AdminUser } from '../api/types.js';
@@ -9,23 +10,46 @@ import { RoleOptions } from '../ui/Options.js';
 
 /**
  * One account: its role (changed with a button, since it ends the account's sessions), whether
- * it may log in, and a new password. An administrator's own row can only get a new password.
+ * it may log in (disabling it is asked again first: it ends the person's sessions at once), and
+ * a new password. An administrator's own row only links to their own password page. After each action the
+ * keyboard stays in the row, on the control that now stands where the one used was.
  */
 export function UserRow({
   user,
   self,
   onChanged,
+  onStale,
 }: {
   user: AdminUser;
   self: boolean;
   onChanged: (notice: string) => void;
+  /** The account was changed meanwhile by someone else: the list is to be read again. */
+  onStale: () => void;
 }) {
   const { t } = useTranslation();
-  const [role, setRole] = useState<Role>(user.role);
+  // The role picked but not saved yet; null: the select shows the account's role as it is now.
+  const [pendingRole, setPendingRole] = useState<Role | null>(null);
+  const role = pendingRole ?? user.role;
   const [newPassword, setNewPassword] = useState<string | null>(null);
+  const [confirmingDisable, setConfirmingDisable] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [focusNext, setFocusNext] = useState<RefObject<HTMLElement | null> | null>(null);
+  const roleRef = useRef<HTMLSelectElement>(null);
+  const saveRoleRef = useRef<HTMLButtonElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const cancelDisableRef = useRef<HTMLButtonElement>(null);
+  const passwordButtonRef = useRef<HTMLButtonElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const id = `user-${user.id}`;
+  useEffect(() => {
+    // Focus moves once the control it goes to is on the page (a button disabled while sending
+    // lost it; an opened or closed editor replaced the button that was used).
+    if (focusNext) {
+      focusNext.current?.focus();
+      setFocusNext(null);
+    }
+  }, [focusNext]);
 
   const run = async (write: () => Promise<unknown>, notice: string) => {
     setBusy(true);
@@ -35,16 +59,16 @@ export function UserRow({
       onChanged(notice);
       return true;
     } catch (err) {
-      // Changed meanwhile by another administrator: the list is read again, and the page says why.
-      if (err instanceof ApiError && err.code === 'stale-user') onChanged(describeUserError(err, t));
-      else setError(describeUserError(err, t));
+      setError(describeUserError(err, t));
+      // Changed meanwhile by another administrator: the row says so and shows the account as it is now.
+      if (err instanceof ApiError && err.code === 'stale-user') onStale();
       return false;
     } finally {
       setBusy(false);
     }
   };
-  const saveRole = () =>
-    run(
+  const saveRole = async () => {
+    const saved = await run(
       () =>
         api.updateUser(user.id, {
           name: user.name,
@@ -54,8 +78,12 @@ export function UserRow({
         }),
       t('users.roleChanged', { username: user.username, role: t(`roles.${role}`) }),
     );
-  const toggle = () =>
-    run(
+    if (saved) setPendingRole(null);
+    setFocusNext(saved ? roleRef : saveRoleRef);
+  };
+  const toggle = async () => {
+    setConfirmingDisable(false);
+    await run(
       () =>
         api.updateUser(user.id, {
           name: user.name,
@@ -65,11 +93,34 @@ export function UserRow({
         }),
       t(user.disabled ? 'users.enabled' : 'users.disabledNotice', { username: user.username }),
     );
+    setFocusNext(toggleRef);
+  };
+  const askDisable = () => {
+    setError(null);
+    setConfirmingDisable(true);
+    // Not on the button that disables: a second press of the same key or a double click does nothing.
+    setFocusNext(cancelDisableRef);
+  };
+  const cancelDisable = () => {
+    setConfirmingDisable(false);
+    setFocusNext(toggleRef);
+  };
+  const openPassword = () => {
+    setError(null);
+    setNewPassword('');
+    setFocusNext(passwordRef);
+  };
+  const closePassword = () => {
+    setNewPassword(null);
+    setError(null);
+    setFocusNext(passwordButtonRef);
+  };
   const savePassword = async (e: FormEvent) => {
     e.preventDefault();
     const problem = passwordProblem(newPassword ?? '', user.username, t);
     if (problem) {
       setError(problem);
+      setFocusNext(passwordRef);
       return;
     }
     if (
@@ -77,8 +128,10 @@ export function UserRow({
         () => api.setPassword(user.id, newPassword!),
         t('users.passwordSet', { username: user.username }),
       )
-    )
+    ) {
       setNewPassword(null);
+      setFocusNext(passwordButtonRef);
+    } else setFocusNext(passwordRef);
   };
 
   return (
@@ -86,7 +139,7 @@ export function UserRow({
       <th scope="row" id={`${id}-name`}>
         {user.name}
         {error ? (
-          <p className="field-error" role="alert">
+          <p className="field-error" role="alert" id={`${id}-error`}>
             {error}
           </p>
         ) : null}
@@ -101,11 +154,25 @@ export function UserRow({
             <label className="visually-hidden" htmlFor={`${id}-role`}>
               {t('users.roleOf', { name: user.name })}
             </label>
-            <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            <select
+              id={`${id}-role`}
+              ref={roleRef}
+              value={role}
+              onChange={(e) => {
+                const picked = e.target.value as Role;
+                setPendingRole(picked === user.role ? null : picked);
+              }}
+            >
               <RoleOptions roles={rolesFor(user.country)} />
             </select>
             {role !== user.role ? (
-              <button type="button" className="btn btn-small" disabled={busy} onClick={() => void saveRole()}>
+              <button
+                type="button"
+                ref={saveRoleRef}
+                className="btn btn-small"
+                disabled={busy}
+                onClick={() => void saveRole()}
+              >
                 {t('users.saveRole')}
               </button>
             ) : null}
@@ -116,25 +183,56 @@ export function UserRow({
         <span className={`badge ${user.disabled ? 'badge-closed' : 'badge-accepted'}`}>
           {user.disabled ? t('users.disabled') : t('users.active')}
         </span>{' '}
-        {self ? null : (
+        {self ? null : confirmingDisable && !user.disabled ? (
+          <span
+            className="confirm-disable"
+            role="group"
+            aria-labelledby={`${id}-confirm`}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') cancelDisable();
+            }}
+          >
+            <span id={`${id}-confirm`} className="confirm-question">
+              {t('users.confirmDisable', { name: user.name, username: user.username })}
+            </span>{' '}
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              disabled={busy}
+              onClick={() => void toggle()}
+            >
+              {t('users.confirmDisableYes')}
+            </button>{' '}
+            <button type="button" ref={cancelDisableRef} className="btn btn-small" onClick={cancelDisable}>
+              {t('common.cancel')}
+            </button>
+          </span>
+        ) : (
           <button
             type="button"
+            ref={toggleRef}
             className={`btn btn-small${user.disabled ? '' : ' btn-danger'}`}
             disabled={busy}
-            aria-describedby={`${id}-name`}
-            onClick={() => void toggle()}
+            aria-describedby={error ? `${id}-name ${id}-error` : `${id}-name`}
+            onClick={user.disabled ? () => void toggle() : askDisable}
           >
             {user.disabled ? t('users.enable') : t('users.disable')}
           </button>
         )}
       </td>
       <td>
-        {newPassword === null ? (
+        {self ? (
+          // Their own is changed giving the current one: a reset here would log them out.
+          <Link to="/password" className="btn btn-small">
+            {t('users.ownPassword')}
+          </Link>
+        ) : newPassword === null ? (
           <button
             type="button"
+            ref={passwordButtonRef}
             className="btn btn-small"
             aria-describedby={`${id}-name`}
-            onClick={() => setNewPassword('')}
+            onClick={openPassword}
           >
             {t('users.newPassword')}
           </button>
@@ -145,15 +243,20 @@ export function UserRow({
             </label>
             <input
               id={`${id}-password`}
+              ref={passwordRef}
               type="password"
               autoComplete="new-password"
               value={newPassword}
               onChange={(e) => setNewPassword(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') closePassword();
+              }}
+              {...(error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {})}
             />
             <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
               {t('users.savePassword')}
             </button>
-            <button type="button" className="btn btn-small btn-link" onClick={() => setNewPassword(null)}>
+            <button type="button" className="btn btn-small btn-link" onClick={closePassword}>
               {t('common.cancel')}
             </button>
           </form>

@@ -29,6 +29,11 @@ export default function UsersPage() {
     list.reload();
     setChanges((n) => n + 1);
   };
+  // Changed meanwhile by someone else: the list and the log show what they did.
+  const stale = () => {
+    list.reload();
+    setChanges((n) => n + 1);
+  };
   const created = (u: AdminUser) => {
     changed(t('users.created', { username: u.username }));
     setCreatedCount((n) => n + 1);
@@ -53,17 +58,18 @@ export default function UsersPage() {
           {notice}
         </p>
       ) : null}
-      <NewUserForm me={me} onCreated={created} />
+      {/* "Cuenta X creada" above the form would read as the outcome of the next attempt too. */}
+      <NewUserForm me={me} onCreated={created} onSubmit={() => setNotice(null)} />
       <h2 id="users-list-title">{t('users.listTitle')}</h2>
       {list.status === 'error' ? <ErrorMessage error={list.error} /> : null}
       {list.data ? (
-        <UsersTable users={list.data} me={me} onChanged={changed} />
+        <UsersTable users={list.data} me={me} onChanged={changed} onStale={stale} />
       ) : list.status === 'loading' ? (
         <p className="loading" role="status">
           {t('common.loading')}
         </p>
       ) : null}
-      <AccountLog version={changes} />
+      <AccountLog version={changes} regional={me.country === 'REGIONAL'} />
     </section>
   );
 }
@@ -72,10 +78,12 @@ function UsersTable({
   users,
   me,
   onChanged,
+  onStale,
 }: {
   users: AdminUser[];
   me: User;
   onChanged: (notice: string) => void;
+  onStale: () => void;
 }) {
   const { t } = useTranslation();
   if (users.length === 0) return <p className="empty">{t('users.none')}</p>;
@@ -94,7 +102,7 @@ function UsersTable({
         </thead>
         <tbody>
           {users.map((u) => (
-            <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={onChanged} />
+            <UserRow key={u.id} user={u} self={u.id === me.id} onChanged={onChanged} onStale={onStale} />
           ))}
         </tbody>
       </table>

@@ -12,9 +12,27 @@ export function rolesFor(country: Jurisdiction): readonly Role[] {
 export const MIN_PASSWORD_CHARS = 12;
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,59}$/;
 
-/** What is wrong with a user name, in the user's language, or null. */
+/**
+ * What is wrong with a user name, in the user's language, or null. A name written as people
+ * write it ("josé.núñez", "ana lopez") gets the same name without accents or spaces to use.
+ */
 export function usernameProblem(username: string, t: T): string | null {
-  return USERNAME.test(username) ? null : t('users.errors.username');
+  if (USERNAME.test(username)) return null;
+  const suggestion = plainUsername(username);
+  return suggestion !== username && USERNAME.test(suggestion)
+    ? t('users.errors.usernameAccents', { suggestion })
+    : t('users.errors.username');
+}
+
+/** A user name without accents, ñ or spaces: "José Ñúñez" -> "jose.nunez". */
+export function plainUsername(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, '.')
+    .replace(/[^a-z0-9._-]/g, '');
 }
 
 /** What is wrong with a new password, in the user's language, or null. */
