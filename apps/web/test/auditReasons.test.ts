@@ -1,6 +1,6 @@
 // An auditor reads why a replayed event diverges in the page's language: stages, steps, forms and
 // fields by their titles in the protocol, never the engine's English message or raw JSON.
-import i18next, { type TFunction } from 'i18next';
+import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '@ruta/protocol';
 import type { ChainReport } from '../src/api/types.js';
@@ -9,22 +9,14 @@ import { describeReplayReason, type ReplayReason } from '../src/audit/describeRe
 import { replayEventTitle } from '../src/audit/replayEventTitle.js';
 import { replayNames } from '../src/audit/replayNames.js';
 import { formatDateTime } from '../src/format/formatDateTime.js';
-import { en } from '../src/i18n/en.js';
-import { es } from '../src/i18n/es.js';
 import { pickText } from '../src/i18n/useLang.js';
 import { shipped } from './designerShipped.js';
+import { testI18n } from './helpers/testI18n.js';
 
-const i18n = i18next.createInstance();
 let t: Record<Lang, TFunction>;
 
 beforeAll(async () => {
-  await i18n.init({
-    resources: { es: { translation: es }, en: { translation: en } },
-    lng: 'es',
-    interpolation: { escapeValue: false },
-    showSupportNotice: false,
-  });
-  t = { es: i18n.getFixedT('es'), en: i18n.getFixedT('en') };
+  ({ t } = await testI18n());
 });
 
 // A Mexican case compared with the regional protocol: the regional version first, then the one

@@ -107,6 +107,8 @@ export function replay(
       expected: e?.to ?? null,
       actual: null,
     };
+    const ranUnder = recordedRef(e?.protocol);
+    if (ranUnder) row.protocol = ranUnder;
     events.push(row);
     if (!isPlainObject(e as unknown)) {
       row.reasons = [{ code: 'bad-record', message: `event ${i} is not an event record` }];
@@ -494,6 +496,16 @@ function compareOutcome(
       message: `the step would have effects ${shown(effects)}; the record says ${shown(e.effects ?? [])}`,
     });
   }
+}
+
+/**
+ * The protocol version an event says it ran under, when the record holds a well-formed reference
+ * (a tampered one is reported by the hash, not repeated here): what a reader names the row's
+ * stages and steps with.
+ */
+function recordedRef(ref: unknown): { id: string; version: number } | undefined {
+  if (!isPlainObject(ref) || typeof ref.id !== 'string' || !Number.isInteger(ref.version)) return undefined;
+  return { id: ref.id, version: ref.version as number };
 }
 
 /** Whether a recorded protocol reference is exactly `compiled`'s. */

@@ -149,6 +149,11 @@ export interface AvailableAction {
 export interface EventConformance {
   seq: number;
   type: string;
+  /**
+   * The protocol version the event records it ran under (absent when the record holds none that
+   * is well formed): a reader names the event, its stages and form by that version's titles.
+   */
+  protocol?: { id: string; version: number };
   accepted: boolean;
   sameState: boolean;
   hashIntact: boolean;

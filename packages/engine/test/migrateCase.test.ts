@@ -137,7 +137,18 @@ describe('migrateCase', () => {
     expect(d.case.value).toEqual({ assessment: 'decision' });
     stepUnder(v2, d, 'DECIDE', validDecision, supervisor, deps);
     expect(d.case.value).toBe('followUp');
-    expect(replay(d.history, lookup).ok).toBe(true);
+    const whole = replay(d.history, lookup);
+    expect(whole.ok).toBe(true);
+    // Each row names the version its event ran under, so a reader words it with that version's
+    // titles: the steps before the migration under v1, the migration and what follows under v2.
+    const ref = (c: CompiledProtocol) => ({ id: c.ref.id, version: c.ref.version });
+    expect(whole.events.map((e) => e.protocol)).toEqual([
+      ...Array.from({ length: 3 }, () => ref(v1)),
+      ...Array.from({ length: 4 }, () => ref(v2)),
+    ]);
+    // A what-if still says which version each event ran under, not the one compared with.
+    const whatIf = replay(d.history, lookup, { against: v2 });
+    expect(whatIf.events.map((e) => e.protocol?.version)).toEqual([1, 1, 1, 2, 2, 2, 2]);
   });
 
   it('keeps the timers of the states the case stays in: an escalation is not put off', () => {

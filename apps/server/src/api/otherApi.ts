@@ -68,6 +68,12 @@ export const ConformanceReport = z.object({
     z.looseObject({
       seq: z.number().int(),
       type: z.string(),
+      protocol: z
+        .object({ id: z.string(), version: z.number().int() })
+        .optional()
+        .describe(
+          'The protocol version the event records it ran under, to name it with that version’s titles',
+        ),
       accepted: z.boolean(),
       sameState: z.boolean(),
       hashIntact: z.boolean(),

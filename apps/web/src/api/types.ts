@@ -49,6 +49,8 @@ export type { ChainProblem, ChainReport, DocumentDifference } from '@ruta/engine
 export interface EventConformance {
   seq: number;
   type: string;
+  /** The protocol version the event ran under: its row is named with that version's titles. */
+  protocol?: { id: string; version: number };
   accepted: boolean;
   sameState: boolean;
   hashIntact: boolean;

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
+import { loadVersions } from '../api/protocolVersions.js';
 import { useProtocolSummaries } from '../api/protocolSummaries.js';
 import type { ChainReport, ConformanceReport, ProtocolSummary } from '../api/types.js';
 import { familyOf } from '../handovers/receivingProtocol.js';
@@ -10,13 +11,20 @@ import { ConformanceTable } from './ConformanceTable.js';
 import { describeChainReport } from './describeChainReport.js';
 import { describeDocumentDifferences } from './describeDocumentDifferences.js';
 import { protocolsOfReplay } from './protocolsOfReplay.js';
+import { protocolsOfRow } from './protocolsOfRow.js';
 import { replayEventTitle } from './replayEventTitle.js';
 import { replayNames, type ProtocolTexts } from './replayNames.js';
 
+/** A replay's versions: those its reasons are worded with, and those its events ran under (by "id@version"). */
+interface Worded {
+  protocols: ProtocolTexts[];
+  versions: ReadonlyMap<string, ProtocolTexts>;
+}
+
 type Result =
   | { kind: 'chain'; report: ChainReport; protocols: ProtocolTexts[] }
-  | { kind: 'replay'; report: ConformanceReport; protocols: ProtocolTexts[] }
-  | { kind: 'whatIf'; report: ConformanceReport; against: string; protocols: ProtocolTexts[] };
+  | ({ kind: 'replay'; report: ConformanceReport } & Worded)
+  | ({ kind: 'whatIf'; report: ConformanceReport; against: string } & Worded);
 
 /**
  * The audit of one case, for auditors and supervisors: whether its stored history still hashes
@@ -96,6 +104,7 @@ export function AuditPanel({
                 kind: 'replay',
                 report,
                 protocols: await protocolsOfReplay([report.protocol, ranUnder]),
+                versions: await loadVersions(versionsOfReport(report)),
               };
             })
           }
@@ -129,6 +138,7 @@ export function AuditPanel({
                 report,
                 against: chosen ? label(chosen) : against,
                 protocols: await protocolsOfReplay([report.protocol, ranUnder]),
+                versions: await loadVersions(versionsOfReport(report)),
               };
             });
           }}
@@ -164,7 +174,17 @@ function AuditResult({ result }: { result: Result }) {
   }
   const r = result.report;
   const diverges = r.firstDivergence !== null ? r.events[r.firstDivergence] : undefined;
-  const event = diverges ? replayEventTitle(diverges.type, t, names) : '';
+  const event = diverges
+    ? replayEventTitle(
+        diverges.type,
+        t,
+        replayNames(
+          protocolsOfRow(diverges, result.protocols, result.versions, result.kind === 'whatIf'),
+          (text) => pickText(text, lang),
+        ),
+        { from: r.events[r.firstDivergence! - 1]?.protocol, to: diverges.protocol },
+      )
+    : '';
   // The stored case differing from its history: said on its own, or beside a diverging event.
   const documentText =
     r.document && r.document.length > 0
@@ -194,6 +214,8 @@ function AuditResult({ result }: { result: Result }) {
       <ConformanceTable
         report={r}
         protocols={result.protocols}
+        versions={result.versions}
+        compared={result.kind === 'whatIf'}
         caption={
           result.kind === 'replay'
             ? t('audit.replayCaption')
@@ -202,4 +224,9 @@ function AuditResult({ result }: { result: Result }) {
       />
     </>
   );
+}
+
+/** The protocol versions a replay's events ran under. */
+function versionsOfReport(report: ConformanceReport): { id: string; version: number }[] {
+  return report.events.flatMap((e) => (e.protocol ? [e.protocol] : []));
 }

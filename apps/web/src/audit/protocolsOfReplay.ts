@@ -1,4 +1,4 @@
-import { getProtocol } from '../api/protocolCache.js';
+import { loadVersions } from '../api/protocolVersions.js';
 import type { ProtocolTexts } from './replayNames.js';
 
 /**
@@ -6,7 +6,5 @@ import type { ProtocolTexts } from './replayNames.js';
  * cannot be loaded left out: the reasons then name what they can, and fall back to generic words).
  */
 export async function protocolsOfReplay(refs: { id: string; version: number }[]): Promise<ProtocolTexts[]> {
-  const unique = [...new Map(refs.map((r) => [`${r.id}@${r.version}`, r])).values()];
-  const loaded = await Promise.all(unique.map((r) => getProtocol(r.id, r.version).catch(() => null)));
-  return loaded.filter((p): p is NonNullable<typeof p> => p !== null);
+  return [...(await loadVersions(refs)).values()];
 }

@@ -33,6 +33,7 @@ import { StepPanel } from './StepPanel.js';
 import { refusalHeading, StepRefusal, type Refusal } from './StepRefusal.js';
 import { Timeline } from './Timeline.js';
 import { useCaseData } from './useCaseData.js';
+import { versionOfEvent } from './versionsOfHistory.js';
 
 /** A case: where it stands, the form of its current step and the actions, its record and history. */
 export default function CasePage() {
@@ -107,7 +108,7 @@ export default function CasePage() {
     );
   }
 
-  const { view, protocol, history } = data;
+  const { view, protocol, history, versions } = data;
   const closed = view.case.status === 'closed';
   // Auditors read cases and never step them: no forms to fill, no handover to send.
   const readOnly = user.role === 'auditor';
@@ -301,7 +302,7 @@ export default function CasePage() {
             <RecordedData
               data={view.case.data}
               forms={protocol.forms}
-              records={recordsOf(history, protocol)}
+              records={recordsOf(history, versions, protocol)}
               reveal={async (form, field, reason) =>
                 (await api.reveal(caseId, { form, field, reason })).value
               }
@@ -312,6 +313,7 @@ export default function CasePage() {
             <Timeline
               history={history}
               protocol={protocol}
+              versions={versions}
               myId={user.id}
               reveal={async (seq, form, field, reason) =>
                 (await api.reveal(caseId, { form, field, reason, seq })).value
@@ -373,14 +375,15 @@ function damagedProtocol(error: unknown): { id: string; version: number } | null
   return typeof p.id === 'string' && typeof p.version === 'number' ? { id: p.id, version: p.version } : null;
 }
 
-/** How often each form was recorded, and when last, from the history. */
+/** How often each form was recorded, and when last, from the history (each step read by its own version). */
 function recordsOf(
   history: EventRecord[],
-  protocol: Parameters<typeof formOfEvent>[0],
+  versions: ReadonlyMap<string, Parameters<typeof formOfEvent>[0]>,
+  current: Parameters<typeof formOfEvent>[0],
 ): Record<string, FormRecords> {
   const out: Record<string, FormRecords> = {};
   for (const e of history) {
-    const form = formOfEvent(protocol, e);
+    const form = formOfEvent(versionOfEvent(versions, e, current), e);
     if (form) out[form] = { count: (out[form]?.count ?? 0) + 1, lastAt: e.at };
   }
   return out;

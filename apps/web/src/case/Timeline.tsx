@@ -5,20 +5,29 @@ import { getState } from '@ruta/protocol';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
 import { delayedTransition } from './delayedTransition.js';
+import { describeMigration } from './describeMigration.js';
 import { formOfEvent } from './formOfEvent.js';
 import { RESERVED } from './formatValue.js';
 import { RecordedFields } from './RecordedData.js';
 import { stateValueToPaths } from './statePaths.js';
+import { versionOfEvent } from './versionsOfHistory.js';
+
+/** What the timeline names a step, its stages and its form with. */
+export type TimelineProtocol = Pick<ResolvedProtocol, 'events' | 'machine' | 'forms' | 'title'>;
 
 /**
  * Every past step of the case, oldest first: what was done, by whom (role, country, user) and
  * when, the stage it led to, and the answers of the form it recorded (opened on demand; earlier
  * records of a form recorded again are only here). Reserved answers are shown one at a time,
  * with a reason, through `reveal` (that step's own value); without it they stay reserved.
+ * Each step is told in the words of the protocol version it ran under (`versions`, by
+ * "id@version"; `protocol`, the case's current version, where that one could not be loaded): a
+ * case migrated since reads as it happened, and its migration says from which version to which.
  */
 export function Timeline({
   history,
-  protocol,
+  protocol: current,
+  versions = new Map(),
   myId = null,
   reveal,
 }: {
@@ -27,20 +36,22 @@ export function Timeline({
   reveal?: (seq: number, form: string, field: string, reason: string) => Promise<unknown>;
   /** The logged-in user's id: their own steps read "You". */
   myId?: string | null;
-  protocol: Pick<ResolvedProtocol, 'events' | 'machine' | 'forms'>;
+  protocol: TimelineProtocol;
+  /** The protocol versions the history ran under, by "id@version". */
+  versions?: ReadonlyMap<string, TimelineProtocol>;
 }) {
   const { t } = useTranslation();
   const { lang, pick } = useLang();
   if (history.length === 0) return <p className="empty">{t('timeline.empty')}</p>;
 
-  const leafTitles = (value: EventRecord['to']) => {
+  const leafTitles = (protocol: TimelineProtocol, value: EventRecord['to']) => {
     const paths = stateValueToPaths(value);
     const leaves = paths.filter((p) => !paths.some((q) => q.startsWith(`${p}.`)));
     return leaves.map((p) => pick(getState(protocol.machine, p)?.meta.title) || p).join(' · ');
   };
-  const what = (e: EventRecord) => {
+  const what = (protocol: TimelineProtocol, e: EventRecord) => {
     if (e.kind === 'opened') return t('timeline.opened');
-    if (e.kind === 'migrated') return t('timeline.migrated');
+    if (e.kind === 'migrated') return describeMigration(e, versions, t, pick).title;
     if (e.kind === 'timer') {
       const what = delayedTransition(protocol.machine, e.type, e.from ? stateValueToPaths(e.from) : []);
       return what ? t('timeline.timerNamed', { what: pick(what) }) : t('timeline.timer');
@@ -52,6 +63,8 @@ export function Timeline({
     <ol className="timeline">
       {history.map((e) => {
         const actor = e.actor as EventRecord['actor'] & { name?: string };
+        const protocol = versionOfEvent(versions, e, current);
+        const mapping = e.kind === 'migrated' ? describeMigration(e, versions, t, pick).mapping : [];
         const formId = formOfEvent(protocol, e);
         const form = formId ? (protocol.forms[formId] ?? null) : null;
         const values = (formId ? e.data : {}) as Record<string, unknown>;
@@ -60,7 +73,7 @@ export function Timeline({
             <time dateTime={e.at} className="timeline-when">
               {formatDateTime(e.at, lang)}
             </time>
-            <span className="timeline-what">{what(e)}</span>
+            <span className="timeline-what">{what(protocol, e)}</span>
             <span className="timeline-who">
               {actor.role === 'system' ? (
                 t('timeline.bySystem')
@@ -79,8 +92,18 @@ export function Timeline({
             <span className="timeline-to">
               <span className="visually-hidden">{t('timeline.ledTo')} </span>
               <span aria-hidden="true">→ </span>
-              {leafTitles(e.to)}
+              {leafTitles(protocol, e.to)}
             </span>
+            {mapping.length > 0 ? (
+              <div className="timeline-mapping">
+                <span>{t('timeline.mapping')}</span>
+                <ul>
+                  {mapping.map((m, i) => (
+                    <li key={i}>{t('timeline.mappedStage', m)}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             {formId ? (
               <details className="timeline-data">
                 <summary>{t('timeline.showData', { form: form ? pick(form.title) : formId })}</summary>

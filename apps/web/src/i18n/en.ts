@@ -400,6 +400,11 @@ export const en: Resources = {
     empty: 'No steps yet.',
     opened: 'Case opened',
     migrated: 'Case moved to another protocol version',
+    migratedVersion: 'Migrated from version {{from}} to version {{to}}',
+    migratedProtocol:
+      'Migrated from “{{from}}” (version {{fromVersion}}) to “{{to}}” (version {{toVersion}})',
+    mapping: 'Stages: in the earlier version → in the new one',
+    mappedStage: '{{from}} → {{to}}',
     timer: 'Deadline reached (automatic)',
     timerNamed: 'Deadline reached (automatic): {{what}}',
     you: 'You',
