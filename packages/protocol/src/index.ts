@@ -24,6 +24,7 @@ export * from './datedAfter.js';
 export * from './localizeForm.js';
 export * from './projectShareable.js';
 export * from './redactSensitive.js';
+export * from './protectionKept.js';
 export * from './evaluateGuard.js';
 export * from './guardVariables.js';
 export * from './ProtocolDiff.js';

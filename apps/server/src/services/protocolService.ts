@@ -6,6 +6,7 @@ import {
   exploreStateSpace,
   invariantReport,
   loadRegistry,
+  protectionLoweredSince,
   resolveProtocol,
   verifyPassed,
   verifyProtocol,
@@ -427,7 +428,24 @@ export class ProtocolService {
     }
     const shipped = this.d.shippedFiles().filter((f) => !taken.has(shippedFormId(f) ?? ''));
     const registry = loadRegistry([...files, ...shipped]);
-    return resolveProtocol(registry, `${file.id}@${file.version}`);
+    const resolved = resolveProtocol(registry, `${file.id}@${file.version}`);
+    if (!resolved.ok) return resolved;
+    const lowered = protectionLoweredSince(
+      await this.otherVersions(file.id, file.version),
+      resolved.protocol,
+      `draft/${file.id}.json`,
+    );
+    return lowered.length > 0 ? { ok: false as const, problems: lowered } : resolved;
+  }
+
+  /**
+   * Every published version of the id but `version`: the cases they run may migrate to it with
+   * their data, so it may protect that data no less than they do (protectionLoweredSince).
+   */
+  private async otherVersions(id: string, version: number): Promise<ResolvedProtocol[]> {
+    const summaries = (await this.d.repo.list()).filter((p) => p.protocolId === id && p.version !== version);
+    const loaded = await Promise.all(summaries.map((p) => this.d.store.find(p.protocolId, p.version)));
+    return loaded.flatMap((p) => (p ? [p.resolved] : []));
   }
 
   /** A published version written back as a protocol file and its forms, for a variant to resolve on. */
