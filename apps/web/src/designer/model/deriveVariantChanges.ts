@@ -123,6 +123,7 @@ function shell(s: StateConfig): Partial<StateConfig> {
 
 const MERGEABLE: (keyof StateMeta)[] = [
   'institution',
+  'handover',
   'deadline',
   'roles',
   'title',
