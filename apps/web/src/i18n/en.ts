@@ -435,6 +435,11 @@ export const en: Resources = {
     sent: 'Handover sent to {{country}}. It awaits acceptance.',
     item: '{{from}} → {{to}}',
     status: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined' },
+    notAtThisStage:
+      'At this stage the protocol does not allow handing the case over to another country. It is possible at: {{stages}}.',
+    atNoStage:
+      'This protocol does not allow handing the case over to another country by hand at any stage: its own steps decide whether the case goes to another country.',
+    stageName: '“{{title}}”',
   },
   handovers: {
     title: 'Handovers',

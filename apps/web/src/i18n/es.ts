@@ -446,6 +446,11 @@ export const es = {
     sent: 'Traspaso enviado a {{country}}. Queda pendiente de aceptación.',
     item: '{{from}} → {{to}}',
     status: { pending: 'Pendiente', accepted: 'Aceptado', declined: 'Rechazado' },
+    notAtThisStage:
+      'En esta etapa el protocolo no permite traspasar el caso a otro país. Es posible en: {{stages}}.',
+    atNoStage:
+      'Este protocolo no permite traspasar el caso a otro país a mano en ninguna etapa: sus propios pasos deciden si el caso va a otro país.',
+    stageName: '«{{title}}»',
   },
   handovers: {
     title: 'Traspasos',
