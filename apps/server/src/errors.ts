@@ -87,7 +87,9 @@ const MEANINGS = {
     'handover-decided':
       'The handover was already accepted or declined, or accepted with other data than a repeated acceptance sends; details: [{handoverId, status?, fields?}].',
     'protection-need':
-      'The case records that the person fears persecution or seeks international protection (an alert or notification withheld for it): not handed over to the country of origin, nor anywhere while it is unknown; details: [{country, forms}].',
+      'The case records an answer its protocol declares (x-protectionNeed) as meaning that the person fears persecution or seeks international protection (an alert or notification withheld for it): not handed over to the country of origin, nor anywhere while it is unknown; details: [{country, forms}].',
+    'handover-stage':
+      'The case is at a stage where its protocol does not allow a handover by hand (meta.handover); nothing was sent; details: [{stage, stageTitle: {es, en}, handoverStages: [{path, title: {es, en}}]}], handoverStages empty when the protocol allows it at no stage.',
     'packet-altered':
       'The handover packet was altered after it was sent: it does not match its hash, or is no longer a packet; details: [{handoverId}].',
     'version-exists': 'That protocol version is already published; details: [{protocol}].',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../src/http/routes/allRoutes.js';
 import { DEMO_PASSWORD } from '../src/seedData.js';
 import { ApiClient } from './helpers/apiClient.js';
-import { formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
+import { caseReadyForHandover, formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
 type Role = 'designer' | 'caseworker' | 'supervisor' | 'auditor' | 'focalpoint' | 'admin';
@@ -97,13 +97,25 @@ async function version(caseId: string): Promise<number> {
 async function freshGtCase(): Promise<CaseViewBody> {
   return openCase(gtWorker, 'child-repatriation-gt');
 }
-/** A handover from a new Salvadoran case to Guatemala, waiting for Guatemala's focal point. */
+/**
+ * A handover from a Salvadoran case to Guatemala, waiting for Guatemala's focal point. Cases are
+ * stepped to the coordination between liaisons first (the only stage that allows a handover), so
+ * one still waiting is given again, and a declined one's case is handed over again.
+ */
+let toGt: { caseId: string; id: string } | undefined;
 async function freshHandoverToGt(): Promise<string> {
-  const c = await openCase(svWorker, 'child-repatriation-sv');
-  const r = await svWorker.post<{ id: string }>(`/api/cases/${c.case.id}/handovers`, {
+  const last = toGt && (await server.services.repos.handovers.find(toGt.id));
+  if (toGt && last?.status === 'pending') return toGt.id;
+  const caseId =
+    toGt && last?.status === 'declined'
+      ? toGt.caseId
+      : (await caseReadyForHandover(server, 'SV', 'child-repatriation-sv')).case.id;
+  const r = await svWorker.post<{ id: string }>(`/api/cases/${caseId}/handovers`, {
     toCountry: 'GT',
     note: 'test',
   });
+  if (r.status !== 201) throw new Error(`handover to GT: ${r.status} ${JSON.stringify(r.body)}`);
+  toGt = { caseId, id: r.body.id };
   return r.body.id;
 }
 
@@ -111,7 +123,7 @@ async function freshHandoverToGt(): Promise<string> {
 let gtToHn: Promise<string> | undefined;
 function handoverGtToHn(): Promise<string> {
   gtToHn ??= (async () => {
-    const c = await openCase(gtWorker, 'child-repatriation-gt');
+    const c = await caseReadyForHandover(server, 'GT', 'child-repatriation-gt');
     const r = await gtWorker.post<{ id: string }>(`/api/cases/${c.case.id}/handovers`, {
       toCountry: 'HN',
       note: 'test',
@@ -119,6 +131,19 @@ function handoverGtToHn(): Promise<string> {
     return r.body.id;
   })();
   return gtToHn;
+}
+
+/**
+ * A Guatemalan case at the coordination between liaisons and a country it has not been handed to
+ * yet: each case serves every other country once.
+ */
+let readyGt: { caseId: string; countries: string[] } | undefined;
+async function gtCaseToHandOver(): Promise<{ caseId: string; toCountry: string }> {
+  if (!readyGt || readyGt.countries.length === 0) {
+    const c = await caseReadyForHandover(server, 'GT', 'child-repatriation-gt');
+    readyGt = { caseId: c.case.id, countries: ['HN', 'SV', 'MX', 'CR', 'PA', 'BZ', 'NI', 'DO'] };
+  }
+  return { caseId: readyGt.caseId, toCountry: readyGt.countries.shift()! };
 }
 
 /** A new Guatemalan case worker's account, for the calls that change one. */
@@ -262,11 +287,11 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
     };
   },
   'POST /api/cases/:caseId/handovers': async () => {
-    const c = await freshGtCase();
+    const { caseId, toCountry } = await gtCaseToHandOver();
     return {
       method: 'POST',
-      path: `/api/cases/${c.case.id}/handovers`,
-      body: { toCountry: 'HN', note: 'test' },
+      path: `/api/cases/${caseId}/handovers`,
+      body: { toCountry, note: 'test' },
     };
   },
   'GET /api/handovers': async () => ({ method: 'GET', path: '/api/handovers' }),
@@ -277,13 +302,15 @@ const REQUESTS: Record<string, (c: Caller) => Promise<Req>> = {
       { id: 'child-repatriation-gt', version: 1 },
       'cr-handover-receipt',
     );
-    // Who sent it comes from the handover itself (the fresh case's packet carries no form data).
-    const { sendingCountry: _from, sendingCaseReference: _ref, ...data } = receipt!;
-    return {
-      method: 'POST',
-      path: `/api/handovers/${await freshHandoverToGt()}/accept`,
-      body: { data },
+    // Who sent it, and what the sending case recorded, come from the handover itself.
+    const { sendingCountry: _from, sendingCaseReference: _ref, ...sample } = receipt!;
+    const id = await freshHandoverToGt();
+    const packet = JSON.parse((await server.services.repos.handovers.find(id))!.packet) as {
+      data: Record<string, Record<string, unknown>>;
     };
+    const attested = new Set(Object.values(packet.data).flatMap((form) => Object.keys(form)));
+    const data = Object.fromEntries(Object.entries(sample).filter(([k]) => !attested.has(k)));
+    return { method: 'POST', path: `/api/handovers/${id}/accept`, body: { data } };
   },
   'POST /api/handovers/:id/decline': async () => ({
     method: 'POST',

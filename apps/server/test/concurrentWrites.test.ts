@@ -3,7 +3,7 @@
 // could both match and both "win" (a designer's save silently lost; a handover both accepted and
 // declined). Every such write now claims its revision or decision with a unique insert first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { driveCase, openCase } from './helpers/factories.js';
+import { caseReadyForHandover, driveCase, openCase } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
 interface Draft {
@@ -154,7 +154,7 @@ describe('a handover accepted and declined at the same moment', () => {
 describe('a case handed to the same country twice at the same moment', () => {
   it('stores one handover; the other request is told one is already waiting', async () => {
     const workers = await Promise.all([server.as('caseworker.sv'), server.as('supervisor.sv')]);
-    const opened = await openCase(workers[0]!, 'child-repatriation-sv');
+    const opened = await caseReadyForHandover(server, 'SV', 'child-repatriation-sv');
     const answers = await Promise.all(
       Array.from({ length: 6 }, (_, n) =>
         workers[n % 2]!.post<HandoverBody & ErrorBody>(`/api/cases/${opened.case.id}/handovers`, {
@@ -194,7 +194,7 @@ describe('a case handed to the same country twice at the same moment', () => {
 describe('a handover stored but not yet shown on its case (its server stopped in between)', () => {
   it('is shown on the case when the case is handed to that country again, and not stored twice', async () => {
     const worker = await server.as('caseworker.sv');
-    const opened = await openCase(worker, 'child-repatriation-sv');
+    const opened = await caseReadyForHandover(server, 'SV', 'child-repatriation-sv');
     const sent = await worker.post<HandoverBody>(`/api/cases/${opened.case.id}/handovers`, {
       toCountry: 'HN',
       note: '',
@@ -224,7 +224,7 @@ describe('a handover stored but not yet shown on its case (its server stopped in
 describe('a case handed to several countries at the same moment', () => {
   it('shows every handover on the case: no update of the case undoes another', async () => {
     const worker = await server.as('supervisor.sv');
-    const opened = await openCase(worker, 'child-repatriation-sv');
+    const opened = await caseReadyForHandover(server, 'SV', 'child-repatriation-sv');
     const countries = ['GT', 'HN', 'MX', 'CR', 'PA', 'BZ'];
     const answers = await Promise.all(
       countries.map((toCountry) =>

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from './helpers/apiClient.js';
-import { formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
+import { caseReadyForHandover, type CaseViewBody } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
 const NAME = 'Maria Secreta Ejemplo';
@@ -36,21 +36,15 @@ type ErrorBody = { error: { code: string; details: unknown[] } };
 const handovers = () =>
   server.db.connection.collection<{ _id: string; packet: string; packetHash: string }>('handovers');
 
-/** A Guatemalan case screened with NAME recorded (not shareable), handed over to Mexico. */
+/**
+ * A Guatemalan case screened with NAME recorded (not shareable) and stepped to the coordination
+ * between liaisons, handed over to Mexico.
+ */
 async function handedOver(): Promise<HandoverBody> {
-  const opened = await openCase(sender, 'child-repatriation-gt');
-  const caseId = opened.case.id;
-  expect(
-    (await sender.post(`/api/cases/${caseId}/steps`, { event: 'DETECT', expectedVersion: 0 })).status,
-  ).toBe(200);
-  const [detection] = await formExamples(sender, opened.case.protocol, 'cr-detection');
-  const screened = await sender.post(`/api/cases/${caseId}/steps`, {
-    event: 'SCREENED',
-    data: { ...detection, childName: NAME },
-    expectedVersion: 1,
+  const ready = await caseReadyForHandover(server, 'GT', 'child-repatriation-gt', {
+    'cr-detection': { childName: NAME },
   });
-  expect(screened.status).toBe(200);
-  const sent = await sender.post<HandoverBody>(`/api/cases/${caseId}/handovers`, {
+  const sent = await sender.post<HandoverBody>(`/api/cases/${ready.case.id}/handovers`, {
     toCountry: 'MX',
     note: 'Traslado a México',
   });
@@ -192,8 +186,8 @@ describe('an accepted handover whose packet is altered afterwards', () => {
           portOfEntry: 'Aeropuerto Internacional de la Ciudad de México',
           escortingInstitution: 'Sistema DIF',
           nationality: 'GT',
-          bestInterestSummary: 'Reunificación con su familia en México',
-          riskLevel: 'low',
+          // The best-interest summary and the risk level come from the packet: the sending case
+          // recorded them before the coordination.
           escortNeeds: 'Acompañamiento psicológico',
         },
       },

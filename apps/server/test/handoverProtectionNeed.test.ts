@@ -36,8 +36,33 @@ describe('a child who fears persecution in their country of origin', () => {
     const after = await worker.get<CaseViewBody>(`/api/cases/${opened.case.id}`);
     expect(after.body.handovers).toEqual([]);
 
-    // Another country (not the one the child fears) may still receive the case.
+    // Nor, at this stage, to another country: not before the best-interest determination.
     const elsewhere = origin === 'SV' ? 'HN' : 'SV';
+    const early = await worker.post<{ error: { code: string } }>(`/api/cases/${opened.case.id}/handovers`, {
+      toCountry: elsewhere,
+      note: 'traslado',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('handover-stage');
+
+    // Once the best interest recommends a third country and the decision is taken, the case goes
+    // there, never to the country the child fears.
+    const bestInterest = (await formExamples(worker, opened.case.protocol, 'cr-best-interest')).find(
+      (s) => s.recommendation === 'third-country',
+    )!;
+    const decision = (await formExamples(worker, opened.case.protocol, 'cr-decision')).find(
+      (s) => s.decision === 'third-country',
+    )!;
+    await driveCase(server, opened.case.id, 'MX', {
+      until: (v) => v.state.active.some((s) => s.path === 'solution.thirdCountryCoordination'),
+      extra: { 'cr-best-interest': bestInterest, 'cr-decision': decision },
+    });
+    const again = await worker.post<{ error: { code: string } }>(`/api/cases/${opened.case.id}/handovers`, {
+      toCountry: origin,
+      note: 'coordinación',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('protection-need');
     const ok = await worker.post(`/api/cases/${opened.case.id}/handovers`, {
       toCountry: elsewhere,
       note: 'traslado',

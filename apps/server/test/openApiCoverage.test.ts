@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allRoutes } from '../src/http/routes/allRoutes.js';
 import { createApp } from '../src/http/createApp.js';
-import { formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
+import { caseReadyForHandover, formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 import type { ApiResponse } from './helpers/apiClient.js';
 
@@ -82,6 +82,7 @@ describe('the OpenAPI document', () => {
     const opened = await openCase(worker, 'child-repatriation-gt');
     const id = opened.case.id;
     const [objection] = await formExamples(worker, opened.case.protocol, 'cr-objection');
+    const ready = (await caseReadyForHandover(server, 'GT', 'child-repatriation-gt')).case.id;
     const calls: [typeof worker, string, string, string, unknown?][] = [
       [worker, 'GET', '/api/auth/me', '/api/auth/me'],
       [worker, 'GET', '/api/protocols', '/api/protocols'],
@@ -152,7 +153,7 @@ describe('the OpenAPI document', () => {
       [
         worker,
         'POST',
-        `/api/cases/${id}/handovers`,
+        `/api/cases/${ready}/handovers`,
         '/api/cases/{caseId}/handovers',
         { toCountry: 'SV', note: 'x' },
       ],
@@ -183,7 +184,7 @@ describe('the OpenAPI document', () => {
     expect(problems).toEqual([]);
     // The calls above cover successes and each kind of error.
     for (const s of [200, 201, 400, 401, 403, 404, 409, 422]) expect(statuses).toContain(s);
-    const view = await worker.get<CaseViewBody>(`/api/cases/${id}`);
+    const view = await worker.get<CaseViewBody>(`/api/cases/${ready}`);
     expect(view.body.handovers).toHaveLength(1);
   });
 });

@@ -4,21 +4,18 @@
 // server, the built app, Debian's chromium). Screenshots go to test-artifacts/damaged-packet/.
 import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { apiAs } from './helpers/apiDriver.js';
+import { apiAs, caseReadyForHandover } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
 
 const suite = browserSuite('damaged-packet');
 const NAME = 'Maria Secreta Ejemplo';
 
-/** A fresh Guatemalan case handed over to Mexico with `note`; the handover's id. */
+/** A Guatemalan case at the coordination between liaisons handed over to Mexico with `note`; the handover's id. */
 async function handOver(note: string): Promise<string> {
   const sender = await apiAs(suite.stack.url, 'caseworker.gt');
-  const opened = await sender.post<{ case: { id: string } }>('/api/cases', {
-    protocol: { id: 'child-repatriation', version: 1 },
-  });
-  expect(opened.status).toBe(201);
-  const sent = await sender.post<{ id: string }>(`/api/cases/${opened.body.case.id}/handovers`, {
+  const caseId = await caseReadyForHandover(suite.stack.url, 'caseworker.gt');
+  const sent = await sender.post<{ id: string }>(`/api/cases/${caseId}/handovers`, {
     toCountry: 'MX',
     note,
   });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { ALERTS_PAGE, HANDOVERS_PAGE, WORKLIST_PAGE } from '../src/api/api.js';
-import { apiAs } from './helpers/apiDriver.js';
+import { apiAs, caseReadyForHandover } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
 
@@ -37,11 +37,19 @@ describe('the handovers of a busy focal point', () => {
   it('shows every handover, a page at a time, and still accepts one from a later page', async () => {
     const sender = await apiAs(suite.stack.url, 'caseworker.sv');
     const total = HANDOVERS_PAGE + 2;
-    for (let i = 0; i < total; i++) {
-      const opened = await sender.post<{ case: { id: string } }>('/api/cases', {
-        protocol: { id: 'child-repatriation', version: 1 },
-      });
-      const r = await sender.post(`/api/cases/${opened.body.case.id}/handovers`, {
+    // Each case stepped to the coordination between liaisons (where a handover is allowed), a few
+    // at a time; then handed over in order, so that the first is the oldest.
+    const ready: string[] = [];
+    while (ready.length < total) {
+      const batch = Math.min(8, total - ready.length);
+      ready.push(
+        ...(await Promise.all(
+          Array.from({ length: batch }, () => caseReadyForHandover(suite.stack.url, 'caseworker.sv')),
+        )),
+      );
+    }
+    for (const [i, caseId] of ready.entries()) {
+      const r = await sender.post(`/api/cases/${caseId}/handovers`, {
         toCountry: 'MX',
         note: `Traspaso número ${i + 1}.`,
       });

@@ -70,6 +70,28 @@ describe('server error texts', () => {
     );
   });
 
+  it('names the stage a handover was refused at, and the stages that allow one, in the user’s language', () => {
+    const stage = (handoverStages: unknown[]) =>
+      new ApiError(409, 'handover-stage', 'not at this stage', [
+        {
+          stage: 'intake',
+          stageTitle: { es: 'Ingreso del caso', en: 'Case intake' },
+          handoverStages,
+        },
+      ]);
+    const coordination = {
+      path: 'solution.coordination',
+      title: { es: 'Coordinación entre enlaces', en: 'Coordination between liaisons' },
+    };
+    expect(describeError(stage([coordination]), i18next.getFixedT('es'))).toBe(
+      'En la etapa «Ingreso del caso» el protocolo no permite traspasar el caso a otro país a mano; lo permite en: «Coordinación entre enlaces».',
+    );
+    expect(describeError(stage([coordination]), i18next.getFixedT('en'))).toBe(
+      'At the stage “Case intake” the protocol does not allow handing the case over to another country by hand; it allows it at: “Coordination between liaisons”.',
+    );
+    expect(describeError(stage([]), i18next.getFixedT('es'))).toContain('no lo permite en ninguna etapa');
+  });
+
   it('names each wrong field of a refused request and what is wrong with it', () => {
     const err = new ApiError(400, 'invalid-input', 'Fix the request: body.reason: Too small', [
       { in: 'body', path: 'reason', issue: 'too_small', minimum: 1, message: 'Too small' },

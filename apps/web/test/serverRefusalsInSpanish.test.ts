@@ -3,8 +3,7 @@
 // creating a user name that is taken, and a focal point accepting a handover that a colleague
 // declined meanwhile. Screenshots go to test-artifacts/server-refusals/.
 import { describe, expect, it } from 'vitest';
-import type { ProtocolSummary } from '../src/api/types.js';
-import { apiAs } from './helpers/apiDriver.js';
+import { apiAs, caseReadyForHandover } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
 
@@ -28,12 +27,7 @@ describe('a refusal of the server', () => {
   it('tells a focal point in Spanish that the handover was declined meanwhile', async () => {
     const { url } = suite.stack;
     const mx = await apiAs(url, 'caseworker.mx');
-    const protocols = (await mx.get<ProtocolSummary[]>('/api/protocols')).body;
-    const regional = protocols.find((p) => p.id === 'child-repatriation' && p.status === 'published')!;
-    const opened = await mx.post<{ case: { id: string } }>('/api/cases', {
-      protocol: { id: regional.id, version: regional.version },
-    });
-    expect(opened.status).toBe(201);
+    const opened = { body: { case: { id: await caseReadyForHandover(url, 'caseworker.mx') } } };
     const handover = await mx.post<{ id: string }>(`/api/cases/${opened.body.case.id}/handovers`, {
       toCountry: 'GT',
       note: 'Niña de 14 años; la familia está en Quetzaltenango.',

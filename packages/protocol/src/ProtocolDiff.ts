@@ -50,6 +50,7 @@ export type StateChangeKind =
   | 'deadline'
   | 'legal'
   | 'institution'
+  | 'handover'
   | 'tags'
   | 'type'
   | 'initial'
@@ -94,8 +95,16 @@ export interface FormDiff {
 
 /**
  * How a field differs: its type, whether it is required, its label or help, its sensitive or
- * shareable marks, its choices (values or labels), or its other constraints and conditions
+ * shareable marks, the answers it declares a need for international protection, its choices (values or labels), or its other constraints and conditions
  * (format, bounds, pattern, if/then, ...).
  */
 export type FieldChangeKind =
-  'type' | 'required' | 'label' | 'help' | 'sensitive' | 'shareable' | 'enum' | 'constraints';
+  | 'type'
+  | 'required'
+  | 'label'
+  | 'help'
+  | 'sensitive'
+  | 'shareable'
+  | 'protectionNeed'
+  | 'enum'
+  | 'constraints';

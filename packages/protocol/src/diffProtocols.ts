@@ -81,6 +81,7 @@ const STATE_FIELDS: [StateChangeKind, (s: StateConfig) => unknown][] = [
   ['deadline', (s) => s.meta.deadline],
   ['legal', (s) => s.meta.legal],
   ['institution', (s) => s.meta.institution],
+  ['handover', (s) => s.meta.handover],
   ['tags', (s) => s.tags],
   ['type', (s) => s.type],
   ['initial', (s) => s.initial],
@@ -230,6 +231,7 @@ function fieldChanges(a: FormField, b: FormField): FieldChangeKind[] {
   if (!deepEqual(first(a, 'x-help'), first(b, 'x-help'))) out.push('help');
   if (a.sensitive !== b.sensitive) out.push('sensitive');
   if (a.shareable !== b.shareable || a.notShareable !== b.notShareable) out.push('shareable');
+  if (!deepEqual(first(a, 'x-protectionNeed'), first(b, 'x-protectionNeed'))) out.push('protectionNeed');
   if (
     !deepEqual(first(a, 'enum'), first(b, 'enum')) ||
     !deepEqual(first(a, 'x-enumLabels'), first(b, 'x-enumLabels'))
@@ -254,6 +256,7 @@ function rules(f: FormField): unknown[] {
       'x-enumLabels': _enumLabels,
       'x-sensitive': _sensitive,
       'x-shareable': _shareable,
+      'x-protectionNeed': _protectionNeed,
       ...rest
     } = d;
     return rest;

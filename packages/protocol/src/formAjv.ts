@@ -9,6 +9,7 @@ export const FIELD_ANNOTATIONS = [
   'x-sensitive',
   'x-shareable',
   'x-past',
+  'x-protectionNeed',
 ] as const;
 
 let instance: Ajv | undefined;

@@ -38,6 +38,37 @@ export const formTexts = {
     };
   },
 
+  protectionNeedNotAChoice: (field: string): BilingualText => ({
+    message: `Field "${field}" declares x-protectionNeed but offers no choices ("enum"), so no recorded answer can be matched against it.`,
+    hint: 'Put "x-protectionNeed" on the choice field whose answer records the need for international protection (e.g. the outcome of the alert), listing those answers of its "enum".',
+    es: {
+      message: `El campo «${field}» declara x-protectionNeed pero no ofrece opciones ("enum"), así que ninguna respuesta registrada puede compararse con él.`,
+      hint: 'Ponga "x-protectionNeed" en el campo de opciones cuya respuesta registra la necesidad de protección internacional (p. ej. el resultado de la alerta), con esas respuestas de su "enum".',
+    },
+  }),
+
+  protectionNeedEmpty: (field: string, choices: readonly unknown[]): BilingualText => ({
+    message: `Field "${field}" declares x-protectionNeed without any answer.`,
+    hint: `List the answers among ${choices.join(', ')} that mean the person fears persecution or seeks international protection, or remove "x-protectionNeed".`,
+    es: {
+      message: `El campo «${field}» declara x-protectionNeed sin ninguna respuesta.`,
+      hint: `Indique las respuestas, entre ${choices.join(', ')}, que significan que la persona teme persecución o busca protección internacional, o quite "x-protectionNeed".`,
+    },
+  }),
+
+  protectionNeedUnknownValue: (
+    field: string,
+    value: unknown,
+    choices: readonly unknown[],
+  ): BilingualText => ({
+    message: `Field "${field}" declares "${String(value)}" as an answer meaning a need for international protection, but it is not one of its choices (${choices.join(', ')}).`,
+    hint: 'Write the answer exactly as the field\'s "enum" has it, or add it to the choices: otherwise a case that records the need would still be handed over to the country of origin.',
+    es: {
+      message: `El campo «${field}» declara «${String(value)}» como respuesta que significa necesidad de protección internacional, pero no es una de sus opciones (${choices.join(', ')}).`,
+      hint: 'Escriba la respuesta tal como la tiene el "enum" del campo, o añádala a las opciones: si no, un caso que registra la necesidad podría traspasarse igual al país de origen.',
+    },
+  }),
+
   fieldWithoutLabel: (field: string, missing: 'es' | 'en' | 'both'): BilingualText => ({
     message: `Field "${field}" has no label in ${{ both: 'Spanish or English', es: 'Spanish', en: 'English' }[missing]}.`,
     hint: 'Give the field an "x-label" with the text case workers see, in both languages: {"es": "...", "en": "..."}.',

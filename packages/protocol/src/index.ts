@@ -32,3 +32,7 @@ export * from './diffProtocols.js';
 export * from './formatDiff.js';
 export * from './verifyRegistry.js';
 export * from './problemText.js';
+export * from './handoverStages.js';
+export * from './handoverAllowedAt.js';
+export * from './protectionNeedAnswers.js';
+export * from './recordedProtectionNeed.js';

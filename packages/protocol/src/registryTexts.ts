@@ -66,6 +66,33 @@ export const registryTexts = {
     },
   }),
 
+  protectionNeedRemoved: (
+    form: string,
+    field: string,
+    values: readonly unknown[],
+    fieldKept: boolean,
+  ): BilingualText => ({
+    message: `The field "${field}" of the form "${form}" records a need for international protection in the base protocol (${values.join(', ')}); this variant ${fieldKept ? 'removes its x-protectionNeed declaration' : 'removes the field'}, so a case recording that need could be handed over to the country the person fears`,
+    hint: fieldKept
+      ? 'keep "x-protectionNeed" on the field, listing the answers of this variant that mean the need (a variant may word them its own way, or add answers, never drop the declaration)'
+      : 'keep the field (with "x-protectionNeed"), or reword its choices with replaceField: a national variant may protect the person more than the regional protocol, never less',
+    es: {
+      message: `El campo «${field}» del formulario «${form}» registra una necesidad de protección internacional en el protocolo base (${values.join(', ')}); esta variante ${fieldKept ? 'le quita la declaración x-protectionNeed' : 'quita el campo'}, y un caso que registra esa necesidad podría traspasarse al país que la persona teme.`,
+      hint: fieldKept
+        ? 'Deje "x-protectionNeed" en el campo, con las respuestas de esta variante que significan esa necesidad (una variante puede redactarlas a su manera, o añadir respuestas, nunca quitar la declaración).'
+        : 'Conserve el campo (con "x-protectionNeed"), o cambie la redacción de sus opciones con replaceField: una variante nacional puede proteger a la persona más que el protocolo regional, nunca menos.',
+    },
+  }),
+
+  protectionNeedValueDropped: (form: string, field: string, value: unknown): BilingualText => ({
+    message: `The answer "${String(value)}" of the field "${field}" of the form "${form}" means a need for international protection in the base protocol; this variant still offers it but no longer declares it in x-protectionNeed`,
+    hint: `add "${String(value)}" back to the field's "x-protectionNeed" (or remove the answer from its choices): a national variant may add protection, never take it away`,
+    es: {
+      message: `La respuesta «${String(value)}» del campo «${field}» del formulario «${form}» significa necesidad de protección internacional en el protocolo base; esta variante todavía la ofrece pero ya no la declara en x-protectionNeed.`,
+      hint: `Vuelva a poner «${String(value)}» en el "x-protectionNeed" del campo (o quite esa respuesta de sus opciones): una variante nacional puede añadir protección, nunca quitarla.`,
+    },
+  }),
+
   sensitiveMadeShareable: (form: string, field: string): BilingualText => ({
     message: `The sensitive field "${field}" of the form "${form}" stays in the country under the base protocol; this variant marks it x-shareable, so it would cross the border on a handover`,
     hint: 'remove "x-shareable" from it (or set it to false): what a handover carries of a sensitive field is decided by the regional protocol',

@@ -3,6 +3,7 @@ import { listFormFields } from './formFields.js';
 import { formReferences } from './formReferences.js';
 import { latestVersion, versionsOf, type Registry, type RegistryEntry } from './loadRegistry.js';
 import { nearestName } from './nearestName.js';
+import { protectionNeedAnswers, type ProtectionNeedAnswer } from './protectionNeedAnswers.js';
 import { registryTexts as texts } from './registryTexts.js';
 import type {
   FormDefinition,
@@ -164,11 +165,13 @@ function resolveVariant(
 
   const problems: Problem[] = [];
   const protectedFields = sensitiveFields(resolved);
+  const protectionNeed = protectionNeedAnswers(resolved);
   variant.changes.forEach((change, index) => {
     problems.push(...applyVariantChange(resolved, change, { file: entry.path, index }));
   });
   problems.push(...embedForms(registry, resolved, entry.path));
   problems.push(...weakenedProtection(protectedFields, resolved, entry.path));
+  problems.push(...droppedProtectionNeed(protectionNeed, resolved, entry.path));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, protocol: resolved };
 }
 
@@ -217,6 +220,44 @@ function weakenedProtection(
           code: 'sensitive-made-shareable',
           location,
           ...texts.sensitiveMadeShareable(formId, path),
+        });
+    }
+  }
+  return problems;
+}
+
+/**
+ * A national variant may word a protection-need answer its own way, never stop recognising one:
+ * each field its base declares x-protectionNeed stays in the form and keeps a declaration, and
+ * every answer of the base's declaration the field still offers stays declared.
+ */
+function droppedProtectionNeed(
+  before: ProtectionNeedAnswer[],
+  variant: ResolvedProtocol,
+  file: string,
+): Problem[] {
+  const now = protectionNeedAnswers(variant);
+  const problems: Problem[] = [];
+  for (const was of before) {
+    const location = { file, pointer: '/changes', form: was.form, field: was.field };
+    const form = Object.hasOwn(variant.forms, was.form) ? variant.forms[was.form] : undefined;
+    const field = form ? fieldsOf(form).find((f) => f.path === was.field) : undefined;
+    const declared = now.find((a) => a.form === was.form && a.field === was.field);
+    if (!field || !declared) {
+      problems.push({
+        code: 'protection-need-removed',
+        location,
+        ...texts.protectionNeedRemoved(was.form, was.field, was.values, field !== undefined),
+      });
+      continue;
+    }
+    const offered = new Set(field.definitions.flatMap((d) => [...(d.enum ?? []), ...(d.items?.enum ?? [])]));
+    for (const value of was.values) {
+      if (offered.has(value) && !declared.values.includes(value))
+        problems.push({
+          code: 'protection-need-removed',
+          location,
+          ...texts.protectionNeedValueDropped(was.form, was.field, value),
         });
     }
   }

@@ -152,6 +152,14 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
   'the seed clauses (and, in variants, national law) this state implements':
     'las cláusulas del documento base (y, en las variantes, la ley nacional) que implementa esta etapa',
   'the institution that acts at this step': 'la institución que actúa en esta etapa',
+  'A case in this state (or in a state inside it) may be handed over by hand to another country; in every other state the server refuses it.':
+    'Un caso en esta etapa (o en una etapa dentro de ella) puede traspasarse a mano a otro país; en cualquier otra etapa el servidor lo rechaza.',
+  "the seed clauses (and, in variants, national law) that allow the person's data to cross a border at this step":
+    'las cláusulas del documento base (y, en las variantes, la ley nacional) que permiten que los datos de la persona crucen una frontera en esta etapa',
+  'why a handover is possible here, for designers and auditors':
+    'por qué aquí es posible un traspaso, para quienes diseñan y auditan',
+  'the answers of this choice field that mean the person fears persecution or seeks international protection: a case that records one is not handed over to the country of origin':
+    'las respuestas de este campo de opciones que significan que la persona teme persecución o busca protección internacional: un caso que registra una no se traspasa al país de origen',
   "Changes to a state's metadata: the keys given replace the base's; legal references are added to the base's.":
     'Cambios en los metadatos de una etapa: las claves indicadas reemplazan las de la base; las referencias legales se añaden a las de la base.',
   'citations to add, e.g. the national law': 'citas que se añaden, p. ej. la ley nacional',
@@ -246,8 +254,8 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
   'whether the field must be filled; leave out to keep as in the base':
     'si el campo se debe llenar; omítalo para dejarlo como en la base',
   'Remove a field from a form.': 'Quita un campo de un formulario.',
-  'The form a case worker fills at a step: a JSON Schema (draft-07, as react-jsonschema-form reads it) whose fields carry Ruta annotations: x-label and x-help (both languages), x-enumLabels, x-sensitive (identifying or intimate data) and x-shareable (may cross a border in a handover).':
-    'El formulario que llena el personal de casos en una etapa: un JSON Schema (draft-07, como lo lee react-jsonschema-form) cuyos campos llevan anotaciones de Ruta: x-label y x-help (en los dos idiomas), x-enumLabels, x-sensitive (datos identificatorios o íntimos) y x-shareable (puede cruzar una frontera en un traspaso).',
+  'The form a case worker fills at a step: a JSON Schema (draft-07, as react-jsonschema-form reads it) whose fields carry Ruta annotations: x-label and x-help (both languages), x-enumLabels, x-sensitive (identifying or intimate data), x-shareable (may cross a border in a handover) and x-protectionNeed (answers that mean a need for international protection).':
+    'El formulario que llena el personal de casos en una etapa: un JSON Schema (draft-07, como lo lee react-jsonschema-form) cuyos campos llevan anotaciones de Ruta: x-label y x-help (en los dos idiomas), x-enumLabels, x-sensitive (datos identificatorios o íntimos), x-shareable (puede cruzar una frontera en un traspaso) y x-protectionNeed (respuestas que significan una necesidad de protección internacional).',
   'the kind of file: "form"': 'el tipo de archivo: "form"',
   'the form\'s id, in kebab-case, e.g. "risk-assessment"':
     'el id del formulario, en kebab-case, p. ej. "risk-assessment"',

@@ -127,6 +127,18 @@ export interface StateMeta {
   legal: LegalRef[];
   /** The institution that acts at this step, e.g. {es: "PGN", en: "Attorney General (PGN)"}. */
   institution?: Text;
+  /**
+   * A case in this state (or in any state inside it) may be handed over by hand to another
+   * country; in every other state the server refuses it. `legal` cites the clauses that allow the
+   * person's data to cross a border at this point (e.g. seed 004 §F.3, seed 003 §9.3).
+   */
+  handover?: HandoverPermission;
+}
+
+/** Where a manual handover is allowed, and why: the clauses that allow it. */
+export interface HandoverPermission {
+  legal: LegalRef[];
+  note?: Text;
 }
 
 export interface StateConfig {
@@ -339,6 +351,12 @@ export interface FieldSchema extends SchemaKeywords<FieldSchema> {
   'x-sensitive'?: boolean;
   /** May cross a border in a handover packet (seed 004 §F.2: only what the receiver needs). */
   'x-shareable'?: boolean;
+  /**
+   * The answers of this choice field that mean the person fears persecution or seeks
+   * international protection (e.g. "withheld-protection-need"): a case that records one is not
+   * handed over to the country of origin. A national variant may add answers, never remove one.
+   */
+  'x-protectionNeed'?: (string | number | boolean)[];
   /**
    * A date (or date and time) of something that happened: not later than the moment the step
    * is recorded. Read on the form's top-level fields of format date or date-time.

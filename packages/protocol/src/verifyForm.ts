@@ -125,6 +125,7 @@ function walkField(
     });
   }
   checkChoices(field, pointer, path, problems, where);
+  checkProtectionNeed(field, pointer, path, problems, where);
   if (field.items) checkChoices(field.items, `${pointer}/items`, path, problems, where);
   if (field.type === 'object' || field.properties) walkObject(field, pointer, path, problems, where);
   if (field.items && (field.items.type === 'object' || field.items.properties))
@@ -171,6 +172,46 @@ function checkChoices(
         ...texts.enumLabelIncomplete(path, String(choices[index])),
       });
     }
+  });
+}
+
+/**
+ * x-protectionNeed names answers of the field's own choices (of its items' for a list): an answer
+ * it cannot record would leave the handover rule blind to the one it can.
+ */
+function checkProtectionNeed(
+  field: FieldSchema,
+  pointer: string,
+  path: string,
+  problems: Problem[],
+  where: Where,
+): void {
+  if (!Object.hasOwn(field, 'x-protectionNeed')) return;
+  const declared = field['x-protectionNeed'];
+  const choices = field.enum ?? field.items?.enum ?? (field.const !== undefined ? [field.const] : undefined);
+  if (!Array.isArray(choices)) {
+    problems.push({
+      code: 'protection-need-not-a-choice',
+      location: where(`${pointer}/x-protectionNeed`, path),
+      ...texts.protectionNeedNotAChoice(path),
+    });
+    return;
+  }
+  if (!Array.isArray(declared) || declared.length === 0) {
+    problems.push({
+      code: 'protection-need-unknown-value',
+      location: where(`${pointer}/x-protectionNeed`, path),
+      ...texts.protectionNeedEmpty(path, choices),
+    });
+    return;
+  }
+  declared.forEach((value, index) => {
+    if (choices.includes(value as string | number | boolean)) return;
+    problems.push({
+      code: 'protection-need-unknown-value',
+      location: where(`${pointer}/x-protectionNeed/${index}`, path),
+      ...texts.protectionNeedUnknownValue(path, value, choices),
+    });
   });
 }
 

@@ -18,6 +18,7 @@ import {
   verifyForm,
   verifyProtocol,
   verifyRegistry,
+  type FieldSchema,
   type FormDefinition,
   type Problem,
   type ResolvedProtocol,
@@ -35,6 +36,7 @@ import { transitionTexts } from '../src/transitionTexts.js';
 import { expectInSpanish } from './expectInSpanish.js';
 import {
   childProtocol,
+  decisionForm,
   meta as childMeta,
   pathOf,
   registryWith,
@@ -442,6 +444,39 @@ const CORPUS: Record<string, () => Problem[]> = {
       return r.ok ? [] : r.problems;
     });
   },
+  'protection-need answers a field cannot record': () => [
+    ...verifyForm(formWith((f) => (f.schema.properties.language['x-protectionNeed'] = ['fr']))),
+    ...verifyForm(formWith((f) => (f.schema.properties.language['x-protectionNeed'] = []))),
+    ...verifyForm(formWith((f) => (f.schema.properties.given['x-protectionNeed'] = [true]))),
+  ],
+  'variants that drop a protection-need answer of their base': () =>
+    [
+      // The declaration dropped, one answer no longer declared, the field removed.
+      { nationality: { type: 'string', enum: ['GT', 'HN', 'SV'] } },
+      { nationality: { type: 'string', enum: ['GT', 'HN', 'SV'], 'x-protectionNeed': ['GT'] } },
+      null,
+    ].flatMap((replacement) => {
+      const base = childProtocol();
+      const form = screeningForm();
+      form.schema.properties!.victim!.properties!.nationality!['x-protectionNeed'] = ['SV', 'HN'];
+      const label = {
+        'x-label': text('Nacionalidad', 'Nationality'),
+        'x-enumLabels': [text('Guatemala'), text('Honduras'), text('El Salvador')],
+      };
+      const change =
+        replacement === null
+          ? ({ op: 'removeField', form: 'screening', field: 'victim.nationality' } as const)
+          : ({
+              op: 'replaceField',
+              form: 'screening',
+              field: 'victim.nationality',
+              schema: { ...replacement.nationality, ...label } as FieldSchema,
+            } as const);
+      const files = [form, decisionForm(), base, sharedInvariants(), variant([change])];
+      const registry = loadRegistry(files.map((f) => ({ path: pathOf(f), text: JSON.stringify(f) })));
+      const r = resolveProtocol(registry, 'child-repatriation-gt@1');
+      return r.ok ? [] : r.problems;
+    }),
   'variants that take protection away from a sensitive field': () =>
     [
       { type: 'string', 'x-label': t('Salud', 'Health') }, // no longer sensitive

@@ -1,5 +1,14 @@
 import { canonicalJson, openCase, step, type CaseState, type EventRecord } from '@ruta/engine';
-import { COUNTRIES, type Country, type ResolvedProtocol } from '@ruta/protocol';
+import {
+  COUNTRIES,
+  getState,
+  handoverAllowedAt,
+  handoverStages,
+  recordedProtectionNeed,
+  type Country,
+  type ResolvedProtocol,
+  type Text,
+} from '@ruta/protocol';
 import type { Logger } from 'pino';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
@@ -142,7 +151,8 @@ export class HandoverService {
         `The case is already run by ${req.toCountry}; hand it to another country.`,
         [{ country: req.toCountry }],
       );
-    refuseIfProtectionNeed(loaded.state, req.toCountry);
+    const protocol = await this.d.protocols.get(loaded.state.protocol.id, loaded.state.protocol.version);
+    refuseIfProtectionNeed(protocol.resolved, loaded.state, req.toCountry);
     const doc = await this.oneAtATime.run([`${caseId}>${req.toCountry}`], async () => {
       const earlier = await this.d.handovers.allTo(caseId, req.toCountry);
       // Every handover to the country asked for while none of them is decided gets the same id,
@@ -150,6 +160,8 @@ export class HandoverService {
       const settled = earlier.filter((h) => h.status !== 'pending').length;
       const id = derivedId(`handover-to:${caseId}:${req.toCountry}:${settled}`);
       await this.refuseIfOpen(earlier, req.toCountry, id);
+      // After the refusals about that country's own handovers, which say more about this one.
+      refuseOutsideHandoverStages(protocol.resolved, loaded.state);
       const written = await this.write(loaded, req.toCountry, req.note, id, this.d.clock(), user.id);
       if (!written) throw pendingConflict(req.toCountry, id);
       return written;
@@ -552,22 +564,14 @@ function handoverPosition(cursor: string): { createdAt: string; id: string } {
   return { createdAt: key, id };
 }
 
-/** The answer a protocol form records when it withholds an alert or a notification to protect the person. */
-const PROTECTION_WITHHELD = 'withheld-protection-need';
-
 /**
  * A handover by hand tells the receiving country about the person. When a form of the case
- * records that the alert or the consular notification was withheld because the person fears
+ * records an answer its protocol declares (x-protectionNeed) as meaning that the person fears
  * persecution or seeks international protection, the case is not handed over to the country of
  * origin (nor to any country while the origin is not known): the protocol's own steps decide.
  */
-function refuseIfProtectionNeed(state: CaseState, toCountry: Country): void {
-  const forms = Object.entries(state.data)
-    .filter(
-      ([, value]) =>
-        typeof value === 'object' && value !== null && Object.values(value).includes(PROTECTION_WITHHELD),
-    )
-    .map(([form]) => form);
+function refuseIfProtectionNeed(protocol: ResolvedProtocol, state: CaseState, toCountry: Country): void {
+  const forms = recordedProtectionNeed(protocol, state.data);
   if (forms.length === 0) return;
   const origin = state.profile.originCountry;
   if (origin !== undefined && origin !== toCountry) return;
@@ -580,4 +584,34 @@ function refuseIfProtectionNeed(state: CaseState, toCountry: Country): void {
     }.`,
     [{ country: toCountry, forms }],
   );
+}
+
+/**
+ * A person's data crosses a border by hand only at the stages the protocol allows it
+ * (meta.handover: after the consent, best-interest determination and risk assessment the seeds
+ * require); 409 elsewhere, naming the stage the case is at and those that allow it.
+ */
+function refuseOutsideHandoverStages(protocol: ResolvedProtocol, state: CaseState): void {
+  if (handoverAllowedAt(protocol.machine, state.value)) return;
+  const leaves = leafPaths(state.value, '');
+  const title = (lang: keyof Text) =>
+    leaves.map((p) => getState(protocol.machine, p)?.meta.title[lang] ?? p).join(', ');
+  const allowed = handoverStages(protocol.machine);
+  const stageTitle = { es: title('es'), en: title('en') };
+  throw conflict(
+    'handover-stage',
+    `The case is at "${stageTitle.en}" (${leaves.join(', ')}), where the protocol does not allow a handover by hand; ${
+      allowed.length === 0
+        ? 'this protocol allows it at no stage: its own steps decide whether the case goes to another country.'
+        : `it allows one at: ${allowed.map((s) => `"${s.title.en}" (${s.path})`).join(', ')}.`
+    }`,
+    [{ stage: leaves.join(', '), stageTitle, handoverStages: allowed }],
+  );
+}
+
+/** The innermost states a state value stands in, by path. */
+function leafPaths(value: CaseState['value'], prefix: string): string[] {
+  const join = (key: string) => (prefix === '' ? key : `${prefix}.${key}`);
+  if (typeof value === 'string') return [join(value)];
+  return Object.entries(value).flatMap(([key, child]) => leafPaths(child, join(key)));
 }

@@ -138,3 +138,23 @@ export async function driveCase(
   }
   return { view, events };
 }
+
+/**
+ * A new case of `protocolId` opened by `country`'s case worker and stepped, as its staff would,
+ * to the coordination between liaisons: the stage where the protocol allows a handover by hand
+ * (after the best-interest determination and the risk assessment, for a child).
+ */
+export async function caseReadyForHandover(
+  server: TestServer,
+  country: string,
+  protocolId = 'child-repatriation',
+  extra: DriveOptions['extra'] = {},
+): Promise<CaseViewBody> {
+  const worker = await server.as(`caseworker.${country.toLowerCase()}`);
+  const opened = await openCase(worker, protocolId);
+  const { view } = await driveCase(server, opened.case.id, country, {
+    until: (v) => v.available.some((a) => a.event === 'COORDINATED'),
+    extra,
+  });
+  return view;
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type Form from '@rjsf/core';
 import type { ErrorSchema } from '@rjsf/utils';
 import type { AvailableAction, EventRecord, Rejection } from '@ruta/engine';
-import { getState, type Country, type Text } from '@ruta/protocol';
+import { getState, handoverAllowedAt, handoverStages, type Country, type Text } from '@ruta/protocol';
 import { api } from '../api/api.js';
 import { ApiError } from '../api/ApiError.js';
 import { useUser } from '../auth/AuthContext.js';
@@ -354,6 +354,10 @@ export default function CasePage() {
               handovers={view.handovers}
               preview={shareableFields(view.case.data, protocol.forms)}
               disabled={closed || readOnly}
+              stages={{
+                allowedHere: handoverAllowedAt(protocol.machine, view.case.value),
+                allowedAt: handoverStages(protocol.machine).map((s) => s.title),
+              }}
               onHandOver={async (toCountry, note) => {
                 await api.handOver(caseId, { toCountry, note });
                 await reload();

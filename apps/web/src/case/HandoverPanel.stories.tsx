@@ -15,6 +15,7 @@ const meta = {
     caseCountry: 'MX',
     handovers: [],
     preview: shareableFields(data, childForms),
+    stages: { allowedHere: true, allowedAt: [] },
     onHandOver: async () => {},
   },
 } satisfies Meta<typeof HandoverPanel>;
@@ -28,5 +29,18 @@ export const Pending: Story = {
     handovers: [
       { id: 'h1', createdAt: '2026-03-10T12:00:00Z', fromCountry: 'MX', toCountry: 'GT', status: 'pending' },
     ],
+  },
+};
+
+/** At a stage where the protocol does not allow a handover: says where it does. */
+export const NotAtThisStage: Story = {
+  args: {
+    stages: {
+      allowedHere: false,
+      allowedAt: [
+        { es: 'Coordinación entre enlaces', en: 'Coordination between liaisons' },
+        { es: 'Coordinación con el tercer país', en: 'Coordination with the third country' },
+      ],
+    },
   },
 };

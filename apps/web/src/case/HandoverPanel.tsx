@@ -12,14 +12,27 @@ export interface HandoverPanelProps {
   /** What the packet would carry (x-shareable fields), per form. */
   preview: { form: Text; fields: Text[] }[];
   disabled?: boolean;
+  /**
+   * Where the protocol allows a handover by hand: whether the case's stage does, and the titles of
+   * the stages that do (meta.handover). Elsewhere the form is not shown; the panel says where.
+   */
+  stages: { allowedHere: boolean; allowedAt: Text[] };
   onHandOver: (toCountry: Country, note: string) => Promise<void>;
 }
 
 /**
- * Hands the case over to another country's focal point (seed 003 §9.3). Only the fields marked
- * shareable cross the border (seed 004 §F.2); the form says which before anything is sent.
+ * Hands the case over to another country's focal point (seed 003 §9.3), at the stages its
+ * protocol allows. Only the fields marked shareable cross the border (seed 004 §F.2); the form
+ * says which before anything is sent.
  */
-export function HandoverPanel({ caseCountry, handovers, preview, disabled, onHandOver }: HandoverPanelProps) {
+export function HandoverPanel({
+  caseCountry,
+  handovers,
+  preview,
+  disabled,
+  stages,
+  onHandOver,
+}: HandoverPanelProps) {
   const { t } = useTranslation();
   const { pick } = useLang();
   const id = useId();
@@ -63,7 +76,15 @@ export function HandoverPanel({ caseCountry, handovers, preview, disabled, onHan
           ))}
         </ul>
       ) : null}
-      {disabled ? null : (
+      {disabled ? null : !stages.allowedHere ? (
+        <p className="hint handover-not-here">
+          {stages.allowedAt.length === 0
+            ? t('handover.atNoStage')
+            : t('handover.notAtThisStage', {
+                stages: stages.allowedAt.map((s) => t('handover.stageName', { title: pick(s) })).join(', '),
+              })}
+        </p>
+      ) : (
         <form onSubmit={(e) => void submit(e)} noValidate aria-labelledby={`${id}-title`}>
           <h3 id={`${id}-title`}>{t('handover.title')}</h3>
           <div className="field">

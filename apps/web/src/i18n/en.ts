@@ -128,6 +128,10 @@ export const en: Resources = {
       'Someone else saved the draft while you were working. Reload it and apply your changes again.',
     'protection-need':
       'The case records that the person fears persecution or seeks international protection: it is not handed over to their country of origin, nor to any country while that is not known.',
+    'handover-stage':
+      'At the stage “{{stageTitles.en}}” the protocol does not allow handing the case over to another country by hand; it allows it at: {{handoverStageTitles.en}}.',
+    'handover-stage_none':
+      'At the stage “{{stageTitles.en}}” the protocol does not allow handing the case over to another country by hand, and allows it at no stage: its own steps decide whether the case goes to another country.',
     'handover-pending': 'A handover of this case to {{countryName}} is already waiting for an answer.',
     'handover-accepted':
       '{{countryName}} already received this case and runs it in a case that is still open: coordinate through that case.',
@@ -441,6 +445,11 @@ export const en: Resources = {
     sent: 'Handover sent to {{country}}. It awaits acceptance.',
     item: '{{from}} → {{to}}',
     status: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined' },
+    notAtThisStage:
+      'At this stage the protocol does not allow handing the case over to another country. It is possible at: {{stages}}.',
+    atNoStage:
+      'This protocol does not allow handing the case over to another country by hand at any stage: its own steps decide whether the case goes to another country.',
+    stageName: '“{{title}}”',
   },
   handovers: {
     title: 'Handovers',

@@ -134,6 +134,10 @@ export const es = {
       'Otra persona guardó el borrador mientras trabajaba. Recárguelo y vuelva a aplicar sus cambios.',
     'protection-need':
       'El caso registra que la persona teme persecución o pide protección internacional: no se traspasa a su país de origen, ni a ningún país mientras el de origen no se conozca.',
+    'handover-stage':
+      'En la etapa «{{stageTitles.es}}» el protocolo no permite traspasar el caso a otro país a mano; lo permite en: {{handoverStageTitles.es}}.',
+    'handover-stage_none':
+      'En la etapa «{{stageTitles.es}}» el protocolo no permite traspasar el caso a otro país a mano, y no lo permite en ninguna etapa: sus propios pasos deciden si el caso va a otro país.',
     'handover-pending': 'Ya hay un traspaso de este caso a {{countryName}} esperando respuesta.',
     'handover-accepted':
       '{{countryName}} ya recibió este caso y lo lleva en un caso que sigue abierto: coordine por ese caso.',
@@ -451,6 +455,11 @@ export const es = {
     sent: 'Traspaso enviado a {{country}}. Queda pendiente de aceptación.',
     item: '{{from}} → {{to}}',
     status: { pending: 'Pendiente', accepted: 'Aceptado', declined: 'Rechazado' },
+    notAtThisStage:
+      'En esta etapa el protocolo no permite traspasar el caso a otro país. Es posible en: {{stages}}.',
+    atNoStage:
+      'Este protocolo no permite traspasar el caso a otro país a mano en ninguna etapa: sus propios pasos deciden si el caso va a otro país.',
+    stageName: '«{{title}}»',
   },
   handovers: {
     title: 'Traspasos',

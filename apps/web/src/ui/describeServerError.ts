@@ -30,7 +30,15 @@ export function describeServerError(error: ApiError, t: T): string | null {
     error.code === 'invalid-input' ? { problems: fieldProblems(error.details, t) } : namedParams(detail, t);
   // i18next context: forbidden_role, not-found_case…, else the code's general text
   const context =
-    error.code === 'forbidden' ? detail.rule : error.code === 'not-found' ? detail.what : undefined;
+    error.code === 'forbidden'
+      ? detail.rule
+      : error.code === 'not-found'
+        ? detail.what
+        : error.code === 'handover-stage' &&
+            Array.isArray(detail.handoverStages) &&
+            detail.handoverStages.length === 0
+          ? 'none'
+          : undefined;
   const text = t(`serverErrors.${error.code}`, {
     ...params,
     ...(typeof context === 'string' ? { context } : {}),
@@ -57,7 +65,27 @@ function namedParams(detail: Record<string, unknown>, t: T): Record<string, unkn
     jurisdictionNames: list('countries', detail.jurisdictions),
     roleName: names('roles', detail.role),
     allowed: list('roles', detail.allowed),
+    ...stageTitles(detail),
   };
+}
+
+/** The stage a handover was refused at, and those that allow one, in each language (handover-stage). */
+function stageTitles(detail: Record<string, unknown>): Record<string, unknown> {
+  const text = (v: unknown): { es: string; en: string } | undefined =>
+    typeof v === 'object' && v !== null && typeof (v as { es?: unknown }).es === 'string'
+      ? (v as { es: string; en: string })
+      : undefined;
+  const stage = text(detail.stageTitle);
+  const allowed = Array.isArray(detail.handoverStages)
+    ? detail.handoverStages.flatMap((s: unknown) => {
+        const t = text(typeof s === 'object' && s !== null ? (s as { title?: unknown }).title : undefined);
+        return t ? [t] : [];
+      })
+    : [];
+  if (!stage) return {};
+  const quoted = (lang: 'es' | 'en') =>
+    allowed.map((t) => (lang === 'es' ? `«${t.es}»` : `“${t.en}”`)).join(', ');
+  return { stageTitles: stage, handoverStageTitles: { es: quoted('es'), en: quoted('en') } };
 }
 
 /** One phrase per wrong field of a request the server's validation refused. */

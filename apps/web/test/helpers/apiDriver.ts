@@ -58,6 +58,21 @@ export function samplesFor(protocol: ResolvedProtocol, formId: string): Record<s
 export const AVOID = AVOID_EVENTS;
 
 /**
+ * The driver's logins, one per user and stack: many cases driven at once would otherwise log in
+ * faster than the server checks passwords (429 logins-busy).
+ */
+const driverSessions = new Map<string, Promise<ApiClient>>();
+function driverSession(base: string, username: string): Promise<ApiClient> {
+  const key = `${base}|${username}`;
+  let session = driverSessions.get(key);
+  if (!session) {
+    session = apiAs(base, username);
+    driverSessions.set(key, session);
+  }
+  return session;
+}
+
+/**
  * Steps a case over the API as its country's case worker, supervisor and focal point would, with
  * the forms' sample submissions, until `until` holds. For setting up what a browser test is not
  * about.
@@ -70,7 +85,7 @@ export async function driveCase(
 ): Promise<CaseView> {
   const cc = country.toLowerCase();
   const clients = await Promise.all(
-    ['caseworker', 'supervisor', 'focalpoint'].map((r) => apiAs(base, `${r}.${cc}`)),
+    ['caseworker', 'supervisor', 'focalpoint'].map((r) => driverSession(base, `${r}.${cc}`)),
   );
   let view = (await clients[0]!.get<CaseView>(`/api/cases/${caseId}`)).body;
   const protocol = (
@@ -103,4 +118,19 @@ export async function driveCase(
     if (!moved) throw new Error(`case ${caseId} is stuck in ${JSON.stringify(view.state.value)}`);
   }
   return view;
+}
+
+/**
+ * A case of `protocolId` opened by `username` (a case worker) and stepped to the coordination
+ * between liaisons: the stage where the protocol allows a handover by hand. Its id.
+ */
+export async function caseReadyForHandover(
+  base: string,
+  username: string,
+  protocolId = 'child-repatriation',
+): Promise<string> {
+  const caseId = await openNewest(base, username, protocolId);
+  const country = username.split('.')[1]!.toUpperCase();
+  await driveCase(base, caseId, country, (v) => v.available.some((a) => a.event === 'COORDINATED'));
+  return caseId;
 }

@@ -131,6 +131,7 @@ function shell(s: StateConfig): Partial<StateConfig> {
 
 const MERGEABLE: (keyof StateMeta)[] = [
   'institution',
+  'handover',
   'deadline',
   'roles',
   'title',
