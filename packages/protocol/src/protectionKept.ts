@@ -1,5 +1,6 @@
 import { listFormFields } from './formFields.js';
 import type { BilingualText } from './problemText.js';
+import { protectionNeedAnswers } from './protectionNeedAnswers.js';
 import type { FormDefinition, Problem, ResolvedProtocol } from './types.js';
 
 /**
@@ -10,7 +11,10 @@ import type { FormDefinition, Problem, ResolvedProtocol } from './types.js';
  * one that becomes x-shareable would cross the border on a handover. So a field of a form any
  * earlier published version of the same id marks x-sensitive stays so (while the new version keeps
  * the form and the field), and stays in the country if every earlier version that marks it
- * sensitive kept it there. Returns a problem per field that loses protection.
+ * sensitive kept it there. Likewise every answer an earlier version declares as a need for
+ * international protection (x-protectionNeed) stays declared on its form and field, or a migrated
+ * case recording it could be handed over to the country the person fears. Returns a problem per
+ * field (or answer) that loses protection.
  *
  * @example protectionLoweredSince([v1], v2) // [] when v2 keeps every x-sensitive mark of v1
  */
@@ -44,6 +48,49 @@ export function protectionLoweredSince(
           location,
           ...madeShareable(formId, field.path, mark.versions),
         });
+    }
+  }
+  problems.push(...protectionNeedDropped(earlier, next, file));
+  return problems;
+}
+
+/**
+ * The answers earlier versions declare as a need for international protection (x-protectionNeed)
+ * stay declared, on the same form and field: a case migrated with such an answer recorded must
+ * still not be handed over to the country the person fears.
+ */
+function protectionNeedDropped(
+  earlier: readonly ResolvedProtocol[],
+  next: ResolvedProtocol,
+  file: string | undefined,
+): Problem[] {
+  const was = new Map<
+    string,
+    { form: string; field: string; values: Map<string | number | boolean, number[]> }
+  >();
+  for (const protocol of [...earlier].sort((a, b) => a.version - b.version)) {
+    for (const answer of protectionNeedAnswers(protocol)) {
+      const key = `${answer.form}\u0000${answer.field}`;
+      const entry = was.get(key) ?? { form: answer.form, field: answer.field, values: new Map() };
+      for (const value of answer.values)
+        entry.values.set(value, [...(entry.values.get(value) ?? []), protocol.version]);
+      was.set(key, entry);
+    }
+  }
+  if (was.size === 0) return [];
+  const now = new Map(
+    protectionNeedAnswers(next).map((a) => [`${a.form}\u0000${a.field}`, new Set(a.values)]),
+  );
+  const problems: Problem[] = [];
+  for (const [key, { form, field, values }] of was) {
+    const declared = now.get(key);
+    for (const [value, versions] of values) {
+      if (declared?.has(value)) continue;
+      problems.push({
+        code: 'protection-need-removed',
+        location: { ...(file ? { file } : {}), pointer: `/forms/${form}`, form, field },
+        ...needDropped(form, field, value, versions),
+      });
     }
   }
   return problems;
@@ -105,6 +152,18 @@ function madeShareable(form: string, field: string, versions: number[]): Bilingu
     es: {
       message: `El campo sensible «${field}» del formulario «${form}» no sale del país según ${one ? 'la versión' : 'las versiones'} ${versionList(versions, 'y')}; esta versión lo marca x-shareable, y lo que los casos registraron allí cruzaría la frontera en un traspaso.`,
       hint: 'Quite "x-shareable" del campo (o póngalo en false): una versión nueva no puede enviar al extranjero lo que las anteriores guardaban en el país.',
+    },
+  };
+}
+
+function needDropped(form: string, field: string, value: unknown, versions: number[]): BilingualText {
+  const one = versions.length === 1;
+  return {
+    message: `The answer "${String(value)}" of the field "${field}" of the form "${form}" means a need for international protection in version${one ? '' : 's'} ${versionList(versions, 'and')}; this version does not declare it (x-protectionNeed), so a case migrated here with that answer could be handed over to the country the person fears`,
+    hint: `keep the form, the field, "${String(value)}" among its choices and in its "x-protectionNeed": cases recorded under the earlier versions hold that answer`,
+    es: {
+      message: `La respuesta «${String(value)}» del campo «${field}» del formulario «${form}» significa necesidad de protección internacional en ${one ? 'la versión' : 'las versiones'} ${versionList(versions, 'y')}; esta versión no la declara (x-protectionNeed), y un caso migrado a ella con esa respuesta podría traspasarse al país que la persona teme.`,
+      hint: `Conserve el formulario, el campo, «${String(value)}» entre sus opciones y en su "x-protectionNeed": los casos registrados con las versiones anteriores tienen esa respuesta.`,
     },
   };
 }

@@ -63,4 +63,20 @@ describe('protectionLoweredSince', () => {
     // Already shareable before (the name): no problem.
     expect(protectionLoweredSince([version(1)], version(2))).toEqual([]);
   });
+
+  it('keeps every answer an earlier version declares as a need for international protection', () => {
+    const declaring = (n: number) =>
+      version(n, (f) => {
+        victim(f).nationality!['x-protectionNeed'] = ['HN'];
+      });
+    expect(protectionLoweredSince([declaring(1)], declaring(2))).toEqual([]);
+    const dropped = protectionLoweredSince([declaring(1)], version(2));
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]).toMatchObject({
+      code: 'protection-need-removed',
+      location: { form: 'screening', field: 'victim.nationality' },
+    });
+    expect(dropped[0]!.message).toContain('"HN"');
+    expect(dropped[0]!.es.message).toContain('«HN»');
+  });
 });
