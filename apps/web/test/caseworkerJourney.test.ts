@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Lang } from '@ruta/protocol';
 import type { CaseView, ResolvedProtocol } from '../src/api/types.js';
-import { apiAs, AVOID, driveCase, samplesFor } from './helpers/apiDriver.js';
+import { apiAs, AVOID, caseReadyForHandover, driveCase, samplesFor } from './helpers/apiDriver.js';
 import { fillForm } from './helpers/fillForm.js';
 import { loginAs, type Session } from './helpers/session.js';
 import { browserSuite } from './helpers/browserSuite.js';
@@ -265,13 +265,8 @@ describe('a case worker at a Mexican shelter', () => {
     await focal.context.close();
   }, 600_000);
   it('hands a case over by hand to Honduras, whose focal point declines it with a reason', async () => {
-    const mx = await apiAs(suite.stack.url, 'caseworker.mx');
-    const list = (await mx.get<{ id: string; version: number }[]>('/api/protocols')).body;
-    const ref = list
-      .filter((p) => p.id === 'child-repatriation-mx')
-      .sort((a, b) => b.version - a.version)[0]!;
-    const caseId = (await mx.post<CaseView>('/api/cases', { protocol: { id: ref.id, version: ref.version } }))
-      .body.case.id;
+    // A case is handed over by hand only where its protocol allows it: the coordination stage.
+    const caseId = await caseReadyForHandover(suite.stack.url, 'caseworker.mx', 'child-repatriation-mx');
 
     const worker = await loginAs(suite.browser, suite.stack.url, 'caseworker.mx');
     await worker.page.goto(`/cases/${encodeURIComponent(caseId)}`);
