@@ -71,7 +71,8 @@ describe('the handovers of a busy focal point', () => {
     await expect.poll(() => oldest.locator('form').count()).toBe(1);
     await suite.screenshot(page, 'all-handovers');
     await context.close();
-  });
+    // Stepping a page and more of cases to the coordination takes a while on a busy machine.
+  }, 300_000);
 });
 
 describe('the alerts of a busy focal point', () => {
