@@ -68,6 +68,21 @@ describe('where a case may be handed over, in the designer', () => {
     expect(permissions(doc.machine)).toEqual({ ...permissions(resolved.machine), reception: handover });
   });
 
+  it.each(['child-repatriation-gt@1', 'child-repatriation-mx@1', 'child-repatriation-sv@1'])(
+    '%s changes the clauses of a permission it inherits, and keeps the others',
+    (ref) => {
+      const resolved = shipped(ref);
+      const handover = { legal: [{ seed: '004' as const, clause: 'F.3', law: 'Ley nacional, art. 11' }] };
+      expect(getState(resolved.machine, 'solution.coordination')?.meta.handover).not.toEqual(handover);
+      const { file, doc } = saved(resolved, (d) => updateStateMeta(d, 'solution.coordination', { handover }));
+      expect(file.kind).toBe('variant');
+      expect(permissions(doc.machine)).toEqual({
+        ...permissions(resolved.machine),
+        'solution.coordination': handover,
+      });
+    },
+  );
+
   it('takes the permission off a stage of a national variant', () => {
     const resolved = shipped('child-repatriation-gt@1');
     const { doc } = saved(resolved, (d) =>
