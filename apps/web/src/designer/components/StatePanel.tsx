@@ -18,6 +18,7 @@ import { pick } from '../i18n/pick.js';
 import { TextPair } from './TextPair.js';
 import { CommitInput } from './CommitInput.js';
 import { LegalRefsEditor } from './LegalRefsEditor.js';
+import { HandoverEditor } from './HandoverEditor.js';
 import { ActionsEditor } from './ActionsEditor.js';
 import { AnchorSelect } from './AnchorSelect.js';
 import { EventPicker } from './EventPicker.js';
@@ -37,7 +38,7 @@ export interface StatePanelProps {
   problems?: readonly Problem[];
 }
 
-/** Everything about one step: titles, institution, form, roles, deadline, legal basis, tags, actions and where it leads. */
+/** Everything about one step: titles, institution, form, roles, deadline, legal basis, handover, tags, actions and where it leads. */
 export function StatePanel({
   doc,
   path,
@@ -58,7 +59,9 @@ export function StatePanel({
   const children = Object.keys(state.states ?? {});
   const c = (field: string) => `state:${path}:${field}`;
   const outgoing = listTransitions(doc.machine).filter((x) => x.source === path);
-  const allStates = listStates(doc.machine).filter((s) => s.path !== path);
+  const states = listStates(doc.machine);
+  const allStates = states.filter((s) => s.path !== path);
+  const pointer = states.find((s) => s.path === path)?.pointer ?? '';
 
   return (
     <section className="dz-panel" aria-labelledby="dz-state-heading" data-testid="state-panel">
@@ -256,6 +259,16 @@ export function StatePanel({
       <LegalRefsEditor
         value={meta.legal}
         onChange={(legal) => apply((d) => updateStateMeta(d, path, { legal }), c('legal'))}
+      />
+      <HandoverEditor
+        doc={doc}
+        path={path}
+        lang={lang}
+        value={meta.handover}
+        problems={(problems ?? []).filter((p) => p.location.pointer.startsWith(`${pointer}/meta/handover`))}
+        onChange={(handover, k) =>
+          apply((d) => updateStateMeta(d, path, { handover }), k ? c(`handover-${k}`) : undefined)
+        }
       />
       <ActionsEditor
         legend={t('state.entry')}

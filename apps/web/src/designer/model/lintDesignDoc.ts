@@ -1,5 +1,5 @@
 import { escapePointer, listStates, listTransitions } from '@ruta/protocol';
-import type { ActionConfig, Problem, Text } from '@ruta/protocol';
+import type { ActionConfig, LegalRef, Problem, Text } from '@ruta/protocol';
 import type { DesignDoc } from './DesignDoc.js';
 import { lintParts as parts, lintTexts as texts } from './lintTexts.js';
 import { TAG } from './updateState.js';
@@ -7,7 +7,7 @@ import { TAG } from './updateState.js';
 /**
  * What the protocol file schemas require of what a designer types, which the static verifier
  * does not check: every text complete in both languages, legal references with their clause,
- * tags in kebab-case, deadlines named. The server refuses a draft that breaks these; here they
+ * tags in kebab-case, deadlines named, a handover with the clause that allows it. The server refuses a draft that breaks these; here they
  * are found as the designer types, each pointing at its element, without Ajv (which the app's
  * Content-Security-Policy does not allow in the page).
  */
@@ -66,20 +66,33 @@ export function lintDesignDoc(doc: DesignDoc): Problem[] {
     text(s.state.meta.title, `${s.pointer}/meta/title`, parts.titleOf(step), at);
     text(s.state.meta.description, `${s.pointer}/meta/description`, parts.descriptionOf(step), at, true);
     text(s.state.meta.institution, `${s.pointer}/meta/institution`, parts.institutionOf(step), at, true);
-    s.state.meta.legal.forEach((ref, i) => {
-      if (!ref.clause?.trim())
+    const refs = (list: LegalRef[], pointer: string, of: Text) =>
+      list.forEach((ref, i) => {
+        if (!ref.clause?.trim())
+          out.push({
+            code: 'legal-clause-missing',
+            location: { pointer: `${pointer}/${i}/clause`, ...at },
+            ...texts.legalClauseMissing(of),
+          });
+        if (ref.law !== undefined && !ref.law.trim())
+          out.push({
+            code: 'legal-law-empty',
+            location: { pointer: `${pointer}/${i}/law`, ...at },
+            ...texts.legalLawEmpty(of),
+          });
+      });
+    refs(s.state.meta.legal, `${s.pointer}/meta/legal`, step);
+    const handover = s.state.meta.handover;
+    if (handover) {
+      if (handover.legal.length === 0)
         out.push({
-          code: 'legal-clause-missing',
-          location: { pointer: `${s.pointer}/meta/legal/${i}/clause`, ...at },
-          ...texts.legalClauseMissing(step),
+          code: 'handover-legal-missing',
+          location: { pointer: `${s.pointer}/meta/handover/legal`, ...at },
+          ...texts.handoverLegalMissing(step),
         });
-      if (ref.law !== undefined && !ref.law.trim())
-        out.push({
-          code: 'legal-law-empty',
-          location: { pointer: `${s.pointer}/meta/legal/${i}/law`, ...at },
-          ...texts.legalLawEmpty(step),
-        });
-    });
+      refs(handover.legal, `${s.pointer}/meta/handover/legal`, parts.handoverOf(step));
+      text(handover.note, `${s.pointer}/meta/handover/note`, parts.handoverNoteOf(step), at, true);
+    }
     for (const tag of s.state.tags ?? [])
       if (!TAG.test(tag))
         out.push({

@@ -43,6 +43,15 @@ export const lintTexts = {
     },
   }),
 
+  handoverLegalMissing: (step: Text): BilingualText => ({
+    message: `${capital(step.en)} allows a handover to another country but cites no clause that allows it.`,
+    hint: "Add the clause that lets the person's data cross the border here (e.g. document 003, clause 9.3), or untick the handover.",
+    es: {
+      message: `${capital(step.es)} permite traspasar el caso a otro país pero no cita ninguna cláusula que lo permita.`,
+      hint: 'Añada la cláusula que permite que los datos de la persona crucen la frontera aquí (p. ej. documento 003, cláusula 9.3), o desmarque el traspaso.',
+    },
+  }),
+
   badTag: (step: Text, tag: string): BilingualText => ({
     message: `${step.en} has the tag "${tag}".`,
     hint: 'Tags are lowercase words joined by "-", e.g. "risk-assessment".',
@@ -78,6 +87,14 @@ export const lintParts = {
   institutionOf: (step: Text): Text => ({
     en: `the institution of ${step.en}`,
     es: `la institución de ${step.es}`,
+  }),
+  handoverOf: (step: Text): Text => ({
+    en: `the handover of ${step.en}`,
+    es: `el traspaso de ${step.es}`,
+  }),
+  handoverNoteOf: (step: Text): Text => ({
+    en: `the handover note of ${step.en}`,
+    es: `la nota del traspaso de ${step.es}`,
   }),
   entering: (step: Text): Text => ({ en: `entering ${step.en}`, es: `${step.es} al entrar` }),
   leaving: (step: Text): Text => ({ en: `leaving ${step.en}`, es: `${step.es} al salir` }),
