@@ -1,13 +1,24 @@
 import type { CaseView, ResolvedProtocol } from '../../src/api/types.js';
 import { AVOID_EVENTS, steeringFirst } from '../../../../tests/support/steerCase.js';
 
-/** A logged-in API client for a demo user (password "ruta-demo"), over the Bearer token. */
+/**
+ * A logged-in API client for a demo user (password "ruta-demo"), over the Bearer token. A login
+ * the server puts off because it is checking as many passwords as it can (429 logins-busy, other
+ * suites logging in at the same moment) is tried again after the Retry-After it gives.
+ */
 export async function apiAs(base: string, username: string) {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: 'ruta-demo' }),
-  });
+  let login: Response;
+  for (let attempt = 1; ; attempt++) {
+    login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: 'ruta-demo' }),
+    });
+    const busy = login.status === 429 && (await login.clone().text()).includes('"logins-busy"');
+    if (!busy || attempt === 10) break;
+    const seconds = Number(login.headers.get('Retry-After') ?? '1');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, seconds) * 1000));
+  }
   if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`);
   const { token } = (await login.json()) as { token: string };
   const call = async <T>(
@@ -37,7 +48,7 @@ export type ApiClient = Awaited<ReturnType<typeof apiAs>>;
 
 /** A case opened as `username` under the newest published version of `protocolId`; its id. */
 export async function openNewest(base: string, username: string, protocolId: string): Promise<string> {
-  const worker = await apiAs(base, username);
+  const worker = await driverSession(base, username);
   const versions = (await worker.get<{ id: string; version: number }[]>('/api/protocols')).body;
   const newest = versions.filter((p) => p.id === protocolId).sort((a, b) => b.version - a.version)[0];
   if (!newest) throw new Error(`no published protocol ${protocolId}`);
