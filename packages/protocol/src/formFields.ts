@@ -40,6 +40,14 @@ export function formFieldTree(form: Pick<FormDefinition, 'schema'>): FormField {
   return tree;
 }
 
+/**
+ * listFormFields of a form as it is now: read from a copy, since the field tree is cached by
+ * schema object and variant changes edit schemas in place.
+ */
+export function currentFormFields(form: Pick<FormDefinition, 'schema'>): FormField[] {
+  return listFormFields({ schema: structuredClone(form.schema) });
+}
+
 /** Every field of a form, parents before children, in document order (the root excluded). */
 export function listFormFields(form: Pick<FormDefinition, 'schema'>): FormField[] {
   const out: FormField[] = [];

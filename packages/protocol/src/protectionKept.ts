@@ -1,7 +1,7 @@
-import { listFormFields } from './formFields.js';
+import { currentFormFields } from './formFields.js';
 import type { BilingualText } from './problemText.js';
 import { protectionNeedAnswers } from './protectionNeedAnswers.js';
-import type { FormDefinition, Problem, ResolvedProtocol } from './types.js';
+import type { Problem, ResolvedProtocol } from './types.js';
 
 /**
  * A new version of a protocol may protect a victim's data more than the versions before it, never
@@ -27,7 +27,7 @@ export function protectionLoweredSince(
   for (const [formId, form] of Object.entries(next.forms)) {
     const marks = earlierMarks(earlier, formId);
     if (marks.size === 0) continue;
-    for (const field of fieldsOf(form)) {
+    for (const field of currentFormFields(form)) {
       const mark = marks.get(field.path);
       if (!mark) continue;
       const location = {
@@ -109,7 +109,7 @@ function earlierMarks(earlier: readonly ResolvedProtocol[], formId: string): Map
   for (const protocol of [...earlier].sort((a, b) => a.version - b.version)) {
     const form = Object.hasOwn(protocol.forms, formId) ? protocol.forms[formId] : undefined;
     if (!form) continue;
-    for (const field of fieldsOf(form)) {
+    for (const field of currentFormFields(form)) {
       if (!field.sensitive) continue;
       const mark = marks.get(field.path);
       if (mark) {
@@ -119,11 +119,6 @@ function earlierMarks(earlier: readonly ResolvedProtocol[], formId: string): Map
     }
   }
   return marks;
-}
-
-/** The fields of a form, read from a copy (the field tree is cached by schema object). */
-function fieldsOf(form: FormDefinition) {
-  return listFormFields({ schema: structuredClone(form.schema) });
 }
 
 function versionList(versions: number[], and: string): string {

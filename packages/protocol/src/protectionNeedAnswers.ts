@@ -1,4 +1,4 @@
-import { listFormFields } from './formFields.js';
+import { currentFormFields } from './formFields.js';
 import type { ResolvedProtocol } from './types.js';
 
 /** A field whose answers `values` mean the person fears persecution or seeks international protection. */
@@ -17,8 +17,7 @@ export interface ProtectionNeedAnswer {
 export function protectionNeedAnswers(protocol: Pick<ResolvedProtocol, 'forms'>): ProtectionNeedAnswer[] {
   const out: ProtectionNeedAnswer[] = [];
   for (const [form, definition] of Object.entries(protocol.forms)) {
-    // A copy: the field tree is cached by schema object, and variant changes edit schemas in place.
-    for (const f of listFormFields({ schema: structuredClone(definition.schema) })) {
+    for (const f of currentFormFields(definition)) {
       const values = [
         ...new Set(
           f.definitions.flatMap((d) => (Array.isArray(d['x-protectionNeed']) ? d['x-protectionNeed'] : [])),

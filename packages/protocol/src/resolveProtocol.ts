@@ -1,18 +1,11 @@
 import { applyVariantChange } from './applyVariantChange.js';
-import { listFormFields } from './formFields.js';
+import { currentFormFields } from './formFields.js';
 import { formReferences } from './formReferences.js';
 import { latestVersion, versionsOf, type Registry, type RegistryEntry } from './loadRegistry.js';
 import { nearestName } from './nearestName.js';
 import { protectionNeedAnswers, type ProtectionNeedAnswer } from './protectionNeedAnswers.js';
 import { registryTexts as texts } from './registryTexts.js';
-import type {
-  FormDefinition,
-  Invariant,
-  Problem,
-  ProtocolFile,
-  ResolvedProtocol,
-  VariantFile,
-} from './types.js';
+import type { Invariant, Problem, ProtocolFile, ResolvedProtocol, VariantFile } from './types.js';
 
 export type ResolveResult = { ok: true; protocol: ResolvedProtocol } | { ok: false; problems: Problem[] };
 
@@ -175,20 +168,12 @@ function resolveVariant(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, protocol: resolved };
 }
 
-/**
- * The fields of a form as it is now: read from a copy, since the field tree is cached by schema
- * object and variant changes edit schemas in place.
- */
-function fieldsOf(form: FormDefinition) {
-  return listFormFields({ schema: structuredClone(form.schema) });
-}
-
 /** The x-sensitive fields of each form, with whether each may cross a border (x-shareable). */
 function sensitiveFields(protocol: ResolvedProtocol): Map<string, Map<string, boolean>> {
   const out = new Map<string, Map<string, boolean>>();
   for (const [formId, form] of Object.entries(protocol.forms)) {
     const fields = new Map<string, boolean>();
-    for (const f of fieldsOf(form)) if (f.sensitive) fields.set(f.path, f.shareable);
+    for (const f of currentFormFields(form)) if (f.sensitive) fields.set(f.path, f.shareable);
     out.set(formId, fields);
   }
   return out;
@@ -208,7 +193,7 @@ function weakenedProtection(
   for (const [formId, fields] of before) {
     const form = Object.hasOwn(variant.forms, formId) ? variant.forms[formId] : undefined;
     if (!form) continue;
-    const now = new Map(fieldsOf(form).map((f) => [f.path, f]));
+    const now = new Map(currentFormFields(form).map((f) => [f.path, f]));
     for (const [path, wasShareable] of fields) {
       const field = now.get(path);
       if (!field) continue;
@@ -241,7 +226,7 @@ function droppedProtectionNeed(
   for (const was of before) {
     const location = { file, pointer: '/changes', form: was.form, field: was.field };
     const form = Object.hasOwn(variant.forms, was.form) ? variant.forms[was.form] : undefined;
-    const field = form ? fieldsOf(form).find((f) => f.path === was.field) : undefined;
+    const field = form ? currentFormFields(form).find((f) => f.path === was.field) : undefined;
     const declared = now.find((a) => a.form === was.form && a.field === was.field);
     if (!field || !declared) {
       problems.push({
