@@ -126,12 +126,14 @@ export function replay(
     // A link problem (an event missing before this one...) comes first: it explains the rest.
     const links: Reason[] = [];
     linked(e, i, prevSeq + 1, prevHash, first?.caseId, links);
-    reasons.unshift(...links);
+    if (links.length > 0) reasons.unshift(...links);
     row.hashIntact = intact(e, i, st.sha256, checked, known, reasons);
     prevHash = typeof e.hash === 'string' ? e.hash : '';
     prevSeq = Number.isInteger(e.seq) ? e.seq : prevSeq + 1;
-    row.notes = notes(reasons);
-    row.reasons = reasons.filter((r) => !INFORMATIONAL.has(r.code));
+    if (reasons.length > 0) {
+      row.notes = notes(reasons);
+      row.reasons = reasons.filter((r) => !INFORMATIONAL.has(r.code));
+    }
     if (doc && documentDiffers === undefined && e.seq === doc.seq) {
       // The document was written from the state after this event: compare the replayed one,
       // unless replay already diverged (its state then tells nothing).
@@ -235,6 +237,7 @@ function replayEvent(
           sha256: null,
           record: false,
           conf: before,
+          ownCase: true,
         })
       : {
           ok: false,
@@ -261,6 +264,7 @@ function replayEvent(
       sha256: null,
       record: false,
       conf: before,
+      ownCase: true,
     };
     if (checked) env.checked = checked;
     r = stepInternal(compiled, c, command, env);
@@ -273,7 +277,7 @@ function replayEvent(
   if (r.ok) {
     // r.case is this replay's own new object: its head becomes the recorded hash (checked apart).
     st.c = r.case;
-    st.c.head = e.hash;
+    st.c.head = recordedHead(e);
     st.conf = r.next;
     row.accepted = true;
     row.actual = r.case.value;
@@ -331,7 +335,7 @@ function replayOpened(
       { clock: () => at, ids: () => id, sha256: st.sha256 },
       { memo: true, seal: false },
     );
-    st.c = { ...opened.case, head: e.hash };
+    st.c = { ...opened.case, head: recordedHead(e) };
     st.conf = compiled.runtime.configuration(opened.case.value);
     row.accepted = true;
     row.actual = opened.case.value;
@@ -379,7 +383,7 @@ function replayMigrated(
   });
   st.conf = undefined;
   if (r.ok) {
-    st.c = { ...r.case, head: e.hash };
+    st.c = { ...r.case, head: recordedHead(e) };
     st.compiled = target;
     row.accepted = true;
     row.actual = r.case.value;
@@ -534,4 +538,12 @@ function unknownProtocol(ref: ProtocolRef | undefined): Reason {
 
 function refText(ref: ProtocolRef | undefined): string {
   return ref ? `${shown(ref.id)}@${shown(ref.version)} (${shown(ref.jurisdiction)})` : 'unknown';
+}
+
+/**
+ * The hash a record carries, as the replayed case's head ("" when the record has none: the
+ * replayed case stays well formed, and the hash check reports the record).
+ */
+function recordedHead(e: EventRecord): string {
+  return typeof e.hash === 'string' ? e.hash : '';
 }

@@ -20,6 +20,8 @@ export interface StepEnv {
   checked?: CheckedData;
   /** The configuration of the case's value, when known (replay). */
   conf?: Configuration;
+  /** The case is the engine's own, made in this same run (replay): no shape checks, no extra fields. */
+  ownCase?: boolean;
   /** false: only the new case is needed (replay), not the event record. */
   record?: boolean;
 }
@@ -126,7 +128,8 @@ export function stepInternal(
     jurisdiction: compiled.ref.jurisdiction,
   };
   const status = next.done ? 'closed' : 'active';
-  const nextCase: CaseState = hasOnlyCaseKeys(c)
+  const exact = env.ownCase === true || hasOnlyCaseKeys(c);
+  const nextCase: CaseState = exact
     ? // Written out: spreading the previous case costs several times more, for the same object.
       {
         id: c.id,

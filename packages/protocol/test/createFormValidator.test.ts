@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFormValidator, type FormDefinition } from '../src/index.js';
+import { formAjv } from '../src/formAjv.js';
+import { normalizeFormSchema } from '../src/normalizeFormSchema.js';
 import { formAndData } from './formArbitraries.js';
 import { decisionForm, screeningForm, t } from './protocolFixture.js';
 
@@ -185,5 +187,40 @@ describe('createFormValidator', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('accepts exactly what a full, character-counting validation accepts, with or without the text at hand', () => {
+    // The quick pass counts UTF-16 units; without a minLength above 1 it is trusted on any text.
+    const field = (minLength: number | undefined) => ({
+      type: 'string' as const,
+      ...(minLength === undefined ? {} : { minLength }),
+      maxLength: 3,
+      'x-label': t('Nombre', 'Name'),
+    });
+    const formWith = (minLength: number | undefined): FormDefinition => ({
+      kind: 'form',
+      id: `lengths-${String(minLength)}`,
+      version: 1,
+      title: t('Longitudes', 'Lengths'),
+      schema: { type: 'object', required: ['name'], properties: { name: field(minLength) } },
+    });
+    const text = fc.string({ unit: 'binary', maxLength: 5 });
+    for (const minLength of [undefined, 0, 1, 2]) {
+      const form = formWith(minLength);
+      const full = formAjv().compile(normalizeFormSchema(form.schema));
+      const validate = createFormValidator(form);
+      fc.assert(
+        fc.property(text, (name) => {
+          const data = { name };
+          const expected = full(data);
+          expect(validate(data).ok).toBe(expected);
+          expect(validate(data, { text: JSON.stringify(data) }).ok).toBe(expected);
+        }),
+        { numRuns: 400 },
+      );
+    }
+    // Three characters, six UTF-16 units: within a maxLength of 3; one character is under a minLength of 2.
+    expect(createFormValidator(formWith(1))({ name: '😀😀😀' })).toEqual({ ok: true });
+    expect(createFormValidator(formWith(2))({ name: '😀' })).toMatchObject({ ok: false });
   });
 });
