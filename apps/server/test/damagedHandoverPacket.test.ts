@@ -4,10 +4,10 @@
 // countries, its packet withheld and the problem named, so that one damaged handover does not
 // take the focal point's whole list down; it cannot be accepted, only declined; and nothing of
 // the stored text (a child's name) reaches an answer or the server log.
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from './helpers/apiClient.js';
-import { caseReadyForHandover, type CaseViewBody } from './helpers/factories.js';
+import { alterPacket as alterStoredPacket, handedOverToMexico } from './helpers/alterHandover.js';
+import type { CaseViewBody } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
 const NAME = 'Maria Secreta Ejemplo';
@@ -36,31 +36,11 @@ type ErrorBody = { error: { code: string; details: unknown[] } };
 const handovers = () =>
   server.db.connection.collection<{ _id: string; packet: string; packetHash: string }>('handovers');
 
-/**
- * A Guatemalan case screened with NAME recorded (not shareable) and stepped to the coordination
- * between liaisons, handed over to Mexico.
- */
-async function handedOver(): Promise<HandoverBody> {
-  const ready = await caseReadyForHandover(server, 'GT', 'child-repatriation-gt', {
-    'cr-detection': { childName: NAME },
-  });
-  const sent = await sender.post<HandoverBody>(`/api/cases/${ready.case.id}/handovers`, {
-    toCountry: 'MX',
-    note: 'Traslado a México',
-  });
-  expect(sent.status).toBe(201);
-  expect(Object.keys(sent.body.packet!.data).length).toBeGreaterThan(0);
-  return sent.body;
-}
+const handedOver = async (): Promise<HandoverBody> =>
+  (await handedOverToMexico(server, sender, NAME)) as HandoverBody;
 
-/** Edits the stored packet as someone with database access would; `hash` true stores a matching hash too. */
-async function alterPacket(id: string, change: (packet: string) => string, hash = false): Promise<void> {
-  const doc = (await handovers().findOne({ _id: id }))!;
-  const packet = change(doc.packet);
-  const set: Record<string, string> = { packet };
-  if (hash) set.packetHash = createHash('sha256').update(packet).digest('hex');
-  await handovers().updateOne({ _id: id }, { $set: set });
-}
+const alterPacket = (id: string, change: (packet: string) => string, hash = false) =>
+  alterStoredPacket(server, id, change, hash);
 
 /** The name typed into the packet by hand, its closing quote and braces lost: no longer JSON. */
 const garbled = (p: string) => `${p.slice(0, -2)},"childName":"${NAME}`;

@@ -7,6 +7,7 @@ import { eventKey } from '../src/db/schemas/caseEventSchema.js';
 import type { ApiClient } from './helpers/apiClient.js';
 import { formExamples, openCase } from './helpers/factories.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
+import { sweepNow } from './helpers/sweepNow.js';
 
 interface IntegrityBody {
   sweep: {
@@ -61,15 +62,7 @@ async function forgeObjection(caseId: string): Promise<string> {
   return doc.cur.state;
 }
 
-async function sweep(as: ApiClient = gtAuditor): Promise<IntegrityBody> {
-  const started = await as.post<IntegrityBody>('/api/audit/integrity/sweep');
-  expect(started.status).toBe(202);
-  expect(started.body.sweep).toMatchObject({ running: true, finishedAt: null });
-  await server.services.integrity.idle();
-  const r = await as.get<IntegrityBody>('/api/audit/integrity');
-  expect(r.status).toBe(200);
-  return r.body;
-}
+const sweep = (as: ApiClient = gtAuditor) => sweepNow<IntegrityBody>(server, as);
 
 describe('the integrity sweep', () => {
   let forged: string;

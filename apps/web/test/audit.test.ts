@@ -6,7 +6,7 @@ import { MongoClient } from 'mongodb';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CaseView, ConformanceReport } from '../src/api/types.js';
-import { apiAs, driveCase } from './helpers/apiDriver.js';
+import { apiAs, caseReadyForHandover, driveCase } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
 
@@ -227,7 +227,7 @@ describe('the integrity page', () => {
     await page.getByRole('link', { name: 'Integridad' }).click();
     await page.getByRole('heading', { name: 'Integridad de los casos' }).waitFor();
     await page.getByRole('button', { name: 'Comprobar ahora' }).click();
-    const status = page.locator('.integrity-sweep p');
+    const status = page.locator('.integrity-sweep p').first();
     await expect
       .poll(() => status.innerText(), { timeout: 60_000 })
       .toMatch(/^Última comprobación, terminada el .+: \d+ casos comprobados; dañados: \d+\.$/);
@@ -247,6 +247,55 @@ describe('the integrity page', () => {
     await row.getByRole('link', { name: altered }).click();
     await page.locator('.audit-panel').waitFor();
     expect(await page.locator('.page').innerText()).toContain('ya no concuerda con su historial');
+  }, 180_000);
+
+  it('lists a handover whose packet was altered in the database to both countries’ auditors, in their language', async () => {
+    const { stack, browser, screenshot } = suite;
+    const caseId = await caseReadyForHandover(stack.url, 'caseworker.gt');
+    const sent = await (
+      await apiAs(stack.url, 'caseworker.gt')
+    ).post<{ id: string }>(`/api/cases/${caseId}/handovers`, { toCountry: 'MX', note: 'Traslado' });
+    expect(sent.status).toBe(201);
+    const handoverId = sent.body.id;
+    await inDatabase(async (db) => {
+      const handovers = db.collection<{ _id: string; packet: string }>('handovers');
+      const doc = (await handovers.findOne({ _id: handoverId }))!;
+      const edited = doc.packet.replace(/"sex":"([a-z]+)"/, (_m, v: string) =>
+        v === 'female' ? '"sex":"male"' : '"sex":"female"',
+      );
+      expect(edited).not.toBe(doc.packet);
+      await handovers.updateOne({ _id: handoverId }, { $set: { packet: edited } });
+    });
+
+    const { page, context } = await loginAs(browser, stack.url, 'auditor.gt');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${stack.url}/integrity`);
+    await page.getByRole('button', { name: 'Comprobar ahora' }).click();
+    const counted = page.getByTestId('integrity-packets-count');
+    await expect
+      .poll(() => counted.innerText().catch(() => ''), { timeout: 60_000 })
+      .toMatch(/^Paquetes de traspaso: \d+ comprobados?; dañados: [1-9]\d*\.$/);
+    const row = page.locator('table.integrity-packets tbody tr', { hasText: handoverId });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toContain('Guatemala → México');
+    expect(text).toContain('Pendiente');
+    expect(text).toContain('el paquete guardado ya no coincide con su hash SHA-256');
+    await page.getByRole('heading', { name: 'Paquetes de traspaso' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'integrity-packets');
+    await row.getByRole('link', { name: caseId }).click();
+    await page.locator('.audit-panel').waitFor();
+    await context.close();
+
+    // The receiving country's auditor sees it too, in English; the sending case is not theirs to open.
+    const mx = await loginAs(browser, stack.url, 'auditor.mx', 'en-US');
+    await mx.page.goto(`${stack.url}/integrity`);
+    const theirs = mx.page.locator('table.integrity-packets tbody tr', { hasText: handoverId });
+    await theirs.waitFor();
+    expect(await theirs.innerText()).toContain('the stored packet no longer matches its SHA-256 hash');
+    expect(await theirs.getByRole('link').count()).toBe(0);
+    await screenshot(mx.page, 'integrity-packets-en');
+    await mx.context.close();
   }, 180_000);
 
   it('is not offered to a case worker', async () => {

@@ -160,6 +160,11 @@ export const IntegrityView = z.object({
       running: z.boolean(),
       cases: z.number().int().describe('Cases checked, in the countries the caller sees'),
       damaged: z.number().int(),
+      handovers: z
+        .number()
+        .int()
+        .describe('Handover packets checked, of handovers from or to the countries the caller sees'),
+      damagedHandovers: z.number().int(),
     })
     .nullable()
     .describe('The last sweep; null before the first'),
@@ -175,6 +180,27 @@ export const IntegrityView = z.object({
       foundAt: Instant,
       checkedAt: Instant,
       problem: IntegrityProblem,
+    }),
+  ),
+  handoverTotal: z.number().int().describe('Damaged handover packets the caller sees'),
+  handovers: z.array(
+    z.object({
+      handoverId: z.string(),
+      caseId: z.string().describe('The sending case'),
+      fromCountry: z.string(),
+      toCountry: z.string(),
+      status: z.enum(['pending', 'accepted', 'declined']),
+      linkedCaseId: z.string().nullable().describe('The case the receiving country opened from it'),
+      foundAt: Instant,
+      checkedAt: Instant,
+      problem: z.object({
+        code: z
+          .enum(['unreadable', 'altered', 'differs-from-received'])
+          .describe(
+            'unreadable: no longer a packet; altered: no longer matching packetHash; differs-from-received: packet and hash rewritten together, no longer what the receiving case recorded',
+          ),
+        fields: z.array(z.string()).describe('The packet fields that differ (never their values)'),
+      }),
     }),
   ),
 });

@@ -10,8 +10,10 @@ import { handoverSchema, type HandoverDoc } from './schemas/handoverSchema.js';
 import {
   integrityFindingSchema,
   integritySweepSchema,
+  packetFindingSchema,
   type IntegrityFindingDoc,
   type IntegritySweepDoc,
+  type PacketFindingDoc,
 } from './schemas/integritySchema.js';
 import { linkSchema, type LinkDoc } from './schemas/linkSchema.js';
 import { notificationSchema, type NotificationDoc } from './schemas/notificationSchema.js';
@@ -37,6 +39,7 @@ export interface Models {
   claims: Model<ClaimDoc>;
   integrityFindings: Model<IntegrityFindingDoc>;
   integritySweeps: Model<IntegritySweepDoc>;
+  packetFindings: Model<PacketFindingDoc>;
 }
 
 const byConnection = new WeakMap<Connection, Models>();
@@ -62,6 +65,7 @@ export function createModels(connection: Connection): Models {
     claims: connection.model<ClaimDoc>('Claim', claimSchema),
     integrityFindings: connection.model<IntegrityFindingDoc>('IntegrityFinding', integrityFindingSchema),
     integritySweeps: connection.model<IntegritySweepDoc>('IntegritySweep', integritySweepSchema),
+    packetFindings: connection.model<PacketFindingDoc>('PacketFinding', packetFindingSchema),
   };
   byConnection.set(connection, models);
   return models;

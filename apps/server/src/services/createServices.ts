@@ -168,6 +168,8 @@ export function createServices(deps: AppDeps): Services {
       audit,
       cases: repos.cases,
       events: repos.events,
+      handovers: repos.handovers,
+      protocols: protocolStore,
       integrity: repos.integrity,
       clock,
       logger,

@@ -57,7 +57,7 @@ export function readPacket(text: string, hash: string): ReadPacket {
   return { packet: parsed, problem: null };
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
+export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

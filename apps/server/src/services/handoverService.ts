@@ -35,7 +35,7 @@ import {
 } from './handoverPacket.js';
 import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
 import { cutPage, readCursor } from './pageCursor.js';
-import { RECEIVE_EVENT } from './receiveEvent.js';
+import { RECEIVE_EVENT, receiptFields, receiptForm } from './receiveEvent.js';
 import { redactFormData, reserveEachField } from './redaction.js';
 
 export interface HandoverListQuery {
@@ -475,7 +475,7 @@ export class HandoverService {
     extra: Record<string, unknown>,
   ) {
     const form = receiptForm(protocol);
-    const fields = form ? Object.keys(protocol.resolved.forms[form]?.schema.properties ?? {}) : [];
+    const fields = receiptFields(protocol);
     // What the sending country attested (the packet) and who sent it: the focal point adds to it,
     // and may repeat it, but not change it.
     const attested = attestedReceipt(packet, fields, {
@@ -537,15 +537,6 @@ export class HandoverService {
       at: decided.decidedAt ?? this.d.clock(),
     });
   }
-}
-
-/** The form RECEIVE_HANDOVER records, if any. */
-function receiptForm(protocol: LoadedProtocol): string | undefined {
-  for (const t of protocol.compiled.transitions) {
-    if (t.event !== RECEIVE_EVENT) continue;
-    for (const a of t.actions) if (a.type === 'recordForm') return a.form;
-  }
-  return undefined;
 }
 
 /** What the case shows of one of its handovers. */

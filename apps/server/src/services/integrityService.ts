@@ -1,14 +1,22 @@
 import type { Logger } from 'pino';
 import type { CaseRepository } from '../db/repositories/caseRepository.js';
 import type { EventRepository } from '../db/repositories/eventRepository.js';
+import type { HandoverRepository } from '../db/repositories/handoverRepository.js';
 import type { IntegrityRepository } from '../db/repositories/integrityRepository.js';
-import type { IntegrityProblem, SweepCount } from '../db/schemas/integritySchema.js';
+import type {
+  IntegrityProblem,
+  PacketFindingDoc,
+  PacketProblemDoc,
+  SweepCount,
+} from '../db/schemas/integritySchema.js';
 import type { AppDeps } from '../deps.js';
 import type { AuditService, Examined } from './auditService.js';
 import type { SessionUser } from './authService.js';
 import { visibleCountries } from './caseAccess.js';
+import { checkHandoverPacket } from './checkHandoverPacket.js';
+import type { ProtocolStore } from './protocolStore.js';
 
-/** Damaged cases listed at most (the total is given too). */
+/** Damaged cases, and damaged handover packets, listed at most (the totals are given too). */
 const LISTED = 200;
 
 export interface IntegrityView {
@@ -20,6 +28,9 @@ export interface IntegrityView {
     running: boolean;
     cases: number;
     damaged: number;
+    /** Handover packets checked, from or to the countries the user sees. */
+    handovers: number;
+    damagedHandovers: number;
   } | null;
   /** Damaged cases the user sees, in all. */
   total: number;
@@ -32,6 +43,10 @@ export interface IntegrityView {
     checkedAt: string;
     problem: IntegrityProblem;
   }[];
+  /** Handovers from or to the user's countries whose stored packet is damaged, in all. */
+  handoverTotal: number;
+  /** The newest of them: which handover, which cases, what is wrong (never a value). */
+  handovers: (Omit<PacketFindingDoc, '_id' | 'countries'> & { handoverId: string })[];
 }
 
 /**
@@ -39,7 +54,9 @@ export interface IntegrityView {
  * one: the hash chain, the replay against the protocol versions it ran under, and the case
  * document against the replayed state. A change made in the database (an event altered or
  * deleted, a document edited) is thus noticed even in a case nobody opens; auditors see the
- * damaged cases of their country under Integridad, and the log names each one.
+ * damaged cases of their country under Integridad, and the log names each one. Every handover's
+ * packet is checked too, against its SHA-256 and against what the receiving case recorded from it,
+ * and a damaged one listed to the auditors of both countries.
  */
 export class IntegrityService {
   private running: Promise<void> | null = null;
@@ -52,6 +69,8 @@ export class IntegrityService {
       audit: AuditService;
       cases: CaseRepository;
       events: EventRepository;
+      handovers: HandoverRepository;
+      protocols: ProtocolStore;
       integrity: IntegrityRepository;
       clock: AppDeps['clock'];
       logger: Logger;
@@ -86,24 +105,37 @@ export class IntegrityService {
   /** What the last sweep found, in the countries the user sees. */
   async view(user: SessionUser): Promise<IntegrityView> {
     const countries = visibleCountries(user);
-    const [last, total, found] = await Promise.all([
+    const [last, total, found, handoverTotal, packets] = await Promise.all([
       this.d.integrity.lastSweep(),
       this.d.integrity.count(countries),
       this.d.integrity.list(countries, LISTED),
+      this.d.integrity.countPackets(countries),
+      this.d.integrity.listPackets(countries, LISTED),
     ]);
+    const sees = (country: string) => countries === null || countries.includes(country);
     let sweep: IntegrityView['sweep'] = null;
     if (this.startedAt !== null) {
-      sweep = { startedAt: this.startedAt, finishedAt: null, running: true, cases: 0, damaged: 0 };
+      sweep = {
+        startedAt: this.startedAt,
+        finishedAt: null,
+        running: true,
+        cases: 0,
+        damaged: 0,
+        handovers: 0,
+        damagedHandovers: 0,
+      };
     } else if (last) {
-      const counted = Object.entries(last.countries ?? {}).filter(
-        ([country]) => countries === null || countries.includes(country),
-      );
+      const counted = Object.entries(last.countries ?? {}).filter(([country]) => sees(country));
+      // A pair counts once for whoever sees either of its countries.
+      const pairs = Object.entries(last.handovers ?? {}).filter(([pair]) => pair.split('>').some(sees));
       sweep = {
         startedAt: last.startedAt,
         finishedAt: last.finishedAt,
         running: false,
         cases: counted.reduce((n, [, c]) => n + c.cases, 0),
         damaged: counted.reduce((n, [, c]) => n + c.damaged, 0),
+        handovers: pairs.reduce((n, [, c]) => n + c.cases, 0),
+        damagedHandovers: pairs.reduce((n, [, c]) => n + c.damaged, 0),
       };
     }
     return {
@@ -117,12 +149,14 @@ export class IntegrityService {
         checkedAt: f.checkedAt,
         problem: f.problem,
       })),
+      handoverTotal,
+      handovers: packets.map(({ _id, countries: _both, ...f }) => ({ handoverId: _id, ...f })),
     };
   }
 
   private async run(startedAt: string): Promise<void> {
     const { clock, logger, integrity } = this.d;
-    await integrity.saveSweep({ startedAt, finishedAt: null, countries: {} });
+    await integrity.saveSweep({ startedAt, finishedAt: null, countries: {}, handovers: {} });
     const [docs, histories, flagged] = await Promise.all([
       this.d.cases.allIdsAndSeqs(),
       this.d.events.lastSeqs(),
@@ -160,8 +194,53 @@ export class IntegrityService {
         await integrity.sound(caseId);
       }
     }
-    await integrity.saveSweep({ startedAt, finishedAt: clock(), countries });
+    const handovers = await this.sweepPackets();
+    if (!handovers) return;
+    await integrity.saveSweep({ startedAt, finishedAt: clock(), countries, handovers });
     const damaged = Object.values(countries).reduce((n, c) => n + c.damaged, 0);
-    logger.info(`integrity sweep: ${ids.length} case(s) checked, ${damaged} damaged`);
+    const packets = Object.values(handovers);
+    logger.info(
+      `integrity sweep: ${ids.length} case(s) checked, ${damaged} damaged; ` +
+        `${packets.reduce((n, c) => n + c.cases, 0)} handover packet(s) checked, ` +
+        `${packets.reduce((n, c) => n + c.damaged, 0)} damaged`,
+    );
+  }
+
+  /**
+   * Checks every handover's packet (checkHandoverPacket), counted per pair of countries; null
+   * when the server stopped half-way (the sweep is then left unfinished).
+   */
+  private async sweepPackets(): Promise<Record<string, SweepCount> | null> {
+    const { clock, logger, integrity } = this.d;
+    const flagged = await integrity.packetsFlagged();
+    const pairs: Record<string, SweepCount> = {};
+    for await (const doc of this.d.handovers.all()) {
+      if (this.stopping) return null;
+      let problem: PacketProblemDoc | null;
+      try {
+        problem = await checkHandoverPacket(doc, this.d);
+      } catch (err) {
+        logger.error({ err, handoverId: doc._id }, 'integrity sweep could not check a handover packet');
+        continue;
+      }
+      const count = (pairs[`${doc.fromCountry}>${doc.toCountry}`] ??= { cases: 0, damaged: 0 });
+      count.cases++;
+      if (problem) {
+        count.damaged++;
+        const { _id, caseId, fromCountry, toCountry, status, linkedCaseId } = doc;
+        await integrity.packetFound(
+          { _id, caseId, fromCountry, toCountry, status, linkedCaseId },
+          problem,
+          clock(),
+        );
+        logger.warn(
+          { handoverId: _id, caseId, linkedCaseId, problem: problem.code, fields: problem.fields },
+          'integrity sweep: handover packet does not hold (altered in the database?)',
+        );
+      } else if (flagged.has(doc._id)) {
+        await integrity.packetSound(doc._id);
+      }
+    }
+    return pairs;
   }
 }

@@ -223,6 +223,9 @@ export interface IntegrityView {
     running: boolean;
     cases: number;
     damaged: number;
+    /** Handover packets checked, of handovers from or to the user's countries. */
+    handovers: number;
+    damagedHandovers: number;
   } | null;
   total: number;
   cases: {
@@ -234,4 +237,26 @@ export interface IntegrityView {
     checkedAt: string;
     problem: IntegrityProblem;
   }[];
+  /** Handovers from or to the user's countries whose stored packet is damaged, in all. */
+  handoverTotal: number;
+  handovers: DamagedPacket[];
+}
+
+/** A handover whose stored packet the sweep found damaged: which one, which cases, what is wrong. */
+export interface DamagedPacket {
+  handoverId: string;
+  /** The sending case. */
+  caseId: string;
+  fromCountry: string;
+  toCountry: string;
+  status: 'pending' | 'accepted' | 'declined';
+  /** The case the receiving country opened from it. */
+  linkedCaseId: string | null;
+  foundAt: string;
+  checkedAt: string;
+  /**
+   * unreadable: no longer a packet; altered: no longer matching its SHA-256; differs-from-received:
+   * rewritten with its hash, no longer what the receiving case recorded (in `fields`).
+   */
+  problem: { code: 'unreadable' | 'altered' | 'differs-from-received'; fields: string[] };
 }

@@ -521,6 +521,26 @@ export const en: Resources = {
       notConforming: 'event {{seq}} does not replay the same under the protocol version it ran under',
       other: 'the hash chain breaks at event {{seq}}',
     },
+    packets: {
+      title: 'Handover packets',
+      lede: 'Every stored handover packet is checked against its SHA-256 hash and, once accepted, against what the receiving case recorded from it. Those that fail, of handovers from or to your country, are listed here.',
+      last_one: 'Handover packets: {{count}} checked; damaged: {{damaged}}.',
+      last_other: 'Handover packets: {{count}} checked; damaged: {{damaged}}.',
+      none: 'No damaged handover packet.',
+      caption_one: '{{count}} damaged handover packet',
+      caption_other: '{{count}} damaged handover packets',
+      handover: 'Handover',
+      countries: 'From → to',
+      sendingCase: 'Sending case',
+      receivedCase: 'Receiving case',
+      status: 'Status',
+      problem: {
+        unreadable: 'the stored packet is no longer a readable packet',
+        altered: 'the stored packet no longer matches its SHA-256 hash',
+        differsFromReceived:
+          'the packet and its hash were rewritten: it no longer matches what the receiving case recorded in {{fields}}',
+      },
+    },
     part: {
       data: 'data of form {{forms}}',
       status: 'the status (open or closed)',

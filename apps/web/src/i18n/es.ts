@@ -533,6 +533,26 @@ export const es = {
       notConforming: 'el evento {{seq}} no se reproduce igual con la versión del protocolo con la que se dio',
       other: 'la cadena de hashes se rompe en el evento {{seq}}',
     },
+    packets: {
+      title: 'Paquetes de traspaso',
+      lede: 'Cada paquete de traspaso guardado se comprueba frente a su hash SHA-256 y, si ya fue aceptado, frente a lo que registró de él el caso que lo recibió. Aquí aparecen los que no lo cumplen, de traspasos desde o hacia su país.',
+      last_one: 'Paquetes de traspaso: {{count}} comprobado; dañados: {{damaged}}.',
+      last_other: 'Paquetes de traspaso: {{count}} comprobados; dañados: {{damaged}}.',
+      none: 'Ningún paquete de traspaso dañado.',
+      caption_one: '{{count}} paquete de traspaso dañado',
+      caption_other: '{{count}} paquetes de traspaso dañados',
+      handover: 'Traspaso',
+      countries: 'De → a',
+      sendingCase: 'Caso que lo envió',
+      receivedCase: 'Caso que lo recibió',
+      status: 'Estado',
+      problem: {
+        unreadable: 'el paquete guardado ya no es un paquete legible',
+        altered: 'el paquete guardado ya no coincide con su hash SHA-256',
+        differsFromReceived:
+          'el paquete y su hash fueron reescritos: ya no coincide con lo que registró el caso que lo recibió en {{fields}}',
+      },
+    },
     part: {
       data: 'datos del formulario {{forms}}',
       status: 'el estado (abierto o cerrado)',

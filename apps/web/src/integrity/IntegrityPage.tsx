@@ -11,6 +11,7 @@ import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
 import { replayNames } from '../audit/replayNames.js';
+import { DamagedPackets } from './DamagedPackets.js';
 import { describeIntegrityProblem } from './describeIntegrityProblem.js';
 
 /** While a sweep runs, the page asks how it goes this often. */
@@ -103,6 +104,11 @@ export default function IntegrityPage() {
                       damaged: sweep.damaged,
                     })}
         </p>
+        {sweep && !sweep.running && sweep.finishedAt !== null ? (
+          <p data-testid="integrity-packets-count">
+            {t('integrity.packets.last', { count: sweep.handovers, damaged: sweep.damagedHandovers })}
+          </p>
+        ) : null}
         <button type="button" className="btn" onClick={() => void checkNow()} disabled={starting || running}>
           {running ? t('integrity.checking') : t('integrity.checkNow')}
         </button>
@@ -141,6 +147,16 @@ export default function IntegrityPage() {
       ) : null}
       {view && view.total > view.cases.length ? (
         <p>{t('integrity.more', { shown: view.cases.length, total: view.total })}</p>
+      ) : null}
+      <h2>{t('integrity.packets.title')}</h2>
+      <p>{t('integrity.packets.lede')}</p>
+      {view ? (
+        <DamagedPackets
+          rows={view.handovers}
+          total={view.handoverTotal}
+          sees={(country) => user.country === 'REGIONAL' || user.country === country}
+          when={when}
+        />
       ) : null}
     </section>
   );

@@ -19,6 +19,12 @@ export class HandoverRepository {
     return this.models.handovers.find({ caseId, toCountry }).lean<HandoverDoc[]>().exec();
   }
 
+  /** Every handover, one at a time in id order (the integrity sweep: packets are not all held at once). */
+  async *all(): AsyncGenerator<HandoverDoc> {
+    const cursor = this.models.handovers.find({}).sort({ _id: 1 }).lean<HandoverDoc>().cursor();
+    for await (const doc of cursor) yield doc as HandoverDoc;
+  }
+
   async find(id: string): Promise<HandoverDoc | null> {
     return this.models.handovers.findById(id).lean<HandoverDoc>().exec();
   }

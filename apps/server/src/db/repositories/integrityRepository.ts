@@ -3,12 +3,14 @@ import type {
   IntegrityFindingDoc,
   IntegrityProblem,
   IntegritySweepDoc,
+  PacketFindingDoc,
+  PacketProblemDoc,
   SweepCount,
 } from '../schemas/integritySchema.js';
 
 const LAST = 'last';
 
-/** The integrity sweep's findings (damaged cases) and its last run. */
+/** The integrity sweep's findings (damaged cases and handover packets) and its last run. */
 export class IntegrityRepository {
   constructor(private readonly models: Models) {}
 
@@ -53,6 +55,48 @@ export class IntegrityRepository {
       .exec();
   }
 
+  /** Records that a handover's packet was found damaged at `at` (keeping when it was first found). */
+  async packetFound(
+    of: Omit<PacketFindingDoc, 'foundAt' | 'checkedAt' | 'problem' | 'countries'>,
+    problem: PacketProblemDoc,
+    at: string,
+  ): Promise<void> {
+    const countries = [...new Set([of.fromCountry, of.toCountry])];
+    const fresh: PacketFindingDoc = { ...of, countries, foundAt: at, checkedAt: at, problem };
+    if (await insertIfAbsent(this.models.packetFindings, fresh)) return;
+    const { _id, ...rest } = of;
+    await this.models.packetFindings
+      .updateOne({ _id }, { $set: { ...rest, countries, checkedAt: at, problem } })
+      .exec();
+  }
+
+  /** A handover whose packet was found sound: no finding is kept for it. */
+  async packetSound(handoverId: string): Promise<void> {
+    await this.models.packetFindings.deleteOne({ _id: handoverId }).exec();
+  }
+
+  /** The ids of every handover a packet finding is kept for. */
+  async packetsFlagged(): Promise<Set<string>> {
+    const docs = await this.models.packetFindings.find({}, { _id: 1 }).lean<{ _id: string }[]>().exec();
+    return new Set(docs.map((d) => d._id));
+  }
+
+  /** Damaged packets of handovers from or to these countries (all when null), newest finding first. */
+  async listPackets(countries: string[] | null, limit: number): Promise<PacketFindingDoc[]> {
+    return this.models.packetFindings
+      .find(countries ? { countries: { $in: countries } } : {})
+      .sort({ foundAt: -1, _id: 1 })
+      .limit(limit)
+      .lean<PacketFindingDoc[]>()
+      .exec();
+  }
+
+  async countPackets(countries: string[] | null): Promise<number> {
+    return this.models.packetFindings
+      .countDocuments(countries ? { countries: { $in: countries } } : {})
+      .exec();
+  }
+
   async lastSweep(): Promise<IntegritySweepDoc | null> {
     return this.models.integritySweeps.findById(LAST).lean<IntegritySweepDoc>().exec();
   }
@@ -62,6 +106,7 @@ export class IntegrityRepository {
     startedAt: string;
     finishedAt: string | null;
     countries: Record<string, SweepCount>;
+    handovers: Record<string, SweepCount>;
   }): Promise<void> {
     const doc: IntegritySweepDoc = { _id: LAST, ...sweep };
     if (await insertIfAbsent(this.models.integritySweeps, doc)) return;

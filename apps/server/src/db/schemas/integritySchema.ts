@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { HandoverDoc } from './handoverSchema.js';
 
 /**
  * What the integrity sweep found wrong with one case: a code and the event numbers or the
@@ -38,6 +39,36 @@ export interface SweepCount {
   damaged: number;
 }
 
+/**
+ * What the integrity sweep found wrong with one handover's stored packet (names of fields at
+ * most, never a value): `unreadable`, its text is no longer a packet; `altered`, it no longer
+ * matches its SHA-256; `differs-from-received`, it matches its hash (both were rewritten) but no
+ * longer holds what the receiving case recorded from it on acceptance, in `fields`.
+ */
+export interface PacketProblemDoc {
+  code: 'unreadable' | 'altered' | 'differs-from-received';
+  /** The packet fields whose value differs from what the receiving case recorded. */
+  fields: string[];
+}
+
+/** A handover whose packet the last sweep found damaged: kept until a sweep finds it sound again. */
+export interface PacketFindingDoc {
+  /** The handover id. */
+  _id: string;
+  /** The sending case. */
+  caseId: string;
+  fromCountry: string;
+  toCountry: string;
+  /** Both countries, for whose auditors it is listed. */
+  countries: string[];
+  status: HandoverDoc['status'];
+  /** The case the receiving country opened from it, once accepted. */
+  linkedCaseId: string | null;
+  foundAt: string;
+  checkedAt: string;
+  problem: PacketProblemDoc;
+}
+
 /** The last integrity sweep (one document, _id "last"): when, and what it found per country. */
 export interface IntegritySweepDoc {
   _id: string;
@@ -45,6 +76,11 @@ export interface IntegritySweepDoc {
   finishedAt: string | null;
   /** Per country code: cases checked, and found damaged. */
   countries: Record<string, SweepCount>;
+  /**
+   * Per sending and receiving country ("GT>MX"): handover packets checked, and found damaged
+   * (kept by pair, so that the auditors of either country count them, and regional ones once).
+   */
+  handovers?: Record<string, SweepCount>;
 }
 
 const problemSchema = new Schema<IntegrityProblem>(
@@ -72,12 +108,37 @@ export const integrityFindingSchema = new Schema<IntegrityFindingDoc>(
 // Serves: a country's damaged cases, newest finding first (GET /api/audit/integrity).
 integrityFindingSchema.index({ country: 1, foundAt: -1 });
 
+export const packetFindingSchema = new Schema<PacketFindingDoc>(
+  {
+    _id: { type: String, required: true },
+    caseId: { type: String, required: true },
+    fromCountry: { type: String, required: true },
+    toCountry: { type: String, required: true },
+    countries: { type: [String], required: true },
+    status: { type: String, required: true },
+    linkedCaseId: { type: String, default: null },
+    foundAt: { type: String, required: true },
+    checkedAt: { type: String, required: true },
+    problem: {
+      type: new Schema<PacketProblemDoc>(
+        { code: { type: String, required: true }, fields: { type: [String], default: [] } },
+        { _id: false, strict: 'throw' },
+      ),
+      required: true,
+    },
+  },
+  { versionKey: false, strict: 'throw', collection: 'packetFindings' },
+);
+// Serves: the damaged handover packets of a country, newest finding first (GET /api/audit/integrity).
+packetFindingSchema.index({ countries: 1, foundAt: -1 });
+
 export const integritySweepSchema = new Schema<IntegritySweepDoc>(
   {
     _id: { type: String, required: true },
     startedAt: { type: String, required: true },
     finishedAt: { type: String, default: null },
     countries: { type: Schema.Types.Mixed, default: {} },
+    handovers: { type: Schema.Types.Mixed, default: {} },
   },
   { versionKey: false, strict: 'throw', collection: 'integritySweeps', minimize: false },
 );
