@@ -19,10 +19,23 @@ export class HandoverRepository {
     return this.models.handovers.find({ caseId, toCountry }).lean<HandoverDoc[]>().exec();
   }
 
-  /** Every handover, one at a time in id order (the integrity sweep: packets are not all held at once). */
-  async *all(): AsyncGenerator<HandoverDoc> {
-    const cursor = this.models.handovers.find({}).sort({ _id: 1 }).lean<HandoverDoc>().cursor();
-    for await (const doc of cursor) yield doc as HandoverDoc;
+  /**
+   * Every handover, one at a time in id order (the integrity sweep), read a page at a time: the
+   * packets are not all held at once, and no cursor stays open while each is checked.
+   */
+  async *all(pageSize = 100): AsyncGenerator<HandoverDoc> {
+    let after: string | null = null;
+    for (;;) {
+      const page: HandoverDoc[] = await this.models.handovers
+        .find(after === null ? {} : { _id: { $gt: after } })
+        .sort({ _id: 1 })
+        .limit(pageSize)
+        .lean<HandoverDoc[]>()
+        .exec();
+      yield* page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1]!._id;
+    }
   }
 
   async find(id: string): Promise<HandoverDoc | null> {
