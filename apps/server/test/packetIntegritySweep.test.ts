@@ -153,4 +153,20 @@ describe('the integrity sweep over handover packets', () => {
     expect(report.handovers.map((h) => h.handoverId).sort()).toEqual([altered.id, garbled.id].sort());
     expect(report.sweep).toMatchObject({ handovers: 5, damagedHandovers: 2 });
   });
+
+  it('keeps a damaged handover deleted since on the list, saying it is gone', async () => {
+    await server.db.connection.collection<{ _id: string }>('handovers').deleteOne({ _id: garbled.id });
+    lines.length = 0;
+    const report = await sweep();
+    const byId = new Map(report.handovers.map((h) => [h.handoverId, h]));
+    expect(byId.get(garbled.id)).toMatchObject({
+      caseId: garbled.caseId,
+      fromCountry: 'GT',
+      toCountry: 'MX',
+      problem: { code: 'missing', fields: [] },
+    });
+    expect(byId.get(altered.id)).toMatchObject({ problem: { code: 'altered' } });
+    expect(report.sweep).toMatchObject({ handovers: 4, damagedHandovers: 2 });
+    expect(lines.some((l) => l.includes(garbled.id) && l.includes('"problem":"missing"'))).toBe(true);
+  });
 });

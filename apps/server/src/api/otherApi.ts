@@ -195,9 +195,9 @@ export const IntegrityView = z.object({
       checkedAt: Instant,
       problem: z.object({
         code: z
-          .enum(['unreadable', 'altered', 'differs-from-received'])
+          .enum(['unreadable', 'altered', 'differs-from-received', 'missing'])
           .describe(
-            'unreadable: no longer a packet; altered: no longer matching packetHash; differs-from-received: packet and hash rewritten together, no longer what the receiving case recorded',
+            'unreadable: no longer a packet; altered: no longer matching packetHash; differs-from-received: packet and hash rewritten together, no longer what the receiving case recorded; missing: a handover found damaged before is no longer stored',
           ),
         fields: z.array(z.string()).describe('The packet fields that differ (never their values)'),
       }),

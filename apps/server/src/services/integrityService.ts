@@ -214,8 +214,10 @@ export class IntegrityService {
     const { clock, logger, integrity } = this.d;
     const flagged = await integrity.packetsFlagged();
     const pairs: Record<string, SweepCount> = {};
+    const seen = new Set<string>();
     for await (const doc of this.d.handovers.all()) {
       if (this.stopping) return null;
+      seen.add(doc._id);
       let problem: PacketProblemDoc | null;
       try {
         problem = await checkHandoverPacket(doc, this.d);
@@ -240,6 +242,17 @@ export class IntegrityService {
       } else if (flagged.has(doc._id)) {
         await integrity.packetSound(doc._id);
       }
+    }
+    // A damaged handover deleted since is not forgotten: its finding says it is gone.
+    for (const [handoverId, of] of flagged) {
+      if (seen.has(handoverId)) continue;
+      const count = (pairs[`${of.fromCountry}>${of.toCountry}`] ??= { cases: 0, damaged: 0 });
+      count.damaged++;
+      await integrity.packetMissing(handoverId, clock());
+      logger.warn(
+        { handoverId, caseId: of.caseId, problem: 'missing' },
+        'integrity sweep: handover packet does not hold (altered in the database?)',
+      );
     }
     return pairs;
   }

@@ -256,7 +256,8 @@ export interface DamagedPacket {
   checkedAt: string;
   /**
    * unreadable: no longer a packet; altered: no longer matching its SHA-256; differs-from-received:
-   * rewritten with its hash, no longer what the receiving case recorded (in `fields`).
+   * rewritten with its hash, no longer what the receiving case recorded (in `fields`); missing: a
+   * handover found damaged before is no longer stored.
    */
-  problem: { code: 'unreadable' | 'altered' | 'differs-from-received'; fields: string[] };
+  problem: { code: 'unreadable' | 'altered' | 'differs-from-received' | 'missing'; fields: string[] };
 }

@@ -537,6 +537,7 @@ export const en: Resources = {
       problem: {
         unreadable: 'the stored packet is no longer a readable packet',
         altered: 'the stored packet no longer matches its SHA-256 hash',
+        missing: 'the handover is no longer in the database: it was deleted',
         differsFromReceived:
           'the packet and its hash were rewritten: it no longer matches what the receiving case recorded in {{fields}}',
       },

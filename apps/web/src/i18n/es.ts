@@ -549,6 +549,7 @@ export const es = {
       problem: {
         unreadable: 'el paquete guardado ya no es un paquete legible',
         altered: 'el paquete guardado ya no coincide con su hash SHA-256',
+        missing: 'el traspaso ya no está en la base de datos: fue borrado',
         differsFromReceived:
           'el paquete y su hash fueron reescritos: ya no coincide con lo que registró el caso que lo recibió en {{fields}}',
       },

@@ -75,5 +75,7 @@ function describePacketProblem(p: DamagedPacket['problem'], t: T): string {
       return t('integrity.packets.problem.altered');
     case 'differs-from-received':
       return t('integrity.packets.problem.differsFromReceived', { fields: p.fields.join(', ') });
+    case 'missing':
+      return t('integrity.packets.problem.missing');
   }
 }

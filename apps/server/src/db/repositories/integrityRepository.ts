@@ -75,10 +75,23 @@ export class IntegrityRepository {
     await this.models.packetFindings.deleteOne({ _id: handoverId }).exec();
   }
 
-  /** The ids of every handover a packet finding is kept for. */
-  async packetsFlagged(): Promise<Set<string>> {
-    const docs = await this.models.packetFindings.find({}, { _id: 1 }).lean<{ _id: string }[]>().exec();
-    return new Set(docs.map((d) => d._id));
+  /** Every handover a packet finding is kept for, by id: the countries and case it names. */
+  async packetsFlagged(): Promise<
+    Map<string, Pick<PacketFindingDoc, 'caseId' | 'fromCountry' | 'toCountry'>>
+  > {
+    const docs = await this.models.packetFindings
+      .find({}, { _id: 1, caseId: 1, fromCountry: 1, toCountry: 1 })
+      .lean<Pick<PacketFindingDoc, '_id' | 'caseId' | 'fromCountry' | 'toCountry'>[]>()
+      .exec();
+    return new Map(docs.map(({ _id, ...of }) => [_id, of]));
+  }
+
+  /** A handover found damaged before is no longer stored at all: its finding now says so. */
+  async packetMissing(handoverId: string, at: string): Promise<void> {
+    const problem: PacketProblemDoc = { code: 'missing', fields: [] };
+    await this.models.packetFindings
+      .updateOne({ _id: handoverId }, { $set: { checkedAt: at, problem } })
+      .exec();
   }
 
   /** Damaged packets of handovers from or to these countries (all when null), newest finding first. */

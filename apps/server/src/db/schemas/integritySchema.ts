@@ -43,10 +43,11 @@ export interface SweepCount {
  * What the integrity sweep found wrong with one handover's stored packet (names of fields at
  * most, never a value): `unreadable`, its text is no longer a packet; `altered`, it no longer
  * matches its SHA-256; `differs-from-received`, it matches its hash (both were rewritten) but no
- * longer holds what the receiving case recorded from it on acceptance, in `fields`.
+ * longer holds what the receiving case recorded from it on acceptance, in `fields`; `missing`, a
+ * handover found damaged before is no longer stored at all (deleted in the database).
  */
 export interface PacketProblemDoc {
-  code: 'unreadable' | 'altered' | 'differs-from-received';
+  code: 'unreadable' | 'altered' | 'differs-from-received' | 'missing';
   /** The packet fields whose value differs from what the receiving case recorded. */
   fields: string[];
 }
