@@ -766,5 +766,12 @@ export const en: Resources = {
       roleNeedsCountry: 'That role works on one country’s cases: choose a country, not Regional.',
     },
   },
-  notFound: { title: 'Page not found', back: 'Back to my cases' },
+  notFound: {
+    title: 'Page not found',
+    back: {
+      worklist: 'Back to my cases',
+      users: 'Back to the user accounts',
+      designer: 'Back to the protocol designer',
+    },
+  },
 };

@@ -780,7 +780,15 @@ export const es = {
       roleNeedsCountry: 'Ese rol trabaja con los casos de un país: elija un país, no Regional.',
     },
   },
-  notFound: { title: 'Página no encontrada', back: 'Volver a mis casos' },
+  notFound: {
+    title: 'Página no encontrada',
+    // One per home page (layout/homePage.ts): where each role lands after logging in.
+    back: {
+      worklist: 'Volver a mis casos',
+      users: 'Volver a las cuentas de usuario',
+      designer: 'Volver al diseñador de protocolos',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
