@@ -173,7 +173,7 @@ describe('an administrator working through the list of accounts', () => {
     await page.getByLabel('Usuario', { exact: true }).fill('jose.nunez');
     await page.getByLabel('Contraseña inicial').fill('tamal de elote con café');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
-    await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/ya existe/);
+    await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/no está disponible/);
     expect(await page.locator('.users-page > .alert-ok').count()).toBe(0);
   });
 });

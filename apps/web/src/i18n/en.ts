@@ -118,7 +118,7 @@ export const en: Resources = {
     'not-found_event': 'The case has no such step in its history. Reload the case.',
     'no-such-route':
       'The app asked for something the server does not offer. Reload the page; if it happens again, tell the technical team.',
-    'username-taken': 'The user name “{{username}}” is taken: choose another one.',
+    'username-unavailable': 'The user name “{{username}}” is not available: choose another one.',
     'id-taken': 'The id “{{id}}” is in use: choose another one.',
     'id-being-drafted':
       '{{jurisdictionNames, list}} is already drafting a protocol with the id “{{id}}”: choose another one.',

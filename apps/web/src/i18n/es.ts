@@ -124,7 +124,7 @@ export const es = {
     'not-found_event': 'El historial del caso no tiene ese paso. Recargue el caso.',
     'no-such-route':
       'La aplicación pidió algo que el servidor no ofrece. Recargue la página; si sigue pasando, avise al equipo técnico.',
-    'username-taken': 'El nombre de usuario «{{username}}» ya existe: elija otro.',
+    'username-unavailable': 'El nombre de usuario «{{username}}» no está disponible: elija otro.',
     'id-taken': 'El identificador «{{id}}» ya está en uso: elija otro.',
     'id-being-drafted':
       '{{jurisdictionNames, list}} ya está preparando un protocolo con el identificador «{{id}}»: elija otro.',
