@@ -753,11 +753,16 @@ export const en: Resources = {
     newPasswordOf: 'New password of {{name}}',
     savePassword: 'Save password',
     passwordSet: 'Password of {{username}} changed; their sessions were ended.',
+    editName: 'Correct name…',
+    nameOf: 'Full name of the account {{username}}',
+    saveName: 'Save name',
+    nameChanged: 'Name of {{username}} corrected: it is now {{name}}.',
     errors: {
       username: 'Use 3 to 60 lowercase letters, digits, dots, dashes or underscores.',
       usernameAccents:
         'No accents, ñ or spaces: only the letters a to z, digits, dots, dashes or underscores; for example “{{suggestion}}”.',
       name: 'Write the person’s full name.',
+      nameLong: 'The full name can have at most {{n}} characters.',
       passwordShort:
         'The password needs at least {{n}} characters; a few unrelated words are easy to remember.',
       passwordTooSimple: 'The password cannot be only spaces or one character repeated.',

@@ -766,11 +766,16 @@ export const es = {
     newPasswordOf: 'Nueva contraseña de {{name}}',
     savePassword: 'Guardar contraseña',
     passwordSet: 'Contraseña de {{username}} cambiada; sus sesiones se cerraron.',
+    editName: 'Corregir nombre…',
+    nameOf: 'Nombre completo de la cuenta {{username}}',
+    saveName: 'Guardar nombre',
+    nameChanged: 'Nombre de {{username}} corregido: ahora es {{name}}.',
     errors: {
       username: 'Use de 3 a 60 letras minúsculas, cifras, puntos, guiones o guiones bajos.',
       usernameAccents:
         'Sin acentos, ñ ni espacios: solo letras de la a a la z, cifras, puntos, guiones o guiones bajos; por ejemplo «{{suggestion}}».',
       name: 'Escriba el nombre completo de la persona.',
+      nameLong: 'El nombre completo puede tener como máximo {{n}} caracteres.',
       passwordShort:
         'La contraseña necesita al menos {{n}} caracteres; varias palabras sin relación son fáciles de recordar.',
       passwordTooSimple: 'La contraseña no puede ser solo espacios ni un mismo carácter repetido.',
