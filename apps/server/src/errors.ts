@@ -72,7 +72,8 @@ const MEANINGS = {
   },
   // someone or something got there first
   409: {
-    'username-taken': 'The user name is taken; details: [{username}].',
+    'username-unavailable':
+      'The user name cannot be given to a new account: user names are unique across every country, and whose it is (which may be another country’s) is not said; details: [{username}].',
     'id-taken':
       'The id belongs to another case or to a published protocol of another jurisdiction or family; details: [{id}] for a protocol.',
     'id-being-drafted':

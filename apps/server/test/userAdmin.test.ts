@@ -205,6 +205,31 @@ describe('user administration', () => {
     expect(self.body.error.code).toBe('own-account');
   });
 
+  it('refuses a user name of another country’s account exactly as one of its own, so as not to reveal it', async () => {
+    const before = await dbSnapshot(server.services);
+    const refusal = async (name: string) => {
+      const r = await gtAdmin.post<ErrorBody>('/api/users', {
+        username: name,
+        name: 'Otra persona',
+        role: 'caseworker',
+        country: 'GT',
+        password: PASSWORD,
+      });
+      return { status: r.status, body: JSON.stringify(r.body).replaceAll(name, '<name>') };
+    };
+    // caseworker.sv is El Salvador's: a Guatemalan administrator cannot list it, nor learn it exists.
+    const foreign = await refusal('caseworker.sv');
+    const own = await refusal('caseworker.gt');
+    expect(foreign.status).toBe(409);
+    expect(foreign).toEqual(own);
+    expect(foreign.body).not.toMatch(/SV|Salvador|exist|taken|another country/i);
+    expect(JSON.parse(foreign.body).error).toMatchObject({
+      code: 'username-unavailable',
+      message: 'The user name "<name>" is not available: choose another one.',
+    });
+    expect(await dbSnapshot(server.services)).toEqual(before);
+  });
+
   it('refuses bad accounts with a message saying what to change, and writes nothing', async () => {
     const before = await dbSnapshot(server.services);
     const taken = await gtAdmin.post<ErrorBody>('/api/users', {
@@ -215,7 +240,11 @@ describe('user administration', () => {
       password: PASSWORD,
     });
     expect(taken.status).toBe(409);
-    expect(taken.body.error.message).toMatch(/"caseworker.gt" is taken/);
+    expect(taken.body.error).toMatchObject({
+      code: 'username-unavailable',
+      message: 'The user name "caseworker.gt" is not available: choose another one.',
+      details: [{ username: 'caseworker.gt' }],
+    });
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ password: 'corta' }, /at least 12 characters/],
       [{ username: 'pedro.ramos.gt', password: 'soy-pedro.ramos.gt' }, /must not contain the user name/],

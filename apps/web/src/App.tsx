@@ -8,6 +8,7 @@ import { OwnPasswordFirst } from './auth/OwnPasswordFirst.js';
 import { RequireAuth } from './auth/RequireAuth.js';
 import { DesignerRoute } from './DesignerRoute.js';
 import { Shell } from './layout/Shell.js';
+import { HOME_PATHS, homePage } from './layout/homePage.js';
 import { NotFoundPage } from './layout/NotFoundPage.js';
 import { WorklistPage } from './worklist/WorklistPage.js';
 
@@ -53,15 +54,10 @@ export function App() {
   );
 }
 
-/**
- * The first page: the work of the role. An administrator's is the accounts they keep, a
- * designer's the protocols (neither sees cases); everyone else's their cases.
- */
+/** The first page: the work of the role (homePage), the cases' list being this one. */
 function Home() {
-  const user = useUser();
-  if (user.role === 'admin') return <Navigate to="/users" replace />;
-  if (user.role === 'designer') return <Navigate to="/designer" replace />;
-  return <WorklistPage />;
+  const home = homePage(useUser().role);
+  return home === 'worklist' ? <WorklistPage /> : <Navigate to={HOME_PATHS[home]} replace />;
 }
 
 /**

@@ -183,7 +183,7 @@ describe('keyboard focus after an action', () => {
     await expect
       .poll(() => focused(page))
       .toMatchObject({ tag: 'p', className: expect.stringContaining('alert-error') });
-    expect((await focused(page)).text).toMatch(/ya existe/);
+    expect((await focused(page)).text).toMatch(/no está disponible/);
 
     // A problem the browser finds: focus on the field to fix.
     await page.getByLabel('Nombre completo').fill('');

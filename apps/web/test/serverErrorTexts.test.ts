@@ -44,14 +44,14 @@ describe('server error texts', () => {
   });
 
   it('says a taken user name with the name, in the user’s language', () => {
-    const err = new ApiError(409, 'username-taken', 'The user name "ana.gt" is taken', [
+    const err = new ApiError(409, 'username-unavailable', 'The user name "ana.gt" is not available', [
       { username: 'ana.gt' },
     ]);
     expect(describeError(err, i18next.getFixedT('es'))).toBe(
-      'El nombre de usuario «ana.gt» ya existe: elija otro.',
+      'El nombre de usuario «ana.gt» no está disponible: elija otro.',
     );
     expect(describeError(err, i18next.getFixedT('en'))).toBe(
-      'The user name “ana.gt” is taken: choose another one.',
+      'The user name “ana.gt” is not available: choose another one.',
     );
   });
 

@@ -1,6 +1,6 @@
 // Refusals of the server reach the user in Spanish in the real app (FerretDB, the server, the
 // built app, Debian's chromium), with the names and countries they are about: an administrator
-// creating a user name that is taken, and a focal point accepting a handover that a colleague
+// creating a user name that is taken (here or in another country, said alike), and a focal point accepting a handover that a colleague
 // declined meanwhile. Screenshots go to test-artifacts/server-refusals/.
 import { describe, expect, it } from 'vitest';
 import { apiAs, caseReadyForHandover } from './helpers/apiDriver.js';
@@ -10,7 +10,7 @@ import { loginAs } from './helpers/session.js';
 const suite = browserSuite('server-refusals');
 
 describe('a refusal of the server', () => {
-  it('tells an administrator in Spanish that the user name is taken, naming it', async () => {
+  it('tells an administrator in Spanish that the user name is not available, naming it, whose ever it is', async () => {
     const { page } = await loginAs(suite.browser, suite.stack.url, 'admin.gt');
     await expect.poll(() => page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Cuentas de usuario');
     await page.getByLabel('Nombre completo').fill('Otra persona');
@@ -20,8 +20,17 @@ describe('a refusal of the server', () => {
     const alert = page.locator('.new-user .alert-error');
     await expect
       .poll(() => alert.innerText())
-      .toBe('El nombre de usuario «caseworker.gt» ya existe: elija otro.');
+      .toBe('El nombre de usuario «caseworker.gt» no está disponible: elija otro.');
     await suite.screenshot(page, 'username-taken');
+
+    // Another country's account (El Salvador's): said alike, so the page does not tell a
+    // Guatemalan administrator that it exists, nor where.
+    await page.getByLabel('Usuario', { exact: true }).fill('caseworker.sv');
+    await page.getByRole('button', { name: 'Crear cuenta' }).click();
+    await expect
+      .poll(() => alert.innerText())
+      .toBe('El nombre de usuario «caseworker.sv» no está disponible: elija otro.');
+    await suite.screenshot(page, 'username-of-another-country');
   });
 
   it('tells a focal point in Spanish that the handover was declined meanwhile', async () => {

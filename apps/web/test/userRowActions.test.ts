@@ -4,32 +4,14 @@
 // is said as a refusal, and a user name typed as people write names gets one to use instead.
 // Screenshots go to test-artifacts/user-rows/.
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import type { AdminUser } from '../src/api/types.js';
 import { apiAs } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
+import { accountOf as accountIn, focused, rowOf } from './helpers/usersPage.js';
 
 const suite = browserSuite('user-rows');
 
-/** The text of the focused element, or its tag when it has none (the page's body: focus lost). */
-function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return 'BODY';
-    return el instanceof HTMLInputElement ? `input#${el.id}` : (el.textContent ?? '').trim();
-  });
-}
-
-async function accountOf(username: string): Promise<AdminUser> {
-  const admin = await apiAs(suite.stack.url, 'admin.gt');
-  const list = await admin.get<AdminUser[]>('/api/users');
-  return list.body.find((u) => u.username === username)!;
-}
-
-function rowOf(page: Page, username: string): Locator {
-  return page.locator('table.users-table tbody tr').filter({ hasText: username });
-}
+const accountOf = async (username: string) => (await accountIn(suite.stack.url, username))!;
 
 describe('an administrator working through the list of accounts', () => {
   it('is asked before an account is disabled, and keeps the keyboard on the row', async () => {
@@ -173,7 +155,7 @@ describe('an administrator working through the list of accounts', () => {
     await page.getByLabel('Usuario', { exact: true }).fill('jose.nunez');
     await page.getByLabel('Contraseña inicial').fill('tamal de elote con café');
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
-    await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/ya existe/);
+    await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/no está disponible/);
     expect(await page.locator('.users-page > .alert-ok').count()).toBe(0);
   });
 });

@@ -72,12 +72,12 @@ describe('an administrator of Guatemala', () => {
     await expect.poll(() => first.page.locator('h1').innerText(), { timeout: 10_000 }).toBe('Mis casos');
     await screenshot(first.page, 'own-password-chosen');
 
-    // The same user name again: the server says it is taken.
+    // The same user name again: the server says it cannot be had.
     await page.getByLabel('Nombre completo').fill('Otra Lucía');
     await page.getByLabel('Usuario', { exact: true }).fill('lucia.perez.gt');
     await page.getByLabel('Contraseña inicial').fill(PASSWORD);
     await page.getByRole('button', { name: 'Crear cuenta' }).click();
-    await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/ya existe/);
+    await expect.poll(() => page.locator('.new-user .alert-error').innerText()).toMatch(/no está disponible/);
 
     await row.getByRole('button', { name: 'Desactivar' }).click();
     await row.getByRole('button', { name: 'Sí, desactivar' }).click();

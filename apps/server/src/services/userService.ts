@@ -103,9 +103,13 @@ export class UserService {
       mustChangePassword: true,
     });
     if (!created) {
-      throw conflict('username-taken', `The user name "${req.username}" is taken: choose another one.`, [
-        { username: req.username },
-      ]);
+      // Said alike whoever holds it: "exists" would tell an administrator of one country that
+      // another country has an account of that name.
+      throw conflict(
+        'username-unavailable',
+        `The user name "${req.username}" is not available: choose another one.`,
+        [{ username: req.username }],
+      );
     }
     this.d.logger.info({ by: admin.id, user: id, role: req.role, country: req.country }, 'user created');
     await this.d.accountLog.record({

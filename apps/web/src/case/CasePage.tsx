@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type Form from '@rjsf/core';
 import type { ErrorSchema } from '@rjsf/utils';
@@ -14,6 +14,7 @@ import { rejectionsToErrorSchema, fieldPath } from '../forms/rejectionsToErrorSc
 import type { StepFormData } from '../forms/StepForm.js';
 import { formatDateTime } from '../format/formatDateTime.js';
 import { useLang } from '../i18n/useLang.js';
+import { HomeLink } from '../layout/HomeLink.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { LeaveGuard } from '../ui/LeaveGuard.js';
 import { AuditPanel } from '../audit/AuditPanel.js';
@@ -95,7 +96,7 @@ export default function CasePage() {
           </section>
         ) : null}
         <p>
-          <Link to="/">{t('notFound.back')}</Link>
+          <HomeLink />
         </p>
       </div>
     );

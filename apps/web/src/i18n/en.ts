@@ -118,7 +118,7 @@ export const en: Resources = {
     'not-found_event': 'The case has no such step in its history. Reload the case.',
     'no-such-route':
       'The app asked for something the server does not offer. Reload the page; if it happens again, tell the technical team.',
-    'username-taken': 'The user name “{{username}}” is taken: choose another one.',
+    'username-unavailable': 'The user name “{{username}}” is not available: choose another one.',
     'id-taken': 'The id “{{id}}” is in use: choose another one.',
     'id-being-drafted':
       '{{jurisdictionNames, list}} is already drafting a protocol with the id “{{id}}”: choose another one.',
@@ -774,11 +774,16 @@ export const en: Resources = {
     newPasswordOf: 'New password of {{name}}',
     savePassword: 'Save password',
     passwordSet: 'Password of {{username}} changed; their sessions were ended.',
+    editName: 'Correct name…',
+    nameOf: 'Full name of the account {{username}}',
+    saveName: 'Save name',
+    nameChanged: 'Name of {{username}} corrected: it is now {{name}}.',
     errors: {
       username: 'Use 3 to 60 lowercase letters, digits, dots, dashes or underscores.',
       usernameAccents:
         'No accents, ñ or spaces: only the letters a to z, digits, dots, dashes or underscores; for example “{{suggestion}}”.',
       name: 'Write the person’s full name.',
+      nameLong: 'The full name can have at most {{n}} characters.',
       passwordShort:
         'The password needs at least {{n}} characters; a few unrelated words are easy to remember.',
       passwordTooSimple: 'The password cannot be only spaces or one character repeated.',
@@ -787,5 +792,12 @@ export const en: Resources = {
       roleNeedsCountry: 'That role works on one country’s cases: choose a country, not Regional.',
     },
   },
-  notFound: { title: 'Page not found', back: 'Back to my cases' },
+  notFound: {
+    title: 'Page not found',
+    back: {
+      worklist: 'Back to my cases',
+      users: 'Back to the user accounts',
+      designer: 'Back to the protocol designer',
+    },
+  },
 };

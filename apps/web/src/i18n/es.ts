@@ -124,7 +124,7 @@ export const es = {
     'not-found_event': 'El historial del caso no tiene ese paso. Recargue el caso.',
     'no-such-route':
       'La aplicación pidió algo que el servidor no ofrece. Recargue la página; si sigue pasando, avise al equipo técnico.',
-    'username-taken': 'El nombre de usuario «{{username}}» ya existe: elija otro.',
+    'username-unavailable': 'El nombre de usuario «{{username}}» no está disponible: elija otro.',
     'id-taken': 'El identificador «{{id}}» ya está en uso: elija otro.',
     'id-being-drafted':
       '{{jurisdictionNames, list}} ya está preparando un protocolo con el identificador «{{id}}»: elija otro.',
@@ -787,11 +787,16 @@ export const es = {
     newPasswordOf: 'Nueva contraseña de {{name}}',
     savePassword: 'Guardar contraseña',
     passwordSet: 'Contraseña de {{username}} cambiada; sus sesiones se cerraron.',
+    editName: 'Corregir nombre…',
+    nameOf: 'Nombre completo de la cuenta {{username}}',
+    saveName: 'Guardar nombre',
+    nameChanged: 'Nombre de {{username}} corregido: ahora es {{name}}.',
     errors: {
       username: 'Use de 3 a 60 letras minúsculas, cifras, puntos, guiones o guiones bajos.',
       usernameAccents:
         'Sin acentos, ñ ni espacios: solo letras de la a a la z, cifras, puntos, guiones o guiones bajos; por ejemplo «{{suggestion}}».',
       name: 'Escriba el nombre completo de la persona.',
+      nameLong: 'El nombre completo puede tener como máximo {{n}} caracteres.',
       passwordShort:
         'La contraseña necesita al menos {{n}} caracteres; varias palabras sin relación son fáciles de recordar.',
       passwordTooSimple: 'La contraseña no puede ser solo espacios ni un mismo carácter repetido.',
@@ -801,7 +806,15 @@ export const es = {
       roleNeedsCountry: 'Ese rol trabaja con los casos de un país: elija un país, no Regional.',
     },
   },
-  notFound: { title: 'Página no encontrada', back: 'Volver a mis casos' },
+  notFound: {
+    title: 'Página no encontrada',
+    // One per home page (layout/homePage.ts): where each role lands after logging in.
+    back: {
+      worklist: 'Volver a mis casos',
+      users: 'Volver a las cuentas de usuario',
+      designer: 'Volver al diseñador de protocolos',
+    },
+  },
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

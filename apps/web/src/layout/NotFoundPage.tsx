@@ -1,5 +1,5 @@
-import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { HomeLink } from './HomeLink.js';
 import { usePageTitle } from './usePageTitle.js';
 
 export function NotFoundPage() {
@@ -11,7 +11,7 @@ export function NotFoundPage() {
         {t('notFound.title')}
       </h1>
       <p>
-        <Link to="/">{t('notFound.back')}</Link>
+        <HomeLink />
       </p>
     </div>
   );

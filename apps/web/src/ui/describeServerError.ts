@@ -20,8 +20,8 @@ const NOT_CODES = new Set(['fields', 'issue']);
  * (texts in i18n `serverErrors`, one per code of apps/server/src/errors.ts), or null when the
  * code has no text, so the caller can fall back to something general.
  *
- * @example describeServerError(new ApiError(409, 'username-taken', '…', [{ username: 'ana.gt' }]), t)
- *   // → 'El nombre de usuario «ana.gt» ya existe: elija otro.'
+ * @example describeServerError(new ApiError(409, 'username-unavailable', '…', [{ username: 'ana.gt' }]), t)
+ *   // → 'El nombre de usuario «ana.gt» no está disponible: elija otro.'
  */
 export function describeServerError(error: ApiError, t: T): string | null {
   if (NOT_CODES.has(error.code)) return null;

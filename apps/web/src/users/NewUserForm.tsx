@@ -7,6 +7,7 @@ import { CountryOptions, RoleOptions } from '../ui/Options.js';
 import {
   describeUserError,
   MIN_PASSWORD_CHARS,
+  nameProblem,
   passwordProblem,
   rolesFor,
   usernameProblem,
@@ -51,7 +52,8 @@ export function NewUserForm({
     const found: Partial<Record<Field, string>> = {};
     const u = usernameProblem(username.trim(), t);
     if (u) found.username = u;
-    if (!name.trim()) found.name = t('users.errors.name');
+    const n = nameProblem(name.trim(), t);
+    if (n) found.name = n;
     const p = passwordProblem(password, username.trim(), t);
     if (p) found.password = p;
     setProblems(found);

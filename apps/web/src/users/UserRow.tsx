@@ -5,14 +5,17 @@ import { Link } from 'react-router-dom';
 import type { Role } from '@ruta/protocol';
 import { api } from '../api/api.js';
 import type { AdminUser } from '../api/types.js';
-import { describeUserError, passwordProblem, rolesFor } from './userRules.js';
+import { InlineField } from './InlineField.js';
+import { describeUserError, nameProblem, passwordProblem, rolesFor } from './userRules.js';
 import { RoleOptions } from '../ui/Options.js';
 
 /**
- * One account: its role (changed with a button, since it ends the account's sessions), whether
- * it may log in (disabling it is asked again first: it ends the person's sessions at once), and
- * a new password. An administrator's own row only links to their own password page. After each action the
- * keyboard stays in the row, on the control that now stands where the one used was.
+ * One account: its full name (corrected in a small form opened from the row), its role (changed
+ * with a button, since it ends the account's sessions), whether it may log in (disabling it is
+ * asked again first: it ends the person's sessions at once), and a new password. On an
+ * administrator's own row only the name can be corrected, and the password links to their own
+ * password page. After each action the keyboard stays in the row, on the control that now
+ * stands where the one used was.
  */
 export function UserRow({
   user,
@@ -31,6 +34,8 @@ export function UserRow({
   const [pendingRole, setPendingRole] = useState<Role | null>(null);
   const role = pendingRole ?? user.role;
   const [newPassword, setNewPassword] = useState<string | null>(null);
+  // The name being typed in the row's name form; null: the form is closed.
+  const [newName, setNewName] = useState<string | null>(null);
   const [confirmingDisable, setConfirmingDisable] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,6 +46,8 @@ export function UserRow({
   const cancelDisableRef = useRef<HTMLButtonElement>(null);
   const passwordButtonRef = useRef<HTMLButtonElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const nameButtonRef = useRef<HTMLButtonElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
   const id = `user-${user.id}`;
   useEffect(() => {
     // Focus moves once the control it goes to is on the page (a button disabled while sending
@@ -105,8 +112,44 @@ export function UserRow({
     setConfirmingDisable(false);
     setFocusNext(toggleRef);
   };
+  const openName = () => {
+    setError(null);
+    setNewPassword(null);
+    setNewName(user.name);
+    setFocusNext(nameRef);
+  };
+  const closeName = () => {
+    setNewName(null);
+    setError(null);
+    setFocusNext(nameButtonRef);
+  };
+  const saveName = async (e: FormEvent) => {
+    e.preventDefault();
+    const name = (newName ?? '').trim();
+    const problem = nameProblem(name, t);
+    if (problem) {
+      setError(problem);
+      setFocusNext(nameRef);
+      return;
+    }
+    // Nothing to correct: nothing is sent, so nothing enters the account log.
+    if (name === user.name) return closeName();
+    const saved = await run(
+      () =>
+        api.updateUser(user.id, {
+          name,
+          role: user.role,
+          disabled: user.disabled,
+          expectedUpdatedAt: user.updatedAt,
+        }),
+      t('users.nameChanged', { username: user.username, name }),
+    );
+    if (saved) setNewName(null);
+    setFocusNext(saved ? nameButtonRef : nameRef);
+  };
   const openPassword = () => {
     setError(null);
+    setNewName(null);
     setNewPassword('');
     setFocusNext(passwordRef);
   };
@@ -136,8 +179,34 @@ export function UserRow({
 
   return (
     <tr className={user.disabled ? 'row-disabled' : undefined}>
-      <th scope="row" id={`${id}-name`}>
-        {user.name}
+      <th scope="row">
+        {/* Shown above the form that corrects it too: changed meanwhile, it is the name as it is now. */}
+        <span id={`${id}-name`}>{user.name}</span>{' '}
+        {newName === null ? (
+          <button
+            type="button"
+            ref={nameButtonRef}
+            className="btn btn-small btn-link"
+            aria-describedby={`${id}-name`}
+            onClick={openName}
+          >
+            {t('users.editName')}
+          </button>
+        ) : (
+          <InlineField
+            id={`${id}-new-name`}
+            label={t('users.nameOf', { username: user.username })}
+            value={newName}
+            onChange={setNewName}
+            onSubmit={saveName}
+            onCancel={closeName}
+            inputRef={nameRef}
+            submitLabel={t('users.saveName')}
+            busy={busy}
+            errorId={error ? `${id}-error` : null}
+            input={{ type: 'text', autoComplete: 'off' }}
+          />
+        )}
         {error ? (
           <p className="field-error" role="alert" id={`${id}-error`}>
             {error}
@@ -237,29 +306,19 @@ export function UserRow({
             {t('users.newPassword')}
           </button>
         ) : (
-          <form className="field inline" onSubmit={savePassword} noValidate>
-            <label className="visually-hidden" htmlFor={`${id}-password`}>
-              {t('users.newPasswordOf', { name: user.name })}
-            </label>
-            <input
-              id={`${id}-password`}
-              ref={passwordRef}
-              type="password"
-              autoComplete="new-password"
-              value={newPassword}
-              onChange={(e) => setNewPassword(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') closePassword();
-              }}
-              {...(error ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {})}
-            />
-            <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
-              {t('users.savePassword')}
-            </button>
-            <button type="button" className="btn btn-small btn-link" onClick={closePassword}>
-              {t('common.cancel')}
-            </button>
-          </form>
+          <InlineField
+            id={`${id}-password`}
+            label={t('users.newPasswordOf', { name: user.name })}
+            value={newPassword}
+            onChange={setNewPassword}
+            onSubmit={savePassword}
+            onCancel={closePassword}
+            inputRef={passwordRef}
+            submitLabel={t('users.savePassword')}
+            busy={busy}
+            errorId={error ? `${id}-error` : null}
+            input={{ type: 'password', autoComplete: 'new-password' }}
+          />
         )}
       </td>
     </tr>

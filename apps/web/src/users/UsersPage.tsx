@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/api.js';
 import type { AdminUser, User } from '../api/types.js';
-import { useUser } from '../auth/AuthContext.js';
+import { useAuth, useUser } from '../auth/AuthContext.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ErrorMessage } from '../ui/ErrorMessage.js';
 import { useAsync } from '../ui/useAsync.js';
@@ -12,12 +12,13 @@ import { UserRow } from './UserRow.js';
 
 /**
  * The administrator's page: the accounts of their country (every country's for a regional
- * administrator), a form to create one, and per account its role, whether it may log in and a
- * new password.
+ * administrator), a form to create one, and per account its full name, role, whether it may log
+ * in and a new password.
  */
 export default function UsersPage() {
   const { t } = useTranslation();
   const me = useUser();
+  const { signedInAs } = useAuth();
   const headingRef = usePageTitle(t('users.title'));
   const list = useAsync(() => api.users(), []);
   const [notice, setNotice] = useState<string | null>(null);
@@ -38,6 +39,11 @@ export default function UsersPage() {
     changed(t('users.created', { username: u.username }));
     setCreatedCount((n) => n + 1);
   };
+  const ownName = list.data?.find((u) => u.id === me.id)?.name;
+  useEffect(() => {
+    // Their own name corrected (here or by another administrator): the banner says it as it is now.
+    if (ownName !== undefined && ownName !== me.name) signedInAs({ ...me, name: ownName });
+  }, [ownName, me, signedInAs]);
   useEffect(() => {
     // The form emptied itself and its button was disabled while sending: focus goes to what
     // happened, and on from there to the list that now holds the account.

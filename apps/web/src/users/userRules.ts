@@ -35,6 +35,17 @@ export function plainUsername(text: string): string {
     .replace(/[^a-z0-9._-]/g, '');
 }
 
+/** Longest full name the server keeps (apps/server/src/api/userApi.ts). */
+const MAX_NAME_CHARS = 120;
+
+/** What is wrong with a person's full name (as it will be sent: trimmed), in the user's language, or null. */
+export function nameProblem(name: string, t: T): string | null {
+  if (!name) return t('users.errors.name');
+  // The server counts UTF-16 units (zod's max), as .length does.
+  if (name.length > MAX_NAME_CHARS) return t('users.errors.nameLong', { n: MAX_NAME_CHARS });
+  return null;
+}
+
 /** What is wrong with a new password, in the user's language, or null. */
 export function passwordProblem(password: string, username: string, t: T): string | null {
   // The server's rules: characters as a person sees them (NFC), not one character over and over,
