@@ -489,8 +489,6 @@ export const es = {
       'removed-event': 'quitar la acción «{{name}}»',
       'removed-guard': 'quitar la condición «{{name}}»',
       'removed-delay': 'quitar el plazo automático «{{name}}»',
-      'removed-delay-anchor':
-        'hacer que el plazo automático «{{name}}» cuente desde el paso: en la base cuenta desde un campo registrado, y lo seguirá haciendo',
       'removed-form': 'quitar el formulario «{{name}}»',
     },
     ops: {
@@ -506,6 +504,10 @@ export const es = {
       setEvent: 'Define la acción {{name}}: «{{title}}»',
       setDelay: 'Pone el plazo automático {{name}} en {{hours}} h',
       setDelayFrom: 'Pone el plazo automático {{name}} en {{hours}} h desde {{from}}',
+      setDelayFromStep:
+        'Pone el plazo automático {{name}} en {{hours}} h desde la entrada en la etapa que lo espera (la base cuenta desde {{was}})',
+      deadlineFrom: '{{hours}} h desde {{from}}',
+      deadlineFromStep: '{{hours}} h desde la entrada en la etapa (la base cuenta desde {{was}})',
       setTitle: 'Cambia el título a «{{title}}»',
       addForm: 'Añade el formulario «{{title}}» ({{id}})',
       replaceForm: 'Cambia el formulario «{{title}}» ({{id}})',
@@ -1072,8 +1074,6 @@ export const en: DesignerTexts = {
       'removed-event': 'remove the action “{{name}}”',
       'removed-guard': 'remove the condition “{{name}}”',
       'removed-delay': 'remove the automatic time limit “{{name}}”',
-      'removed-delay-anchor':
-        'make the automatic time limit “{{name}}” count from the step: in the base it counts from a recorded field, and it still will',
       'removed-form': 'remove the form “{{name}}”',
     },
     ops: {
@@ -1089,6 +1089,10 @@ export const en: DesignerTexts = {
       setEvent: 'Defines the action {{name}}: “{{title}}”',
       setDelay: 'Sets the automatic time limit {{name}} to {{hours}} h',
       setDelayFrom: 'Sets the automatic time limit {{name}} to {{hours}} h from {{from}}',
+      setDelayFromStep:
+        'Sets the automatic time limit {{name}} to {{hours}} h from entering the step that waits for it (the base counts from {{was}})',
+      deadlineFrom: '{{hours}} h from {{from}}',
+      deadlineFromStep: '{{hours}} h from entering the step (the base counts from {{was}})',
       setTitle: 'Changes the title to “{{title}}”',
       addForm: 'Adds the form “{{title}}” ({{id}})',
       replaceForm: 'Changes the form “{{title}}” ({{id}})',
