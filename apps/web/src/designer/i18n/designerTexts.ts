@@ -136,6 +136,9 @@ export const es = {
     nodeMoved: 'Etapa movida hacia {{direction}}. Nueva posición: x {{x}}, y {{y}}.',
     edgeHelp: 'Pulse Intro o Espacio para seleccionar la transición.',
     edge: 'Transición «{{event}}» de «{{from}}» a «{{to}}»',
+    handover: 'Aquí se puede traspasar el caso a otro país',
+    legend: 'Leyenda del diagrama',
+    legendHandover: 'se puede traspasar el caso a otro país',
   },
   side: { label: 'Detalle' },
   tabs: {
@@ -725,6 +728,9 @@ export const en: DesignerTexts = {
     nodeMoved: 'Stage moved {{direction}}. New position: x {{x}}, y {{y}}.',
     edgeHelp: 'Press Enter or Space to select the transition.',
     edge: 'Transition “{{event}}” from “{{from}}” to “{{to}}”',
+    handover: 'The case may be handed over to another country here',
+    legend: 'Chart legend',
+    legendHandover: 'the case may be handed over to another country',
   },
   side: { label: 'Details' },
   tabs: {
