@@ -1,9 +1,9 @@
 // A national designer makes the child repatriation's 24-hour alert escalation (a delay) and the
 // consular notification's deadline count from the step again, where the regional base counts
 // them from the detection, in the real app (FerretDB, the server, the built app, Debian's
-// chromium): the list of changes says so with no warning, the server's draft stores
-// `"from": null`, and both choices survive a reload. Screenshots go to
-// test-artifacts/designer-variant-anchor/.
+// chromium): each chooser says what the base counts from, the list of changes says so with no
+// warning, the server's draft stores `"from": null`, and both choices survive a reload.
+// Screenshots go to test-artifacts/designer-variant-anchor/.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { VariantFile } from '@ruta/protocol';
@@ -57,11 +57,20 @@ describe('a national variant counting a base deadline and delay from the step', 
     const delayFrom = wait.locator('select[name="delay-from"]');
     expect(await delayFrom.inputValue()).toBe('cr-detection.detectedAt');
     await delayFrom.selectOption('');
+    // The chooser still says what the base counts from (and is described by it).
+    expect(await wait.locator('[data-testid=anchor-base]').innerText()).toBe(
+      `En el protocolo base cuenta desde ${DETECTION}.`,
+    );
+    expect(await delayFrom.getAttribute('aria-describedby')).toBe('delay-from-base');
     // So does the consular notification's deadline.
     const consular = await openState(page, CONSULAR);
     const deadlineFrom = consular.locator('select[name="state-deadline-from"]');
     expect(await deadlineFrom.inputValue()).toBe('cr-detection.detectedAt');
     await deadlineFrom.selectOption('');
+    expect(await consular.locator('[data-testid=anchor-base]').innerText()).toBe(
+      `En el protocolo base cuenta desde ${DETECTION}.`,
+    );
+    await suite.screenshot(page, 'deadline-chooser-counts-from-the-step');
 
     // The list of changes says what each counts from now and what the base counted from; nothing is refused.
     await page.locator('button[name="tab-changes"]').click();

@@ -227,6 +227,7 @@ export const es = {
     deleteConfirm_other: 'Se borrarán también {{count}} transiciones que llegan a ella.',
     deleteYes: 'Sí, borrar',
   },
+  anchorBase: 'En el protocolo base cuenta desde {{from}}.',
   delay: {
     heading: 'Plazo automático «{{name}}»',
     from: 'El plazo automático cuenta desde',
@@ -815,6 +816,7 @@ export const en: DesignerTexts = {
     deleteConfirm_other: '{{count}} transitions leading to it will be deleted too.',
     deleteYes: 'Yes, delete',
   },
+  anchorBase: 'In the base protocol it counts from {{from}}.',
   delay: {
     heading: 'Automatic time limit “{{name}}”',
     from: 'The time limit counts from',
