@@ -1,7 +1,7 @@
 // What a delay and a setDeadline count from, in the designer's model and panels: changing a
 // delay's hours keeps its anchor, the transition panel shows and edits it (es/en, form title ›
 // field label), a problem about an anchor leads to the deadline and not to the form field, and a
-// national variant that cannot make a base delay count from the step again is told so.
+// national variant makes a base delay count from the step again with "from": null.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,7 +133,7 @@ describe("a delay's anchor in the designer", () => {
     expect(locateProblem(action, q!)).toEqual({ kind: 'transition', ref: visit });
   });
 
-  it('tells a national designer that a base delay cannot be made to count from the step again', () => {
+  it('lets a national designer make a base delay count from the step again, and lists it so', () => {
     const gt = {
       ...child,
       id: 'child-repatriation-gt',
@@ -144,9 +144,15 @@ describe("a delay's anchor in the designer", () => {
       child,
       setDelayFrom(setDelayHours(gt, 'alert24h', 12), 'alert24h', undefined),
     );
-    expect(inexpressible).toEqual([{ code: 'removed-delay-anchor', name: 'alert24h' }]);
-    // The hours are a change a variant makes (the base's anchor stays, as the list says).
-    expect(changes).toEqual([{ op: 'setDelay', name: 'alert24h', delay: { hours: 12 } }]);
+    expect(inexpressible).toEqual([]);
+    expect(changes).toEqual([{ op: 'setDelay', name: 'alert24h', delay: { hours: 12, from: null } }]);
+    const fromStep = renderToStaticMarkup(
+      createElement(VariantChanges, { base: child, doc: gt, changes, inexpressible, lang: 'es' }),
+    );
+    expect(fromStep).not.toContain('role="alert"');
+    expect(fromStep).toContain(
+      'Pone el plazo automático alert24h en 12 h desde la entrada en la etapa que lo espera (la base cuenta desde Detección y tamizaje con indicadores de sospecha › Fecha y hora de la detección (cr-detection.detectedAt))',
+    );
     const kept = deriveVariantChanges(child, setDelayHours(gt, 'alert24h', 12));
     expect(kept.inexpressible).toEqual([]);
     // The list of changes says what the delay still counts from.

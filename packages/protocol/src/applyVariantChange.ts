@@ -7,6 +7,7 @@ import { wrapText, type BilingualText } from './problemText.js';
 import { variantChangeTexts as texts } from './registryTexts.js';
 import { asList, getState } from './stateTree.js';
 import type {
+  AnchoredDuration,
   FieldSchema,
   FormDefinition,
   MachineConfig,
@@ -17,6 +18,7 @@ import type {
   TransitionConfig,
   TransitionsConfig,
   VariantChange,
+  VariantDuration,
 } from './types.js';
 
 /** Where a change is written, for its problems. */
@@ -136,12 +138,19 @@ export function applyVariantChange(
     case 'setStateMeta': {
       const state = getState(machine, change.path);
       if (!state) return missingState(change.path);
-      const { legal, ...rest } = structuredClone(change.meta);
-      // A national deadline of other hours still counts from the event the base counts from
-      // (e.g. the detection): dropping the anchor would show more time than is left.
-      const anchor = state.meta.deadline?.from;
-      if (rest.deadline && rest.deadline.from === undefined && anchor !== undefined)
-        rest.deadline = { ...rest.deadline, from: structuredClone(anchor) };
+      const { legal, deadline, ...rest } = structuredClone(change.meta);
+      if (deadline) {
+        const anchored = withAnchor(deadline, state.meta.deadline);
+        if (!anchored) {
+          return fail(
+            'change-anchor-missing',
+            'meta',
+            texts.deadlineAnchorMissing(change.path, state.meta.deadline !== undefined),
+            { state: change.path, pointer: toPointer(['changes', site.index, 'meta', 'deadline', 'from']) },
+          );
+        }
+        state.meta.deadline = anchored;
+      }
       Object.assign(state.meta, rest);
       for (const ref of legal ?? []) {
         if (!state.meta.legal.some((r) => deepEqual(r, ref))) state.meta.legal.push(ref);
@@ -166,9 +175,20 @@ export function applyVariantChange(
       protocol.events[change.event] = structuredClone(change.definition);
       return [];
     case 'setDelay': {
-      const delay = structuredClone(change.delay);
-      const anchor = protocol.delays?.[change.name]?.from;
-      if (delay.from === undefined && anchor !== undefined) delay.from = structuredClone(anchor);
+      const before = Object.hasOwn(protocol.delays ?? {}, change.name)
+        ? protocol.delays![change.name]
+        : undefined;
+      const delay = withAnchor(structuredClone(change.delay), before);
+      if (!delay) {
+        return fail(
+          'change-anchor-missing',
+          'delay',
+          texts.delayAnchorMissing(change.name, before !== undefined),
+          {
+            pointer: toPointer(['changes', site.index, 'delay', 'from']),
+          },
+        );
+      }
       protocol.delays = { ...(protocol.delays ?? {}), [change.name]: delay };
       return [];
     }
@@ -252,6 +272,22 @@ export function applyVariantChange(
       return [];
     }
   }
+}
+
+/**
+ * A variant's deadline or delay as it resolves over the one it replaces: without `from` it keeps
+ * that one's anchor (a national deadline of other hours still counts from the event the base
+ * counts from, e.g. the detection: dropping the anchor silently would show more time than is
+ * left); `from: null` counts from the step. Undefined when `from: null` has no anchor to drop.
+ */
+function withAnchor(
+  set: VariantDuration,
+  before: AnchoredDuration | undefined,
+): AnchoredDuration | undefined {
+  const { from, ...hours } = set;
+  if (from === null) return before?.from === undefined ? undefined : hours;
+  const anchor = from ?? before?.from;
+  return anchor === undefined ? hours : { ...hours, from: structuredClone(anchor) };
 }
 
 function splitPath(path: string): { parent: string; key: string } {

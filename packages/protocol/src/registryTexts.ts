@@ -302,6 +302,34 @@ export const variantChangeTexts = {
     es: { message: `la etapa «${path}» no tiene plazo.`, hint: 'Quite este cambio: no hay nada que quitar.' },
   }),
 
+  /** `hasDeadline`: the state has a deadline, counted from entering it already. */
+  deadlineAnchorMissing: (path: string, hasDeadline: boolean): BilingualText => ({
+    message: hasDeadline
+      ? `the deadline of "${path}" already counts from entering the state: "from": null has no anchor to drop`
+      : `the state "${path}" has no deadline whose anchor "from": null could drop`,
+    hint: 'remove "from": null (a deadline without "from" counts from entering the state)',
+    es: {
+      message: hasDeadline
+        ? `el plazo de «${path}» ya cuenta desde la entrada en la etapa: "from": null no tiene nada que quitar.`
+        : `la etapa «${path}» no tiene un plazo al que "from": null pueda quitarle desde cuándo cuenta.`,
+      hint: 'Quite "from": null (un plazo sin "from" cuenta desde la entrada en la etapa).',
+    },
+  }),
+
+  /** `exists`: the protocol has that delay, counted from the step already. */
+  delayAnchorMissing: (name: string, exists: boolean): BilingualText => ({
+    message: exists
+      ? `the delay "${name}" already counts from the step that waits for it: "from": null has no anchor to drop`
+      : `the protocol has no delay "${name}" whose anchor "from": null could drop`,
+    hint: 'remove "from": null (a delay without "from" counts from the step that waits for it)',
+    es: {
+      message: exists
+        ? `el plazo automático «${name}» ya cuenta desde la etapa que lo espera: "from": null no tiene nada que quitar.`
+        : `el protocolo no tiene un plazo automático «${name}» al que "from": null pueda quitarle desde cuándo cuenta.`,
+      hint: 'Quite "from": null (un plazo automático sin "from" cuenta desde la etapa que lo espera).',
+    },
+  }),
+
   formExists: (id: string): BilingualText => ({
     message: `the protocol already has a form "${id}"`,
     hint: 'use replaceForm to change it, or give the new form another id',

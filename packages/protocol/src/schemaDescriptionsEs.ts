@@ -41,6 +41,10 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
     'el id del formulario y el campo de fecha y hora, unidos por puntos, p. ej. "cr-detection.detectedAt"',
   'A span of time in hours, counted from the step or, with "from", from the instant a recorded field holds (never later than from the step), e.g. {"hours": 24, "from": {"field": "cr-detection.detectedAt"}}.':
     'Un lapso en horas, contado desde el paso o, con "from", desde el momento que guarda un campo ya registrado (nunca más tarde que desde el paso), p. ej. {"hours": 24, "from": {"field": "cr-detection.detectedAt"}}.',
+  'Where a national variant\'s deadline or delay counts from: a date-time field as in a protocol, e.g. {"field": "cr-detection.detectedAt"}, or null to count from the step again, dropping the anchor of the base\'s deadline or delay.':
+    'Desde cuándo cuenta un plazo o un plazo automático de una variante nacional: un campo de fecha y hora como en un protocolo, p. ej. {"field": "cr-detection.detectedAt"}, o null para contar otra vez desde el paso, quitando el punto de partida del plazo o plazo automático de la base.',
+  'A span of time in hours as a national variant sets it: without "from" it keeps the anchor of the base\'s deadline or delay, with "from": null it counts from the step, e.g. {"hours": 48, "from": null}.':
+    'Un lapso en horas tal como lo pone una variante nacional: sin "from" conserva el punto de partida del plazo o plazo automático de la base, con "from": null cuenta desde el paso, p. ej. {"hours": 48, "from": null}.',
   'A citation of the seed clause a step implements, e.g. {"seed": "004", "clause": "B.3"}; variants add the national law.':
     'Una cita de la cláusula del documento base que implementa una etapa, p. ej. {"seed": "004", "clause": "B.3"}; las variantes añaden la ley nacional.',
   'the seed document: "000" to "004"': 'el documento base: de "000" a "004"',
@@ -149,6 +153,8 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
   'roles allowed to act in this state': 'los roles que pueden actuar en esta etapa',
   'the step must be done within this many hours of entering the state, or of the instant a recorded field holds ("from")':
     'la etapa debe hacerse en esta cantidad de horas desde que se entra en ella, o desde el momento que guarda un campo ya registrado ("from")',
+  'the step must be done within this many hours of entering the state, or of the instant a recorded field holds ("from"); without "from" the base\'s anchor stays, "from": null counts from entering the state':
+    'la etapa debe hacerse en esta cantidad de horas desde que se entra en ella, o desde el momento que guarda un campo ya registrado ("from"); sin "from" se conserva el punto de partida de la base, "from": null cuenta desde que se entra en la etapa',
   'the seed clauses (and, in variants, national law) this state implements':
     'las cláusulas del documento base (y, en las variantes, la ley nacional) que implementa esta etapa',
   'the institution that acts at this step': 'la institución que actúa en esta etapa',
@@ -221,8 +227,8 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
     'la transición, o lista de transiciones, que las reemplaza',
   'Remove every transition for event from the state at from.':
     'Quita todas las transiciones con la acción "event" desde la etapa "from".',
-  "Change a state's metadata: the keys given replace the base's (institution, deadline, roles, title, form, description), but a deadline without \"from\" keeps the base deadline's anchor; legal references are added to the base's.":
-    'Cambia los metadatos de una etapa: las claves indicadas reemplazan las de la base (institución, plazo, roles, título, formulario, descripción), pero un plazo sin "from" conserva el punto de partida del plazo de la base; las referencias legales se añaden a las de la base.',
+  'Change a state\'s metadata: the keys given replace the base\'s (institution, deadline, roles, title, form, description), but a deadline without "from" keeps the base deadline\'s anchor ("from": null counts from entering the state); legal references are added to the base\'s.':
+    'Cambia los metadatos de una etapa: las claves indicadas reemplazan las de la base (institución, plazo, roles, título, formulario, descripción), pero un plazo sin "from" conserva el punto de partida del plazo de la base ("from": null cuenta desde que se entra en la etapa); las referencias legales se añaden a las de la base.',
   'the metadata to set': 'los metadatos que se ponen',
   'Remove the deadline of the state at path.': 'Quita el plazo de la etapa que está en "path".',
   'Add or replace a named guard.': 'Añade o reemplaza una condición con nombre.',
@@ -231,8 +237,8 @@ export const SCHEMA_DESCRIPTIONS_ES: Readonly<Record<string, string>> = {
   "Add or replace an event's label.": 'Añade o reemplaza el texto de una acción (evento).',
   'the event': 'la acción (evento)',
   'its label: {title, description}': 'su texto: {title, description}',
-  'Add or replace a named delay; one without "from" keeps the anchor of the base\'s delay of that name.':
-    'Añade o reemplaza un plazo automático con nombre; uno sin "from" conserva el punto de partida del plazo automático de la base con ese nombre.',
+  'Add or replace a named delay; one without "from" keeps the anchor of the base\'s delay of that name, one with "from": null counts from the step.':
+    'Añade o reemplaza un plazo automático con nombre; uno sin "from" conserva el punto de partida del plazo automático de la base con ese nombre, uno con "from": null cuenta desde el paso.',
   "the delay's name": 'el nombre del plazo automático',
   'the delay, e.g. {"hours": 48}': 'el plazo automático, p. ej. {"hours": 48}',
   "Change the protocol's title (and description).": 'Cambia el título del protocolo (y su descripción).',

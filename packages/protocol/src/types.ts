@@ -62,6 +62,18 @@ export interface AnchoredDuration extends Duration {
   from?: DeadlineAnchor;
 }
 
+/**
+ * A span of hours as a national variant sets it: without `from` it keeps the anchor of the
+ * base's deadline or delay it replaces; `from: null` counts from the step again, dropping it.
+ * @example { hours: 48, from: null } // 48 hours after the step, whatever the base counted from
+ */
+export interface VariantDuration extends Duration {
+  from?: DeadlineAnchor | null;
+}
+
+/** A variant's change to a state's metadata: the keys it gives, its deadline as VariantDuration. */
+export type StateMetaPatch = Partial<Omit<StateMeta, 'deadline'>> & { deadline?: VariantDuration };
+
 // ---------------------------------------------------------------------------------------------
 // Actions: a fixed vocabulary, declared as data on transitions and on state entry/exit.
 
@@ -276,15 +288,15 @@ export type VariantChange =
   | { op: 'removeTransition'; from: string; event: string }
   /**
    * Merges into a state's metadata: institution, deadline, roles, title, legal references, form.
-   * A deadline without `from` keeps the anchor of the base's deadline (removeDeadline first to
-   * count from entering the state instead).
+   * A deadline without `from` keeps the anchor of the base's deadline; `from: null` counts from
+   * entering the state instead.
    */
-  | { op: 'setStateMeta'; path: string; meta: Partial<StateMeta> }
+  | { op: 'setStateMeta'; path: string; meta: StateMetaPatch }
   | { op: 'removeDeadline'; path: string }
   | { op: 'setGuard'; name: string; guard: { logic: JsonLogic; description: Text } }
   | { op: 'setEvent'; event: string; definition: EventDefinition }
-  /** A delay without `from` keeps the anchor of the base's delay of that name. */
-  | { op: 'setDelay'; name: string; delay: AnchoredDuration }
+  /** A delay without `from` keeps the anchor of the base's delay of that name; `from: null` drops it. */
+  | { op: 'setDelay'; name: string; delay: VariantDuration }
   | { op: 'setTitle'; title: Text; description?: Text }
   | { op: 'addForm'; form: FormDefinition }
   | { op: 'replaceForm'; form: FormDefinition }

@@ -540,6 +540,13 @@ const CORPUS: Record<string, () => Problem[]> = {
       },
       { op: 'removeField', form: 'screenin', field: 'notes' },
     ]),
+  'changes of a variant that count from the step what already does': () =>
+    resolvingVariant([
+      { op: 'setDelay', name: 'escalate', delay: { hours: 12, from: null } },
+      { op: 'setDelay', name: 'nothing', delay: { hours: 12, from: null } },
+      { op: 'setStateMeta', path: 'protection.shelter', meta: { deadline: { hours: 12, from: null } } },
+      { op: 'setStateMeta', path: 'decision', meta: { deadline: { hours: 12, from: null } } },
+    ]),
   'changes of a variant that add what exists or remove a first step': () =>
     resolvingVariant([
       { op: 'addState', path: 'protection.shelter', state: { meta: childMeta('X') } },

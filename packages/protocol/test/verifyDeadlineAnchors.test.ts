@@ -4,16 +4,20 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyVariantChange,
+  checkSchema,
   diffProtocols,
   loadRegistry,
   resolveProtocol,
   verifyProtocol,
   verifyRegistry,
+  type DeadlineAnchor,
   type Problem,
   type ResolvedProtocol,
+  type VariantDuration,
 } from '../src/index.js';
 import { goodProtocol, t } from './verifyFixture.js';
 
@@ -200,6 +204,158 @@ describe('anchors in national variants and diffs', () => {
     const moved = structuredClone(base);
     moved.delays!.noAnswer!.from = { field: 'consent.otherAt' };
     expect(diffProtocols(base, moved).delays.changed).toEqual([{ name: 'noAnswer', changes: ['from'] }]);
+  });
+});
+
+describe('a national variant counting a deadline or delay from the step again ("from": null)', () => {
+  const given = { field: 'consent.givenAt' };
+
+  it("drops the base deadline's anchor in one change, keeping the new hours", () => {
+    const p = dated();
+    p.machine.states.travel!.meta.deadline = { hours: 24, from: given };
+    const change = {
+      op: 'setStateMeta',
+      path: 'travel',
+      meta: { deadline: { hours: 12, from: null } },
+    } as const;
+    expect(applyVariantChange(p, change, { index: 0 })).toEqual([]);
+    expect(p.machine.states.travel!.meta.deadline).toEqual({ hours: 12 });
+    expect(anchorProblems(p)).toEqual([]);
+  });
+
+  it("drops a base delay's anchor, and the diff says what it counts from changed", () => {
+    const base = dated();
+    base.delays = { noAnswer: { hours: 48, from: given } };
+    const variant = structuredClone(base);
+    expect(
+      applyVariantChange(
+        variant,
+        { op: 'setDelay', name: 'noAnswer', delay: { hours: 48, from: null } },
+        { index: 0 },
+      ),
+    ).toEqual([]);
+    expect(variant.delays!.noAnswer).toEqual({ hours: 48 });
+    expect(diffProtocols(base, variant).delays.changed).toEqual([{ name: 'noAnswer', changes: ['from'] }]);
+  });
+
+  it('refuses "from": null where there is no anchor to drop, saying where and what to write, and changes nothing', () => {
+    const p = dated();
+    p.delays = { noAnswer: { hours: 48 } };
+    const before = structuredClone(p);
+    const onDelay = applyVariantChange(
+      p,
+      { op: 'setDelay', name: 'noAnswer', delay: { hours: 12, from: null } },
+      { file: 'workflows/x-gt.v1.json', index: 2 },
+    );
+    const onNewDelay = applyVariantChange(
+      p,
+      { op: 'setDelay', name: 'other', delay: { hours: 12, from: null } },
+      { index: 3 },
+    );
+    const onDeadline = applyVariantChange(
+      p,
+      {
+        op: 'setStateMeta',
+        path: 'travel',
+        meta: { deadline: { hours: 12, from: null }, institution: t('X') },
+      },
+      { index: 4 },
+    );
+    expect(p).toEqual(before);
+    expect(
+      [...onDelay, ...onNewDelay, ...onDeadline].map((x) => [x.code, x.location.pointer, x.message]),
+    ).toEqual([
+      [
+        'change-anchor-missing',
+        '/changes/2/delay/from',
+        'Change 2 (setDelay): the delay "noAnswer" already counts from the step that waits for it: "from": null has no anchor to drop',
+      ],
+      [
+        'change-anchor-missing',
+        '/changes/3/delay/from',
+        'Change 3 (setDelay): the protocol has no delay "other" whose anchor "from": null could drop',
+      ],
+      [
+        'change-anchor-missing',
+        '/changes/4/meta/deadline/from',
+        'Change 4 (setStateMeta): the state "travel" has no deadline whose anchor "from": null could drop',
+      ],
+    ]);
+    expect(onDelay[0]!.location.file).toBe('workflows/x-gt.v1.json');
+    expect(onDelay[0]!.hint).toBe(
+      'remove "from": null (a delay without "from" counts from the step that waits for it)',
+    );
+    expect(onDeadline[0]!.location.state).toBe('travel');
+    expect(onDeadline[0]!.es.hint).toBe(
+      'Quite "from": null (un plazo sin "from" cuenta desde la entrada en la etapa).',
+    );
+  });
+
+  it('resolves for every anchor a base and a change may have as written: given, kept, or dropped', () => {
+    const anchor = fc.option(fc.constantFrom<DeadlineAnchor>(given, { field: 'consent.otherAt' }), {
+      nil: undefined,
+    });
+    const hours = fc.integer({ min: 1, max: 1000 });
+    const set = fc.record(
+      { hours, from: fc.oneof(anchor, fc.constant(null)) },
+      { requiredKeys: ['hours'] },
+    ) as fc.Arbitrary<VariantDuration>;
+    fc.assert(
+      fc.property(hours, anchor, set, fc.boolean(), (baseHours, baseFrom, change, onDelay) => {
+        const p = dated();
+        const base = baseFrom === undefined ? { hours: baseHours } : { hours: baseHours, from: baseFrom };
+        p.delays = { wait: structuredClone(base) };
+        p.machine.states.travel!.meta.deadline = structuredClone(base);
+        const before = structuredClone(p);
+        const problems = applyVariantChange(
+          p,
+          onDelay
+            ? { op: 'setDelay', name: 'wait', delay: change }
+            : { op: 'setStateMeta', path: 'travel', meta: { deadline: change } },
+          { index: 0 },
+        );
+        const result = onDelay ? p.delays.wait : p.machine.states.travel!.meta.deadline;
+        if (change.from === null && baseFrom === undefined) {
+          expect(problems.map((x) => x.code)).toEqual(['change-anchor-missing']);
+          expect(p).toEqual(before);
+          return;
+        }
+        expect(problems).toEqual([]);
+        const from = change.from === null ? undefined : (change.from ?? baseFrom);
+        expect(result).toEqual(from === undefined ? { hours: change.hours } : { hours: change.hours, from });
+      }),
+    );
+  });
+
+  it('lets only a variant write "from": null, and refuses any other value with a hint', () => {
+    const v = {
+      kind: 'variant',
+      id: 'x-gt',
+      version: 1,
+      jurisdiction: 'GT',
+      base: 'x@1',
+      title: t('X'),
+      changes: [
+        { op: 'setDelay', name: 'noAnswer', delay: { hours: 12, from: null } },
+        { op: 'setStateMeta', path: 'travel', meta: { deadline: { hours: 12, from: null } } },
+      ],
+    };
+    expect(checkSchema('variant', v)).toEqual([]);
+    const wrong = structuredClone(v);
+    (wrong.changes[0]!.delay as { from: unknown }).from = 'step';
+    const [refused, ...more] = checkSchema('variant', wrong);
+    expect(more).toEqual([]);
+    expect([refused!.code, refused!.location.pointer, refused!.message, refused!.hint]).toEqual([
+      'schema-type',
+      '/changes/0/delay/from',
+      '"changes[0].delay.from" must be an object {...} or null (it is the text "step")',
+      'make changes[0].delay.from an object {...} or null',
+    ]);
+    const { forms: _f, invariantsInForce: _i, ...protocol } = dated();
+    protocol.delays = { noAnswer: { hours: 12, from: null as unknown as DeadlineAnchor } };
+    expect(checkSchema('protocol', protocol).map((x) => [x.code, x.location.pointer])).toEqual([
+      ['schema-type', '/delays/noAnswer/from'],
+    ]);
   });
 });
 

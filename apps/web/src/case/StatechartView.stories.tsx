@@ -78,3 +78,14 @@ export const ProtectionFinishedByTheAlert: Story = {
 };
 
 export const EveryStateExpanded: Story = { args: { expandAll: true } };
+
+/**
+ * At the coordination between liaisons: it and the coordination with a third country are marked ⇄,
+ * the stages where the case may be handed over to another country, and the legend says so.
+ */
+export const AtAHandoverStage: Story = {
+  args: {
+    active: stateValueToPaths({ solution: 'coordination' }),
+    visited: [...visitedPaths(protectionHistory), ...stateValueToPaths({ solution: 'decision' })],
+  },
+};

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { handoverStages } from '@ruta/protocol';
 import type { MachineConfig, StateConfig } from '@ruta/protocol';
 import { useLang } from '../i18n/useLang.js';
 import { stateOrder } from './stateOrder.js';
@@ -24,6 +25,7 @@ export function StatechartView({ machine, active, visited, expandAll = false }: 
   const activeSet = new Set(active);
   const visitedSet = new Set(visited);
   const order = useMemo(() => stateOrder(machine), [machine]);
+  const handovers = useMemo(() => handoverStages(machine).length > 0, [machine]);
   return (
     <nav className="chart" aria-label={t('chart.label')}>
       <StateList
@@ -38,6 +40,12 @@ export function StatechartView({ machine, active, visited, expandAll = false }: 
         <span className="chart-marker is-done">✓</span> {t('chart.done')}{' '}
         <span className="chart-marker is-current">●</span> {t('chart.current')}{' '}
         <span className="chart-marker is-upcoming">○</span> {t('chart.upcoming')}
+        {handovers ? (
+          <>
+            {' '}
+            <span className="chart-handover">⇄</span> {t('chart.handoverLegend')}
+          </>
+        ) : null}
       </p>
     </nav>
   );
@@ -91,7 +99,23 @@ function StateItem({
           {isDone ? '✓' : isActive ? '●' : '○'}
         </span>
         <span className="chart-label">
-          <span className="chart-title">{pick(state.meta.title)}</span>
+          <span className="chart-title">
+            {pick(state.meta.title)}
+            {state.meta.handover ? (
+              <>
+                {/* A no-break space: the mark wraps with the title's last word, never alone. */}
+                {'\u00a0'}
+                <span
+                  className="chart-handover"
+                  role="img"
+                  aria-label={t('chart.handover')}
+                  title={t('chart.handover')}
+                >
+                  ⇄
+                </span>
+              </>
+            ) : null}
+          </span>
           <span className="visually-hidden"> ({t(`chart.${status}`)})</span>
           {parallel ? <span className="chart-tag">{t('chart.parallel')}</span> : null}
           {childCount > 0 && !expanded ? (

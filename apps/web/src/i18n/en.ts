@@ -367,6 +367,8 @@ export const en: Resources = {
     substeps_one: '{{count}} sub-step',
     substeps_many: '{{count}} sub-steps',
     substeps_other: '{{count}} sub-steps',
+    handover: 'the case may be handed over to another country here',
+    handoverLegend: 'may be handed over to another country',
   },
   deadlines: {
     title: 'Deadlines',

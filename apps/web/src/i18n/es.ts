@@ -378,6 +378,8 @@ export const es = {
     substeps_one: '{{count}} subpaso',
     substeps_many: '{{count}} subpasos',
     substeps_other: '{{count}} subpasos',
+    handover: 'aquí se puede traspasar el caso a otro país',
+    handoverLegend: 'se puede traspasar a otro país',
   },
   deadlines: {
     title: 'Plazos',

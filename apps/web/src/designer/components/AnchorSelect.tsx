@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { anchorFieldsAt, dateTimeFields, problemText } from '@ruta/protocol';
 import type { Lang, Problem } from '@ruta/protocol';
 import type { DesignDoc } from '../model/DesignDoc.js';
@@ -22,6 +23,8 @@ export interface AnchorSelectProps {
   hint?: string;
   /** The verifier's problems; those about this `from` are shown under it. */
   problems?: readonly Problem[];
+  /** In a national variant, the field the base counts from ("<form id>.<field>"), when it has one. */
+  baseField?: string | undefined;
 }
 
 /**
@@ -39,7 +42,9 @@ export function AnchorSelect({
   stepLabel,
   hint,
   problems = [],
+  baseField,
 }: AnchorSelectProps) {
+  const { t } = useTranslation('designer');
   const fields = useMemo(() => {
     try {
       return anchorFieldsAt(doc, pointer, stateSpaceOf(doc));
@@ -49,6 +54,10 @@ export function AnchorSelect({
   }, [doc, pointer]);
   const shown = anchorProblemsAt(problems, pointer);
   const problemId = `${name}-problems`;
+  const baseId = `${name}-base`;
+  const describedBy = [baseField !== undefined ? baseId : '', shown.length > 0 ? problemId : '']
+    .filter((id) => id !== '')
+    .join(' ');
   return (
     <div className="dz-anchor">
       <label>
@@ -57,7 +66,7 @@ export function AnchorSelect({
           name={name}
           value={value ?? ''}
           aria-invalid={shown.length > 0 || undefined}
-          aria-describedby={shown.length > 0 ? problemId : undefined}
+          aria-describedby={describedBy || undefined}
           onChange={(e) => onChange(e.target.value || undefined)}
         >
           <option value="">{stepLabel}</option>
@@ -69,6 +78,11 @@ export function AnchorSelect({
         </select>
         {hint && <span className="dz-hint">{hint}</span>}
       </label>
+      {baseField !== undefined && (
+        <p className="dz-hint" id={baseId} data-testid="anchor-base">
+          {t('anchorBase', { from: anchorLabel(doc, baseField, lang) })}
+        </p>
+      )}
       {shown.length > 0 && (
         <ul className="dz-anchor-problems" id={problemId} data-testid="anchor-problems">
           {shown.map((p, i) => {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { listTransitions } from '@ruta/protocol';
-import type { Lang, Problem } from '@ruta/protocol';
+import type { Lang, Problem, ResolvedProtocol } from '@ruta/protocol';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
 import { anchorPointers } from '../model/anchorPointers.js';
@@ -18,6 +18,7 @@ export function DelayEditor({
   apply,
   problems,
   suffix = '',
+  base,
 }: {
   doc: DesignDoc;
   name: string;
@@ -26,6 +27,8 @@ export function DelayEditor({
   problems: readonly Problem[] | undefined;
   /** Added to the names of its inputs, where several delays are shown together. */
   suffix?: string;
+  /** The resolved base of a national variant: its choice of what a deadline or delay counts from is shown. */
+  base?: ResolvedProtocol | null | undefined;
 }) {
   const { t } = useTranslation('designer');
   const delay = Object.hasOwn(doc.delays ?? {}, name) ? doc.delays![name] : undefined;
@@ -54,6 +57,7 @@ export function DelayEditor({
         hint={t('delay.fromHint')}
         value={delay.from?.field}
         problems={problems}
+        baseField={base?.delays?.[name]?.from?.field}
         onChange={(field) => apply((d) => setDelayFrom(d, name, field))}
       />
       {waits > 1 && <p className="dz-hint">{t('delay.shared', { count: waits })}</p>}

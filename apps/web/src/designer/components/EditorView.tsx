@@ -292,6 +292,7 @@ export function EditorView({
                     select={select}
                     formsLocked={formsLocked}
                     problems={verification?.problems}
+                    base={base}
                     onOpenForm={(id) => {
                       setFormId(id);
                       setField(null);
@@ -306,6 +307,7 @@ export function EditorView({
                     apply={apply}
                     select={select}
                     problems={verification?.problems}
+                    base={base}
                   />
                 ) : (
                   <ProtocolPanel
@@ -314,6 +316,7 @@ export function EditorView({
                     apply={apply}
                     select={select}
                     problems={verification?.problems}
+                    base={base}
                   />
                 ))}
               {tab === 'form' &&

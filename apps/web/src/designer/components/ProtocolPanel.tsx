@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { listTransitions } from '@ruta/protocol';
-import type { Lang, Problem, TransitionEntry } from '@ruta/protocol';
+import type { Lang, Problem, ResolvedProtocol, TransitionEntry } from '@ruta/protocol';
 import type { ReactNode } from 'react';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
@@ -17,6 +17,7 @@ export function ProtocolPanel({
   apply,
   select,
   problems,
+  base,
 }: {
   doc: DesignDoc;
   lang: Lang;
@@ -24,6 +25,8 @@ export function ProtocolPanel({
   select: Editor['select'];
   /** The verifier's problems: those about what a delay counts from show under it. */
   problems?: readonly Problem[];
+  /** The resolved base of a national variant: its choice of what a deadline or delay counts from is shown. */
+  base?: ResolvedProtocol | null | undefined;
 }) {
   const { t } = useTranslation('designer');
   const transitions = listTransitions(doc.machine);
@@ -124,6 +127,7 @@ export function ProtocolPanel({
                   apply={apply}
                   problems={problems}
                   suffix={`-${name}`}
+                  base={base}
                 />
                 {transitions
                   .filter((u) => u.event === `after:${name}`)

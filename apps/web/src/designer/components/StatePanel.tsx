@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getState, listStates, listTransitions, ROLES } from '@ruta/protocol';
-import type { Lang, Problem, Role } from '@ruta/protocol';
+import type { Lang, Problem, ResolvedProtocol, Role } from '@ruta/protocol';
 import type { DesignDoc } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
 import { keyOf, parentPath } from '../model/chartPaths.js';
@@ -36,6 +36,8 @@ export interface StatePanelProps {
   formsLocked?: boolean;
   /** The verifier's problems: those about what a deadline counts from show at its choice. */
   problems?: readonly Problem[];
+  /** The resolved base of a national variant: its choice of what a deadline or delay counts from is shown. */
+  base?: ResolvedProtocol | null | undefined;
 }
 
 /** Everything about one step: titles, institution, form, roles, deadline, legal basis, handover, tags, actions and where it leads. */
@@ -48,6 +50,7 @@ export function StatePanel({
   onOpenForm,
   formsLocked,
   problems,
+  base,
 }: StatePanelProps) {
   const { t } = useTranslation('designer');
   const state = getState(doc.machine, path);
@@ -221,6 +224,7 @@ export function StatePanel({
           hint={t('state.deadlineFromHint')}
           value={meta.deadline.from?.field}
           problems={problems}
+          baseField={base ? getState(base.machine, path)?.meta.deadline?.from?.field : undefined}
           onChange={(field) => {
             const hours = meta.deadline?.hours ?? 0;
             apply((d) =>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listStates, listTransitions, resolveTarget, ROLES } from '@ruta/protocol';
-import type { Lang, Problem, Role, Text, TransitionConfig } from '@ruta/protocol';
+import type { Lang, Problem, ResolvedProtocol, Role, Text, TransitionConfig } from '@ruta/protocol';
 import type { DesignDoc, TransitionRef } from '../model/DesignDoc.js';
 import type { Editor } from '../state/useEditor.js';
 import { readSlot } from '../model/transitionSlots.js';
@@ -30,6 +30,8 @@ export interface TransitionPanelProps {
   select: Editor['select'];
   /** The verifier's problems: those about what a delay or setDeadline counts from show at its choice. */
   problems?: readonly Problem[];
+  /** The resolved base of a national variant: its choice of what a deadline or delay counts from is shown. */
+  base?: ResolvedProtocol | null | undefined;
 }
 
 /** One transition: its event, where it goes, the condition that must hold, and what it does. */
@@ -40,6 +42,7 @@ export function TransitionPanel({
   apply,
   select,
   problems,
+  base,
 }: TransitionPanelProps) {
   const { t } = useTranslation('designer');
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -103,7 +106,14 @@ export function TransitionPanel({
         />
       )}
       {ref.event.startsWith('after:') && (
-        <DelayEditor doc={doc} name={ref.event.slice(6)} lang={lang} apply={apply} problems={problems} />
+        <DelayEditor
+          doc={doc}
+          name={ref.event.slice(6)}
+          lang={lang}
+          apply={apply}
+          problems={problems}
+          base={base}
+        />
       )}
       {ref.event !== 'done' && !ref.event.startsWith('after:') && doc.events[ref.event] && (
         <TextPair

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { getState } from '@ruta/protocol';
-import type { Lang, ResolvedProtocol, VariantChange } from '@ruta/protocol';
+import type { Lang, ResolvedProtocol, VariantChange, VariantDuration } from '@ruta/protocol';
 import type { InexpressibleChange } from '../model/deriveVariantChanges.js';
 import { pick } from '../i18n/pick.js';
 import { anchorLabel } from '../model/anchorLabel.js';
@@ -41,7 +41,7 @@ export function VariantChanges({ base, doc, changes, inexpressible, lang }: Vari
           values: Object.entries(c.meta)
             .map(([k, v]) =>
               k === 'deadline'
-                ? `${(v as { hours: number }).hours} h`
+                ? deadlineValue(c.path, v as VariantDuration)
                 : k === 'institution' || k === 'title'
                   ? pick(v as never, lang)
                   : '',
@@ -71,15 +71,24 @@ export function VariantChanges({ base, doc, changes, inexpressible, lang }: Vari
         return t('variant.ops.setGuard', { name: c.name, description: pick(c.guard.description, lang) });
       case 'setEvent':
         return t('variant.ops.setEvent', { name: c.event, title: pick(c.definition.title, lang) });
-      case 'setDelay':
-        // Without "from" the base's anchor stays: say what the delay will count from.
-        return c.delay.from || base.delays?.[c.name]?.from
+      case 'setDelay': {
+        // Without "from" the base's anchor stays, "from": null drops it: say what it counts from.
+        const was = base.delays?.[c.name]?.from;
+        const from = c.delay.from === null ? undefined : (c.delay.from ?? was);
+        if (c.delay.from === null && was)
+          return t('variant.ops.setDelayFromStep', {
+            name: c.name,
+            hours: c.delay.hours,
+            was: anchorLabel(doc, was.field, lang),
+          });
+        return from
           ? t('variant.ops.setDelayFrom', {
               name: c.name,
               hours: c.delay.hours,
-              from: anchorLabel(doc, (c.delay.from ?? base.delays![c.name]!.from!).field, lang),
+              from: anchorLabel(doc, from.field, lang),
             })
           : t('variant.ops.setDelay', { name: c.name, hours: c.delay.hours });
+      }
       case 'setTitle':
         return t('variant.ops.setTitle', { title: pick(c.title, lang) });
       case 'addForm':
@@ -101,6 +110,16 @@ export function VariantChanges({ base, doc, changes, inexpressible, lang }: Vari
       case 'removeField':
         return t('variant.ops.removeField', { field: c.field, form: c.form });
     }
+  };
+  /** A deadline's hours and, where it is not the entry into the step, what it counts from. */
+  const deadlineValue = (path: string, d: VariantDuration): string => {
+    const was = getState(base.machine, path)?.meta.deadline?.from;
+    if (d.from === null && was)
+      return t('variant.ops.deadlineFromStep', { hours: d.hours, was: anchorLabel(doc, was.field, lang) });
+    const from = d.from === null ? undefined : (d.from ?? was);
+    return from
+      ? t('variant.ops.deadlineFrom', { hours: d.hours, from: anchorLabel(doc, from.field, lang) })
+      : `${d.hours} h`;
   };
   const eventTitle = (e: string) => pick(doc.events[e]?.title ?? base.events[e]?.title, lang) || e;
   return (

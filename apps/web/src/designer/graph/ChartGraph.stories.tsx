@@ -24,7 +24,10 @@ type Story = StoryObj<typeof meta>;
 /** The shipped regional voluntary return: nested preparation, follow-up loop, final closure. */
 export const VoluntaryReturn: Story = {};
 
-/** The shipped child repatriation, the largest regional protocol. */
+/**
+ * The shipped child repatriation, the largest regional protocol. Its two coordination stages carry
+ * ⇄ (a handover to another country is allowed there), explained in the legend at the top right.
+ */
 export const ChildRepatriation: Story = { args: { doc: childRepatriation } };
 
 /** A selected state and the problems the verifier found, as marks on the chart. */

@@ -9,6 +9,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   useReactFlow,
 } from '@xyflow/react';
 import type {
@@ -150,6 +151,7 @@ const ChartGraphInner = memo(function ChartGraphInner({
       if (n.deadlineHours !== undefined) data.deadlineHours = n.deadlineHours;
       const inst = state?.meta.institution;
       if (inst) data.institution = pick(inst, lang);
+      if (state?.meta.handover) data.handover = t('graph.handover');
       const mark = marks.states.get(n.id);
       if (mark) data.diff = mark;
       const type = n.kind === 'any' ? 'any' : parents.has(n.id) ? 'group' : 'state';
@@ -174,7 +176,8 @@ const ChartGraphInner = memo(function ChartGraphInner({
     }
     nodeCache.current = next;
     return readingOrder(out);
-  }, [graph, layout, doc, lang, problems, marks, active, selectedState, readOnly]);
+  }, [graph, layout, doc, lang, problems, marks, active, selectedState, readOnly, t]);
+  const anyHandover = nodes.some((n) => n.data.handover !== undefined);
 
   const edges = useMemo(() => {
     if (!layout) return [];
@@ -293,6 +296,14 @@ const ChartGraphInner = memo(function ChartGraphInner({
         >
           <Background gap={24} />
           <Controls showInteractive={false} />
+          {anyHandover && (
+            <Panel position="top-right" className="dz-legend" aria-label={t('graph.legend')} role="note">
+              <span className="dz-badge dz-handover" aria-hidden="true">
+                ⇄
+              </span>{' '}
+              {t('graph.legendHandover')}
+            </Panel>
+          )}
           {nodes.length > 30 && !readOnly && (
             <MiniMap pannable zoomable style={{ width: 140, height: 100 }} />
           )}

@@ -3,7 +3,16 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { StateFlowNode } from './graphTypes.js';
 
-/** A step of the protocol: title, institution, form and deadline at a glance. */
+/** Marks a stage where a case may be handed over to another country (meta.handover). */
+function HandoverBadge({ label }: { label: string }) {
+  return (
+    <span className="dz-badge dz-handover" role="img" aria-label={label} title={label} data-handover="">
+      ⇄
+    </span>
+  );
+}
+
+/** A step of the protocol: title, institution, form, deadline and whether it allows a handover, at a glance. */
 export const StateNode = memo(function StateNode({ data, selected }: NodeProps<StateFlowNode>) {
   const cls = [
     'dz-node',
@@ -12,10 +21,12 @@ export const StateNode = memo(function StateNode({ data, selected }: NodeProps<S
     data.diff ? `is-${data.diff}` : '',
     data.active ? 'is-active' : '',
     data.problems > 0 ? 'has-problems' : '',
+    data.handover ? 'has-handover' : '',
   ].join(' ');
   return (
     <div className={cls} data-path={data.path} title={data.path}>
       <Handle type="target" position={Position.Top} />
+      {data.handover && <HandoverBadge label={data.handover} />}
       <div className="dz-node-title">
         {data.initial && (
           <span className="dz-initial" aria-hidden="true">
@@ -57,6 +68,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<S
       <div className="dz-group-title">
         {data.initial && <span aria-hidden="true">▶ </span>}
         {data.kind === 'parallel' && <span className="dz-badge">∥</span>} {data.title}
+        {data.handover && <HandoverBadge label={data.handover} />}
         {data.problems > 0 && <span className="dz-badge dz-badge-problem">⚠ {data.problems}</span>}
       </div>
       <Handle type="source" position={Position.Bottom} />

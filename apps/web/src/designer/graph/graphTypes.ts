@@ -16,6 +16,8 @@ export interface StateNodeData extends Record<string, unknown> {
   deadlineHours?: number;
   tags: string[];
   institution?: string;
+  /** Set where `meta.handover` allows a handover: the badge's accessible name, in the chart's language. */
+  handover?: string;
   problems: number;
   diff?: DiffMark;
   /** Active in the simulator. */

@@ -136,6 +136,9 @@ export const es = {
     nodeMoved: 'Etapa movida hacia {{direction}}. Nueva posición: x {{x}}, y {{y}}.',
     edgeHelp: 'Pulse Intro o Espacio para seleccionar la transición.',
     edge: 'Transición «{{event}}» de «{{from}}» a «{{to}}»',
+    handover: 'Aquí se puede traspasar el caso a otro país',
+    legend: 'Leyenda del diagrama',
+    legendHandover: 'se puede traspasar el caso a otro país',
   },
   side: { label: 'Detalle' },
   tabs: {
@@ -224,6 +227,7 @@ export const es = {
     deleteConfirm_other: 'Se borrarán también {{count}} transiciones que llegan a ella.',
     deleteYes: 'Sí, borrar',
   },
+  anchorBase: 'En el protocolo base cuenta desde {{from}}.',
   delay: {
     heading: 'Plazo automático «{{name}}»',
     from: 'El plazo automático cuenta desde',
@@ -489,8 +493,6 @@ export const es = {
       'removed-event': 'quitar la acción «{{name}}»',
       'removed-guard': 'quitar la condición «{{name}}»',
       'removed-delay': 'quitar el plazo automático «{{name}}»',
-      'removed-delay-anchor':
-        'hacer que el plazo automático «{{name}}» cuente desde el paso: en la base cuenta desde un campo registrado, y lo seguirá haciendo',
       'removed-form': 'quitar el formulario «{{name}}»',
     },
     ops: {
@@ -506,6 +508,10 @@ export const es = {
       setEvent: 'Define la acción {{name}}: «{{title}}»',
       setDelay: 'Pone el plazo automático {{name}} en {{hours}} h',
       setDelayFrom: 'Pone el plazo automático {{name}} en {{hours}} h desde {{from}}',
+      setDelayFromStep:
+        'Pone el plazo automático {{name}} en {{hours}} h desde la entrada en la etapa que lo espera (la base cuenta desde {{was}})',
+      deadlineFrom: '{{hours}} h desde {{from}}',
+      deadlineFromStep: '{{hours}} h desde la entrada en la etapa (la base cuenta desde {{was}})',
       setTitle: 'Cambia el título a «{{title}}»',
       addForm: 'Añade el formulario «{{title}}» ({{id}})',
       replaceForm: 'Cambia el formulario «{{title}}» ({{id}})',
@@ -723,6 +729,9 @@ export const en: DesignerTexts = {
     nodeMoved: 'Stage moved {{direction}}. New position: x {{x}}, y {{y}}.',
     edgeHelp: 'Press Enter or Space to select the transition.',
     edge: 'Transition “{{event}}” from “{{from}}” to “{{to}}”',
+    handover: 'The case may be handed over to another country here',
+    legend: 'Chart legend',
+    legendHandover: 'the case may be handed over to another country',
   },
   side: { label: 'Details' },
   tabs: {
@@ -807,6 +816,7 @@ export const en: DesignerTexts = {
     deleteConfirm_other: '{{count}} transitions leading to it will be deleted too.',
     deleteYes: 'Yes, delete',
   },
+  anchorBase: 'In the base protocol it counts from {{from}}.',
   delay: {
     heading: 'Automatic time limit “{{name}}”',
     from: 'The time limit counts from',
@@ -1072,8 +1082,6 @@ export const en: DesignerTexts = {
       'removed-event': 'remove the action “{{name}}”',
       'removed-guard': 'remove the condition “{{name}}”',
       'removed-delay': 'remove the automatic time limit “{{name}}”',
-      'removed-delay-anchor':
-        'make the automatic time limit “{{name}}” count from the step: in the base it counts from a recorded field, and it still will',
       'removed-form': 'remove the form “{{name}}”',
     },
     ops: {
@@ -1089,6 +1097,10 @@ export const en: DesignerTexts = {
       setEvent: 'Defines the action {{name}}: “{{title}}”',
       setDelay: 'Sets the automatic time limit {{name}} to {{hours}} h',
       setDelayFrom: 'Sets the automatic time limit {{name}} to {{hours}} h from {{from}}',
+      setDelayFromStep:
+        'Sets the automatic time limit {{name}} to {{hours}} h from entering the step that waits for it (the base counts from {{was}})',
+      deadlineFrom: '{{hours}} h from {{from}}',
+      deadlineFromStep: '{{hours}} h from entering the step (the base counts from {{was}})',
       setTitle: 'Changes the title to “{{title}}”',
       addForm: 'Adds the form “{{title}}” ({{id}})',
       replaceForm: 'Changes the form “{{title}}” ({{id}})',

@@ -1,12 +1,15 @@
 import { asList } from '@ruta/protocol';
 import type {
+  AnchoredDuration,
   FieldSchema,
   FormDefinition,
   ResolvedProtocol,
   StateConfig,
   StateMeta,
+  StateMetaPatch,
   TransitionsConfig,
   VariantChange,
+  VariantDuration,
 } from '@ruta/protocol';
 import { sameJson } from './sameJson.js';
 
@@ -21,7 +24,6 @@ export interface InexpressibleChange {
     | 'removed-event'
     | 'removed-guard'
     | 'removed-delay'
-    | 'removed-delay-anchor'
     | 'removed-form';
   name?: string;
 }
@@ -58,11 +60,7 @@ export function deriveVariantChanges(
   for (const [name, delay] of Object.entries(edited.delays ?? {})) {
     const before = base.delays?.[name];
     if (sameJson(before, delay)) continue;
-    // setDelay without "from" keeps the base delay's anchor: no change makes it count from the step.
-    if (before?.from !== undefined && delay.from === undefined) {
-      inexpressible.push({ code: 'removed-delay-anchor', name });
-      if (before.hours !== delay.hours) changes.push({ op: 'setDelay', name, delay });
-    } else changes.push({ op: 'setDelay', name, delay });
+    changes.push({ op: 'setDelay', name, delay: dropping(before, delay) });
   }
   for (const name of Object.keys(base.delays ?? {}))
     if (!Object.hasOwn(edited.delays ?? {}, name)) inexpressible.push({ code: 'removed-delay', name });
@@ -104,14 +102,6 @@ function diffStates(
       out.push({ op: 'replaceState', path, state });
       continue;
     }
-    // A deadline set without "from" keeps the base's anchor: to count from entering the step
-    // instead, the base's deadline goes first.
-    if (
-      old.meta.deadline?.from !== undefined &&
-      state.meta.deadline &&
-      state.meta.deadline.from === undefined
-    )
-      out.push({ op: 'removeDeadline', path });
     const meta = metaPatch(old.meta, state.meta);
     if (Object.keys(meta).length) out.push({ op: 'setStateMeta', path, meta });
     if (old.meta.deadline && !state.meta.deadline) out.push({ op: 'removeDeadline', path });
@@ -158,13 +148,26 @@ function metaExpressible(a: StateMeta, b: StateMeta): boolean {
   return true;
 }
 
-function metaPatch(a: StateMeta, b: StateMeta): Partial<StateMeta> {
-  const out: Partial<StateMeta> = {};
+function metaPatch(a: StateMeta, b: StateMeta): StateMetaPatch {
+  const out: StateMetaPatch = {};
   for (const k of Object.keys(b) as (keyof StateMeta)[]) {
     if (!sameJson(a[k], b[k]))
-      (out as Record<string, unknown>)[k] = k === 'legal' ? b.legal.slice(a.legal.length) : b[k];
+      (out as Record<string, unknown>)[k] =
+        k === 'legal'
+          ? b.legal.slice(a.legal.length)
+          : k === 'deadline'
+            ? dropping(a.deadline, b.deadline!)
+            : b[k];
   }
   return out;
+}
+
+/**
+ * A deadline or delay as a variant writes it: one without "from" would keep the base's anchor,
+ * so counting from the step again over an anchored base is written "from": null.
+ */
+function dropping(before: AnchoredDuration | undefined, after: AnchoredDuration): VariantDuration {
+  return before?.from !== undefined && after.from === undefined ? { ...after, from: null } : after;
 }
 
 function diffOn(
