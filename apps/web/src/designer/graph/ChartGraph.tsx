@@ -147,7 +147,10 @@ const ChartGraphInner = memo(function ChartGraphInner({
         active: active.has(n.id),
         lang,
       };
-      if (n.form !== undefined) data.form = n.form;
+      if (n.form !== undefined) {
+        data.form = n.form;
+        data.formLabel = t('graph.form');
+      }
       if (n.deadlineHours !== undefined) data.deadlineHours = n.deadlineHours;
       const inst = state?.meta.institution;
       if (inst) data.institution = pick(inst, lang);

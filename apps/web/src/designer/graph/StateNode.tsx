@@ -38,8 +38,10 @@ export const StateNode = memo(function StateNode({ data, selected }: NodeProps<S
       <div className="dz-node-badges">
         {data.institution && <span className="dz-badge">{data.institution}</span>}
         {data.form && (
-          <span className="dz-badge" aria-label="form">
-            ▤ {data.form}
+          <span className="dz-badge" title={data.formLabel}>
+            <span aria-hidden="true">▤ </span>
+            <span className="visually-hidden">{data.formLabel}: </span>
+            {data.form}
           </span>
         )}
         {data.deadlineHours !== undefined && <span className="dz-badge">◷ {data.deadlineHours} h</span>}

@@ -13,6 +13,8 @@ export interface StateNodeData extends Record<string, unknown> {
   initial: boolean;
   region: boolean;
   form?: string;
+  /** What the form badge is, in the chart's language ("Formulario" / "Form"), for screen readers. */
+  formLabel?: string;
   deadlineHours?: number;
   tags: string[];
   institution?: string;
