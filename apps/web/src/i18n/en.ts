@@ -232,6 +232,12 @@ export const en: Resources = {
     overdueCount_one: '{{count}} overdue.',
     overdueCount_many: '{{count}} overdue.',
     overdueCount_other: '{{count}} overdue.',
+    search: {
+      label: 'Search by reference',
+      hint: 'The reference is the case number shown under its protocol: type it whole or its first characters. Names cannot be searched: finding a case by a victim’s name would reveal that the victim is in the system.',
+      clear: 'Clear search',
+      noMatch: 'No case with these filters has a reference starting with “{{q}}”.',
+    },
     col: {
       protocol: 'Protocol',
       step: 'Current step',

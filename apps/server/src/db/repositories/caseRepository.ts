@@ -4,6 +4,8 @@ import type { CaseCurrent, CaseDoc, CaseHandoverDoc, CaseLinkDoc } from '../sche
 
 export interface WorklistFilter {
   countries: string[] | null;
+  /** Only cases whose id is this text or starts with it, taken literally. */
+  idPrefix?: string;
   protocolId?: string;
   state?: string;
   assignee?: string;
@@ -112,6 +114,8 @@ export class CaseRepository {
   async worklist(f: WorklistFilter): Promise<CaseDoc[]> {
     const q: Record<string, unknown> = {};
     if (f.countries) q.country = f.countries.length === 1 ? f.countries[0] : { $in: f.countries };
+    // A range rather than a regex: the text is matched literally, and the _id index serves it.
+    if (f.idPrefix) q._id = { $gte: f.idPrefix, $lt: `${f.idPrefix}\uffff` };
     if (f.status) q['cur.status'] = f.status;
     if (f.protocolId) q['cur.protocolId'] = f.protocolId;
     if (f.state) q['cur.states'] = f.state;
