@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCase } from './helpers/factories.js';
+import { caseReadyForHandover, formExamples, openCase } from './helpers/factories.js';
 import { readPages } from './helpers/readPages.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 
@@ -114,5 +114,56 @@ describe('searching the worklist by case reference', () => {
     const pages = await readPages(worker, search('a1b2', '&limit=2'));
     expect(pages.map((p) => p.length)).toEqual([2, 1]);
     expect(pages.flat()).toEqual(whole);
+  });
+
+  it('finds the case a handover opened by the whole reference of the case it came from, and the reverse', async () => {
+    lead = 'e5f6';
+    const sending = (await caseReadyForHandover(server, 'HN')).case.id;
+    const hnWorker = await server.as('caseworker.hn');
+    const sent = await hnWorker.post<{ id: string }>(`/api/cases/${sending}/handovers`, {
+      toCountry: 'GT',
+      note: 'Coordinado entre enlaces',
+    });
+    expect(sent.status).toBe(201);
+    // The Guatemalan focal point records the receipt: a sample, less what the handover itself
+    // gives (who sent it, the sending case's reference, what the packet attests).
+    const fp = await server.as('focalpoint.gt');
+    const [sample] = await formExamples(
+      fp,
+      { id: 'child-repatriation-gt', version: 1 },
+      'cr-handover-receipt',
+    );
+    const packet = JSON.parse((await server.services.repos.handovers.find(sent.body.id))!.packet) as {
+      data: Record<string, Record<string, unknown>>;
+    };
+    const attested = new Set([
+      'sendingCountry',
+      'sendingCaseReference',
+      ...Object.values(packet.data).flatMap(Object.keys),
+    ]);
+    const receipt = Object.fromEntries(Object.entries(sample!).filter(([k]) => !attested.has(k)));
+    const accepted = await fp.post<{ linkedCase: { case: { id: string } } }>(
+      `/api/handovers/${sent.body.id}/accept`,
+      {
+        data: receipt,
+      },
+    );
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const received = accepted.body.linkedCase.case.id;
+    await server.services.caseStore.drain();
+
+    // Guatemala, phoned by the Honduran liaison, finds its case by the Honduran reference...
+    const gtWorker = await server.as('caseworker.gt');
+    expect((await gtWorker.get<Row[]>(search(sending.toUpperCase()))).body.map((r) => r.id)).toEqual([
+      received,
+    ]);
+    // ...whole only: a start of another case's reference is no key to it.
+    expect((await gtWorker.get<Row[]>(search(sending.slice(0, 23)))).body).toEqual([]);
+    // Honduras finds its case by the Guatemalan reference.
+    expect((await hnWorker.get<Row[]>(search(received))).body.map((r) => r.id)).toEqual([sending]);
+    // A country the case never reached finds neither.
+    const sv = await server.as('caseworker.sv');
+    expect((await sv.get<Row[]>(search(sending))).body).toEqual([]);
+    expect((await sv.get<Row[]>(search(received))).body).toEqual([]);
   });
 });

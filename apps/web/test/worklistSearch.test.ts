@@ -6,6 +6,8 @@ import { browserSuite } from './helpers/browserSuite.js';
 import { loginAs } from './helpers/session.js';
 
 const suite = browserSuite('worklist-search');
+/** How long the list may take to follow the search box on a busy machine. */
+const WAIT = { timeout: 15_000 };
 
 describe('the worklist search by reference', () => {
   it('finds the case whose reference is typed, keeps the search in the address, and opens the case', async () => {
@@ -24,8 +26,8 @@ describe('the worklist search by reference', () => {
 
     // Typed as read out over the phone: in capitals; the list narrows once typing pauses.
     await page.keyboard.type(wanted.toUpperCase());
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(wanted.toUpperCase());
-    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), WAIT).toBe(wanted.toUpperCase());
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
     await rows.filter({ hasText: wanted }).waitFor();
     await suite.screenshot(page, 'found');
 
@@ -39,12 +41,12 @@ describe('the worklist search by reference', () => {
     await page.locator('#f-q').fill(abroad);
     await page.locator('#f-q').press('Enter');
     const none = page.locator('.worklist-main p.empty');
-    await expect.poll(() => none.innerText()).toContain(`empiece por «${abroad}»`);
+    await expect.poll(() => none.innerText(), WAIT).toContain(`empiece por «${abroad}»`);
     expect(await rows.count()).toBe(0);
     // Nor is a case found by a name.
     await page.locator('#f-q').fill('María');
     await page.locator('#f-q').press('Enter');
-    await expect.poll(() => none.innerText()).toContain('«María»');
+    await expect.poll(() => none.innerText(), WAIT).toContain('«María»');
     await suite.screenshot(page, 'no-match');
 
     // The clear button (reached with Tab) brings the whole list back and the focus to the box.
@@ -59,7 +61,7 @@ describe('the worklist search by reference', () => {
     // The first characters of the reference find it; then its row opens the case.
     await page.keyboard.type(wanted.slice(0, 12));
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(wanted.slice(0, 12));
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), WAIT).toBe(wanted.slice(0, 12));
     await rows
       .filter({ hasText: wanted })
       .getByRole('link', { name: 'Repatriación de niñas, niños y adolescentes víctimas de trata' })
@@ -67,5 +69,5 @@ describe('the worklist search by reference', () => {
     await page.waitForURL(`**/cases/${wanted}`);
     await page.getByText(`Caso ${wanted}`).waitFor();
     await suite.screenshot(page, 'opened');
-  });
+  }, 120_000);
 });
