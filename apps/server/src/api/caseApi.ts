@@ -158,7 +158,10 @@ export const ReferenceSearch = z
   .refine((s) => !/\p{Cc}/u.test(s), {
     message: 'must not contain control characters (tabs, line breaks): type the case reference only',
   })
-  .transform((s) => s.trim().toLowerCase() || undefined);
+  .transform((s) => s.trim().toLowerCase() || undefined)
+  .describe(
+    'A case reference (its id) or its first characters, case-insensitive, taken literally; a whole reference also finds the cases linked to that case. Names and other form values are never searched.',
+  );
 
 export const WorklistQuery = z.object({
   /** Only the case with this reference, or whose reference starts with it (any case). */
