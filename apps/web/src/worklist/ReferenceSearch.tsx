@@ -23,7 +23,10 @@ export function ReferenceSearch({ value, onSearch }: { value: string; onSearch: 
 
   useEffect(() => {
     if (draft.trim() === latest.current.value) return;
-    const timer = setTimeout(() => latest.current.onSearch(draft.trim()), SEARCH_PAUSE_MS);
+    // Enter may have searched it meanwhile.
+    const timer = setTimeout(() => {
+      if (draft.trim() !== latest.current.value) latest.current.onSearch(draft.trim());
+    }, SEARCH_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [draft]);
 
