@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formExamples, openCase, type CaseViewBody } from './helpers/factories.js';
+import { readPages } from './helpers/readPages.js';
 import { startTestServer, type TestServer } from './helpers/startTestServer.js';
 import { TestClock } from './helpers/testClock.js';
 
@@ -75,16 +76,7 @@ describe('the worklist', () => {
     await server.services.caseStore.drain();
     const whole = (await worker.get<Row[]>('/api/cases')).body.map((r) => r.id);
     expect(whole).toHaveLength(4);
-    const pages: string[][] = [];
-    let after = '';
-    for (;;) {
-      const r = await worker.get<Row[]>(`/api/cases?limit=3${after ? `&after=${after}` : ''}`);
-      expect(r.status).toBe(200);
-      pages.push(r.body.map((row) => row.id));
-      const next = r.headers.get('x-next-cursor');
-      if (!next) break;
-      after = next;
-    }
+    const pages = await readPages(worker, '/api/cases?limit=3');
     expect(pages.map((p) => p.length)).toEqual([3, 1]);
     expect(pages.flat()).toEqual(whole);
     const bad = await worker.get<{ error: { code: string; message: string } }>('/api/cases?after=nope');

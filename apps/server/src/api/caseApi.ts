@@ -142,7 +142,30 @@ export const OpenCaseBody = z.object({
   protocol: z.object({ id: ProtocolId, version: z.number().int().min(1) }),
 });
 
+/** Longest reference text a search takes: a case reference is 24 characters; room for a pasted one with spaces. */
+export const REFERENCE_SEARCH_MAX = 64;
+
+/**
+ * The reference text of a worklist search, as typed: its spaces at either end dropped and
+ * lowercased (references are lowercase), empty read as no search. Names are never searched:
+ * a search that found a case by a victim's name would tell that the victim is in the system.
+ */
+export const ReferenceSearch = z
+  .string()
+  .max(REFERENCE_SEARCH_MAX, {
+    message: `must be at most ${REFERENCE_SEARCH_MAX} characters: type the case reference (24 characters) or its first characters`,
+  })
+  .refine((s) => !/\p{Cc}/u.test(s), {
+    message: 'must not contain control characters (tabs, line breaks): type the case reference only',
+  })
+  .transform((s) => s.trim().toLowerCase() || undefined)
+  .describe(
+    'A case reference (its id) or its first characters, case-insensitive, taken literally; a whole reference also finds the cases linked to that case. Names and other form values are never searched.',
+  );
+
 export const WorklistQuery = z.object({
+  /** Only the case with this reference, or whose reference starts with it (any case). */
+  q: ReferenceSearch.optional(),
   country: Country.optional(),
   protocol: ProtocolId.optional(),
   state: z.string().max(300).optional(),

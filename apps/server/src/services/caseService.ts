@@ -16,6 +16,8 @@ import { formsOfEvent, redactEvent } from './redaction.js';
 import { RECEIVE_EVENT } from './receiveEvent.js';
 
 export interface WorklistQuery {
+  /** The case reference or its first characters, trimmed and lowercased (ids are lowercase). */
+  q?: string;
   country?: string;
   protocol?: string;
   state?: string;
@@ -304,7 +306,9 @@ export class CaseService {
 
   /**
    * A page of the worklist: overdue first, then nearest due; only cases of the caller's country
-   * (all for regional users). `next` is the cursor of the page after it, null on the last page.
+   * (all for regional users); with `q`, only those whose reference (the case id) starts with it,
+   * or linked to the case whose whole reference it is (a case handed over from another country).
+   * `next` is the cursor of the page after it, null on the last page.
    */
   async worklist(user: SessionUser, q: WorklistQuery): Promise<{ rows: WorklistRow[]; next: string | null }> {
     let countries = visibleCountries(user);
@@ -319,6 +323,7 @@ export class CaseService {
     const now = this.d.clock();
     const docs = await this.d.cases.worklist({
       countries,
+      ...(q.q ? { reference: q.q } : {}),
       ...(q.protocol ? { protocolId: q.protocol } : {}),
       ...(q.state ? { state: q.state } : {}),
       ...(q.assignee ? { assignee: q.assignee === 'me' ? user.id : q.assignee } : {}),

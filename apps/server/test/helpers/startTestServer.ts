@@ -33,6 +33,8 @@ export interface TestServerOptions {
   /** Reuse a database (e.g. a restart); default: a new one, seeded. */
   dbName?: string;
   clock?: () => string;
+  /** The id generator (default: ObjectIds, as in production). */
+  ids?: () => string;
   config?: Partial<ServerConfig>;
   /** Where the server's log lines go (default: nowhere). */
   logStream?: { write(line: string): void };
@@ -60,7 +62,7 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     ? pino({ level: 'info' }, opts.logStream)
     : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = opts.clock ?? (() => new Date().toISOString());
-  const { app, services } = createApp({ db, clock, ids: objectIds, logger, config });
+  const { app, services } = createApp({ db, clock, ids: opts.ids ?? objectIds, logger, config });
   await seed(services, config, logger);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -21,6 +21,8 @@ import type {
 } from './types.js';
 
 export interface WorklistFilter {
+  /** The case reference, or its first characters (never a name: see docs/api.md). */
+  q?: string;
   protocol?: string;
   state?: string;
   country?: string;

@@ -232,6 +232,12 @@ export const en: Resources = {
     overdueCount_one: '{{count}} overdue.',
     overdueCount_many: '{{count}} overdue.',
     overdueCount_other: '{{count}} overdue.',
+    search: {
+      label: 'Search by reference',
+      hint: 'The case reference (the number under its protocol), whole or its first characters; or the whole reference of a linked case, such as the one in another country that handed it over. Names cannot be searched: finding a case by a victim’s name would reveal that the victim is in the system.',
+      clear: 'Clear search',
+      noMatch: 'No case with these filters has a reference starting with “{{q}}”.',
+    },
     col: {
       protocol: 'Protocol',
       step: 'Current step',

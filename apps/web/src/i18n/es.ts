@@ -243,6 +243,12 @@ export const es = {
     overdueCount_one: '{{count}} vencido.',
     overdueCount_many: '{{count}} vencidos.',
     overdueCount_other: '{{count}} vencidos.',
+    search: {
+      label: 'Buscar por referencia',
+      hint: 'La referencia del caso (el número bajo su protocolo), entera o sus primeros caracteres; o la referencia entera de un caso vinculado, como el de otro país que se lo traspasó. Los nombres no se pueden buscar: encontrar un caso por el nombre de una víctima revelaría que está en el sistema.',
+      clear: 'Borrar búsqueda',
+      noMatch: 'Ningún caso con estos filtros tiene una referencia que empiece por «{{q}}».',
+    },
     col: {
       protocol: 'Protocolo',
       step: 'Paso actual',

@@ -3,13 +3,14 @@ import type { ProtocolSummary } from '../api/types.js';
 import type { WorklistFilter } from '../api/api.js';
 import { useLang } from '../i18n/useLang.js';
 import { CountryOptions } from '../ui/Options.js';
+import { ReferenceSearch } from './ReferenceSearch.js';
 
 export interface StateOption {
   path: string;
   title: string;
 }
 
-/** Filters of the worklist: protocol, current state, country, open or closed. */
+/** Filters of the worklist: the case reference, protocol, current state, country, open or closed. */
 export function WorklistFilters({
   filter,
   protocols,
@@ -40,6 +41,7 @@ export function WorklistFilters({
       aria-label={t('worklist.filters')}
       onSubmit={(e) => e.preventDefault()}
     >
+      <ReferenceSearch value={filter.q ?? ''} onSearch={(q) => set('q', q)} />
       <div className="field">
         <label htmlFor="f-protocol">{t('worklist.col.protocol')}</label>
         <select

@@ -14,7 +14,7 @@ import { WorklistFilters, type StateOption } from './WorklistFilters.js';
 import { WorklistTable } from './WorklistTable.js';
 import { useProtocolLib } from './useProtocolLib.js';
 
-const FILTER_KEYS = ['protocol', 'state', 'country', 'status', 'assignee'] as const;
+const FILTER_KEYS = ['q', 'protocol', 'state', 'country', 'status', 'assignee'] as const;
 const OPEN_ROLES: readonly string[] = ['caseworker', 'supervisor'];
 
 /** "My cases": what needs action today, and a way to open a new case. */
@@ -112,7 +112,11 @@ export function WorklistPage() {
           {first.status === 'error' ? <ErrorMessage error={first.error} /> : null}
           {rows ? (
             <>
-              <WorklistTable rows={rows} myId={user.id} />
+              <WorklistTable
+                rows={rows}
+                myId={user.id}
+                empty={filter.q ? t('worklist.search.noMatch', { q: filter.q }) : undefined}
+              />
               <ShowMore pages={pages} label={t('worklist.more')} className="worklist-more" />
             </>
           ) : first.status === 'loading' ? (

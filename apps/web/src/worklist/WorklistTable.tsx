@@ -2,10 +2,26 @@ import { useTranslation } from 'react-i18next';
 import type { WorklistItem } from '../api/types.js';
 import { WorklistRow } from './WorklistRow.js';
 
-/** The worklist as a table, in the order the server gives: overdue first, then nearest due. */
-export function WorklistTable({ rows, myId = null }: { rows: WorklistItem[]; myId?: string | null }) {
+/**
+ * The worklist as a table, in the order the server gives: overdue first, then nearest due.
+ * `empty` says why no case is listed (default: none matches the filters).
+ */
+export function WorklistTable({
+  rows,
+  myId = null,
+  empty,
+}: {
+  rows: WorklistItem[];
+  myId?: string | null;
+  empty?: string;
+}) {
   const { t } = useTranslation();
-  if (rows.length === 0) return <p className="empty">{t('worklist.empty')}</p>;
+  if (rows.length === 0)
+    return (
+      <p className="empty" role="status">
+        {empty ?? t('worklist.empty')}
+      </p>
+    );
   const overdue = rows.filter((r) => r.overdue).length;
   return (
     <>

@@ -4,6 +4,11 @@ import type { CaseCurrent, CaseDoc, CaseHandoverDoc, CaseLinkDoc } from '../sche
 
 export interface WorklistFilter {
   countries: string[] | null;
+  /**
+   * Only cases whose id is this text or starts with it, taken literally, and the cases linked to
+   * the case whose whole id it is (e.g. the case a handover from another country opened).
+   */
+  reference?: string;
   protocolId?: string;
   state?: string;
   assignee?: string;
@@ -14,6 +19,17 @@ export interface WorklistFilter {
   /** Only cases after this one in worklist order (due key, then id). */
   after?: { dueKey: string; id: string };
   limit: number;
+}
+
+/**
+ * The conditions of a search by reference, any of which finds a case: its id starts with the text
+ * (a range rather than a regex, so the text is taken literally and the _id index serves it), or,
+ * for a whole id, a link to that case (links are keyed by case id; only a whole id is a key).
+ */
+function byReference(text: string): Record<string, unknown>[] {
+  const conditions: Record<string, unknown>[] = [{ _id: { $gte: text, $lt: `${text}\uffff` } }];
+  if (/^[0-9a-f]{24}$/.test(text)) conditions.push({ [`links.${text}`]: { $exists: true } });
+  return conditions;
 }
 
 /** Where a case stands in the order of due timers. */
@@ -118,12 +134,17 @@ export class CaseRepository {
     if (f.assignee) q.assignee = f.assignee;
     if (f.overdueBefore) q['cur.dueKey'] = { $lt: f.overdueBefore };
     if (f.notOverdueAt) q['cur.dueKey'] = { $gte: f.notOverdueAt };
+    const all: Record<string, unknown>[] = [];
+    if (f.reference) all.push({ $or: byReference(f.reference) });
     if (f.after) {
-      q.$or = [
-        { 'cur.dueKey': { $gt: f.after.dueKey } },
-        { 'cur.dueKey': f.after.dueKey, _id: { $gt: f.after.id } },
-      ];
+      all.push({
+        $or: [
+          { 'cur.dueKey': { $gt: f.after.dueKey } },
+          { 'cur.dueKey': f.after.dueKey, _id: { $gt: f.after.id } },
+        ],
+      });
     }
+    if (all.length > 0) q.$and = all;
     return this.models.cases
       .find(q, { 'cur.state': 0 })
       .sort({ 'cur.dueKey': 1, _id: 1 })

@@ -109,7 +109,9 @@ export const caseSchema = new Schema<CaseDoc>(
   },
   { versionKey: false, strict: 'throw', minimize: false, collection: 'cases' },
 );
-// Serves: the worklist GET /api/cases (country, then overdue first / nearest due).
+// Serves: the worklist GET /api/cases (country, then overdue first / nearest due). Its search by
+// reference (?q) is a range on _id, served by the _id index; a linked case's reference is looked
+// for among the country's cases this index finds.
 caseSchema.index({ country: 1, 'cur.status': 1, 'cur.dueKey': 1 });
 // Serves: the scheduler's "active cases with a timer due by now".
 caseSchema.index({ 'cur.status': 1, 'cur.nextTimer': 1 });
