@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseView, ConformanceReport } from '../src/api/types.js';
 import { apiAs, caseReadyForHandover, driveCase } from './helpers/apiDriver.js';
 import { browserSuite } from './helpers/browserSuite.js';
+import { checkIntegrityNow } from './helpers/integrityPage.js';
 import { loginAs } from './helpers/session.js';
 
 const suite = browserSuite('audit');
@@ -268,13 +269,7 @@ describe('the integrity page', () => {
     });
 
     const { page, context } = await loginAs(browser, stack.url, 'auditor.gt');
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${stack.url}/integrity`);
-    await page.getByRole('button', { name: 'Comprobar ahora' }).click();
-    const counted = page.getByTestId('integrity-packets-count');
-    await expect
-      .poll(() => counted.innerText().catch(() => ''), { timeout: 60_000 })
-      .toMatch(/^Paquetes de traspaso: \d+ comprobados?; dañados: [1-9]\d*\.$/);
+    await checkIntegrityNow(page, stack.url, /^Paquetes de traspaso: \d+ comprobados?; dañados: [1-9]\d*\.$/);
     const row = page.locator('table.integrity-packets tbody tr', { hasText: handoverId });
     await row.waitFor();
     const text = await row.innerText();

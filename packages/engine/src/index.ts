@@ -15,7 +15,7 @@ export { documentDiffers, verifyChain } from './verifyChain.js';
 export { compareDocument } from './compareDocument.js';
 export { canonicalJson } from './canonicalJson.js';
 export { MAX_DATA_BYTES } from './checkInput.js';
-export { replay } from './replay.js';
+export { replay, stateAt } from './replay.js';
 export type { ReplayOptions } from './replay.js';
 export { migrateCase } from './migrateCase.js';
 export { createPureTransitions } from './pureTransitions.js';

@@ -77,6 +77,37 @@ export function replay(
   lookup: (ref: ProtocolRef) => CompiledProtocol | undefined,
   options: ReplayOptions = {},
 ): ConformanceReport {
+  return run(history, lookup, options).report;
+}
+
+/**
+ * The case as its history replays to right after event `seq`, the events after it left out;
+ * null when the history does not reach that event intact (a broken chain, an event that does
+ * not conform, an unknown protocol): what was built from the case at that event can then be
+ * rebuilt from its sealed history and compared.
+ *
+ * @example
+ *   const then = stateAt(history, lookup, handover.caseSeq);
+ *   if (then && then.head !== handover.caseHead) console.log('not the event it names');
+ */
+export function stateAt(
+  history: readonly EventRecord[],
+  lookup: (ref: ProtocolRef) => CompiledProtocol | undefined,
+  seq: number,
+  options: Pick<ReplayOptions, 'sha256'> = {},
+): CaseState | null {
+  const list = Array.isArray(history) ? history : [];
+  const end = list.findIndex((e) => (e as EventRecord | null)?.seq === seq);
+  if (end < 0) return null;
+  const { report, state } = run(list.slice(0, end + 1), lookup, options);
+  return report.ok && state ? state : null;
+}
+
+function run(
+  history: readonly EventRecord[],
+  lookup: (ref: ProtocolRef) => CompiledProtocol | undefined,
+  options: ReplayOptions,
+): { report: ConformanceReport; state: CaseState | undefined } {
   const st: ReplayState = {
     compiled: undefined,
     c: undefined,
@@ -180,7 +211,7 @@ export function replay(
   // An event diverges when anything about it differs: rejected, another state, other effects,
   // a broken chain, or not replayed at all.
   const divergent = events.find((r) => !isConforming(r));
-  return {
+  const report: ConformanceReport = {
     ok: events.length > 0 && divergent === undefined && !documentDiffers?.length,
     ...(documentDiffers === undefined ? {} : { document: documentDiffers }),
     protocol: st.whatIf
@@ -191,6 +222,7 @@ export function replay(
     events,
     firstDivergence: divergent ? events.indexOf(divergent) : events.length === 0 ? 0 : null,
   };
+  return { report, state: st.c };
 }
 
 /** Re-runs one recorded event on the replayed case; notes what it learns in `row`, `reasons` and `known`. */

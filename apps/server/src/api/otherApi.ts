@@ -20,10 +20,10 @@ export const Handover = z.object({
     .nullable()
     .describe('Null when the stored packet was altered in the database (see packetProblem): withheld'),
   packetProblem: z
-    .enum(['unreadable', 'altered'])
+    .enum(['unreadable', 'altered', 'differs-from-history', 'not-in-history'])
     .nullable()
     .describe(
-      'Why the packet is withheld: unreadable, no longer a packet; altered, no longer matching packetHash. Such a handover cannot be accepted (409 packet-altered), only declined',
+      "Why the packet is withheld: unreadable, no longer a packet; altered, no longer matching packetHash; differs-from-history, matching packetHash but not the packet the sending case's sealed history rebuilds at the event it was built from; not-in-history, that event (seq and head hash) is not in the sending case's history. Such a handover cannot be accepted (409 packet-altered), only declined",
     ),
   packetHash: z.string().describe('SHA-256 (hex) of the canonical JSON of the packet'),
   status: z.enum(['pending', 'accepted', 'declined']),
@@ -165,6 +165,12 @@ export const IntegrityView = z.object({
         .int()
         .describe('Handover packets checked, of handovers from or to the countries the caller sees'),
       damagedHandovers: z.number().int(),
+      unsealedHandovers: z
+        .number()
+        .int()
+        .describe(
+          "Of the handover packets checked, those stored before the sending case's seq was recorded with them: checked against packetHash (and the receipt), not against the case's history",
+        ),
     })
     .nullable()
     .describe('The last sweep; null before the first'),
@@ -195,11 +201,27 @@ export const IntegrityView = z.object({
       checkedAt: Instant,
       problem: z.object({
         code: z
-          .enum(['unreadable', 'altered', 'differs-from-received', 'missing'])
+          .enum([
+            'unreadable',
+            'altered',
+            'differs-from-received',
+            'differs-from-history',
+            'not-in-history',
+            'missing',
+          ])
           .describe(
-            'unreadable: no longer a packet; altered: no longer matching packetHash; differs-from-received: packet and hash rewritten together, no longer what the receiving case recorded; missing: a handover found damaged before is no longer stored',
+            "unreadable: no longer a packet; altered: no longer matching packetHash; differs-from-received: packet and hash rewritten together, no longer what the receiving case recorded; differs-from-history: packet and hash rewritten together, no longer the packet the sending case's sealed history rebuilds at the event it was built from (seq); not-in-history: the sending case's history holds no event seq with the head hash the handover recorded; missing: a handover found damaged before is no longer stored",
           ),
-        fields: z.array(z.string()).describe('The packet fields that differ (never their values)'),
+        fields: z
+          .array(z.string())
+          .describe(
+            'The packet fields that differ (never their values): receipt field names; against the history, protocol, state or form.field',
+          ),
+        seq: z
+          .number()
+          .int()
+          .nullable()
+          .describe("The sending case's event the packet was built from (history problems only)"),
       }),
     }),
   ),

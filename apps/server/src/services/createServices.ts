@@ -107,6 +107,7 @@ export function createServices(deps: AppDeps): Services {
   const handovers = new HandoverService({
     handovers: repos.handovers,
     cases: repos.cases,
+    events: repos.events,
     store: caseStore,
     caseService: cases,
     protocols: protocolStore,

@@ -38,6 +38,14 @@ export function encodePacket(packet: HandoverPacket): string {
  */
 export type PacketProblem = 'unreadable' | 'altered';
 
+/**
+ * What is wrong with a packet that matches its SHA-256 (both rewritten together), against the
+ * sending case's sealed history: `differs-from-history`, it is not the packet that history
+ * rebuilds at the event it was built from; `not-in-history`, the history holds no such event with
+ * the head hash the handover recorded.
+ */
+export type SealProblem = 'differs-from-history' | 'not-in-history';
+
 export type ReadPacket = { packet: HandoverPacket; problem: null } | { packet: null; problem: PacketProblem };
 
 /**

@@ -32,7 +32,10 @@ import {
   readPacket,
   type HandoverPacket,
   type PacketProblem,
+  type SealProblem,
 } from './handoverPacket.js';
+import { packetAgainstHistory } from './checkHandoverPacket.js';
+import type { EventRepository } from '../db/repositories/eventRepository.js';
 import type { LoadedProtocol, ProtocolStore } from './protocolStore.js';
 import { cutPage, readCursor } from './pageCursor.js';
 import { RECEIVE_EVENT, receiptFields, receiptForm } from './receiveEvent.js';
@@ -54,7 +57,8 @@ export interface HandoverView {
   note: string;
   /** Null when the stored packet was damaged in the database (`packetProblem` says how): withheld. */
   packet: HandoverPacket | null;
-  packetProblem: PacketProblem | null;
+  /** Against its hash, then against the sending case's sealed history (SealProblem). */
+  packetProblem: PacketProblem | SealProblem | null;
   packetHash: string;
   status: HandoverDoc['status'];
   createdAt: string;
@@ -66,6 +70,7 @@ export interface HandoverView {
 export interface HandoverServiceDeps {
   handovers: HandoverRepository;
   cases: CaseRepository;
+  events: Pick<EventRepository, 'find' | 'historyAsStored'>;
   store: CaseStore;
   caseService: CaseService;
   protocols: ProtocolStore;
@@ -84,7 +89,7 @@ export interface HandoverServiceDeps {
 function view(
   doc: HandoverDoc,
   packet: HandoverPacket | null,
-  packetProblem: PacketProblem | null,
+  packetProblem: PacketProblem | SealProblem | null,
   protocol: ResolvedProtocol | null,
 ): HandoverView {
   return {
@@ -103,6 +108,14 @@ function view(
     linkedCaseId: doc.linkedCaseId,
   };
 }
+
+/** What is wrong with a withheld packet, as the refusal to accept it says. */
+const PACKET_FAULT: Record<PacketProblem | SealProblem, string> = {
+  altered: 'does not match its SHA-256',
+  unreadable: 'is no longer a packet',
+  'differs-from-history': "is not what the sending case's history holds at the event it was built from",
+  'not-in-history': "names an event the sending case's history does not hold",
+};
 
 function pendingConflict(country: Country, handoverId: string): AppError {
   return conflict(
@@ -167,7 +180,7 @@ export class HandoverService {
       return written;
     });
     await this.d.accessLog.record(user, caseId, 'handover', { detail: req.toCountry });
-    return this.view(doc);
+    return this.view(doc, false);
   }
 
   /**
@@ -244,11 +257,11 @@ export class HandoverService {
       throw conflict('handover-declined', `Handover ${id} was declined; it cannot be accepted.`, [
         { handoverId: id },
       ]);
-    const { packet, problem } = this.readPacket(doc);
+    const { packet, problem } = await this.sealedPacket(doc);
     if (!packet) {
       throw conflict(
         'packet-altered',
-        `The packet of handover ${id} ${problem === 'altered' ? 'does not match its SHA-256' : 'is no longer a packet'}: it was altered after it was sent. Decline it, and ask the sending country to send the case again.`,
+        `The packet of handover ${id} ${PACKET_FAULT[problem]}: it was altered after it was sent. Decline it, and ask the sending country to send the case again.`,
         [{ handoverId: id }],
       );
     }
@@ -348,9 +361,11 @@ export class HandoverService {
   /**
    * A handover as its readers see it, with the packet's protocol (null when no longer known); a
    * damaged packet is withheld, and the handover still shown, so that it can be declined.
+   * `sealed`: the packet is held against the sending case's history too (all but the answer to
+   * the handover's creation, whose packet was built that moment).
    */
-  private async view(doc: HandoverDoc): Promise<HandoverView> {
-    const { packet, problem } = this.readPacket(doc);
+  private async view(doc: HandoverDoc, sealed = true): Promise<HandoverView> {
+    const { packet, problem } = sealed ? await this.sealedPacket(doc) : this.readPacket(doc);
     if (!packet) return view(doc, null, problem, null);
     const sent = await this.d.protocols.find(packet.protocol.id, packet.protocol.version);
     return view(doc, packet, null, sent?.resolved ?? null);
@@ -365,6 +380,27 @@ export class HandoverService {
         'handover packet altered in the database: withheld',
       );
     return read;
+  }
+
+  /**
+   * The stored packet, checked against its hash and then against the packet the sending case's
+   * sealed history rebuilds at the event it was built from; a damaged one is named in the log by
+   * id and field names only.
+   */
+  private async sealedPacket(
+    doc: HandoverDoc,
+  ): Promise<
+    { packet: HandoverPacket; problem: null } | { packet: null; problem: PacketProblem | SealProblem }
+  > {
+    const read = this.readPacket(doc);
+    if (!read.packet) return read;
+    const found = await packetAgainstHistory(doc, read.packet, this.d);
+    if (!found) return read;
+    this.d.logger.warn(
+      { handoverId: doc._id, caseId: doc.caseId, problem: found.code, fields: found.fields, seq: found.seq },
+      'handover packet does not stand on its case history (altered in the database?): withheld',
+    );
+    return { packet: null, problem: found.code };
   }
 
   /** Stores a new pending handover and shows it on its case; null when its id is taken. */
@@ -386,6 +422,8 @@ export class HandoverService {
       note,
       packet: packetJson,
       packetHash: packetHash(packetJson),
+      caseSeq: loaded.state.seq,
+      caseHead: loaded.state.head,
       status: 'pending',
       createdAt: at,
       createdBy: by,

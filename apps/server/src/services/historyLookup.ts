@@ -6,7 +6,7 @@ import type { ProtocolStore } from './protocolStore.js';
  * synchronous lookup replay takes. Unknown versions are left out: replay reports them.
  */
 export async function historyLookup(
-  protocols: ProtocolStore,
+  protocols: Pick<ProtocolStore, 'find'>,
   history: readonly EventRecord[],
 ): Promise<(ref: ProtocolRef) => CompiledProtocol | undefined> {
   const out = new Map<string, CompiledProtocol>();

@@ -31,6 +31,11 @@ export interface IntegrityView {
     /** Handover packets checked, from or to the countries the user sees. */
     handovers: number;
     damagedHandovers: number;
+    /**
+     * Of the handovers checked, those stored before the sending case's seq was recorded with
+     * them: checked against their hash (and receipt), not against the case's history.
+     */
+    unsealedHandovers: number;
   } | null;
   /** Damaged cases the user sees, in all. */
   total: number;
@@ -55,8 +60,9 @@ export interface IntegrityView {
  * document against the replayed state. A change made in the database (an event altered or
  * deleted, a document edited) is thus noticed even in a case nobody opens; auditors see the
  * damaged cases of their country under Integridad, and the log names each one. Every handover's
- * packet is checked too, against its SHA-256 and against what the receiving case recorded from it,
- * and a damaged one listed to the auditors of both countries.
+ * packet is checked too, against its SHA-256, against what the receiving case recorded from it,
+ * and against the packet the sending case's sealed history rebuilds at the event it was built
+ * from; a damaged one is listed to the auditors of both countries.
  */
 export class IntegrityService {
   private running: Promise<void> | null = null;
@@ -123,6 +129,7 @@ export class IntegrityService {
         damaged: 0,
         handovers: 0,
         damagedHandovers: 0,
+        unsealedHandovers: 0,
       };
     } else if (last) {
       const counted = Object.entries(last.countries ?? {}).filter(([country]) => sees(country));
@@ -136,6 +143,7 @@ export class IntegrityService {
         damaged: counted.reduce((n, [, c]) => n + c.damaged, 0),
         handovers: pairs.reduce((n, [, c]) => n + c.cases, 0),
         damagedHandovers: pairs.reduce((n, [, c]) => n + c.damaged, 0),
+        unsealedHandovers: pairs.reduce((n, [, c]) => n + (c.unsealed ?? 0), 0),
       };
     }
     return {
@@ -150,7 +158,12 @@ export class IntegrityService {
         problem: f.problem,
       })),
       handoverTotal,
-      handovers: packets.map(({ _id, countries: _both, ...f }) => ({ handoverId: _id, ...f })),
+      handovers: packets.map(({ _id, countries: _both, problem, ...f }) => ({
+        handoverId: _id,
+        ...f,
+        // Findings kept from before the seq was recorded have none.
+        problem: { code: problem.code, fields: problem.fields, seq: problem.seq ?? null },
+      })),
     };
   }
 
@@ -199,10 +212,14 @@ export class IntegrityService {
     await integrity.saveSweep({ startedAt, finishedAt: clock(), countries, handovers });
     const damaged = Object.values(countries).reduce((n, c) => n + c.damaged, 0);
     const packets = Object.values(handovers);
+    const unsealed = packets.reduce((n, c) => n + (c.unsealed ?? 0), 0);
     logger.info(
       `integrity sweep: ${ids.length} case(s) checked, ${damaged} damaged; ` +
         `${packets.reduce((n, c) => n + c.cases, 0)} handover packet(s) checked, ` +
-        `${packets.reduce((n, c) => n + c.damaged, 0)} damaged`,
+        `${packets.reduce((n, c) => n + c.damaged, 0)} damaged` +
+        (unsealed > 0
+          ? `; ${unsealed} stored before the sending case's seq was recorded with them, not checked against its history`
+          : ''),
     );
   }
 
@@ -227,6 +244,8 @@ export class IntegrityService {
       }
       const count = (pairs[`${doc.fromCountry}>${doc.toCountry}`] ??= { cases: 0, damaged: 0 });
       count.cases++;
+      // Stored before the seq was recorded: said apart, not a damage (see packetAgainstHistory).
+      if (typeof doc.caseSeq !== 'number') count.unsealed = (count.unsealed ?? 0) + 1;
       if (problem) {
         count.damaged++;
         const { _id, caseId, fromCountry, toCountry, status, linkedCaseId } = doc;
@@ -236,7 +255,14 @@ export class IntegrityService {
           clock(),
         );
         logger.warn(
-          { handoverId: _id, caseId, linkedCaseId, problem: problem.code, fields: problem.fields },
+          {
+            handoverId: _id,
+            caseId,
+            linkedCaseId,
+            problem: problem.code,
+            fields: problem.fields,
+            ...(problem.seq == null ? {} : { seq: problem.seq }),
+          },
           'integrity sweep: handover packet does not hold (altered in the database?)',
         );
       } else if (flagged.has(doc._id)) {

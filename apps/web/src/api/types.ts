@@ -160,8 +160,12 @@ export interface Handover {
   note: string;
   /** Null when the stored packet was altered in the database: withheld (`packetProblem` says how). */
   packet: HandoverPacket | null;
-  /** unreadable: no longer a packet; altered: no longer matching packetHash. It cannot be accepted. */
-  packetProblem: 'unreadable' | 'altered' | null;
+  /**
+   * unreadable: no longer a packet; altered: no longer matching packetHash; differs-from-history:
+   * not the packet the sending case's sealed history rebuilds at the event it was built from;
+   * not-in-history: that event is not in the sending case's history. It cannot be accepted.
+   */
+  packetProblem: 'unreadable' | 'altered' | 'differs-from-history' | 'not-in-history' | null;
   packetHash: string;
   status: 'pending' | 'accepted' | 'declined';
   createdAt: string;
@@ -226,6 +230,8 @@ export interface IntegrityView {
     /** Handover packets checked, of handovers from or to the user's countries. */
     handovers: number;
     damagedHandovers: number;
+    /** Of those, stored before the sending case's seq was recorded: not checked against its history. */
+    unsealedHandovers: number;
   } | null;
   total: number;
   cases: {
@@ -256,8 +262,21 @@ export interface DamagedPacket {
   checkedAt: string;
   /**
    * unreadable: no longer a packet; altered: no longer matching its SHA-256; differs-from-received:
-   * rewritten with its hash, no longer what the receiving case recorded (in `fields`); missing: a
-   * handover found damaged before is no longer stored.
+   * rewritten with its hash, no longer what the receiving case recorded (in `fields`);
+   * differs-from-history: rewritten with its hash, no longer the packet the sending case's sealed
+   * history rebuilds at event `seq` (in `fields`: protocol, state, form.field); not-in-history:
+   * that event is not in the sending case's history; missing: a handover found damaged before is
+   * no longer stored.
    */
-  problem: { code: 'unreadable' | 'altered' | 'differs-from-received' | 'missing'; fields: string[] };
+  problem: {
+    code:
+      | 'unreadable'
+      | 'altered'
+      | 'differs-from-received'
+      | 'differs-from-history'
+      | 'not-in-history'
+      | 'missing';
+    fields: string[];
+    seq: number | null;
+  };
 }

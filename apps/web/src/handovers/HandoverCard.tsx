@@ -8,6 +8,14 @@ import { useLang } from '../i18n/useLang.js';
 import { stateValueToPaths } from '../case/statePaths.js';
 import { formatValue, RESERVED } from '../case/formatValue.js';
 
+/** The text that says what is wrong with a withheld packet, by problem. */
+const DAMAGE_KEY: Record<NonNullable<Handover['packetProblem']>, string> = {
+  unreadable: 'unreadable',
+  altered: 'altered',
+  'differs-from-history': 'differsFromHistory',
+  'not-in-history': 'notInHistory',
+};
+
 export interface HandoverCardProps {
   handover: Handover;
   /** The protocol of the packet, for labels; null while it loads or when unknown. */
@@ -106,7 +114,7 @@ export function HandoverCard({
       ) : (
         <div className="alert alert-error packet-damaged" role="note">
           <p className="alert-title">{t('handovers.damaged.title')}</p>
-          <p>{t(`handovers.damaged.${h.packetProblem === 'altered' ? 'altered' : 'unreadable'}`)}</p>
+          <p>{t(`handovers.damaged.${DAMAGE_KEY[h.packetProblem ?? 'unreadable']}`)}</p>
           {h.status === 'pending' ? <p>{t('handovers.damaged.whatNext')}</p> : null}
         </div>
       )}

@@ -490,6 +490,10 @@ export const en: Resources = {
         'The packet of this handover was altered in the database after it was sent and can no longer be read. Its data is not shown, and the handover cannot be accepted.',
       altered:
         'The packet of this handover was changed in the database after it was sent: it no longer matches the fingerprint (SHA-256) recorded when it was sent. Its data is not shown, and the handover cannot be accepted.',
+      differsFromHistory:
+        'The packet of this handover was rewritten in the database together with its fingerprint (SHA-256): it is no longer the one the sealed history of the sending case builds. Its data is not shown, and the handover cannot be accepted.',
+      notInHistory:
+        'This handover says it was built from an event that the history of the sending case does not hold: it was altered in the database. Its data is not shown, and the handover cannot be accepted.',
       whatNext:
         'The focal point of the receiving country can decline it; the sending country can then hand the case over again.',
     },
@@ -531,9 +535,13 @@ export const en: Resources = {
     },
     packets: {
       title: 'Handover packets',
-      lede: 'Every stored handover packet is checked against its SHA-256 hash and, once accepted, against what the receiving case recorded from it. Those that fail, of handovers from or to your country, are listed here.',
+      lede: 'Every stored handover packet is checked against its SHA-256 hash, against the packet the sealed history of the sending case builds at the event it came from and, once accepted, against what the receiving case recorded from it. Those that fail, of handovers from or to your country, are listed here.',
       last_one: 'Handover packets: {{count}} checked; damaged: {{damaged}}.',
       last_other: 'Handover packets: {{count}} checked; damaged: {{damaged}}.',
+      unsealed_one:
+        '{{count}} of them was stored before each handover recorded the case event it came from: it was checked against its hash, not against the case history.',
+      unsealed_other:
+        '{{count}} of them were stored before each handover recorded the case event it came from: they were checked against their hash, not against the case history.',
       none: 'No damaged handover packet.',
       caption_one: '{{count}} damaged handover packet',
       caption_other: '{{count}} damaged handover packets',
@@ -548,6 +556,10 @@ export const en: Resources = {
         missing: 'the handover is no longer in the database: it was deleted',
         differsFromReceived:
           'the packet and its hash were rewritten: it no longer matches what the receiving case recorded in {{fields}}',
+        differsFromHistory:
+          'the packet and its hash were rewritten: it is no longer the one the history of the sending case builds at event {{seq}}, in {{fields}}',
+        notInHistory:
+          'the handover says it came from event {{seq}} of the sending case, but that case’s history holds no such event with that fingerprint',
       },
     },
     part: {

@@ -500,6 +500,10 @@ export const es = {
         'El paquete de este traspaso fue alterado en la base de datos después de enviarse y ya no se puede leer. Sus datos no se muestran y el traspaso no se puede aceptar.',
       altered:
         'El paquete de este traspaso fue modificado en la base de datos después de enviarse: ya no coincide con la huella (SHA-256) registrada al enviarlo. Sus datos no se muestran y el traspaso no se puede aceptar.',
+      differsFromHistory:
+        'El paquete de este traspaso fue reescrito en la base de datos junto con su huella (SHA-256): ya no es el que arma el historial sellado del caso que lo envió. Sus datos no se muestran y el traspaso no se puede aceptar.',
+      notInHistory:
+        'Este traspaso dice haberse armado de un evento que el historial del caso que lo envió no tiene: fue alterado en la base de datos. Sus datos no se muestran y el traspaso no se puede aceptar.',
       whatNext:
         'El punto focal del país que lo recibe puede rechazarlo; el país que lo envió puede entonces traspasar el caso de nuevo.',
     },
@@ -543,9 +547,13 @@ export const es = {
     },
     packets: {
       title: 'Paquetes de traspaso',
-      lede: 'Cada paquete de traspaso guardado se comprueba frente a su hash SHA-256 y, si ya fue aceptado, frente a lo que registró de él el caso que lo recibió. Aquí aparecen los que no lo cumplen, de traspasos desde o hacia su país.',
+      lede: 'Cada paquete de traspaso guardado se comprueba frente a su hash SHA-256, frente al paquete que arma el historial sellado del caso que lo envió en el evento del que salió y, si ya fue aceptado, frente a lo que registró de él el caso que lo recibió. Aquí aparecen los que no lo cumplen, de traspasos desde o hacia su país.',
       last_one: 'Paquetes de traspaso: {{count}} comprobado; dañados: {{damaged}}.',
       last_other: 'Paquetes de traspaso: {{count}} comprobados; dañados: {{damaged}}.',
+      unsealed_one:
+        '{{count}} de ellos se guardó antes de que cada traspaso anotara el evento del caso del que salió: se comprobó frente a su hash, no frente al historial del caso.',
+      unsealed_other:
+        '{{count}} de ellos se guardaron antes de que cada traspaso anotara el evento del caso del que salió: se comprobaron frente a su hash, no frente al historial del caso.',
       none: 'Ningún paquete de traspaso dañado.',
       caption_one: '{{count}} paquete de traspaso dañado',
       caption_other: '{{count}} paquetes de traspaso dañados',
@@ -560,6 +568,10 @@ export const es = {
         missing: 'el traspaso ya no está en la base de datos: fue borrado',
         differsFromReceived:
           'el paquete y su hash fueron reescritos: ya no coincide con lo que registró el caso que lo recibió en {{fields}}',
+        differsFromHistory:
+          'el paquete y su hash fueron reescritos: ya no es el que arma el historial del caso que lo envió en el evento {{seq}}, en {{fields}}',
+        notInHistory:
+          'el traspaso dice salir del evento {{seq}} del caso que lo envió, pero el historial de ese caso no tiene ese evento con esa huella',
       },
     },
     part: {

@@ -75,6 +75,13 @@ function describePacketProblem(p: DamagedPacket['problem'], t: T): string {
       return t('integrity.packets.problem.altered');
     case 'differs-from-received':
       return t('integrity.packets.problem.differsFromReceived', { fields: p.fields.join(', ') });
+    case 'differs-from-history':
+      return t('integrity.packets.problem.differsFromHistory', {
+        fields: p.fields.join(', '),
+        seq: p.seq ?? '?',
+      });
+    case 'not-in-history':
+      return t('integrity.packets.problem.notInHistory', { seq: p.seq ?? '?' });
     case 'missing':
       return t('integrity.packets.problem.missing');
   }

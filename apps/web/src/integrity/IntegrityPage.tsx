@@ -109,6 +109,11 @@ export default function IntegrityPage() {
             {t('integrity.packets.last', { count: sweep.handovers, damaged: sweep.damagedHandovers })}
           </p>
         ) : null}
+        {sweep && !sweep.running && sweep.finishedAt !== null && sweep.unsealedHandovers > 0 ? (
+          <p data-testid="integrity-packets-unsealed">
+            {t('integrity.packets.unsealed', { count: sweep.unsealedHandovers })}
+          </p>
+        ) : null}
         <button type="button" className="btn" onClick={() => void checkNow()} disabled={starting || running}>
           {running ? t('integrity.checking') : t('integrity.checkNow')}
         </button>

@@ -13,6 +13,13 @@ export interface HandoverDoc {
   note: string;
   packet: string;
   packetHash: string;
+  /**
+   * The sending case's seq and head hash the packet was built from: the packet is what that case's
+   * sealed history replays to at that event, which the integrity sweep checks. Absent on the
+   * handovers stored before they were recorded (their packet is checked against its hash only).
+   */
+  caseSeq?: number | null;
+  caseHead?: string | null;
   status: 'pending' | 'accepted' | 'declined';
   createdAt: string;
   createdBy: string;
@@ -31,6 +38,8 @@ export const handoverSchema = new Schema<HandoverDoc>(
     note: { type: String, default: '' },
     packet: { type: String, required: true },
     packetHash: { type: String, required: true },
+    caseSeq: { type: Number, default: null },
+    caseHead: { type: String, default: null },
     status: { type: String, required: true },
     createdAt: { type: String, required: true },
     createdBy: { type: String, required: true },

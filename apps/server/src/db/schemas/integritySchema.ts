@@ -37,19 +37,38 @@ export interface IntegrityFindingDoc {
 export interface SweepCount {
   cases: number;
   damaged: number;
+  /**
+   * Handover packets only: those stored before the sending case's seq was recorded with them,
+   * checked against their hash (and receipt) but not against the case's history.
+   */
+  unsealed?: number;
 }
 
 /**
  * What the integrity sweep found wrong with one handover's stored packet (names of fields at
  * most, never a value): `unreadable`, its text is no longer a packet; `altered`, it no longer
  * matches its SHA-256; `differs-from-received`, it matches its hash (both were rewritten) but no
- * longer holds what the receiving case recorded from it on acceptance, in `fields`; `missing`, a
- * handover found damaged before is no longer stored at all (deleted in the database).
+ * longer holds what the receiving case recorded from it on acceptance, in `fields`;
+ * `differs-from-history`, it matches its hash but not the packet the sending case's sealed
+ * history rebuilds at the event it was built from (`seq`), in `fields`; `not-in-history`, the
+ * sending case's history holds no such event with the head hash the handover recorded; `missing`,
+ * a handover found damaged before is no longer stored at all (deleted in the database).
  */
 export interface PacketProblemDoc {
-  code: 'unreadable' | 'altered' | 'differs-from-received' | 'missing';
-  /** The packet fields whose value differs from what the receiving case recorded. */
+  code:
+    | 'unreadable'
+    | 'altered'
+    | 'differs-from-received'
+    | 'differs-from-history'
+    | 'not-in-history'
+    | 'missing';
+  /**
+   * The packet fields whose value differs from what the receiving case recorded (by field), or
+   * from the sending case's history (`protocol`, `state`, `form.field`).
+   */
   fields: string[];
+  /** The sending case's event the packet was built from (the history problems only). */
+  seq?: number | null;
 }
 
 /** A handover whose packet the last sweep found damaged: kept until a sweep finds it sound again. */
@@ -122,7 +141,11 @@ export const packetFindingSchema = new Schema<PacketFindingDoc>(
     checkedAt: { type: String, required: true },
     problem: {
       type: new Schema<PacketProblemDoc>(
-        { code: { type: String, required: true }, fields: { type: [String], default: [] } },
+        {
+          code: { type: String, required: true },
+          fields: { type: [String], default: [] },
+          seq: { type: Number, default: null },
+        },
         { _id: false, strict: 'throw' },
       ),
       required: true,
